@@ -1,0 +1,35 @@
+"""The scoring engine: stdlib only, pure functions over the compiled rulebook (a JSON dict).
+
+The same code runs in CPython (CLI, site build) and in Pyodide (the browser self-assessment).
+"""
+
+from . import history, standard
+from .errors import AnswerError, Problem
+
+__all__ = ["AnswerError", "Problem", "find", "score", "evaluate_rule", "run"]
+
+
+def find(rulebook, ident):
+    """('standard' | 'rule', definition) for an id in the rulebook; KeyError if absent."""
+    for kind, key in (("standard", "standards"), ("rule", "rules")):
+        for definition in rulebook.get(key, []):
+            if definition["id"] == ident:
+                return kind, definition
+    raise KeyError(ident)
+
+
+def score(standard_def, answers):
+    return standard.score(standard_def, answers)
+
+
+def evaluate_rule(rule_def, answers):
+    return history.evaluate(rule_def, answers)
+
+
+def run(rulebook, ident, answers):
+    """Score a standard or evaluate a rule by id; the result carries the rulebook version and hash."""
+    kind, definition = find(rulebook, ident)
+    result = score(definition, answers) if kind == "standard" else evaluate_rule(definition, answers)
+    result["kind"] = kind
+    result["rulebook"] = {"version": rulebook.get("version"), "hash": rulebook.get("hash")}
+    return result

@@ -1,0 +1,320 @@
+"""A tiny, whitelisted formula language for rules over a history of periods.
+
+    avg(score, 3) > 80            average of the last 3 periods' score
+    streak(score < 70) >= 3       the latest 3 periods in a row were below 70
+    count(quarter_grade == "A")   how many periods had an A
+    lookup(bonus_rate, last(sales - refunds))
+
+Parsed by hand into tuples (never `eval`). Aggregates take a per-period expression; periods where
+that expression has no value (an optional field left empty) are skipped, so quarterly fields can
+live in monthly periods. Names outside an aggregate are person fields, computed values or tables.
+"""
+
+import difflib
+import re
+from decimal import ROUND_FLOOR, Decimal
+
+from .errors import ExprError
+from .numbers import dec, quantize
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<str>\"[^\"]*\"|'[^']*')|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<op><=|>=|==|!=|[-+*/()<>,]))"
+)
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+
+# name: (min args, max args, kind). "agg" functions evaluate their first argument per period.
+FUNCTIONS = {
+    "avg": (1, 2, "agg"),
+    "total": (1, 2, "agg"),
+    "count": (1, 2, "agg"),
+    "streak": (1, 1, "agg"),
+    "longest_streak": (1, 2, "agg"),
+    "last": (1, 1, "agg"),
+    "periods": (0, 0, "scalar"),
+    "min": (2, 2, "scalar"),
+    "max": (2, 2, "scalar"),
+    "floor": (1, 1, "scalar"),
+    "round": (1, 2, "scalar"),
+    "lookup": (2, 2, "scalar"),
+}
+_BINARY = {
+    "or": 1, "and": 2,
+    "==": 4, "!=": 4, "<": 4, "<=": 4, ">": 4, ">=": 4,
+    "+": 5, "-": 5, "*": 6, "/": 6,
+}
+
+
+def _err(zh, en, col):
+    return ExprError(zh, en, col)
+
+
+def tokenize(text):
+    tokens, pos = [], 0
+    text = text.rstrip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            col = pos + 1 + (len(text[pos:]) - len(text[pos:].lstrip()))
+            ch = text[col - 1]
+            raise _err(f"无法识别的字符 {ch!r}", f"unexpected character {ch!r}", col)
+        kind = m.lastgroup
+        value = m.group(kind)
+        col = m.start(kind) + 1
+        if kind == "name" and value in _KEYWORDS:
+            kind = "kw"
+        tokens.append((kind, value, col))
+        pos = m.end()
+    tokens.append(("end", "", len(text) + 1))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text):
+        self.tokens = tokenize(text)
+        self.i = 0
+
+    def peek(self):
+        return self.tokens[self.i]
+
+    def take(self):
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def expect(self, value):
+        tok = self.take()
+        if tok[1] != value:
+            raise _err(f"此处应为 {value!r}", f"expected {value!r}", tok[2])
+        return tok
+
+    def parse(self):
+        node = self.expr(0)
+        tok = self.peek()
+        if tok[0] != "end":
+            raise _err(f"多余的内容 {tok[1]!r}", f"unexpected {tok[1]!r}", tok[2])
+        return node
+
+    def expr(self, min_prec):
+        left = self.unary()
+        while True:
+            kind, value, col = self.peek()
+            prec = _BINARY.get(value) if kind in ("op", "kw") else None
+            if prec is None or prec <= min_prec:
+                return left
+            self.take()
+            right = self.expr(prec)
+            left = ("bin", value, left, right, col)
+
+    def unary(self):
+        kind, value, col = self.peek()
+        if value == "not" and kind == "kw":
+            self.take()
+            return ("not", self.expr(3), col)
+        if value == "-" and kind == "op":
+            self.take()
+            return ("neg", self.unary(), col)
+        return self.atom()
+
+    def atom(self):
+        kind, value, col = self.take()
+        if kind == "num":
+            return ("num", Decimal(value), col)
+        if kind == "str":
+            return ("str", value[1:-1], col)
+        if kind == "kw" and value in ("true", "false"):
+            return ("bool", value == "true", col)
+        if value == "(":
+            node = self.expr(0)
+            self.expect(")")
+            return node
+        if kind == "name":
+            if self.peek()[1] == "(":
+                return self.call(value, col)
+            return ("name", value, col)
+        if kind == "end":
+            raise _err("公式不完整", "the formula ends too early", col)
+        raise _err(f"此处不能出现 {value!r}", f"unexpected {value!r}", col)
+
+    def call(self, name, col):
+        if name not in FUNCTIONS:
+            near = difflib.get_close_matches(name, FUNCTIONS, n=1)
+            hint_zh = f"(是否想写 {near[0]}?)" if near else ""
+            hint_en = f" (did you mean {near[0]}?)" if near else ""
+            raise _err(f"未知函数 {name}{hint_zh}; 可用: {', '.join(FUNCTIONS)}",
+                       f"unknown function {name}{hint_en}; allowed: {', '.join(FUNCTIONS)}", col)
+        self.expect("(")
+        args = []
+        if self.peek()[1] != ")":
+            args.append(self.expr(0))
+            while self.peek()[1] == ",":
+                self.take()
+                args.append(self.expr(0))
+        end = self.expect(")")[2] + 1
+        low, high, _ = FUNCTIONS[name]
+        if not low <= len(args) <= high:
+            want = str(low) if low == high else f"{low}–{high}"
+            raise _err(f"{name} 需要 {want} 个参数, 实际 {len(args)} 个",
+                       f"{name} takes {want} arguments, got {len(args)}", col)
+        if FUNCTIONS[name][2] == "agg" and len(args) == 2 and args[1][0] != "num":
+            raise _err(f"{name} 的第二个参数须是期数(整数)", f"the second argument of {name} must be a whole number of periods", col)
+        return ("call", name, args, col, end)
+
+
+def parse(text):
+    """Parse a formula into a tuple tree; raises ExprError with a 1-based column."""
+    if not isinstance(text, str) or not text.strip():
+        raise _err("公式为空", "the formula is empty", 1)
+    return _Parser(text).parse()
+
+
+def names(node, in_period=False):
+    """Yield (name, col, in_period) for every identifier, so a validator can resolve them."""
+    tag = node[0]
+    if tag == "name":
+        yield node[1], node[2], in_period
+    elif tag == "bin":
+        yield from names(node[2], in_period)
+        yield from names(node[3], in_period)
+    elif tag in ("not", "neg"):
+        yield from names(node[1], in_period)
+    elif tag == "call":
+        agg = FUNCTIONS[node[1]][2] == "agg"
+        for i, arg in enumerate(node[2]):
+            if node[1] == "lookup" and i == 0 and arg[0] == "name":
+                yield arg[1], arg[2], "table"
+            else:
+                yield from names(arg, in_period or (agg and i == 0))
+
+
+class Scope:
+    """Where names resolve: person fields and computed values, one period's fields, tables."""
+
+    def __init__(self, values, periods, tables):
+        self.values, self.periods, self.tables = values, periods, tables
+
+
+class NotEnoughPeriods(Exception):
+    def __init__(self, needed, have, col):
+        self.needed, self.have, self.col = needed, have, col
+
+
+def evaluate(node, scope, period=None):
+    tag = node[0]
+    if tag in ("num", "str", "bool"):
+        return node[1]
+    if tag == "name":
+        if period is not None and node[1] in period:
+            return period[node[1]]
+        return scope.values.get(node[1])
+    if tag == "neg":
+        value = evaluate(node[1], scope, period)
+        return None if value is None else -value
+    if tag == "not":
+        value = evaluate(node[1], scope, period)
+        return None if value is None else not value
+    if tag == "bin":
+        return _binary(node, scope, period)
+    return _call(node, scope, period)
+
+
+def _binary(node, scope, period):
+    op = node[1]
+    left = evaluate(node[2], scope, period)
+    if op == "and" and left is False:
+        return False
+    if op == "or" and left is True:
+        return True
+    right = evaluate(node[3], scope, period)
+    if op in ("and", "or"):
+        if left is None or right is None:
+            return None
+        return (left and right) if op == "and" else (left or right)
+    if left is None or right is None:
+        return None
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    if op == "<":
+        return left < right
+    if op == "<=":
+        return left <= right
+    if op == ">":
+        return left > right
+    if op == ">=":
+        return left >= right
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    if right == 0:
+        return None
+    return left / right
+
+
+def _series(node, scope, count_node):
+    """Values of a per-period expression, oldest first, skipping periods where it has no value."""
+    values = [evaluate(node, scope, p) for p in scope.periods]
+    values = [v for v in values if v is not None]
+    if count_node is not None:
+        n = int(count_node[1])
+        if len(values) < n:
+            raise NotEnoughPeriods(n, len(values), count_node[2])
+        values = values[-n:]
+    return values
+
+
+def _call(node, scope, period):
+    name, args = node[1], node[2]
+    if FUNCTIONS[name][2] == "agg":
+        series = _series(args[0], scope, args[1] if len(args) > 1 else None)
+        if name == "avg":
+            return sum(series, Decimal(0)) / len(series) if series else None
+        if name == "total":
+            return sum(series, Decimal(0))
+        if name == "count":
+            return Decimal(sum(1 for v in series if v is True))
+        if name == "last":
+            return series[-1] if series else None
+        run = best = 0
+        for v in series:
+            run = run + 1 if v is True else 0
+            best = max(best, run)
+        return Decimal(run if name == "streak" else best)
+    if name == "periods":
+        return Decimal(len(scope.periods))
+    if name == "lookup":
+        table = scope.tables[args[0][1]]
+        x = evaluate(args[1], scope, period)
+        if x is None:
+            return None
+        chosen = None
+        for row in table:  # rows ascend by min; the last row whose min <= x applies
+            if x >= dec(row["min"]):
+                chosen = dec(row["value"])
+        return chosen if chosen is not None else Decimal(0)
+    values = [evaluate(a, scope, period) for a in args]
+    if any(v is None for v in values):
+        return None
+    if name == "min":
+        return min(values)
+    if name == "max":
+        return max(values)
+    if name == "floor":
+        return values[0].to_integral_value(rounding=ROUND_FLOOR)
+    places = int(values[1]) if len(values) > 1 else 0
+    return quantize(values[0], places)
+
+
+def calls(node):
+    """Top-level function calls of a formula, outermost first: what an explanation shows values of."""
+    if node[0] == "call":
+        yield node
+    elif node[0] == "bin":
+        yield from calls(node[2])
+        yield from calls(node[3])
+    elif node[0] in ("not", "neg"):
+        yield from calls(node[1])

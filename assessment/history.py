@@ -1,0 +1,140 @@
+"""Rules over a history of periods: promote / stay / demote / probation / dismiss, with pay and bonus.
+
+Answers: {"person": {field: value, "level": level id}, "periods": [{field: value}, ...oldest first]}.
+Outcome rules are checked top to bottom; the first whose condition holds decides.
+"""
+
+from functools import lru_cache
+
+from . import formula
+from . import items as kinds
+from .errors import AnswerError, Problem
+from .numbers import dec, fmt, quantize
+
+OUTCOMES = ("promote", "stay", "demote", "probation", "dismiss")
+OUTCOME_NAMES = {"promote": "晋升", "stay": "保持", "demote": "降级", "probation": "试用/考察", "dismiss": "解除/淘汰"}
+
+
+@lru_cache(maxsize=1024)
+def _parse(text):
+    return formula.parse(text)
+
+
+def level_field(rule):
+    """The implicit person input that names the current level (present when the rule has a ladder)."""
+    return {"id": "level", "name": "当前级别", "kind": "choice",
+            "options": [{"id": lv["id"], "label": lv["name"], "points": "0"} for lv in rule["levels"]]}
+
+
+def person_fields(rule):
+    return ([level_field(rule)] if rule.get("levels") else []) + rule.get("person", [])
+
+
+def check_answers(rule, answers):
+    problems = []
+    if not isinstance(answers, dict) or not isinstance(answers.get("periods", []), list):
+        raise AnswerError([Problem("answers", "not_a_mapping", "答案须含 person(个人信息)与 periods(各期数据列表)",
+                                   "answers need 'person' (a mapping) and 'periods' (a list)")])
+    person_in = answers.get("person") or {}
+    periods_in = answers.get("periods") or []
+    person = _check_fields(person_fields(rule), person_in, "person", problems)
+    periods = []
+    for i, period in enumerate(periods_in):
+        if not isinstance(period, dict):
+            problems.append(Problem(f"periods[{i}]", "not_a_mapping", "每一期须是“字段 → 数值”的映射",
+                                    "each period must be a mapping"))
+            continue
+        periods.append(_check_fields(rule.get("periods", []), period, f"periods[{i}]", problems))
+    need = int(rule.get("min_periods", 1))
+    if len(periods_in) < need:
+        problems.append(Problem("periods", "too_few_periods", f"至少需要 {need} 期数据, 现有 {len(periods_in)} 期",
+                                f"needs at least {need} periods, got {len(periods_in)}", {"min": need}))
+    if problems:
+        raise AnswerError(problems)
+    return person, periods
+
+
+def _check_fields(fields, given, prefix, problems):
+    known = {f["id"]: f for f in fields}
+    for key in given:
+        if key not in known:
+            problems.append(Problem(f"{prefix}.{key}", "unknown_item", f"没有字段“{key}”",
+                                    f"no field {key!r}", sorted(known)))
+    clean = {}
+    for fid, field in known.items():
+        value, problem = kinds.check_answer(field, given.get(fid), f"{prefix}.{fid}")
+        if problem:
+            problems.append(problem)
+        clean[fid] = value
+    return clean
+
+
+def evaluate(rule, answers):
+    """Evaluate a history rule; raises AnswerError for invalid or insufficient input."""
+    person, periods = check_answers(rule, answers)
+    scope = formula.Scope(dict(person), periods, rule.get("tables", {}))
+    values = []
+    try:
+        for value in rule.get("values", []):
+            result = formula.evaluate(_parse(value["expr"]), scope)
+            scope.values[value["id"]] = result
+            values.append({"id": value["id"], "name": value["name"], "value": _show(result),
+                           "unit": value.get("unit", "")})
+        checks, decided = [], None
+        level = person.get("level")
+        for outcome in rule["outcomes"]:
+            if outcome.get("at_levels") and level not in outcome["at_levels"]:
+                continue
+            node = _parse(outcome["when"])
+            matched = formula.evaluate(node, scope) is True
+            checks.append({"id": outcome["id"], "outcome": outcome["outcome"], "when": outcome["when"],
+                           "matched": matched, "reason": outcome["reason"],
+                           "values": [{"expr": outcome["when"][c[3] - 1:c[4] - 1],
+                                       "value": _show(formula.evaluate(c, scope))} for c in formula.calls(node)]})
+            if matched:
+                decided = outcome
+                break
+        steps = int(formula.evaluate(_parse(decided.get("steps", "1")), scope)) if decided else 0
+        pay = formula.evaluate(_parse(rule["pay"]), scope) if rule.get("pay") else None
+        bonus = formula.evaluate(_parse(rule["bonus"]), scope) if rule.get("bonus") else None
+    except formula.NotEnoughPeriods as short:
+        raise AnswerError([Problem("periods", "too_few_periods",
+                                   f"计算需要至少 {short.needed} 期有效数据, 现有 {short.have} 期",
+                                   f"needs {short.needed} periods with a value, got {short.have}",
+                                   {"min": short.needed})]) from None
+    outcome = decided["outcome"] if decided else "stay"
+    result = {
+        "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": OUTCOME_NAMES[outcome],
+        "decided_by": decided["id"] if decided else None,
+        "reason": decided["reason"] if decided else "没有任何升降条件成立, 保持现状",
+        "probation_months": int(decided.get("probation_months", 0)) if decided else 0,
+        "checks": checks, "values": values, "steps": 0,
+        "level": None, "pay": _show(pay), "bonus": _show(bonus),
+    }
+    if rule.get("levels"):
+        result.update(_move_level(rule, level, outcome, steps))
+        if pay is None and rule["levels"][0].get("pay") is not None:
+            new = next(lv for lv in rule["levels"] if lv["id"] == result["level"]["to"])
+            result["pay"] = new.get("pay")
+    elif outcome in ("promote", "demote"):
+        result["steps"] = steps if outcome == "promote" else -steps
+    return result
+
+
+def _move_level(rule, level, outcome, steps):
+    ids = [lv["id"] for lv in rule["levels"]]
+    here = ids.index(level)
+    there = here
+    if outcome == "promote":
+        there = min(here + steps, len(ids) - 1)
+    elif outcome == "demote":
+        there = max(here - steps, 0)
+    names = {lv["id"]: lv["name"] for lv in rule["levels"]}
+    return {"steps": there - here,
+            "level": {"from": level, "from_name": names[level], "to": ids[there], "to_name": names[ids[there]]}}
+
+
+def _show(value):
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    return fmt(quantize(dec(value), 2))

@@ -1,0 +1,219 @@
+"""Score a person against a grade standard: total, grade, prerequisites, and the gap to the next grade."""
+
+from decimal import Decimal
+
+from . import items as kinds
+from .errors import AnswerError, Problem
+from .numbers import ZERO, dec, fmt, quantize
+
+
+def all_items(standard):
+    for section in standard["sections"]:
+        for item in section["items"]:
+            yield section, item
+
+
+def factor(standard, section, item, num=dec):
+    """How many total points one point of this item is worth (`num`: Decimal, or Fraction for exact checks)."""
+    if not item.get("scored", True):
+        return num(0)
+    result = num(section.get("scale", "1"))
+    if standard["method"] == "weighted":
+        high = num(kinds.point_range(item)[1])
+        result = result * num(item["weight"]) / high if high else num(0)
+    return result
+
+
+def max_total(standard):
+    total = ZERO
+    for section, item in all_items(standard):
+        total += kinds.point_range(item)[1] * factor(standard, section, item)
+    return total
+
+
+def check_answers(standard, answers):
+    """Normalised answers, or AnswerError listing every invalid one (unknown ids included)."""
+    if not isinstance(answers, dict):
+        raise AnswerError([Problem("answers", "not_a_mapping", "答案须是“项目 id → 答案”的映射",
+                                   "answers must be a mapping of item id to answer")])
+    problems, clean = [], {}
+    known = {item["id"]: item for _, item in all_items(standard)}
+    for key in answers:
+        if key not in known:
+            problems.append(Problem(str(key), "unknown_item", f"本标准没有项目“{key}”",
+                                    f"this standard has no item {key!r}", sorted(known)))
+    for item_id, item in known.items():
+        value, problem = kinds.check_answer(item, answers.get(item_id))
+        if problem:
+            problems.append(problem)
+        else:
+            clean[item_id] = value
+    if problems:
+        raise AnswerError(problems)
+    return clean
+
+
+def _total(standard, points_by_item, fatal):
+    if fatal:
+        return ZERO
+    total = ZERO
+    for section, item in all_items(standard):
+        total += points_by_item[item["id"]] * factor(standard, section, item)
+    return quantize(total, standard.get("precision", 2))
+
+
+def condition_met(condition, item, answer):
+    op, value = condition["op"], condition["value"]
+    if answer is None:
+        return False
+    if item["kind"] == "choice":
+        order = [o["id"] for o in item["options"]]
+        if op == "at_least":
+            return order.index(answer) >= order.index(value)
+        if op == "one_of":
+            return answer in value
+        return answer == value
+    if item["kind"] == "boolean":
+        return answer is value
+    number = dec(answer) if not isinstance(answer, list) else (sum(answer, ZERO) / len(answer))
+    return number >= dec(value)
+
+
+def _unmet(conditions, known, answers):
+    return [c for c in conditions if not condition_met(c, known[c["item"]], answers.get(c["item"]))]
+
+
+def _band_index(bands, total):
+    index = -1
+    for i, band in enumerate(bands):
+        if total >= dec(band["min"]) and (band.get("max") is None or total <= dec(band["max"])):
+            index = i
+    if index == -1:  # above every band's max (possible only with explicit maxima) keeps the highest below
+        index = max((i for i, b in enumerate(bands) if total >= dec(b["min"])), default=-1)
+    return index
+
+
+def score(standard, answers):
+    """Score valid answers; raises AnswerError for invalid ones. Returns a JSON-ready dict."""
+    answers = check_answers(standard, answers)
+    places = standard.get("precision", 2)
+    known = {item["id"]: item for _, item in all_items(standard)}
+    rows, points_by_item, fatal = [], {}, []
+    for section, item in all_items(standard):
+        pts, rule, item_fatal = kinds.points(item, answers[item["id"]], places)
+        points_by_item[item["id"]] = pts
+        fatal += [{"item": item["id"], "check": c} for c in item_fatal]
+        worth = factor(standard, section, item)
+        rows.append({
+            "id": item["id"], "name": item["name"], "section": section["id"],
+            "answer": _jsonable(answers[item["id"]]), "points": fmt(pts),
+            "max_points": fmt(kinds.point_range(item)[1]),
+            "contribution": fmt(quantize(pts * worth, places + 2)) if item.get("scored", True) else None,
+            "rule": rule + _factor_text(standard, section, item),
+        })
+    total = _total(standard, points_by_item, fatal)
+    sections = []
+    for section in standard["sections"]:
+        subtotal = sum((points_by_item[i["id"]] * factor(standard, section, i) / dec(section.get("scale", "1"))
+                        for i in section["items"]), ZERO)
+        sections.append({"id": section["id"], "name": section["name"], "subtotal": fmt(quantize(subtotal, places)),
+                         "scale": section.get("scale", "1")})
+
+    bands = standard.get("bands", [])
+    eligibility = _unmet(standard.get("requires", []), known, answers)
+    band = _band_index(bands, total)
+    grade, capped = band, []
+    while grade >= 0 and _unmet(bands[grade].get("requires", []), known, answers):
+        capped.append({"grade": bands[grade]["grade"], "name": bands[grade]["name"],
+                       "unmet": [c["text"] for c in _unmet(bands[grade]["requires"], known, answers)]})
+        grade -= 1
+    if eligibility:
+        grade = -1
+    result = {
+        "standard": standard["id"], "name": standard["name"],
+        "total": fmt(total), "max_total": fmt(quantize(max_total(standard), places)),
+        "items": rows, "sections": sections, "fatal": fatal,
+        "eligible": not eligibility, "ineligible": [c["text"] for c in eligibility],
+        "band": bands[band]["grade"] if band >= 0 else None,
+        "grade": {"id": bands[grade]["grade"], "name": bands[grade]["name"]} if grade >= 0 else None,
+        "capped": capped,
+        "next": None,
+    }
+    if grade + 1 < len(bands):
+        result["next"] = _gap(standard, bands[grade + 1], total, answers, points_by_item, known, eligibility)
+    return result
+
+
+def _factor_text(standard, section, item):
+    if not item.get("scored", True):
+        return "(仅作资格条件, 不计分)"
+    parts = []
+    if standard["method"] == "weighted":
+        parts.append(f"÷ {fmt(kinds.point_range(item)[1])} × 权重 {fmt(dec(item['weight']))}%")
+    if dec(section.get("scale", "1")) != 1:
+        parts.append(f"× {fmt(dec(section['scale']))}")
+    return ("; 折算: " + " ".join(parts)) if parts else ""
+
+
+def _gap(standard, target, total, answers, points_by_item, known, eligibility):
+    needed = max(ZERO, dec(target["min"]) - total)
+    unmet = eligibility + _unmet(target.get("requires", []), known, answers)
+    gap = {
+        "grade": target["grade"], "name": target["name"], "min": fmt(dec(target["min"])),
+        "points_needed": fmt(needed),
+        "unmet": [{"item": c["item"], "text": c["text"]} for c in unmet],
+        "moves": [],
+    }
+    if needed > 0:
+        gap["moves"] = _moves(standard, dec(target["min"]), answers, points_by_item, known)
+    return gap
+
+
+def _moves(standard, target_total, answers, points_by_item, known):
+    """For each item alone: the smallest change of its answer that reaches the target total."""
+    places = standard.get("precision", 2)
+    moves = []
+    for item_id, item in known.items():
+        if not item.get("scored", True):
+            continue
+        options = kinds.candidates(item, answers[item_id])
+        if not options:
+            continue
+
+        def reaches(value):
+            trial = dict(points_by_item)
+            trial[item_id] = kinds.points(item, value, places)[0]
+            return _total(standard, trial, []) >= target_total
+
+        lo, hi = 0, len(options) - 1  # totals never fall as an answer improves: binary search
+        if not reaches(options[hi]):
+            continue
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if reaches(options[mid]):
+                hi = mid
+            else:
+                lo = mid + 1
+        to = options[lo]
+        moves.append({"item": item_id, "name": item["name"], "from": _jsonable(answers[item_id]),
+                      "to": _jsonable(to), "to_label": _label(item, to)})
+    return moves
+
+
+def _label(item, value):
+    if item["kind"] == "choice":
+        return next(o["label"] for o in item["options"] if o["id"] == value)
+    if item["kind"] == "boolean":
+        return "是" if value else "否"
+    return fmt(value) + item.get("unit", "")
+
+
+def _jsonable(value):
+    if isinstance(value, Decimal):
+        return fmt(value)
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+__all__ = ["score", "check_answers", "max_total", "all_items", "condition_met", "factor"]

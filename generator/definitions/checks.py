@@ -1,0 +1,362 @@
+"""Semantic checks over structurally valid definitions: identity, references, arithmetic of the rules.
+
+Every check appends located Diagnostics; nothing stops at the first problem.
+"""
+
+import difflib
+from decimal import Decimal
+from fractions import Fraction
+
+from assessment import formula, items as kinds
+from assessment.errors import ExprError
+from assessment.numbers import fmt
+
+KIND_NAMES = {
+    "department": ("部门", "department"), "role": ("岗位", "role"), "skill": ("能力", "competency"),
+    "scale": ("量表", "scale"), "standard": ("标准", "standard"), "rule": ("规则", "rule"),
+    "item": ("项目", "item"), "rating_scale": ("评分量表", "rating scale"), "level": ("级别", "level"),
+    "option": ("选项", "option"), "grade": ("职级", "grade"), "field": ("字段", "field"),
+    "outcome": ("结果条目", "outcome"), "table": ("分档表", "table"),
+}
+
+
+class Checker:
+    def __init__(self, diagnostics):
+        self.out = diagnostics
+
+    def report(self, entry, path, code, **params):
+        self.out.append(entry.at(path, code, **params))
+
+    def unknown(self, entry, path, kind, value, choices):
+        near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.5)
+        zh, en = KIND_NAMES[kind]
+        self.report(entry, path, "unknown_ref", kind_zh=zh, kind_en=en, value=value,
+                    near_zh=f"(是否想写“{near[0]}”?)" if near else "",
+                    near_en=f" (did you mean '{near[0]}'?)" if near else "")
+
+    def unique(self, entry, kind, pairs):
+        """pairs: (id, path). Reports each repeat; returns the set of ids."""
+        seen = {}
+        for ident, path in pairs:
+            if ident in seen:
+                line, col = entry.source.where(entry.path + tuple(seen[ident]))
+                zh, en = KIND_NAMES[kind]
+                self.report(entry, path, "duplicate_id", kind_zh=zh, kind_en=en, value=ident,
+                            first=f"{entry.source.path.name}:{line}")
+            else:
+                seen[ident] = path
+        return set(seen)
+
+
+def check_identities(defs, checker):
+    """Ids unique per kind across all files; returns {kind: {id: entry}}."""
+    index = {}
+    for kind, entries in defs.entries.items():
+        index[kind] = {}
+        for entry in entries:
+            ident = entry.data["id"]
+            if ident in index[kind]:
+                first = index[kind][ident]
+                line, _ = first.source.where(first.path + ("id",))
+                zh, en = KIND_NAMES[kind]
+                checker.report(entry, ("id",), "duplicate_id", kind_zh=zh, kind_en=en, value=ident,
+                               first=f"{first.source.path.name}:{line}")
+            else:
+                index[kind][ident] = entry
+    return index
+
+
+def check_references(index, checker):
+    for entry in index["department"].values():
+        if entry.data.get("parent") and entry.data["parent"] not in index["department"]:
+            checker.unknown(entry, ("parent",), "department", entry.data["parent"], index["department"])
+    _check_cycles(index["department"], "parent", checker)
+    for entry in index["scale"].values():
+        checker.unique(entry, "level", [(lv["id"], ("levels", i, "id")) for i, lv in enumerate(entry.data["levels"])])
+    for entry in index["skill"].values():
+        scale = index["scale"].get(entry.data["scale"])
+        if not scale:
+            checker.unknown(entry, ("scale",), "scale", entry.data["scale"], index["scale"])
+            continue
+        levels = [lv["id"] for lv in scale.data["levels"]]
+        for i, lv in enumerate(entry.data["levels"]):
+            if lv["level"] not in levels:
+                checker.report(entry, ("levels", i, "level"), "bad_level", competency=entry.data["id"],
+                               value=lv["level"], allowed=", ".join(levels))
+    for entry in index["role"].values():
+        data = entry.data
+        if data["department"] not in index["department"]:
+            checker.unknown(entry, ("department",), "department", data["department"], index["department"])
+        if data.get("reports_to") and data["reports_to"] not in index["role"]:
+            checker.unknown(entry, ("reports_to",), "role", data["reports_to"], index["role"])
+        for i, req in enumerate(data["competencies"]):
+            skill = index["skill"].get(req["skill"])
+            if not skill:
+                checker.unknown(entry, ("competencies", i, "skill"), "skill", req["skill"], index["skill"])
+                continue
+            described = [lv["level"] for lv in skill.data["levels"]]
+            if req["level"] not in described:
+                checker.report(entry, ("competencies", i, "level"), "bad_level", competency=req["skill"],
+                               value=req["level"], allowed=", ".join(described))
+        for key, kind in (("standards", "standard"), ("rules", "rule")):
+            for i, ref in enumerate(data[key]):
+                if ref not in index[kind]:
+                    checker.unknown(entry, (key, i), kind, ref, index[kind])
+    _check_cycles(index["role"], "reports_to", checker)
+
+
+def _check_cycles(entries, key, checker):
+    reported = set()
+    for start in entries:
+        chain, node = [], start
+        while node in entries and node not in chain:
+            chain.append(node)
+            node = entries[node].data.get(key)
+        if node in chain and node == start and frozenset(chain) not in reported:
+            reported.add(frozenset(chain))
+            checker.report(entries[start], (key,), "reporting_cycle", chain=" → ".join(chain + [start]))
+
+
+# --- grade standards ----------------------------------------------------------------------
+
+def check_standard(entry, std, paths, checker):
+    """`std` is the normalised standard; `paths` maps item id → YAML path."""
+    data = entry.data
+    if bool(data.get("items")) == bool(data.get("sections")):
+        checker.report(entry, (), "missing_key", key="items / sections")
+        return False
+    all_items = [(s, i) for s in std["sections"] for i in s["items"]]
+    seen = {}
+    for _, it in all_items:
+        if it["id"] in seen:
+            line, _ = entry.source.where(paths[it["id"]] + ("id",))
+            checker.report(entry, paths[it["id"]] + ("id",), "duplicate_id", kind_zh="项目", kind_en="item",
+                           value=it["id"], first=f"{entry.source.path.name}:{line}")
+        seen[it["id"]] = it
+    scales = {s["id"] for s in data.get("rating_scales", [])}
+    ok = True
+    for _, it in all_items:
+        ok &= _check_item(entry, it, _raw_item(data, paths[it["id"]]), paths[it["id"]], scales, std, checker)
+    if not ok:
+        return False
+    _check_weights(entry, std, all_items, paths, checker)
+    _check_conditions(entry, std, ("requires",), std["requires"], seen, checker)
+    for b, band in enumerate(std["bands"]):
+        _check_conditions(entry, std, ("bands", b, "requires"), band["requires"], seen, checker)
+    checker.unique(entry, "grade", [(b["grade"], ("bands", i, "grade")) for i, b in enumerate(std["bands"])])
+    _check_bands(entry, std, checker)
+    return True
+
+
+def _raw_item(data, path):
+    node = data
+    for key in path:
+        node = node[key]
+    return node
+
+
+def _check_item(entry, it, raw, path, scales, std, checker):
+    kind = raw["kind"]
+    if kind == "rating" and raw["scale"] not in scales:
+        checker.unknown(entry, path + ("scale",), "rating_scale", raw["scale"], scales)
+        return False
+    if it["kind"] == "choice":
+        checker.unique(entry, "option", [(o["id"], path + ("options", i, "id"))
+                                         for i, o in enumerate(raw.get("options", []))])
+        for i, o in enumerate(raw.get("options", [])):
+            if o.get("points") is None:
+                checker.report(entry, path + ("options", i), "missing_key", key="points")
+                return False
+    if kind in ("number", "average") and Decimal(it["min"]) > Decimal(it["max"]):
+        checker.report(entry, path + ("min",), "min_above_max", min=it["min"], max=it["max"])
+        return False
+    if kind == "number" and it.get("bands"):
+        mins = [Decimal(b["min"]) for b in it["bands"]]
+        for i in range(1, len(mins)):
+            if mins[i] <= mins[i - 1]:
+                checker.report(entry, path + ("bands", i, "min"), "bands_order", grade=it["bands"][i].get("label", i + 1),
+                               min=fmt(mins[i]), prev=fmt(mins[i - 1]))
+                return False
+        if mins[0] > Decimal(it["min"]):
+            checker.report(entry, path + ("bands", 0, "min"), "item_bands_start", min=fmt(mins[0]), item_min=it["min"])
+    if kind == "checklist":
+        checker.unique(entry, "option", [(c["id"], path + ("checks", i, "id")) for i, c in enumerate(raw["checks"])])
+    if std["method"] == "weighted" and it.get("scored", True) and it.get("weight") is None:
+        checker.report(entry, path, "weight_missing", item=it["id"])
+    if std["method"] == "sum" and it.get("weight") is not None:
+        checker.report(entry, path + ("weight",), "weight_unused", item=it["id"])
+    return True
+
+
+def _check_weights(entry, std, all_items, paths, checker):
+    if std["method"] != "weighted":
+        return
+    weights = [Decimal(i["weight"]) for _, i in all_items if i.get("scored", True) and i.get("weight")]
+    total = sum(weights, Decimal(0))
+    if total != 100:
+        checker.report(entry, ("method",), "weights_sum", total=fmt(total))
+
+
+def _check_conditions(entry, std, path, conditions, items_by_id, checker):
+    for c, cond in enumerate(conditions):
+        where = path + (c,)
+        item = items_by_id.get(cond["item"])
+        if item is None:
+            checker.unknown(entry, where + ("item",), "item", cond["item"], items_by_id)
+            continue
+        ops = [k for k in ("at_least", "one_of", "equals") if k in _raw_item(entry.data, where)]
+        if len(ops) != 1:
+            checker.report(entry, where, "bad_condition", item=item["id"], kind=item["kind"],
+                           why="须恰好写 at_least / one_of / equals 之一",
+                           fix="保留一个运算符, 如 at_least: bachelor")
+            continue
+        op, value = cond["op"], cond["value"]
+        option_ids = [o["id"] for o in item.get("options", [])]
+        if item["kind"] == "choice":
+            values = value if op == "one_of" else [value]
+            for v in values:
+                if v not in option_ids:
+                    checker.unknown(entry, where + (op,), "option", v, option_ids)
+        elif item["kind"] == "boolean":
+            if op != "equals" or not isinstance(value, bool):
+                checker.report(entry, where, "bad_condition", item=item["id"], kind="boolean",
+                               why="是/否项目只能用 equals: true 或 equals: false", fix="改为 equals: true")
+        elif op != "at_least" or not _is_number(value):
+            checker.report(entry, where, "bad_condition", item=item["id"], kind=item["kind"],
+                           why="数值类项目只能用 at_least: 数值", fix="改为 at_least: 2")
+
+
+def _is_number(value):
+    try:
+        Decimal(str(value))
+        return not isinstance(value, bool)
+    except ArithmeticError:
+        return False
+
+
+def score_granularity(std):
+    """The step between reachable totals (a Fraction), after weighting, scaling and rounding."""
+    from assessment.standard import factor
+
+    step = Fraction(1, 10 ** std["precision"])
+    result = Fraction(0)
+    for sec in std["sections"]:
+        for it in sec["items"]:
+            if not it.get("scored", True):
+                continue
+            g = Fraction(kinds.granularity(it))
+            if g == 0:
+                return step
+            value = g * factor(std, sec, it, Fraction)
+            if value:
+                result = Fraction(_gcd_int(result.numerator * value.denominator, value.numerator * result.denominator),
+                                  result.denominator * value.denominator) if result else abs(value)
+    if result == 0 or result < step or (10 ** std["precision"]) % result.denominator:
+        return step
+    return result
+
+
+def _gcd_int(a, b):
+    import math
+
+    return math.gcd(a, b)
+
+
+def _check_bands(entry, std, checker):
+    from assessment.standard import all_items, factor
+
+    bands = std["bands"]
+    if not bands:
+        return
+    low = sum((Fraction(kinds.point_range(i)[0]) * factor(std, s, i, Fraction) for s, i in all_items(std)), Fraction(0))
+    high = sum((Fraction(kinds.point_range(i)[1]) * factor(std, s, i, Fraction) for s, i in all_items(std)), Fraction(0))
+    g = score_granularity(std)
+    for i, band in enumerate(bands):
+        bmin = Fraction(band["min"])
+        bmax = Fraction(band["max"]) if band["max"] is not None else None
+        if bmax is not None and bmax < bmin:
+            checker.report(entry, ("bands", i, "max"), "min_above_max", min=band["min"], max=band["max"])
+            continue
+        if i:
+            prev = bands[i - 1]
+            pmin = Fraction(prev["min"])
+            if bmin <= pmin:
+                checker.report(entry, ("bands", i, "min"), "bands_order", grade=band["name"], min=band["min"],
+                               prev=prev["min"])
+                continue
+            if prev["max"] is not None:
+                pmax = Fraction(prev["max"])
+                if bmin <= pmax:
+                    checker.report(entry, ("bands", i, "min"), "band_overlap", a=prev["name"], b=band["name"],
+                                   at=band["min"])
+                else:
+                    example = (pmax // g + 1) * g
+                    if example < bmin and low <= example <= high:
+                        checker.report(entry, ("bands", i - 1, "max"), "band_gap", a=prev["name"], b=band["name"],
+                                       high=prev["max"], low=band["min"], example=_show(example))
+        upper = bmax if bmax is not None else (Fraction(bands[i + 1]["min"]) if i + 1 < len(bands) else None)
+        first = max(bmin, low)
+        first = -((-first) // g) * g  # smallest reachable total ≥ the band's minimum
+        if first > high or (upper is not None and (first > upper or (bmax is None and first >= upper))):
+            rng = f"{band['min']}–{band['max'] or ''}"
+            checker.report(entry, ("bands", i), "grade_unreachable", grade=band["name"], range=rng,
+                           low=_show(low), high=_show(high))
+
+
+def _show(fraction):
+    value = Decimal(fraction.numerator) / Decimal(fraction.denominator)
+    return fmt(value.quantize(Decimal("0.0001")))
+
+
+# --- promotion rules ----------------------------------------------------------------------
+
+def check_rule(entry, rule, checker):
+    data = entry.data
+    levels = [lv["id"] for lv in rule["levels"]]
+    checker.unique(entry, "level", [(lv, ("levels", i, "id")) for i, lv in enumerate(levels)])
+    person = {f["id"] for f in rule["person"]} | ({"level"} if levels else set())
+    period = {f["id"] for f in rule["periods"]}
+    fields = [(f["id"], ("person", i, "id")) for i, f in enumerate(data["person"])]
+    fields += [(f["id"], ("periods", i, "id")) for i, f in enumerate(data["periods"])]
+    fields += [(v["id"], ("values", i, "id")) for i, v in enumerate(data["values"])]
+    checker.unique(entry, "field", fields)
+    checker.unique(entry, "outcome", [(o["id"], ("outcomes", i, "id")) for i, o in enumerate(data["outcomes"])])
+    tables = set(rule["tables"])
+    known = set(person)
+    for i, value in enumerate(data["values"]):
+        _check_formula(entry, ("values", i, "expr"), value["expr"], known, period, tables, checker)
+        known.add(value["id"])
+    for i, outcome in enumerate(data["outcomes"]):
+        _check_formula(entry, ("outcomes", i, "when"), outcome["when"], known, period, tables, checker)
+        if outcome.get("steps"):
+            _check_formula(entry, ("outcomes", i, "steps"), outcome["steps"], known, period, tables, checker)
+        for j, lv in enumerate(outcome.get("at_levels") or []):
+            if lv not in levels:
+                checker.unknown(entry, ("outcomes", i, "at_levels", j), "level", lv, levels)
+    for key in ("pay", "bonus"):
+        if data.get(key):
+            _check_formula(entry, (key,), data[key], known, period, tables, checker)
+
+
+def _check_formula(entry, path, text, top_names, period_names, tables, checker):
+    try:
+        node = formula.parse(text)
+    except ExprError as exc:
+        checker.report(entry, path, "expr_error", col=exc.col, message_zh=exc.zh, message_en=exc.en,
+                       functions=", ".join(formula.FUNCTIONS))
+        return
+    for name, col, where in formula.names(node):
+        if where == "table":
+            if name not in tables:
+                checker.unknown(entry, path, "table", name, tables)
+            continue
+        if name in top_names or (where and name in period_names):
+            continue
+        if name in period_names:
+            checker.report(entry, path, "expr_period_outside", name=name)
+            continue
+        allowed = sorted(top_names | (period_names if where else set()))
+        near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
+        checker.report(entry, path, "expr_unknown_name", name=name, allowed=", ".join(allowed),
+                       near_zh=f"(是否想写“{near[0]}”?)" if near else "",
+                       near_en=f" (did you mean '{near[0]}'?)" if near else "")

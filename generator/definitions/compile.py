@@ -1,0 +1,123 @@
+"""definitions directory → validated, normalised rulebook (one JSON-ready dict with a content hash).
+
+Pipeline: read and check structure (all files) → if clean, check meaning → normalise →
+run every worked example through the engine → hash. Any problem raises DefinitionError with
+every Diagnostic found in the run.
+"""
+
+import hashlib
+import json
+from decimal import Decimal
+
+import assessment
+from assessment.errors import AnswerError
+from assessment.numbers import dec, fmt
+
+from . import checks, normalise
+from .diagnostics import DefinitionError
+from .load import load
+
+FORMAT = 1
+
+
+def build_rulebook(root):
+    defs, diagnostics = load(root)
+    if diagnostics:
+        raise DefinitionError(diagnostics)
+    checker = checks.Checker(diagnostics)
+    index = checks.check_identities(defs, checker)
+    checks.check_references(index, checker)
+    standards, rules = [], []
+    for entry in index["standard"].values():
+        std, paths = normalise.standard(entry.data)
+        if checks.check_standard(entry, std, paths, checker):
+            standards.append((entry, std))
+    for entry in index["rule"].values():
+        rule = normalise.rule(entry.data)
+        checks.check_rule(entry, rule, checker)
+        rules.append((entry, rule))
+    if not diagnostics:
+        for entry, definition in standards + rules:
+            _run_examples(entry, definition, checker)
+    if diagnostics:
+        raise DefinitionError(diagnostics)
+    rulebook = _assemble(defs, index, [s for _, s in standards], [r for _, r in rules])
+    rulebook["hash"] = content_hash(rulebook)
+    return rulebook
+
+
+def _assemble(defs, index, standards, rules):
+    org = defs.organisation.data
+    roles = [normalise.plain(e.data) for e in index["role"].values()]
+    reports = {}
+    for role in roles:
+        if role.get("reports_to"):
+            reports.setdefault(role["reports_to"], []).append(role["id"])
+    for role in roles:
+        role["direct_reports"] = reports.get(role["id"], [])
+    return {
+        "format": FORMAT,
+        "organisation": {k: v for k, v in normalise.plain(org).items() if k != "version"},
+        "version": org["version"],
+        "departments": [normalise.plain(e.data) for e in index["department"].values()],
+        "scales": [normalise.plain(e.data) for e in index["scale"].values()],
+        "skills": [normalise.plain(e.data) for e in index["skill"].values()],
+        "roles": roles,
+        "standards": standards,
+        "rules": rules,
+    }
+
+
+def content_hash(rulebook):
+    body = {k: v for k, v in rulebook.items() if k != "hash"}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _run_examples(entry, definition, checker):
+    is_rule = "outcomes" in definition
+    for i, example in enumerate(definition["examples"]):
+        path = ("examples", i)
+        try:
+            result = (assessment.evaluate_rule if is_rule else assessment.score)(definition, example["answers"])
+        except AnswerError as exc:
+            checker.report(entry, path + ("answers",), "example_invalid",
+                           problems="; ".join(p.text() for p in exc.problems))
+            continue
+        for field, expected in example["expect"].items():
+            got = _actual(result, field)
+            if not _same(expected, got):
+                checker.report(entry, path + ("expect", field), "example_mismatch", example=example["name"],
+                               field=field, expected=expected, got=got if got is not None else "none")
+
+
+def _actual(result, field):
+    if field == "grade":
+        return result["grade"]["id"] if result.get("grade") else "none"
+    if field == "level":
+        return result["level"]["to"] if result.get("level") else None
+    return result.get(field)
+
+
+def _same(expected, got):
+    if isinstance(expected, (Decimal, int, float)) or (isinstance(expected, str) and _numeric(expected)):
+        return got is not None and _numeric(got) and dec(expected) == dec(got)
+    return expected == got
+
+
+def _numeric(value):
+    try:
+        dec(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def dumps(rulebook):
+    return json.dumps(rulebook, ensure_ascii=False, indent=2, default=_json_default)
+
+
+def _json_default(value):
+    if isinstance(value, Decimal):
+        return fmt(value)
+    raise TypeError(repr(value))

@@ -1,0 +1,138 @@
+"""Located problems in the definitions, printed as `file:line:col: what is wrong — how to fix`.
+
+Each code has a Chinese and an English message and hint; parameters fill the {placeholders}.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MESSAGES = {
+    # file level
+    "not_utf8": ("文件不是 UTF-8 编码", "用文本编辑器以“UTF-8”编码另存此文件",
+                 "the file is not UTF-8", "re-save the file with UTF-8 encoding"),
+    "gbk_file": ("文件是 GBK/GB2312 编码, 不是 UTF-8", "在记事本中“另存为”并选择编码“UTF-8”, 或用 VS Code 右下角“通过编码保存”选择 UTF-8",
+                 "the file is GBK/GB2312 encoded, not UTF-8", "re-save it as UTF-8 (Notepad: Save As → Encoding UTF-8)"),
+    "empty_file": ("文件为空", "填写内容, 或删除此文件", "the file is empty", "add definitions or delete the file"),
+    "tab_indent": ("行首使用了制表符(Tab)", "YAML 只能用空格缩进: 把 Tab 换成两个空格",
+                   "a tab is used for indentation", "YAML indents with spaces: replace the tab with two spaces"),
+    "yaml_syntax": ("YAML 语法错误: {problem}", "检查此处的缩进、冒号和引号是否配对",
+                    "YAML syntax error: {problem}", "check indentation, colons and matching quotes here"),
+    "duplicate_key": ("键“{key}”重复出现", "删除或合并重复的键", "key '{key}' appears twice", "remove or merge the duplicate"),
+    # structure
+    "unknown_key": ("未知的键“{key}”{near_zh}", "允许的键: {allowed}", "unknown key '{key}'{near_en}", "allowed keys: {allowed}"),
+    "unknown_key_text": ("“{key}”被当成了键: 花括号 {{…}} 写法里的英文逗号会把文字断开", "给这段文字加引号, 或改用中文逗号“，”",
+                         "'{key}' was read as a key: an ASCII comma inside {{…}} splits the text",
+                         "quote the text, or use a full-width comma"),
+    "missing_key": ("缺少必填的键“{key}”", "添加“{key}: …”", "missing required key '{key}'", "add '{key}: …'"),
+    "wrong_type": ("“{key}”应为{expected_zh}, 实际是{got_zh}", "按格式说明修改此值",
+                   "'{key}' must be {expected_en}, got {got_en}", "change the value to the documented form"),
+    "bad_id": ("标识“{value}”不合法", "只用小写英文字母、数字和下划线, 以字母开头, 如 team_lead",
+               "invalid id '{value}'", "use lowercase ASCII letters, digits and _, starting with a letter (team_lead)"),
+    "bad_enum": ("“{value}”不是允许的取值", "可选: {allowed}", "'{value}' is not allowed", "choose one of: {allowed}"),
+    "too_few": ("“{key}”至少需要 {min} 项", "补充条目", "'{key}' needs at least {min} entries", "add entries"),
+    "bad_file_kind": ("无法判断此文件的类型", "把文件放到 {folders} 之一的文件夹中",
+                      "cannot tell what this file defines", "put it in one of the folders {folders}"),
+    # references and identity
+    "unknown_ref": ("引用了不存在的{kind_zh}“{value}”{near_zh}", "检查拼写, 或先定义它",
+                    "unknown {kind_en} '{value}'{near_en}", "check the spelling or define it first"),
+    "duplicate_id": ("{kind_zh}标识“{value}”重复(首次出现于 {first})", "每个标识必须唯一: 改名其中一个",
+                     "duplicate {kind_en} id '{value}' (first defined at {first})", "ids must be unique: rename one"),
+    "reporting_cycle": ("汇报关系成环: {chain}", "修改其中一个岗位的 reports_to", "reporting lines form a cycle: {chain}",
+                        "change reports_to of one of these roles"),
+    "bad_level": ("能力“{competency}”没有等级“{value}”", "可选等级: {allowed}", "competency '{competency}' has no level '{value}'",
+                  "levels: {allowed}"),
+    "missing_organisation": ("缺少 organisation.yaml", "在定义目录中新建 organisation.yaml(名称、版本、生效日期)",
+                             "organisation.yaml is missing", "create organisation.yaml with name, version and effective date"),
+    # numbers and scoring
+    "weights_sum": ("权重合计为 {total}%, 应恰好为 100%", "调整各项权重使其合计 100%(不会自动按比例折算)",
+                    "weights add up to {total}%, not exactly 100%", "adjust the weights to total 100% (they are never renormalised)"),
+    "weight_missing": ("加权计分的项目“{item}”缺少 weight", "添加 weight: 百分比, 或设 scored: false",
+                       "item '{item}' needs a weight in a weighted standard", "add weight: <percent>, or scored: false"),
+    "weight_unused": ("项目“{item}”设置了 weight, 但本标准按 sum(直接相加)计分", "删除 weight, 或把 method 改为 weighted",
+                      "item '{item}' has a weight but the standard adds points (method: sum)", "remove weight or use method: weighted"),
+    "min_above_max": ("最小值 {min} 大于最大值 {max}", "交换或修正 min 与 max", "min {min} is above max {max}", "fix min/max"),
+    "bands_order": ("分数段未按从低到高排列: “{grade}”的下限 {min} 不高于上一段的 {prev}", "按下限从低到高排列分数段",
+                    "bands are not in ascending order: '{grade}' starts at {min}, not above {prev}", "order bands by their minimum"),
+    "band_overlap": ("分数段重叠: “{a}”与“{b}”都包含 {at} 分", "让上一段的 max 小于下一段的 min, 或删去 max(上限自动取到下一段之前)",
+                     "bands overlap: '{a}' and '{b}' both contain {at}", "make the lower band's max below the next min, or drop max"),
+    "band_gap": ("分数段之间有空档: 得分可能为 {example}(介于“{a}”的上限 {high} 与“{b}”的下限 {low} 之间), 却不属于任何职级",
+                 "删去 max(让上一段延伸到下一段之前), 或调整上下限",
+                 "gap between bands: a score of {example} (between '{a}' max {high} and '{b}' min {low}) has no grade",
+                 "drop max (the band then runs up to the next one) or adjust the bounds"),
+    "grade_unreachable": ("职级“{grade}”不可能达到: 分数段 {range} 不在可得分范围 {low}–{high} 内",
+                          "调整该分数段, 或检查各项目的满分",
+                          "grade '{grade}' cannot be reached: band {range} is outside the possible scores {low}–{high}",
+                          "adjust the band or the items' maxima"),
+    "item_bands_start": ("第一档的下限 {min} 高于项目最小值 {item_min}, 低于它的数值无法计分", "让第一档从 {item_min} 开始",
+                         "the first band starts at {min}, above the item's minimum {item_min}", "start the first band at {item_min}"),
+    "bad_condition": ("条件不适用于“{item}”({kind} 类项目): {why}", "{fix}", "condition does not fit item '{item}' ({kind}): {why}", "{fix}"),
+    "expr_error": ("公式错误(第 {col} 个字符): {message_zh}", "公式只能使用字段名、数字、比较/算术运算和函数 {functions}",
+                   "formula error at character {col}: {message_en}", "formulas may use field names, numbers, operators and {functions}"),
+    "expr_unknown_name": ("公式中的名称“{name}”未定义{near_zh}", "可用名称: {allowed}", "unknown name '{name}' in formula{near_en}",
+                          "known names: {allowed}"),
+    "expr_period_outside": ("“{name}”是每期数据, 须放在汇总函数里", "例如 last({name})、avg({name}, 3)",
+                            "'{name}' is per-period data and must be inside an aggregate", "for example last({name}) or avg({name}, 3)"),
+    "example_invalid": ("示例的答案无效: {problems}", "修正示例中的答案", "the example's answers are invalid: {problems}", "fix the example"),
+    "example_mismatch": ("示例“{example}”的 {field} 写的是 {expected}, 引擎算出 {got}", "核对规则与示例, 改正其中错误的一方",
+                         "example '{example}': {field} is written as {expected} but the engine gives {got}", "fix whichever is wrong"),
+    "no_definitions": ("目录中没有任何定义文件", "检查路径, 或按 README 新建 organisation.yaml 等文件",
+                       "no definition files found", "check the path or create organisation.yaml (see README)"),
+}
+
+_TYPE_NAMES = {
+    "string": ("文本", "text"), "integer": ("整数", "a whole number"), "number": ("数字", "a number"),
+    "boolean": ("是/否(true/false)", "true or false"), "mapping": ("映射(键: 值)", "a mapping"),
+    "list": ("列表(- 开头的多行)", "a list"), "null": ("空值", "empty"), "date": ("日期(YYYY-MM-DD)", "a date (YYYY-MM-DD)"),
+}
+
+
+def type_name(name, lang):
+    zh, en = _TYPE_NAMES.get(name, (name, name))
+    return zh if lang == "zh" else en
+
+
+@dataclass
+class Diagnostic:
+    file: Path
+    line: int
+    col: int
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def message(self, lang="zh"):
+        zh, zh_hint, en, en_hint = MESSAGES[self.code]
+        text, hint = (zh, zh_hint) if lang == "zh" else (en, en_hint)
+        params = _Params(self.params)
+        return text.format_map(params), hint.format_map(params)
+
+    def format(self, lang="zh", root=None):
+        text, hint = self.message(lang)
+        return f"{display_path(self.file, root)}:{self.line}:{self.col}: {text} — {hint}"
+
+    def sort_key(self):
+        return (str(self.file), self.line, self.col, self.code)
+
+
+class _Params(dict):
+    def __missing__(self, key):
+        return ""
+
+
+def display_path(path, root=None):
+    path = Path(path)
+    try:
+        return os.path.relpath(path, root or Path.cwd())
+    except ValueError:
+        return str(path)
+
+
+class DefinitionError(Exception):
+    """Raised when definitions do not validate; carries every Diagnostic found in one run."""
+
+    def __init__(self, diagnostics):
+        self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+        super().__init__(f"{len(self.diagnostics)} problem(s) in the definitions")
+
+    def format(self, lang="zh", root=None):
+        return "\n".join(d.format(lang, root) for d in self.diagnostics)

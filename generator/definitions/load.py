@@ -1,0 +1,80 @@
+"""Find the definition files in a directory, read them and check their structure against the model."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model, source
+from .diagnostics import Diagnostic
+from .schema_types import Context
+
+
+@dataclass
+class Entry:
+    """One definition (a role, a standard …) with the file and path it came from."""
+
+    kind: str
+    data: dict
+    source: source.Source
+    path: tuple = ()
+
+    def at(self, subpath, code, **params):
+        return self.source.at(self.path + tuple(subpath), code, **params)
+
+
+@dataclass
+class Definitions:
+    root: Path
+    organisation: Entry = None
+    entries: dict = field(default_factory=lambda: {k: [] for k in
+                                                   ("department", "scale", "role", "skill", "standard", "rule")})
+
+
+def definition_files(root):
+    root = Path(root)
+    files = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".yaml", ".yml") and path.is_file() and not any(
+                p.startswith((".", "_")) for p in path.relative_to(root).parts):
+            files.append(path)
+    return files
+
+
+def _file_kind(root, path):
+    rel = path.relative_to(root)
+    if len(rel.parts) == 1:
+        return model.FILE_KINDS.get(path.name.replace(".yml", ".yaml"))
+    return model.FILE_KINDS.get(rel.parts[0])
+
+
+def load(root):
+    """(Definitions, [Diagnostic]) — structure only; semantic checks come after."""
+    root = Path(root)
+    defs, diagnostics = Definitions(root), []
+    files = definition_files(root)
+    if not files:
+        return defs, [Diagnostic(root, 1, 1, "no_definitions", {})]
+    for path in files:
+        kind_model = _file_kind(root, path)
+        if kind_model is None:
+            folders = ", ".join(k for k in model.FILE_KINDS)
+            diagnostics.append(Diagnostic(path, 1, 1, "bad_file_kind", {"folders": folders}))
+            continue
+        src, problems = source.read(path)
+        diagnostics += problems
+        if problems:
+            continue
+        kind, spec = kind_model
+        data = spec.check(src.data, (), Context(src, diagnostics))
+        if not isinstance(data, dict):
+            continue
+        if kind == "organisation":
+            defs.organisation = Entry(kind, data, src)
+        elif kind in ("departments", "scales"):
+            key = kind
+            for i, item in enumerate(data.get(key, [])):
+                defs.entries[kind[:-1]].append(Entry(kind[:-1], item, src, (key, i)))
+        else:
+            defs.entries[kind].append(Entry(kind, data, src))
+    if defs.organisation is None and not diagnostics:
+        diagnostics.append(Diagnostic(root / "organisation.yaml", 1, 1, "missing_organisation", {}))
+    return defs, diagnostics

@@ -1,0 +1,228 @@
+"""The definitions format: what each YAML file in `competencies/` may contain.
+
+Folder → file kind: organisation.yaml, departments.yaml, scales.yaml, roles/*.yaml,
+skills/*.yaml (competencies), standards/*.yaml (grade standards), rules/*.yaml (promotion rules).
+"""
+
+from decimal import Decimal
+
+from .schema_types import Any, Boolean, Date, Enum, Field, Formula, Ident, ListOf, Number, Obj, Tagged, Text
+
+NOTES = Field("notes", ListOf(Text()), default=[], doc="假设与说明, 会显示在页面上 / assumptions shown on the page")
+SOURCE = Field("source", Text(), doc="来源文档 / where this comes from")
+
+ORGANISATION = Obj("organisation", [
+    Field("name", Text(), required=True, doc="机构名称"),
+    Field("version", Text(), required=True, doc="规则版本, 如 2026.1 / rulebook version"),
+    Field("effective_date", Date(), required=True, doc="生效日期 YYYY-MM-DD"),
+    Field("summary", Text(), doc="简介"),
+    NOTES,
+], "机构信息与规则版本")
+
+DEPARTMENT = Obj("department", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True, doc="部门名称"),
+    Field("parent", Ident(ref="department"), doc="上级部门 id"),
+    Field("summary", Text()),
+], "部门")
+
+DEPARTMENTS = Obj("departments", [Field("departments", ListOf(DEPARTMENT, min_items=1), required=True)], "部门列表")
+
+SCALE_LEVEL = Obj("scale level", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True, doc="等级名称, 如 Ⅱ 或 B"),
+    Field("description", Text(), doc="等级含义"),
+])
+SCALE = Obj("scale", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True),
+    Field("description", Text()),
+    Field("levels", ListOf(SCALE_LEVEL, min_items=1), required=True, doc="从低到高"),
+], "熟练度量表 / proficiency scale")
+SCALES = Obj("scales", [Field("scales", ListOf(SCALE, min_items=1), required=True)], "熟练度量表列表")
+
+SKILL = Obj("skill", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True, doc="能力名称"),
+    Field("group", Text(), doc="能力类别, 如 沟通能力"),
+    Field("scale", Ident(ref="scale"), required=True, doc="所用量表 id"),
+    Field("description", Text()),
+    Field("levels", ListOf(Obj("level descriptor", [
+        Field("level", Ident(), required=True, doc="量表中的等级 id"),
+        Field("description", Text(), required=True, doc="该等级的行为描述"),
+    ]), min_items=1), required=True),
+    SOURCE, NOTES,
+], "能力与等级描述 / competency with level descriptors")
+
+ROLE = Obj("role", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True, doc="岗位名称"),
+    Field("department", Ident(ref="department"), required=True, doc="所属部门 id"),
+    Field("category", Text(), doc="岗位类别"),
+    Field("reports_to", Ident(ref="role"), doc="直接上级岗位 id(直接下级自动推出)"),
+    Field("collaboration", Obj("collaboration", [
+        Field("internal", ListOf(Text()), default=[], doc="内部协作"),
+        Field("external", ListOf(Text()), default=[], doc="外部协作"),
+    ]), default={"internal": [], "external": []}),
+    Field("pay_grade", Text(), doc="薪酬等级"),
+    Field("summary", Text(), doc="岗位概述"),
+    Field("duties", ListOf(Text(), min_items=1), required=True, doc="工作职责(按顺序编号)"),
+    Field("requirements", ListOf(Text()), default=[], doc="任职资格"),
+    Field("competencies", ListOf(Obj("required competency", [
+        Field("skill", Ident(ref="skill"), required=True, doc="能力 id"),
+        Field("level", Ident(), required=True, doc="要求的等级 id"),
+    ])), default=[]),
+    Field("standards", ListOf(Ident(ref="standard")), default=[], doc="适用的定级/考核标准 id"),
+    Field("rules", ListOf(Ident(ref="rule")), default=[], doc="适用的晋升规则 id"),
+    Field("tags", ListOf(Text()), default=[]),
+    SOURCE, NOTES,
+], "岗位说明书 / job description")
+
+CONDITION = Obj("condition", [
+    Field("item", Ident(ref="item"), required=True, doc="项目 id"),
+    Field("at_least", Any(), doc="选项 id(按选项顺序)或数值下限"),
+    Field("one_of", ListOf(Ident()), doc="选项 id 列表"),
+    Field("equals", Any(), doc="选项 id 或 true/false"),
+    Field("text", Text(), doc="给人看的说法, 如 需要本科及以上学历"),
+], "前提条件(恰好写 at_least / one_of / equals 之一)")
+
+OPTION = Obj("option", [
+    Field("id", Ident(), required=True),
+    Field("label", Text(), required=True, doc="选项文字"),
+    Field("points", Number(), doc="得分"),
+])
+
+_COMMON = [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True, doc="项目名称"),
+    Field("description", Text(), doc="考核要点"),
+    Field("optional", Boolean(), default=False, doc="可不填(计 0 分)"),
+    Field("scored", Boolean(), default=True, doc="false: 只作前提条件, 不计分"),
+    Field("weight", Number(), doc="权重(百分比), 仅 method: weighted"),
+]
+ITEM = Tagged("kind", _COMMON, {
+    "choice": ("单选: 每个选项对应分值", [Field("options", ListOf(OPTION, min_items=1), required=True,
+                                            doc="按从低到高排列(at_least 依此顺序)")]),
+    "rating": ("评分量表(如 5-4-3-2-1、A/B/C), 量表在 rating_scales 中定义", [
+        Field("scale", Ident(ref="rating_scale"), required=True)]),
+    "number": ("数值: 直接计分, 或按 bands 分档计分", [
+        Field("min", Number(), default=Decimal(0)), Field("max", Number(), required=True),
+        Field("step", Number(), default=Decimal(1), doc="填写单位, 如 1 或 0.5"),
+        Field("unit", Text(), default=""),
+        Field("bands", ListOf(Obj("number band", [
+            Field("min", Number(), required=True, doc="本档下限(含)"),
+            Field("points", Number(), required=True),
+            Field("label", Text()),
+        ])), doc="分档: 达到下限即得该档分"),
+    ]),
+    "count": ("计数 × 每项分值, 封顶", [
+        Field("each", Number(), required=True), Field("cap", Number(), required=True, doc="最高分"),
+        Field("max_count", Number(integer=True, minimum=1), default=99), Field("unit", Text(), default="项"),
+    ]),
+    "average": ("多名评分人的平均分", [
+        Field("min", Number(), default=Decimal(0)), Field("max", Number(), required=True),
+        Field("step", Number(), default=Decimal(1)),
+        Field("min_raters", Number(integer=True, minimum=1), default=1),
+        Field("max_raters", Number(integer=True, minimum=1), default=30),
+    ]),
+    "checklist": ("勾选项: 基础分加减, 可设下限/封顶与致命错误", [
+        Field("base", Number(), default=Decimal(0)),
+        Field("floor", Number(), doc="最低分"), Field("cap", Number(), doc="最高分"),
+        Field("checks", ListOf(Obj("check", [
+            Field("id", Ident(), required=True), Field("label", Text(), required=True),
+            Field("points", Number(), default=Decimal(0), doc="加分为正, 扣分为负"),
+            Field("fatal", Boolean(), default=False, doc="致命错误: 整张表 0 分"),
+        ]), min_items=1), required=True),
+    ]),
+    "boolean": ("是/否", [Field("yes", Number(), default=Decimal(0)), Field("no", Number(), default=Decimal(0))]),
+}, "考核项目")
+
+EXAMPLE = Obj("example", [
+    Field("name", Text(), required=True),
+    Field("answers", Any(), required=True, doc="项目 id → 答案; 规则为 {person: …, periods: […]}"),
+    Field("expect", Obj("expectation", [
+        Field("total", Number()), Field("grade", Text(), doc="职级 id, 未定级写 none"),
+        Field("outcome", Enum(["promote", "stay", "demote", "probation", "dismiss"])),
+        Field("level", Ident()), Field("pay", Number()), Field("bonus", Number()),
+    ]), required=True),
+], "算例: 校验时由引擎重算, 不符即报错")
+
+BAND = Obj("band", [
+    Field("grade", Ident(), required=True, doc="职级 id"),
+    Field("name", Text(), required=True, doc="职级名称"),
+    Field("min", Number(), required=True, doc="分数下限(含)"),
+    Field("max", Number(), doc="分数上限(含); 省略则延伸到下一段下限之前"),
+    Field("requires", ListOf(CONDITION), default=[], doc="该职级的前提条件"),
+    Field("pay", Text()), Field("note", Text()),
+])
+
+STANDARD = Obj("standard", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True),
+    Field("summary", Text()),
+    Field("period", Text(), doc="评定周期, 如 每月 / 每半年"),
+    Field("method", Enum(["sum", "weighted"]), default="sum", doc="sum: 分数相加; weighted: 各项得分率 × 权重"),
+    Field("precision", Number(integer=True, minimum=0), default=2, doc="小数位数(四舍五入)"),
+    Field("rating_scales", ListOf(Obj("rating scale", [
+        Field("id", Ident(), required=True), Field("name", Text()),
+        Field("options", ListOf(OPTION, min_items=2), required=True),
+    ])), default=[]),
+    Field("items", ListOf(ITEM), doc="项目(不分部分时)"),
+    Field("sections", ListOf(Obj("section", [
+        Field("id", Ident(), required=True), Field("name", Text(), required=True),
+        Field("scale", Number(), default=Decimal(1), doc="本部分小计 × 系数, 如 0.75"),
+        Field("note", Text()),
+        Field("items", ListOf(ITEM, min_items=1), required=True),
+    ]), min_items=1), doc="分部分的项目"),
+    Field("requires", ListOf(CONDITION), default=[], doc="参评资格"),
+    Field("bands", ListOf(BAND), default=[], doc="职级分数段, 从低到高"),
+    Field("examples", ListOf(EXAMPLE), default=[]),
+    SOURCE, NOTES,
+], "定级/考核标准 / grade standard")
+
+RULE = Obj("rule", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True),
+    Field("summary", Text()),
+    Field("period", Enum(["month", "quarter", "half_year", "year"]), required=True, doc="每期的长度"),
+    Field("min_periods", Number(integer=True, minimum=1), default=1, doc="至少需要几期数据"),
+    Field("levels", ListOf(Obj("level", [
+        Field("id", Ident(), required=True), Field("name", Text(), required=True),
+        Field("pay", Number(), doc="月薪(元)"), Field("note", Text()),
+    ])), default=[], doc="级别阶梯, 从低到高"),
+    Field("person", ListOf(ITEM), default=[], doc="个人信息字段(司龄、是否转正…)"),
+    Field("periods", ListOf(ITEM), default=[], doc="每期数据字段(月度分数、季度等级…)"),
+    Field("tables", ListOf(Obj("table", [
+        Field("id", Ident(), required=True), Field("name", Text()),
+        Field("rows", ListOf(Obj("row", [Field("min", Number(), required=True),
+                                          Field("value", Number(), required=True)]), min_items=1), required=True),
+    ])), default=[], doc="分档表: lookup(表, 数值) 取下限不超过数值的最后一行"),
+    Field("values", ListOf(Obj("value", [
+        Field("id", Ident(), required=True), Field("name", Text(), required=True),
+        Field("expr", Formula(), required=True), Field("unit", Text(), default=""),
+    ])), default=[], doc="计算值(可被后续公式引用)"),
+    Field("outcomes", ListOf(Obj("outcome rule", [
+        Field("id", Ident(), required=True),
+        Field("when", Formula(), required=True, doc="条件公式"),
+        Field("outcome", Enum(["promote", "stay", "demote", "probation", "dismiss"]), required=True),
+        Field("reason", Text(), required=True, doc="给人看的理由"),
+        Field("at_levels", ListOf(Ident(ref="level")), doc="只对这些当前级别适用"),
+        Field("steps", Formula(), doc="升/降几级(公式), 默认 1"),
+        Field("probation_months", Number(integer=True, minimum=0), default=0),
+    ]), min_items=1), required=True, doc="自上而下检查, 第一条成立者决定结果"),
+    Field("pay", Formula(), doc="工资公式(可选)"),
+    Field("bonus", Formula(), doc="奖金公式(可选)"),
+    Field("examples", ListOf(EXAMPLE), default=[]),
+    SOURCE, NOTES,
+], "晋升/降级规则 / promotion rule over periods")
+
+# folder (or file name) → (kind, model, how many definitions a file holds)
+FILE_KINDS = {
+    "organisation.yaml": ("organisation", ORGANISATION),
+    "departments.yaml": ("departments", DEPARTMENTS),
+    "scales.yaml": ("scales", SCALES),
+    "roles": ("role", ROLE),
+    "skills": ("skill", SKILL),
+    "standards": ("standard", STANDARD),
+    "rules": ("rule", RULE),
+}

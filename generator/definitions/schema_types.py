@@ -1,0 +1,269 @@
+"""A small declarative type system for the YAML format.
+
+The same objects check a parsed file (collecting located Diagnostics, filling defaults) and
+emit JSON Schema for editors, so the format is written down exactly once.
+"""
+
+import datetime
+import difflib
+import re
+from decimal import Decimal
+
+IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
+_MISSING = object()
+
+
+def _kind_of(value):
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, Decimal):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "date"
+    return type(value).__name__
+
+
+class Context:
+    """Where a check reports: the source file, and the list Diagnostics go to."""
+
+    def __init__(self, source, diagnostics):
+        self.source, self.diagnostics = source, diagnostics
+
+    def report(self, path, code, **params):
+        self.diagnostics.append(self.source.at(path, code, **params))
+
+
+class Type:
+    doc = ""
+
+    def check(self, value, path, ctx):
+        raise NotImplementedError
+
+    def schema(self):
+        raise NotImplementedError
+
+    def _wrong(self, value, path, ctx, expected):
+        from .diagnostics import type_name
+
+        key = path[-1] if path else "value"
+        ctx.report(path, "wrong_type", key=key, expected_zh=type_name(expected, "zh"),
+                   expected_en=type_name(expected, "en"), got_zh=type_name(_kind_of(value), "zh"),
+                   got_en=type_name(_kind_of(value), "en"))
+        return _MISSING
+
+
+class Text(Type):
+    def __init__(self, doc=""):
+        self.doc = doc
+
+    def check(self, value, path, ctx):
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return str(value)  # a name like 2023 is still text
+        if not isinstance(value, str):
+            return self._wrong(value, path, ctx, "string")
+        return value.strip()
+
+    def schema(self):
+        return {"type": ["string", "number"], "description": self.doc}
+
+
+class Ident(Type):
+    """A stable ASCII id; with `ref`, a reference to something of that kind, resolved later."""
+
+    def __init__(self, doc="", ref=None):
+        self.doc, self.ref = doc, ref
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, str):
+            return self._wrong(value, path, ctx, "string")
+        if not IDENT.match(value):
+            ctx.report(path, "bad_id", value=value)
+            return _MISSING
+        return value
+
+    def schema(self):
+        return {"type": "string", "pattern": IDENT.pattern, "description": self.doc}
+
+
+class Formula(Text):
+    def schema(self):
+        return {"type": "string", "description": self.doc}
+
+
+class Number(Type):
+    def __init__(self, doc="", integer=False, minimum=None):
+        self.doc, self.integer, self.minimum = doc, integer, minimum
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str) and value.strip().endswith("%"):
+            try:
+                value = Decimal(value.strip()[:-1])
+            except ArithmeticError:
+                pass
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            return self._wrong(value, path, ctx, "integer" if self.integer else "number")
+        if self.integer and (isinstance(value, Decimal) and value != value.to_integral_value()):
+            return self._wrong(value, path, ctx, "integer")
+        if self.minimum is not None and value < self.minimum:
+            ctx.report(path, "bad_enum", value=value, allowed=f"≥ {self.minimum}")
+            return _MISSING
+        return int(value) if self.integer else Decimal(value)
+
+    def schema(self):
+        result = {"type": "integer" if self.integer else ["number", "string"], "description": self.doc}
+        if self.minimum is not None:
+            result["minimum"] = self.minimum
+        return result
+
+
+class Boolean(Type):
+    def __init__(self, doc=""):
+        self.doc = doc
+
+    def check(self, value, path, ctx):
+        return value if isinstance(value, bool) else self._wrong(value, path, ctx, "boolean")
+
+    def schema(self):
+        return {"type": "boolean", "description": self.doc}
+
+
+class Date(Type):
+    def __init__(self, doc=""):
+        self.doc = doc
+
+    def check(self, value, path, ctx):
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip()).isoformat()
+            except ValueError:
+                pass
+        return self._wrong(value, path, ctx, "date")
+
+    def schema(self):
+        return {"type": "string", "format": "date", "description": self.doc}
+
+
+class Enum(Type):
+    def __init__(self, values, doc=""):
+        self.values, self.doc = list(values), doc
+
+    def check(self, value, path, ctx):
+        if value not in self.values:
+            ctx.report(path, "bad_enum", value=value, allowed=", ".join(map(str, self.values)))
+            return _MISSING
+        return value
+
+    def schema(self):
+        return {"enum": self.values, "description": self.doc}
+
+
+class Any(Type):
+    """Free-form data (worked-example answers): checked later by the engine itself."""
+
+    def __init__(self, doc=""):
+        self.doc = doc
+
+    def check(self, value, path, ctx):
+        return value
+
+    def schema(self):
+        return {"description": self.doc}
+
+
+class ListOf(Type):
+    def __init__(self, of, doc="", min_items=0):
+        self.of, self.doc, self.min_items = of, doc, min_items
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, list):
+            return self._wrong(value, path, ctx, "list")
+        if len(value) < self.min_items:
+            ctx.report(path, "too_few", key=path[-1] if path else "", min=self.min_items)
+        result = [self.of.check(v, path + (i,), ctx) for i, v in enumerate(value)]
+        return [r for r in result if r is not _MISSING]
+
+    def schema(self):
+        result = {"type": "array", "items": self.of.schema(), "description": self.doc}
+        if self.min_items:
+            result["minItems"] = self.min_items
+        return result
+
+
+class Field:
+    def __init__(self, name, type_, required=False, default=_MISSING, doc=""):
+        self.name, self.type, self.required, self.default = name, type_, required, default
+        self.doc = doc or type_.doc
+
+
+class Obj(Type):
+    def __init__(self, title, fields, doc=""):
+        self.title, self.fields, self.doc = title, {f.name: f for f in fields}, doc
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            return self._wrong(value, path, ctx, "mapping")
+        result = {}
+        for key in value:
+            if key not in self.fields and value[key] is None and not key.isascii():
+                ctx.report(path + (key,), "unknown_key_text", key=key)
+            elif key not in self.fields:
+                near = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.6)
+                ctx.report(path + (key,), "unknown_key", key=key, allowed=", ".join(self.fields),
+                           near_zh=f"(是否想写“{near[0]}”?)" if near else "",
+                           near_en=f" (did you mean '{near[0]}'?)" if near else "")
+        for name, spec in self.fields.items():
+            if name in value and value[name] is not None:
+                checked = spec.type.check(value[name], path + (name,), ctx)
+                if checked is not _MISSING:
+                    result[name] = checked
+            elif spec.required:
+                ctx.report(path, "missing_key", key=name)
+            elif spec.default is not _MISSING:
+                result[name] = spec.default
+        return result
+
+    def schema(self):
+        return {
+            "type": "object", "title": self.title, "description": self.doc, "additionalProperties": False,
+            "properties": {n: {**f.type.schema(), "description": f.doc} for n, f in self.fields.items()},
+            "required": [n for n, f in self.fields.items() if f.required],
+        }
+
+
+class Tagged(Type):
+    """One of several object shapes chosen by a tag key (items by `kind`)."""
+
+    def __init__(self, tag, common, variants, doc=""):
+        self.tag, self.doc = tag, doc
+        self.variants = {name: Obj(name, common + [Field(tag, Enum([name]), required=True)] + extra, text)
+                         for name, (text, extra) in variants.items()}
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            return self._wrong(value, path, ctx, "mapping")
+        kind = value.get(self.tag)
+        if kind not in self.variants:
+            if kind is None:
+                ctx.report(path, "missing_key", key=self.tag)
+            else:
+                ctx.report(path + (self.tag,), "bad_enum", value=kind, allowed=", ".join(self.variants))
+            return _MISSING
+        return self.variants[kind].check(value, path, ctx)
+
+    def schema(self):
+        return {"description": self.doc, "oneOf": [v.schema() for v in self.variants.values()]}
+
+
+MISSING = _MISSING
