@@ -4,6 +4,7 @@
     streak(score < 70) >= 3       the latest 3 periods in a row were below 70
     count(quarter_grade == "A")   how many periods had an A
     lookup(bonus_rate, last(sales - refunds))
+    if(last(points) > 5, last(points), 0)
 
 Parsed by hand into tuples (never `eval`). Aggregates take a per-period expression; periods where
 that expression has no value (an optional field left empty) are skipped, so quarterly fields can
@@ -37,6 +38,7 @@ FUNCTIONS = {
     "floor": (1, 1, "scalar"),
     "round": (1, 2, "scalar"),
     "lookup": (2, 2, "scalar"),
+    "if": (3, 3, "scalar"),
 }
 _BINARY = {
     "or": 1, "and": 2,
@@ -296,6 +298,9 @@ def _call(node, scope, period):
             if x >= dec(row["min"]):
                 chosen = dec(row["value"])
         return chosen if chosen is not None else Decimal(0)
+    if name == "if":
+        condition = evaluate(args[0], scope, period)
+        return None if condition is None else evaluate(args[1 if condition else 2], scope, period)
     values = [evaluate(a, scope, period) for a in args]
     if any(v is None for v in values):
         return None
@@ -307,6 +312,22 @@ def _call(node, scope, period):
         return values[0].to_integral_value(rounding=ROUND_FLOOR)
     places = int(values[1]) if len(values) > 1 else 0
     return quantize(values[0], places)
+
+
+def comparisons(node):
+    """(name, text) for every `name == "text"` or `name != "text"`: lets a validator check option ids."""
+    if node[0] == "bin":
+        left, right = node[2], node[3]
+        if node[1] in ("==", "!=") and {left[0], right[0]} == {"name", "str"}:
+            name, text = (left, right) if left[0] == "name" else (right, left)
+            yield name[1], text[1]
+        yield from comparisons(left)
+        yield from comparisons(right)
+    elif node[0] in ("not", "neg"):
+        yield from comparisons(node[1])
+    elif node[0] == "call":
+        for arg in node[2]:
+            yield from comparisons(arg)
 
 
 def calls(node):

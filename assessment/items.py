@@ -22,7 +22,7 @@ def point_range(item):
         pts = _choice_points(item)
         return min(pts), max(pts)
     if kind == "boolean":
-        pts = [dec(item["yes"]), dec(item["no"])]
+        pts = [dec(item["yes_points"]), dec(item["no_points"])]
         return min(pts), max(pts)
     if kind == "number":
         if item.get("bands"):
@@ -60,7 +60,7 @@ def granularity(item):
         values += [dec(item[k]) for k in ("floor", "cap") if item.get(k) is not None]
         return _gcd(values)
     if kind == "boolean":
-        return _gcd([dec(item["yes"]), dec(item["no"])])
+        return _gcd([dec(item["yes_points"]), dec(item["no_points"])])
     if kind == "number":
         return _gcd([dec(b["points"]) for b in item["bands"]])
     return _gcd(_choice_points(item))
@@ -176,7 +176,7 @@ def points(item, answer, places=2):
         option = next(o for o in item["options"] if o["id"] == answer)
         return dec(option["points"]), f"选择“{option['label']}” → {fmt(dec(option['points']))} 分", []
     if kind == "boolean":
-        pts = dec(item["yes"] if answer else item["no"])
+        pts = dec(item["yes_points"] if answer else item["no_points"])
         return pts, f"{'是' if answer else '否'} → {fmt(pts)} 分", []
     if kind == "number":
         unit = item.get("unit", "")
@@ -224,8 +224,8 @@ def candidates(item, answer):
         better = [o for o in item["options"] if current is None or dec(o["points"]) > current]
         return [o["id"] for o in sorted(better, key=lambda o: dec(o["points"]))]
     if kind == "boolean":
-        return [v for v in (True, False) if v != answer and (answer is None or dec(item["yes" if v else "no"]) >
-                                                              dec(item["yes" if answer else "no"]))]
+        return [v for v in (True, False) if v != answer and (answer is None or dec(item["yes_points" if v else "no_points"]) >
+                                                              dec(item["yes_points" if answer else "no_points"]))]
     if kind == "number" and item.get("bands"):
         return [dec(b["min"]) for b in item["bands"] if answer is None or dec(b["min"]) > answer]
     if kind in ("number", "count"):

@@ -322,6 +322,11 @@ def check_rule(entry, rule, checker):
     checker.unique(entry, "field", fields)
     checker.unique(entry, "outcome", [(o["id"], ("outcomes", i, "id")) for i, o in enumerate(data["outcomes"])])
     tables = set(rule["tables"])
+    choices = {f["id"]: [o["id"] for o in f["options"]] for f in rule["person"] + rule["periods"]
+               if f["kind"] == "choice"}
+    if levels:
+        choices["level"] = levels
+    checker.choices = choices
     known = set(person)
     for i, value in enumerate(data["values"]):
         _check_formula(entry, ("values", i, "expr"), value["expr"], known, period, tables, checker)
@@ -345,6 +350,10 @@ def _check_formula(entry, path, text, top_names, period_names, tables, checker):
         checker.report(entry, path, "expr_error", col=exc.col, message_zh=exc.zh, message_en=exc.en,
                        functions=", ".join(formula.FUNCTIONS))
         return
+    for name, literal in formula.comparisons(node):
+        options = getattr(checker, "choices", {}).get(name)
+        if options is not None and literal not in options:
+            checker.unknown(entry, path, "option", literal, options)
     for name, col, where in formula.names(node):
         if where == "table":
             if name not in tables:

@@ -134,7 +134,8 @@ ITEM = Tagged("kind", _COMMON, {
             Field("fatal", Boolean(), default=False, doc="致命错误: 整张表 0 分"),
         ]), min_items=1), required=True),
     ]),
-    "boolean": ("是/否", [Field("yes", Number(), default=Decimal(0)), Field("no", Number(), default=Decimal(0))]),
+    "boolean": ("是/否", [Field("yes_points", Number(), default=Decimal(0), doc="选“是”的得分"),
+                         Field("no_points", Number(), default=Decimal(0), doc="选“否”的得分")]),
 }, "考核项目")
 
 EXAMPLE = Obj("example", [
@@ -144,6 +145,7 @@ EXAMPLE = Obj("example", [
         Field("total", Number()), Field("grade", Text(), doc="职级 id, 未定级写 none"),
         Field("outcome", Enum(["promote", "stay", "demote", "probation", "dismiss"])),
         Field("level", Ident()), Field("pay", Number()), Field("bonus", Number()),
+        Field("steps", Number(integer=True)), Field("probation_months", Number(integer=True)),
     ]), required=True),
 ], "算例: 校验时由引擎重算, 不符即报错")
 

@@ -56,7 +56,7 @@ def item(data, rating_scales=None):
         out["checks"] = [{"id": c["id"], "label": c["label"], "points": num(c["points"]),
                           **({"fatal": True} if c.get("fatal") else {})} for c in data["checks"]]
     elif kind == "boolean":
-        out["yes"], out["no"] = num(data["yes"]), num(data["no"])
+        out["yes_points"], out["no_points"] = num(data["yes_points"]), num(data["no_points"])
     return out
 
 

@@ -56,6 +56,8 @@ class Type:
         from .diagnostics import type_name
 
         key = path[-1] if path else "value"
+        if isinstance(key, int):
+            key = f"{path[-2]}[{key}]" if len(path) > 1 else f"[{key}]"
         ctx.report(path, "wrong_type", key=key, expected_zh=type_name(expected, "zh"),
                    expected_en=type_name(expected, "en"), got_zh=type_name(_kind_of(value), "zh"),
                    got_en=type_name(_kind_of(value), "en"))
@@ -69,6 +71,9 @@ class Text(Type):
     def check(self, value, path, ctx):
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             return str(value)  # a name like 2023 is still text
+        if isinstance(value, dict) and len(value) == 1 and not next(iter(value)).isascii():
+            ctx.report(path, "text_colon")
+            return _MISSING
         if not isinstance(value, str):
             return self._wrong(value, path, ctx, "string")
         return value.strip()
