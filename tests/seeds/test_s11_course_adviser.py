@@ -1,0 +1,50 @@
+"""S11 课程顾问 CC (000): bonus rate by the band the whole amount falls in, quarterly base pay, demotion, let go."""
+
+import pytest
+
+from assessment import evaluate_rule
+
+
+def run(rule, months, regular=True, new_standard=False):
+    return evaluate_rule(rule("course_adviser"), {
+        "person": {"regular": regular, "on_new_standard": new_standard},
+        "periods": [{"sales": s, "refunds": r} for s, r in months]})
+
+
+@pytest.mark.parametrize("sales, bonus", [
+    (29999, "299.99"),     # < 3万: 1 %
+    (30000, "450"),        # 3万 ≤ x < 5万: 1.5 %
+    (50000, "1000"),       # 2 %
+    (80000, "2400"),       # 3 %
+    (120000, "4800"),      # 4 %
+    (150000, "7500"),      # ≥ 15万: 5 %
+])
+def test_bonus_rate_applies_to_the_whole_amount(rule, sales, bonus):
+    assert run(rule, [(60000, 0), (60000, 0), (sales, 0)])["bonus"] == bonus
+
+
+def test_betty_quarterly_base_pay(rule):
+    # 13 + 14 + 14 = 41万 ≥ 40万 → 4500; 38万 → 3600; < 30万 → 2600
+    assert run(rule, [(130000, 0), (140000, 0), (140000, 0)])["pay"] == "4500"
+    assert run(rule, [(130000, 0), (130000, 0), (120000, 0)])["pay"] == "3600"
+    assert run(rule, [(100000, 0), (100000, 0), (99999, 0)])["pay"] == "2600"
+    assert run(rule, [(100000, 0), (100000, 0), (100000, 0)])["pay"] == "3600"   # exactly 30万
+
+
+def test_refunds_are_deducted(rule):
+    # last month 100000 − 20000 = 80000 → 3 % = 2400; quarter 280000 → 2600
+    result = run(rule, [(100000, 0), (100000, 0), (100000, 20000)])
+    assert (result["bonus"], result["pay"]) == ("2400", "2600")
+
+
+def test_two_months_below_50k_after_regularisation_demotes(rule):
+    assert run(rule, [(60000, 0), (45000, 0), (48000, 0)])["outcome"] == "demote"
+    assert run(rule, [(45000, 0), (60000, 0), (48000, 0)])["outcome"] == "stay"
+    assert run(rule, [(60000, 0), (45000, 0), (48000, 0)], regular=False)["outcome"] == "stay"
+    # refunds can push a month below 5万: 52000 − 3000 = 49000
+    assert run(rule, [(60000, 0), (45000, 0), (52000, 3000)])["outcome"] == "demote"
+
+
+def test_after_demotion_three_months_below_80k_in_total_lets_go(rule):
+    assert run(rule, [(20000, 0), (30000, 0), (25000, 0)], new_standard=True)["outcome"] == "dismiss"
+    assert run(rule, [(30000, 0), (30000, 0), (20000, 0)], new_standard=True)["outcome"] == "stay"  # exactly 8万
