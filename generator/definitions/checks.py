@@ -21,13 +21,16 @@ KIND_NAMES = {
 
 
 class Checker:
-    def __init__(self, diagnostics):
+    def __init__(self, diagnostics, broken_ids=None):
         self.out = diagnostics
+        self.broken = broken_ids or {}
 
     def report(self, entry, path, code, **params):
         self.out.append(entry.at(path, code, **params))
 
     def unknown(self, entry, path, kind, value, choices):
+        if value in self.broken.get(kind, ()):
+            return  # defined in a file that already has its own errors
         near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.5)
         zh, en = KIND_NAMES[kind]
         self.report(entry, path, "unknown_ref", kind_zh=zh, kind_en=en, value=value,
@@ -106,14 +109,12 @@ def check_references(index, checker):
 
 
 def _check_cycles(entries, key, checker):
-    reported = set()
     for start in entries:
         chain, node = [], start
         while node in entries and node not in chain:
             chain.append(node)
             node = entries[node].data.get(key)
-        if node in chain and node == start and frozenset(chain) not in reported:
-            reported.add(frozenset(chain))
+        if node == start:  # every member of a cycle gets the message at its own line
             checker.report(entries[start], (key,), "reporting_cycle", chain=" → ".join(chain + [start]))
 
 
@@ -126,13 +127,11 @@ def check_standard(entry, std, paths, checker):
         checker.report(entry, (), "missing_key", key="items / sections")
         return False
     all_items = [(s, i) for s in std["sections"] for i in s["items"]]
-    seen = {}
-    for _, it in all_items:
-        if it["id"] in seen:
-            line, _ = entry.source.where(paths[it["id"]] + ("id",))
-            checker.report(entry, paths[it["id"]] + ("id",), "duplicate_id", kind_zh="项目", kind_en="item",
-                           value=it["id"], first=f"{entry.source.path.name}:{line}")
-        seen[it["id"]] = it
+    raw_sections = data["sections"] if data.get("sections") else [{"items": data["items"]}]
+    prefix = ("sections",) if data.get("sections") else ()
+    checker.unique(entry, "item", [(it["id"], prefix + ((s,) if prefix else ()) + ("items", i, "id"))
+                                   for s, sec in enumerate(raw_sections) for i, it in enumerate(sec["items"])])
+    seen = {it["id"]: it for _, it in all_items}
     scales = {s["id"] for s in data.get("rating_scales", [])}
     ok = True
     for _, it in all_items:

@@ -22,9 +22,8 @@ FORMAT = 1
 
 def build_rulebook(root):
     defs, diagnostics = load(root)
-    if diagnostics:
-        raise DefinitionError(diagnostics)
-    checker = checks.Checker(diagnostics)
+    structural = bool(diagnostics)
+    checker = checks.Checker(diagnostics, defs.broken_ids)
     index = checks.check_identities(defs, checker)
     checks.check_references(index, checker)
     standards, rules = [], []
@@ -36,7 +35,7 @@ def build_rulebook(root):
         rule = normalise.rule(entry.data)
         checks.check_rule(entry, rule, checker)
         rules.append((entry, rule))
-    if not diagnostics:
+    if not diagnostics and not structural:
         for entry, definition in standards + rules:
             _run_examples(entry, definition, checker)
     if diagnostics:

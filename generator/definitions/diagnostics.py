@@ -34,8 +34,8 @@ MESSAGES = {
                "invalid id '{value}'", "use lowercase ASCII letters, digits and _, starting with a letter (team_lead)"),
     "bad_enum": ("“{value}”不是允许的取值", "可选: {allowed}", "'{value}' is not allowed", "choose one of: {allowed}"),
     "too_few": ("“{key}”至少需要 {min} 项", "补充条目", "'{key}' needs at least {min} entries", "add entries"),
-    "bad_file_kind": ("无法判断此文件的类型", "把文件放到 {folders} 之一的文件夹中",
-                      "cannot tell what this file defines", "put it in one of the folders {folders}"),
+    "bad_file_kind": ("无法判断此文件的类型", "定义文件只能是 {files}, 或放在 {folders} 文件夹中",
+                      "cannot tell what this file defines", "definition files are {files} or live in the folders {folders}"),
     # references and identity
     "unknown_ref": ("引用了不存在的{kind_zh}“{value}”{near_zh}", "检查拼写, 或先定义它",
                     "unknown {kind_en} '{value}'{near_en}", "check the spelling or define it first"),

@@ -25,8 +25,12 @@ class Entry:
 class Definitions:
     root: Path
     organisation: Entry = None
-    entries: dict = field(default_factory=lambda: {k: [] for k in
-                                                   ("department", "scale", "role", "skill", "standard", "rule")})
+    entries: dict = field(default_factory=lambda: {k: [] for k in KINDS})
+    # ids defined in files that failed the structural check: references to them are not reported twice
+    broken_ids: dict = field(default_factory=lambda: {k: set() for k in KINDS})
+
+
+KINDS = ("department", "scale", "role", "skill", "standard", "rule")
 
 
 def definition_files(root):
@@ -56,16 +60,19 @@ def load(root):
     for path in files:
         kind_model = _file_kind(root, path)
         if kind_model is None:
-            folders = ", ".join(k for k in model.FILE_KINDS)
-            diagnostics.append(Diagnostic(path, 1, 1, "bad_file_kind", {"folders": folders}))
+            files = ", ".join(k for k in model.FILE_KINDS if k.endswith(".yaml"))
+            folders = ", ".join(k + "/" for k in model.FILE_KINDS if not k.endswith(".yaml"))
+            diagnostics.append(Diagnostic(path, 1, 1, "bad_file_kind", {"files": files, "folders": folders}))
             continue
         src, problems = source.read(path)
         diagnostics += problems
         if problems:
             continue
         kind, spec = kind_model
+        before = len(diagnostics)
         data = spec.check(src.data, (), Context(src, diagnostics))
-        if not isinstance(data, dict):
+        if len(diagnostics) > before or not isinstance(data, dict):
+            _remember_ids(defs, kind, src.data)
             continue
         if kind == "organisation":
             defs.organisation = Entry(kind, data, src)
@@ -75,6 +82,16 @@ def load(root):
                 defs.entries[kind[:-1]].append(Entry(kind[:-1], item, src, (key, i)))
         else:
             defs.entries[kind].append(Entry(kind, data, src))
-    if defs.organisation is None and not diagnostics:
+    if defs.organisation is None and not any(d.file.name == "organisation.yaml" for d in diagnostics):
         diagnostics.append(Diagnostic(root / "organisation.yaml", 1, 1, "missing_organisation", {}))
     return defs, diagnostics
+
+
+def _remember_ids(defs, kind, raw):
+    if not isinstance(raw, dict):
+        return
+    if kind in ("departments", "scales"):
+        items = raw.get(kind) if isinstance(raw.get(kind), list) else []
+        defs.broken_ids[kind[:-1]].update(i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str))
+    elif kind in defs.broken_ids and isinstance(raw.get("id"), str):
+        defs.broken_ids[kind].add(raw["id"])

@@ -86,6 +86,8 @@ def read(path):
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "stream end" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed bracket: point where it was opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return source, [Diagnostic(path, line, col, "yaml_syntax", {"problem": exc.problem or str(exc)})]
     except yaml.YAMLError as exc:
