@@ -1,0 +1,72 @@
+"""Hypothesis strategies for valid answers, derived from the rulebook's own item definitions."""
+
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from assessment.standard import all_items
+
+
+def _number(low, high, step):
+    low, high, step = Decimal(low), Decimal(high), Decimal(step)
+    steps = int((high - low) / step)
+    return st.integers(0, steps).map(lambda k: str(low + k * step))
+
+
+def item_answer(item):
+    kind = item["kind"]
+    if kind == "choice":
+        return st.sampled_from([o["id"] for o in item["options"]])
+    if kind == "boolean":
+        return st.booleans()
+    if kind == "number":
+        return _number(item["min"], item["max"], item["step"])
+    if kind == "count":
+        return st.integers(0, min(int(item["max_count"]), 12))
+    if kind == "average":
+        return st.lists(_number(item["min"], item["max"], item["step"]),
+                        min_size=int(item["min_raters"]), max_size=min(int(item["max_raters"]), 5))
+    if kind == "checklist":
+        ids = [c["id"] for c in item["checks"]]
+        return st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)).map(
+            lambda chosen: [i for i in ids if i in chosen])
+    raise ValueError(kind)
+
+
+def standard_answers(standard):
+    return st.fixed_dictionaries({item["id"]: item_answer(item) for _, item in all_items(standard)})
+
+
+def rule_answers(rule):
+    from assessment.history import person_fields
+
+    person = st.fixed_dictionaries({f["id"]: item_answer(f) for f in person_fields(rule)})
+    period = st.fixed_dictionaries({f["id"]: item_answer(f) for f in rule["periods"]})
+    need = int(rule.get("min_periods", 1))
+    return st.fixed_dictionaries({"person": person, "periods": st.lists(period, min_size=need, max_size=need + 4)})
+
+
+def better_answer(item, answer):
+    """A strategy for an answer to the same item that can only be worth more points (None: none exists)."""
+    kind = item["kind"]
+    if kind == "choice":
+        current = next(Decimal(o["points"]) for o in item["options"] if o["id"] == answer)
+        better = [o["id"] for o in item["options"] if Decimal(o["points"]) >= current]
+        return st.sampled_from(better)
+    if kind == "boolean":
+        best = Decimal(item["yes_points"]) >= Decimal(item["no_points"])
+        return st.just(best)
+    if kind == "number":  # plain or banded, a larger value is never worth less
+        return _number(answer, item["max"], item["step"])
+    if kind == "count":
+        return st.integers(int(answer), min(int(item["max_count"]), int(answer) + 12))
+    if kind == "average":
+        if not answer:
+            return None
+        return _number(answer[0], item["max"], item["step"]).map(lambda v: [v] + answer[1:])
+    checks = {c["id"]: c for c in item["checks"]}
+    keep = [c for c in answer if Decimal(checks[c]["points"]) > 0 or checks[c].get("fatal")]
+    addable = [c for c in checks if Decimal(checks[c]["points"]) > 0 and c not in keep]
+    return st.lists(st.sampled_from(addable), unique=True).map(
+        lambda extra: [c for c in checks if c in keep or c in extra]) if addable else st.just(
+        [c for c in checks if c in keep])
