@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEFS   ?= competencies
 
-.PHONY: test validate rulebook schema clean
+NODE   := node_modules/.installed
+
+.PHONY: test validate rulebook schema site serve clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required" if sys.version_info < (3, 11) else 0)'
@@ -14,8 +16,18 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[site,test]'
 	touch $@
 
-test: $(STAMP)
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) $(NODE)
 	$(BIN)/pytest
+
+site: $(STAMP) $(NODE)
+	$(BIN)/python -m generator.site build
+
+serve: $(STAMP) $(NODE)
+	$(BIN)/python -m generator.site serve --addr 127.0.0.1:8000
 
 validate: $(STAMP)
 	$(BIN)/handbook validate $(DEFS)
@@ -27,4 +39,4 @@ schema: $(STAMP)
 	$(BIN)/handbook schema -o $(DEFS)/_schema
 
 clean:
-	rm -rf $(VENV) build site
+	rm -rf $(VENV) node_modules build site

@@ -13,7 +13,8 @@ import assessment
 from assessment.errors import AnswerError
 from assessment.numbers import dec, fmt
 
-from . import checks, normalise
+from . import checks, model, normalise
+from .schema_types import ListOf, Obj
 from .diagnostics import DefinitionError
 from .load import load
 
@@ -47,7 +48,7 @@ def build_rulebook(root):
 
 def _assemble(defs, index, standards, rules):
     org = defs.organisation.data
-    roles = [normalise.plain(e.data) for e in index["role"].values()]
+    roles = [complete(normalise.plain(e.data), model.ROLE) for e in index["role"].values()]
     reports = {}
     for role in roles:
         if role.get("reports_to"):
@@ -58,13 +59,22 @@ def _assemble(defs, index, standards, rules):
         "format": FORMAT,
         "organisation": {k: v for k, v in normalise.plain(org).items() if k != "version"},
         "version": org["version"],
-        "departments": [normalise.plain(e.data) for e in index["department"].values()],
-        "scales": [normalise.plain(e.data) for e in index["scale"].values()],
-        "skills": [normalise.plain(e.data) for e in index["skill"].values()],
+        "departments": [complete(normalise.plain(e.data), model.DEPARTMENT) for e in index["department"].values()],
+        "scales": [complete(normalise.plain(e.data), model.SCALE) for e in index["scale"].values()],
+        "skills": [complete(normalise.plain(e.data), model.SKILL) for e in index["skill"].values()],
         "roles": roles,
         "standards": standards,
         "rules": rules,
     }
+
+
+def complete(value, spec):
+    """Every optional field present (None when not given), so consumers never guess at keys."""
+    if isinstance(spec, ListOf) and isinstance(value, list):
+        return [complete(v, spec.of) for v in value]
+    if isinstance(spec, Obj) and isinstance(value, dict):
+        return {name: complete(value.get(name), field.type) for name, field in spec.fields.items()}
+    return value
 
 
 def content_hash(rulebook):

@@ -1,0 +1,83 @@
+"""The MkDocs adapter: compiles the rulebook, adds the generated pages as virtual files, watches the YAML.
+
+All content decisions live in generator.pages (no MkDocs imports there); this file only connects them
+to MkDocs events. Under `mkdocs serve` a definitions error is printed with its location and the last
+good pages keep being served; under `mkdocs build` it fails the build.
+"""
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from .definitions.compile import build_rulebook
+from .definitions.diagnostics import DefinitionError
+from .pages import build_pages, search_terms
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+class HandbookConfig(Config):
+    definitions = config_options.Type(str, default="competencies")
+    lang = config_options.Choice(["zh", "en"], default="zh")
+    vendor = config_options.Type(dict, default={})  # site path → file to copy (npm packages)
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self):
+        self.serving = False
+        self.rulebook = None  # the last good one: kept across rebuilds while serving
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    @event_priority(100)  # before the search plugin reads its jieba dictionary
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        self.definitions = (root / self.config.definitions).resolve()
+        try:
+            self.rulebook = build_rulebook(self.definitions)
+        except DefinitionError as exc:
+            report = exc.format(self.config.lang, root)
+            if not self.serving or self.rulebook is None:
+                raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
+            log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
+                      "serving the last good version:\n%s", report)
+        self.pages = build_pages(self.rulebook, directory_urls=config.use_directory_urls)
+        config.nav = self._nav(config.nav)
+        config.copyright = f"规则版本 {self.rulebook['version']} · 生效日期 {self.rulebook['organisation']['effective_date']}"
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and hasattr(search.config, "jieba_dict_user"):
+            search.config.jieba_dict_user = self._write_user_dictionary()
+        return config
+
+    def _nav(self, configured):
+        configured = list(configured or [])
+        return configured[:1] + self.pages.nav + configured[1:]
+
+    def _write_user_dictionary(self):
+        path = Path(tempfile.gettempdir()) / f"handbook-jieba-{os.getpid()}.txt"
+        path.write_text(search_terms.user_dictionary(self.rulebook), encoding="utf-8")
+        return str(path)
+
+    def on_files(self, files, config):
+        for path, markdown in self.pages.files.items():
+            files.append(File.generated(config, path, content=markdown))
+        root = Path(config.config_file_path).parent
+        for dest, source in self.config.vendor.items():
+            source = root / source
+            if not source.is_file():
+                raise PluginError(f"{source}: 缺少前端依赖, 请先运行 `npm ci`(或 `make site`) / "
+                                  f"missing front-end dependency, run `npm ci` first")
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.definitions))
+        return server

@@ -1,0 +1,24 @@
+"""Rulebook → Markdown pages, navigation and a search dictionary. Imports nothing from MkDocs.
+
+    pages = build_pages(rulebook)
+    pages.files   {"roles/call_center/call_center_agent.md": "# 呼叫中心座席 …", …}
+    pages.nav     MkDocs-style nav list for the generated sections
+    pages.titles  {"roles/call_center": "呼叫中心", …}
+"""
+
+from dataclasses import dataclass, field
+
+from .render import Renderer
+
+
+@dataclass
+class Pages:
+    files: dict = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+
+
+def build_pages(rulebook, directory_urls=False):
+    return Renderer(rulebook, directory_urls).build()
+
+
+__all__ = ["Pages", "build_pages"]

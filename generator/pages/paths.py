@@ -1,0 +1,41 @@
+"""Where each generated page lives, and relative links between pages."""
+
+import posixpath
+
+
+def role(r):
+    return f"roles/{r['department']}/{r['id']}.md"
+
+
+def department(d):
+    return f"roles/{d['id']}/index.md"
+
+
+def skill(s):
+    return f"skills/{s['id']}.md"
+
+
+def standard(s):
+    return f"standards/{s['id']}.md"
+
+
+def rule(r):
+    return f"rules/{r['id']}.md"
+
+
+def assessment(definition):
+    return f"assess/{definition['id']}.md"
+
+
+def relative(here, target):
+    """A Markdown link target from page `here` to page `target` (both .md paths in the docs)."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def url(here, target, directory_urls):
+    """The URL a raw HTML link needs (MkDocs rewrites only Markdown links)."""
+    if directory_urls:
+        target = target[: -len("index.md")] if target.endswith("index.md") else target[:-3] + "/"
+        here_dir = here[: -len("index.md")] if here.endswith("index.md") else here[:-3] + "/"
+        return posixpath.relpath(target or ".", here_dir or ".") + ("/" if not target.endswith(".md") else "")
+    return posixpath.relpath(target[:-3] + ".html", posixpath.dirname(here) or ".")

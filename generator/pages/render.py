@@ -1,0 +1,202 @@
+"""Render every page of the handbook from the rulebook with Jinja2 templates.
+
+Every `{{ value }}` is escaped (see escape.py); links and SVG are built here and marked Raw.
+Worked examples are scored by the engine at build time, so no number on a page is typed by hand.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+
+import assessment
+from assessment import items as kinds
+from assessment.history import OUTCOME_NAMES, person_fields
+from assessment.numbers import fmt
+from assessment.standard import all_items, max_total
+
+from . import paths, svg
+from .escape import Raw, text
+
+TEMPLATES = Path(__file__).parent / "templates"
+PERIODS = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
+
+
+def _environment():
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), finalize=text, autoescape=False,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             undefined=jinja2.Undefined)
+    env.filters["num"] = lambda v: fmt(Decimal(v)) if v not in (None, "") else ""
+    return env
+
+
+class Renderer:
+    def __init__(self, rulebook, directory_urls=False):
+        self.rb = rulebook
+        self.directory_urls = directory_urls
+        self.env = _environment()
+        self.roles = {r["id"]: r for r in rulebook["roles"]}
+        self.departments = {d["id"]: d for d in rulebook["departments"]}
+        self.skills = {s["id"]: s for s in rulebook["skills"]}
+        self.scales = {s["id"]: s for s in rulebook["scales"]}
+        self.standards = {s["id"]: s for s in rulebook["standards"]}
+        self.rules = {r["id"]: r for r in rulebook["rules"]}
+        self.with_assessment = False  # the self-assessment pages come with the assessment build
+
+    # --- helpers available to templates -------------------------------------------------
+
+    def _page(self, template, here, **context):
+        def link(target, label):
+            return Raw(f"[{text(label)}]({paths.relative(here, target)})")
+
+        def url(target):
+            return Raw(paths.url(here, target, self.directory_urls))
+
+        return self.env.get_template(template).render(
+            rb=self.rb, link=link, url=url, paths=paths, r=self, Raw=Raw, here_path=here, **context)
+
+    def role_link(self, here, role_id):
+        role = self.roles[role_id]
+        return Raw(f"[{text(role['name'])}]({paths.relative(here, paths.role(role))})")
+
+    def users_of(self, key, ident):
+        return [r for r in self.rb["roles"] if ident in r[key]]
+
+    def level_name(self, skill_id, level_id):
+        scale = self.scales[self.skills[skill_id]["scale"]]
+        return next((lv["name"] for lv in scale["levels"] if lv["id"] == level_id), level_id)
+
+    def item_rule(self, item):
+        """A sentence saying how an item turns an answer into points (display only)."""
+        kind = item["kind"]
+        if kind == "choice":
+            return "单选: " + ";".join(f"{o['label']} → {fmt(Decimal(o['points']))} 分" for o in item["options"])
+        if kind == "boolean":
+            return f"是 → {fmt(Decimal(item['yes_points']))} 分;否 → {fmt(Decimal(item['no_points']))} 分"
+        if kind == "number":
+            unit = item.get("unit", "")
+            rng = f"{item['min']}–{item['max']}{unit}(步长 {item['step']})"
+            if item.get("bands"):
+                bands = ";".join(f"≥ {b['min']}{unit} → {b['points']} 分" for b in item["bands"])
+                return f"填写 {rng}, 分档: {bands}"
+            return f"填写 {rng}, 直接计分"
+        if kind == "count":
+            return f"每{item.get('unit', '项')} {item['each']} 分, 最高 {item['cap']} 分"
+        if kind == "average":
+            return (f"{item['min_raters']}–{item['max_raters']} 位评分人各打 {item['min']}–{item['max']} 分, "
+                    f"取平均")
+        parts = [f"基础 {item['base']} 分"]
+        if item.get("floor") is not None:
+            parts.append(f"最低 {item['floor']} 分")
+        if item.get("cap") is not None:
+            parts.append(f"最高 {item['cap']} 分")
+        return ";".join(parts)
+
+    def item_max(self, item):
+        return fmt(kinds.point_range(item)[1])
+
+    def answer_label(self, item, answer):
+        if answer is None:
+            return "(未填)"
+        if item["kind"] == "choice":
+            return next(o["label"] for o in item["options"] if o["id"] == answer)
+        if item["kind"] == "boolean":
+            return "是" if answer else "否"
+        if item["kind"] == "checklist":
+            labels = {c["id"]: c["label"] for c in item["checks"]}
+            return "、".join(labels[a] for a in answer) or "(无)"
+        if isinstance(answer, list):
+            return "、".join(map(str, answer))
+        return f"{answer}{item.get('unit', '')}"
+
+    def field_label(self, field, value):
+        return self.answer_label(field, value) if field["kind"] in ("choice", "boolean") else (
+            "(未填)" if value is None else f"{value}{field.get('unit', '')}")
+
+    # --- pages --------------------------------------------------------------------------
+
+    def build(self):
+        from . import Pages
+
+        files = {}
+        for role in self.rb["roles"]:
+            here = paths.role(role)
+            files[here] = self._page("role.md.j2", here, role=role,
+                                     department=self.departments[role["department"]])
+        by_department = defaultdict(list)
+        for role in self.rb["roles"]:
+            by_department[role["department"]].append(role)
+        for dept in self.rb["departments"]:
+            if by_department[dept["id"]]:
+                here = paths.department(dept)
+                files[here] = self._page("department.md.j2", here, dept=dept, roles=by_department[dept["id"]])
+        files["roles/index.md"] = self._page("roles_index.md.j2", "roles/index.md", by_department=by_department,
+                                             tree=self._department_tree())
+        for skill in self.rb["skills"]:
+            here = paths.skill(skill)
+            files[here] = self._page("skill.md.j2", here, skill=skill, scale=self.scales[skill["scale"]],
+                                     required=self._required_levels(skill))
+        files["skills/index.md"] = self._page("skills_index.md.j2", "skills/index.md", groups=self._skill_groups())
+        for std in self.rb["standards"]:
+            here = paths.standard(std)
+            files[here] = self._page("standard.md.j2", here, std=std, examples=self._standard_examples(std),
+                                     max_total=fmt(max_total(std)), items=list(all_items(std)))
+        files["standards/index.md"] = self._page("standards_index.md.j2", "standards/index.md")
+        for rule in self.rb["rules"]:
+            here = paths.rule(rule)
+            files[here] = self._page("rule.md.j2", here, rule=rule, ladder=svg.ladder(rule["levels"]),
+                                     period=PERIODS[rule["period"]], person=person_fields(rule),
+                                     examples=self._rule_examples(rule), outcome_names=OUTCOME_NAMES)
+        files["rules/index.md"] = self._page("rules_index.md.j2", "rules/index.md", periods=PERIODS)
+        files["org.md"] = self._page("org.md.j2", "org.md", chart=svg.org_chart(
+            self.rb["roles"], lambda role: paths.url("org.md", paths.role(role), self.directory_urls)))
+        files["tags.md"] = self._page("tags.md.j2", "tags.md", tags=self._tags())
+        return Pages(files=files, nav=self._nav(by_department))
+
+    def _department_tree(self):
+        children = defaultdict(list)
+        for dept in self.rb["departments"]:
+            children[dept.get("parent")].append(dept)
+        return children
+
+    def _required_levels(self, skill):
+        required = defaultdict(list)
+        for role in self.rb["roles"]:
+            for req in role["competencies"]:
+                if req["skill"] == skill["id"]:
+                    required[req["level"]].append(role)
+        return required
+
+    def _skill_groups(self):
+        groups = defaultdict(list)
+        for skill in self.rb["skills"]:
+            groups[(skill["scale"], skill.get("group") or "其他")].append(skill)
+        return groups
+
+    def _standard_examples(self, std):
+        return [(example, assessment.score(std, example["answers"])) for example in std["examples"]]
+
+    def _rule_examples(self, rule):
+        return [(example, assessment.evaluate_rule(rule, example["answers"])) for example in rule["examples"]]
+
+    def _tags(self):
+        tags = defaultdict(list)
+        for role in self.rb["roles"]:
+            for tag in role["tags"]:
+                tags[tag].append(role)
+        return dict(sorted(tags.items()))
+
+    def _nav(self, by_department):
+        roles = ["roles/index.md"]
+        for dept in self.rb["departments"]:
+            if by_department[dept["id"]]:
+                roles.append({dept["name"]: [paths.department(dept)] + [paths.role(r) for r in by_department[dept["id"]]]})
+        return [
+            {"岗位": roles},
+            {"能力": ["skills/index.md"] + [paths.skill(s) for s in self.rb["skills"]]},
+            {"定级与考核标准": ["standards/index.md"] + [paths.standard(s) for s in self.rb["standards"]]},
+            {"晋升与降级规则": ["rules/index.md"] + [paths.rule(r) for r in self.rb["rules"]]},
+            {"组织架构": "org.md"},
+            {"标签索引": "tags.md"},
+        ]
