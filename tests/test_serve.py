@@ -1,0 +1,61 @@
+"""`mkdocs serve` with the plugin: a YAML edit updates its page; a YAML error is printed with its
+location and the last good pages keep being served."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from test_site_build import copy_project
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_reloads_edits_and_survives_yaml_errors(tmp_path):
+    project = copy_project(tmp_path)
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT,
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    url = f"http://127.0.0.1:{port}/roles/ecommerce/tmall_agent.html"
+    role = project / "competencies" / "roles" / "tmall_agent.yaml"
+    try:
+        assert wait_for(lambda: "接待客户" in fetch(url)), open(tmp_path / "serve.log").read()
+
+        role.write_text(role.read_text(encoding="utf-8").replace("接待客户", "热情接待每一位客户"), encoding="utf-8")
+        assert wait_for(lambda: "热情接待每一位客户" in fetch(url))
+
+        role.write_text(role.read_text(encoding="utf-8").replace("department: ecommerce", "department: ecommerse"),
+                        encoding="utf-8")
+        assert wait_for(lambda: "tmall_agent.yaml:" in (tmp_path / "serve.log").read_text(encoding="utf-8"))
+        output = (tmp_path / "serve.log").read_text(encoding="utf-8")
+        assert "引用了不存在的部门“ecommerse”" in output
+        assert "热情接待每一位客户" in fetch(url)  # still the last good page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
