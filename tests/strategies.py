@@ -70,3 +70,38 @@ def better_answer(item, answer):
     return st.lists(st.sampled_from(addable), unique=True).map(
         lambda extra: [c for c in checks if c in keep or c in extra]) if addable else st.just(
         [c for c in checks if c in keep])
+
+
+# --- seeded bulk samples (parity runs need hundreds of answer sets in one go) ---------------
+
+def _sample_number(rng, low, high, step):
+    low, high, step = Decimal(low), Decimal(high), Decimal(step)
+    return str(low + rng.randint(0, int((high - low) / step)) * step)
+
+
+def sample_item(item, rng):
+    kind = item["kind"]
+    if kind == "choice":
+        return rng.choice([o["id"] for o in item["options"]])
+    if kind == "boolean":
+        return rng.random() < 0.5
+    if kind == "number":
+        return _sample_number(rng, item["min"], item["max"], item["step"])
+    if kind == "count":
+        return rng.randint(0, min(int(item["max_count"]), 12))
+    if kind == "average":
+        n = rng.randint(int(item["min_raters"]), min(int(item["max_raters"]), 5))
+        return [_sample_number(rng, item["min"], item["max"], item["step"]) for _ in range(n)]
+    return [c["id"] for c in item["checks"] if rng.random() < 0.3]
+
+
+def sample_answers(definition, rng):
+    """A valid answer set for a standard or a rule, drawn from `rng` (a random.Random)."""
+    if "outcomes" not in definition:
+        return {item["id"]: sample_item(item, rng) for _, item in all_items(definition)}
+    from assessment.history import person_fields
+
+    need = int(definition.get("min_periods", 1))
+    return {"person": {f["id"]: sample_item(f, rng) for f in person_fields(definition)},
+            "periods": [{f["id"]: sample_item(f, rng) for f in definition["periods"]}
+                        for _ in range(rng.randint(need, need + 4))]}

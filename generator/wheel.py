@@ -1,0 +1,44 @@
+"""Build the engine as a plain `py3-none-any` wheel for Pyodide, with the standard library only.
+
+`pyodide-build` is not used: it downloads a cross-build environment for every command, which
+fails offline, and a pure-Python wheel needs nothing platform-specific. The wheel is reproducible
+(fixed timestamps, sorted entries), so its hash changes only when the engine does.
+"""
+
+import base64
+import hashlib
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME, VERSION = "assessment", "1.0.0"
+FILENAME = f"{NAME}-{VERSION}-py3-none-any.whl"
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def _digest(data):
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def build(out_dir):
+    out = Path(out_dir) / FILENAME
+    out.parent.mkdir(parents=True, exist_ok=True)
+    files = {f"{NAME}/{p.name}": p.read_bytes() for p in sorted((ROOT / NAME).glob("*.py"))}
+    info = f"{NAME}-{VERSION}.dist-info"
+    files[f"{info}/METADATA"] = (f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {VERSION}\n"
+                                 "Summary: Competency handbook scoring engine (stdlib only)\n").encode()
+    files[f"{info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: handbook\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    record = "".join(f"{name},{_digest(data)},{len(data)}\n" for name, data in files.items())
+    files[f"{info}/RECORD"] = (record + f"{info}/RECORD,,\n").encode()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            entry = zipfile.ZipInfo(name, _EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, data)
+    return out
+
+
+if __name__ == "__main__":
+    print(build(sys.argv[1] if len(sys.argv) > 1 else ROOT / "build"))

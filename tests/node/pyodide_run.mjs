@@ -1,0 +1,27 @@
+// Runs the engine wheel in real Pyodide under Node, offline: node pyodide_run.mjs WHEEL RULEBOOK CASES
+// CASES is a JSON list of {id, answers}; prints a JSON list of results (or {error}) in the same order.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const [wheel, rulebookFile, casesFile] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const pyodideDir = path.dirname(require.resolve("pyodide/package.json", { paths: [process.cwd()] }));
+const { loadPyodide } = await import(path.join(pyodideDir, "pyodide.mjs"));
+
+const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep });
+pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel");
+pyodide.globals.set("rulebook_json", await readFile(rulebookFile, "utf8"));
+pyodide.globals.set("cases_json", await readFile(casesFile, "utf8"));
+const out = pyodide.runPython(`
+import json, sys, assessment
+rulebook = json.loads(rulebook_json)
+results = []
+for case in json.loads(cases_json):
+    try:
+        results.append(assessment.run(rulebook, case["id"], case["answers"]))
+    except assessment.AnswerError as exc:
+        results.append({"error": exc.to_json()})
+json.dumps({"python": list(sys.version_info[:2]), "results": results}, ensure_ascii=False)
+`);
+process.stdout.write(out);

@@ -1,0 +1,59 @@
+"""Parity: the engine wheel in real Pyodide (npm package, under Node, offline) gives exactly the
+results CPython gives, for every worked example and 200 generated answer sets per standard and rule."""
+
+import json
+import random
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+
+import assessment
+from generator import wheel
+
+from conftest import ROOT
+from strategies import sample_answers
+
+PER_DEFINITION = 200
+
+
+def cpython(rulebook, case):
+    try:
+        return assessment.run(rulebook, case["id"], case["answers"])
+    except assessment.AnswerError as exc:
+        return {"error": exc.to_json()}
+
+
+def test_wheel_is_a_plain_pure_python_wheel(tmp_path):
+    built = wheel.build(tmp_path)
+    assert built.name.endswith("-py3-none-any.whl")
+    names = zipfile.ZipFile(built).namelist()
+    assert "assessment/standard.py" in names and any(n.endswith(".dist-info/RECORD") for n in names)
+    assert wheel.build(tmp_path / "again").read_bytes() == built.read_bytes()  # reproducible
+
+
+def test_pyodide_under_node_matches_cpython(rulebook, tmp_path_factory):
+    if not shutil.which("node") or not (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").exists():
+        pytest.fail("needs Node and `npm ci` (make test installs both)")
+    rng = random.Random(20261125)
+    cases = []
+    for definition in rulebook["standards"] + rulebook["rules"]:
+        cases += [{"id": definition["id"], "answers": ex["answers"]} for ex in definition["examples"]]
+        cases += [{"id": definition["id"], "answers": sample_answers(definition, rng)} for _ in range(PER_DEFINITION)]
+        cases.append({"id": definition["id"], "answers": {}})  # invalid: the same errors, never a score
+    work = tmp_path_factory.mktemp("pyodide")
+    built = wheel.build(work)
+    (work / "rulebook.json").write_text(json.dumps(rulebook, ensure_ascii=False), encoding="utf-8")
+    (work / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+
+    done = subprocess.run(["node", str(ROOT / "tests" / "node" / "pyodide_run.mjs"), str(built),
+                           str(work / "rulebook.json"), str(work / "cases.json")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    assert report["python"][0] == 3 and report["python"][1] >= 13  # Pyodide's own CPython
+    expected = [json.loads(json.dumps(cpython(rulebook, case))) for case in cases]
+    assert len(report["results"]) == len(expected) >= 15 * PER_DEFINITION
+    for case, got, want in zip(cases, report["results"], expected):
+        assert got == want, case
