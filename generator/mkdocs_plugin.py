@@ -16,11 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from .definitions.compile import build_rulebook
+from . import wheel
+from .definitions.compile import build_rulebook, dumps
 from .definitions.diagnostics import DefinitionError
 from .pages import build_pages, search_terms
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
 
 
 class HandbookConfig(Config):
@@ -69,6 +71,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files, config):
         for path, markdown in self.pages.files.items():
             files.append(File.generated(config, path, content=markdown))
+        # the self-assessment: the engine wheel, the rulebook it scores against, the page scripts
+        files.append(File.generated(config, "assets/assessment/rulebook.json", content=dumps(self.rulebook)))
+        built = wheel.build(tempfile.mkdtemp(prefix="handbook-wheel-"))
+        files.append(File.generated(config, f"assets/assessment/{built.name}", abs_src_path=str(built)))
+        for script in sorted(APP.glob("*.*js")):
+            files.append(File.generated(config, f"assets/assessment/{script.name}", abs_src_path=str(script)))
         root = Path(config.config_file_path).parent
         for dest, source in self.config.vendor.items():
             source = root / source

@@ -16,7 +16,7 @@ from assessment.history import OUTCOME_NAMES, person_fields
 from assessment.numbers import fmt
 from assessment.standard import all_items, max_total
 
-from . import paths, svg
+from . import forms, paths, svg
 from .escape import Raw, text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,7 +42,7 @@ class Renderer:
         self.scales = {s["id"]: s for s in rulebook["scales"]}
         self.standards = {s["id"]: s for s in rulebook["standards"]}
         self.rules = {r["id"]: r for r in rulebook["rules"]}
-        self.with_assessment = False  # the self-assessment pages come with the assessment build
+        self.with_assessment = True
 
     # --- helpers available to templates -------------------------------------------------
 
@@ -149,10 +149,21 @@ class Renderer:
                                      period=PERIODS[rule["period"]], person=person_fields(rule),
                                      examples=self._rule_examples(rule), outcome_names=OUTCOME_NAMES)
         files["rules/index.md"] = self._page("rules_index.md.j2", "rules/index.md", periods=PERIODS)
+        for kind, definitions, make in (("standard", self.rb["standards"], forms.standard_form),
+                                        ("rule", self.rb["rules"], forms.rule_form)):
+            for d in definitions:
+                here = paths.assessment(d)
+                files[here] = self._page("assess.md.j2", here, d=d, kind=kind,
+                                         form=make(d, self.rb, self._assets_url(here)))
+        files["assess/index.md"] = self._page("assess_index.md.j2", "assess/index.md")
         files["org.md"] = self._page("org.md.j2", "org.md", chart=svg.org_chart(
             self.rb["roles"], lambda role: paths.url("org.md", paths.role(role), self.directory_urls)))
         files["tags.md"] = self._page("tags.md.j2", "tags.md", tags=self._tags())
         return Pages(files=files, nav=self._nav(by_department))
+
+    def _assets_url(self, here):
+        depth = here.count("/") + (1 if self.directory_urls and not here.endswith("index.md") else 0)
+        return "../" * depth + "assets/assessment/"
 
     def _department_tree(self):
         children = defaultdict(list)
@@ -197,6 +208,7 @@ class Renderer:
             {"能力": ["skills/index.md"] + [paths.skill(s) for s in self.rb["skills"]]},
             {"定级与考核标准": ["standards/index.md"] + [paths.standard(s) for s in self.rb["standards"]]},
             {"晋升与降级规则": ["rules/index.md"] + [paths.rule(r) for r in self.rb["rules"]]},
+            {"自评": ["assess/index.md"] + [paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]]},
             {"组织架构": "org.md"},
             {"标签索引": "tags.md"},
         ]

@@ -1,0 +1,239 @@
+// The self-assessment page: collects answers from the static form, sends them to the engine in a
+// module worker, and shows what the engine returns. It computes no score itself.
+const form = document.querySelector("form.hb-assess");
+const panel = document.getElementById("hb-result");
+const status = form.querySelector("[data-status]");
+const meta = JSON.parse(form.dataset.definition);
+const storageKey = `handbook:${meta.id}:${meta.version}`;
+let worker = null, seq = 0, ready = false;
+
+const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
+
+// --- reading the form ----------------------------------------------------------------------
+function readControl(scope, name, kind) {
+  if (kind === "checklist") return [...scope.querySelectorAll(`input[name="${name}"]:checked`)].map(b => b.value);
+  const control = scope.querySelector(`[name="${name}"]`);
+  const raw = control.value.trim();
+  if (raw === "") return undefined;
+  if (kind === "boolean") return raw === "true";
+  if (kind === "average") return raw.split(/[,，\s]+/).filter(Boolean);
+  return raw;  // numbers stay text: the engine checks them and says what is wrong
+}
+
+function fieldsIn(scope) {
+  const seen = new Map();
+  scope.querySelectorAll("[data-kind]").forEach(c => seen.set(c.name, c.dataset.kind));
+  return seen;
+}
+
+function collect() {
+  if (meta.kind === "standard") {
+    const answers = {};
+    for (const [name, kind] of fieldsIn(form)) {
+      const v = readControl(form, name, kind);
+      if (v !== undefined) answers[name] = v;
+    }
+    return answers;
+  }
+  const person = {};
+  const personBox = form.querySelector(".hb-section:not(:has(.hb-periods))");
+  if (personBox) for (const [name, kind] of fieldsIn(personBox)) {
+    const v = readControl(personBox, name, kind);
+    if (v !== undefined) person[name] = v;
+  }
+  const periods = [...form.querySelectorAll("tbody tr.hb-period")].map(row => {
+    const p = {};
+    for (const [name, kind] of fieldsIn(row)) { const v = readControl(row, name, kind); if (v !== undefined) p[name] = v; }
+    return p;
+  });
+  return { person, periods };
+}
+
+// --- writing the form (restore, import) -----------------------------------------------------
+function writeControl(scope, name, kind, value) {
+  if (kind === "checklist") {
+    scope.querySelectorAll(`input[name="${name}"]`).forEach(b => { b.checked = (value || []).includes(b.value); });
+    return;
+  }
+  const control = scope.querySelector(`[name="${name}"]`);
+  if (!control) return;
+  control.value = value === undefined || value === null ? "" : Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+function fill(answers) {
+  if (meta.kind === "standard") {
+    for (const [name, kind] of fieldsIn(form)) writeControl(form, name, kind, answers[name]);
+    return;
+  }
+  const personBox = form.querySelector(".hb-section:not(:has(.hb-periods))");
+  if (personBox) for (const [name, kind] of fieldsIn(personBox)) writeControl(personBox, name, kind, (answers.person || {})[name]);
+  form.querySelector("tbody").replaceChildren();
+  for (const period of answers.periods || []) {
+    const row = addPeriod();
+    for (const [name, kind] of fieldsIn(row)) writeControl(row, name, kind, period[name]);
+  }
+}
+
+function addPeriod() {
+  const row = form.querySelector("template.hb-period-template").content.firstElementChild.cloneNode(true);
+  const body = form.querySelector("tbody");
+  body.append(row);
+  renumber();
+  return row;
+}
+
+function renumber() {
+  form.querySelectorAll("tbody tr.hb-period").forEach((row, i) => {
+    row.querySelector(".hb-period-no").textContent = `第 ${i + 1} 期`;
+    row.dataset.index = i;
+    row.querySelectorAll("[data-field]").forEach(box => {
+      const control = box.querySelector("[name]");
+      box.dataset.field = `periods[${i}].${control.name}`;
+      box.querySelectorAll("select[name], input[type=text][name]").forEach(c => { c.id = `p${i}-${c.name}`; });
+      const label = box.querySelector("label[for]");
+      if (label) label.htmlFor = `p${i}-${control.name}`;
+    });
+  });
+}
+
+// --- showing results ------------------------------------------------------------------------
+function setState(state) { panel.dataset.state = state; }
+
+function clearErrors() {
+  form.querySelectorAll(".hb-error").forEach(e => { e.textContent = ""; });
+  form.querySelectorAll("[aria-invalid]").forEach(c => c.removeAttribute("aria-invalid"));
+}
+
+function fieldBox(path) {
+  const key = path.replace(/^periods\[(\d+)\]\.([^.\[]+).*/, "periods[$1].$2").replace(/\[\d+\]$/, "");
+  return form.querySelector(`[data-field="${CSS.escape(key)}"]`) || form.querySelector(`[data-field="${CSS.escape(key.split(".").pop())}"]`);
+}
+
+function showErrors(errors) {
+  setState("invalid");
+  panel.dataset.total = ""; panel.dataset.grade = ""; panel.dataset.outcome = "";
+  panel.replaceChildren(el("p", `有 ${errors.length} 处需要修改, 修改后会自动重新计分。`, "hb-invalid"));
+  for (const problem of errors) {
+    const box = fieldBox(problem.field) || form.querySelector('[data-field="periods"]');
+    if (!box) continue;
+    box.querySelector(".hb-error").textContent = problem.message;
+    box.querySelectorAll("input, select").forEach(c => c.setAttribute("aria-invalid", "true"));
+  }
+}
+
+function row(table, cells) { const tr = el("tr"); cells.forEach(c => tr.append(el("td", c))); table.append(tr); }
+
+function showStandard(r) {
+  panel.dataset.total = r.total;
+  panel.dataset.grade = r.grade ? r.grade.id : "";
+  const parts = [el("h2", "自评结果"), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
+  parts.push(el("p", r.grade ? `职级: ${r.grade.name}` : (r.eligible ? "职级: 未定级" : "不符合参评条件: " + r.ineligible.join(";")), "hb-grade"));
+  for (const c of r.capped) parts.push(el("p", `分数已达“${c.name}”, 但未满足: ${c.unmet.join(";")}`));
+  if (r.next) {
+    const n = r.next;
+    parts.push(el("h3", `为什么还不是“${n.name}”`));
+    const ul = el("ul");
+    if (n.points_needed !== "0") ul.append(el("li", `还差 ${n.points_needed} 分(需 ≥ ${n.min} 分)`));
+    for (const u of n.unmet) ul.append(el("li", u.text));
+    for (const m of n.moves) ul.append(el("li", `只改一项也可以: “${m.name}”提高到 ${m.to_label}`));
+    parts.push(ul);
+  }
+  const table = el("table");
+  const head = el("tr"); ["项目", "得分", "计算"].forEach(h => head.append(el("th", h))); table.append(head);
+  for (const item of r.items) row(table, [item.name, item.points, item.rule]);
+  parts.push(el("h3", "各项得分"), table);
+  panel.replaceChildren(...parts);
+}
+
+function showRule(r) {
+  panel.dataset.outcome = r.outcome;
+  panel.dataset.total = "";
+  panel.dataset.grade = r.level ? r.level.to : "";
+  const parts = [el("h2", "自评结果"), el("p", `结果: ${r.outcome_name}`, "hb-outcome"), el("p", r.reason)];
+  if (r.level) parts.push(el("p", `级别: ${r.level.from_name} → ${r.level.to_name}`));
+  if (r.probation_months) parts.push(el("p", `考察期 ${r.probation_months} 个月`));
+  if (r.pay != null) parts.push(el("p", `工资: ${r.pay} 元`));
+  if (r.bonus != null) parts.push(el("p", `奖金: ${r.bonus} 元`));
+  const table = el("table");
+  for (const v of r.values) row(table, [v.name, `${v.value}${v.unit}`]);
+  for (const c of r.checks) row(table, [`${c.matched ? "✔" : "✘"} ${c.reason}`, c.values.map(v => `${v.expr} = ${v.value}`).join(", ")]);
+  parts.push(table);
+  panel.replaceChildren(...parts);
+}
+
+// --- scoring ---------------------------------------------------------------------------------
+function rescore() {
+  save();
+  if (!ready) return;
+  seq += 1;
+  setState("scoring");
+  worker.postMessage({ seq, id: meta.id, answers: collect() });
+}
+
+function onMessage({ data }) {
+  if (data.type === "progress") { status.textContent = data.text; return; }
+  if (data.type === "fatal") { fail(`计分引擎无法启动: ${data.text}`); return; }
+  if (data.type === "ready") { ready = true; status.textContent = "计分引擎已就绪, 每次修改都会重新计分。"; rescore(); return; }
+  if (data.type !== "result" || data.seq !== seq) return;
+  clearErrors();
+  if (data.out.errors) { showErrors(data.out.errors); return; }
+  meta.kind === "standard" ? showStandard(data.out) : showRule(data.out);
+  setState("ready");
+}
+
+function fail(text) {
+  setState("error");
+  status.textContent = text;
+  panel.replaceChildren(el("p", text + " 表格仍可填写和导出, 但无法计分。", "hb-fatal"));
+}
+
+// --- saved work --------------------------------------------------------------------------------
+function save() { localStorage.setItem(storageKey, JSON.stringify(collect())); }
+
+function exportAnswers() {
+  const blob = new Blob([JSON.stringify({ definition: meta.id, rulebook_version: meta.version, rulebook_hash: meta.hash,
+    exported: new Date().toISOString(), answers: collect() }, null, 2)], { type: "application/json" });
+  const a = el("a"); a.href = URL.createObjectURL(blob); a.download = `${meta.id}-answers.json`; a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+async function importAnswers(file) {
+  const message = form.querySelector(".hb-import-message");
+  message.textContent = "";
+  let data;
+  try { data = JSON.parse(await file.text()); } catch { message.textContent = "无法读取: 这不是答案文件(JSON)。"; return; }
+  if (!data || typeof data.answers !== "object" || data.definition !== meta.id) {
+    message.textContent = `这个文件不是“${meta.id}”的答案文件。`; return;
+  }
+  if (data.rulebook_version !== meta.version) {
+    message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}, 当前为 ${meta.version}: 本标准可能已修改, 已按当前规则重新计分, 请核对各项。`;
+  }
+  fill(data.answers);
+  rescore();
+}
+
+// --- start ----------------------------------------------------------------------------------
+form.addEventListener("input", rescore);
+form.addEventListener("change", e => { if (e.target.dataset.action === "import" && e.target.files[0]) importAnswers(e.target.files[0]); else rescore(); });
+form.addEventListener("submit", e => e.preventDefault());
+form.addEventListener("click", e => {
+  const action = e.target.dataset.action;
+  if (e.target.classList.contains("hb-add-period")) { addPeriod(); rescore(); }
+  else if (e.target.classList.contains("hb-remove-period")) { e.target.closest("tr").remove(); renumber(); rescore(); }
+  else if (action === "export") exportAnswers();
+  else if (action === "clear") { localStorage.removeItem(storageKey); fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
+  else if (action === "print") window.print();
+});
+
+const saved = localStorage.getItem(storageKey);
+if (saved) fill(JSON.parse(saved));
+else if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
+
+if (typeof WebAssembly !== "object") fail("此浏览器不支持 WebAssembly。");
+else {
+  try {
+    worker = new Worker(form.dataset.assets + "worker.mjs", { type: "module" });
+    worker.onmessage = onMessage;
+    worker.onerror = e => fail(`计分引擎无法启动: ${e.message || "Web Worker 出错"}`);
+  } catch (error) { fail(`计分引擎无法启动: ${error.message}`); }
+}

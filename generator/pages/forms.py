@@ -1,0 +1,77 @@
+"""The self-assessment form, rendered as static HTML at build time (usable before Python loads).
+
+Each control's `name` is the item id from the rulebook. The page's script only collects the
+answers and shows what the engine (in Pyodide) returns; it computes nothing itself.
+"""
+
+import json
+
+from assessment.history import person_fields
+
+from .escape import Raw, attr
+
+
+def _control(field, prefix=""):
+    fid, name, kind = field["id"], attr(field["name"]), field["kind"]
+    control_id = attr(f"{prefix}{fid}")
+    label = f'<label for="{control_id}">{name}</label>'
+    if kind in ("choice", "boolean"):
+        options = ([(o["id"], o["label"]) for o in field["options"]] if kind == "choice"
+                   else [("true", "是"), ("false", "否")])
+        body = "".join(f'<option value="{attr(v)}">{attr(t)}</option>' for v, t in options)
+        control = f'<select id="{control_id}" name="{attr(fid)}" data-kind="{kind}"><option value="">请选择</option>{body}</select>'
+    elif kind == "checklist":
+        boxes = "".join(
+            f'<label class="hb-check"><input type="checkbox" name="{attr(fid)}" value="{attr(c["id"])}" '
+            f'data-kind="checklist"> {attr(c["label"])}</label>' for c in field["checks"])
+        return (f'<fieldset class="hb-field" data-field="{attr(prefix + fid)}"><legend>{name}</legend>{boxes}'
+                f'<p class="hb-error" role="alert"></p></fieldset>')
+    else:
+        hint = {"average": "每位评分人的分数, 用逗号分隔", "count": "数量"}.get(kind, "")
+        rng = f'{field["min"]}–{field["max"]}{field.get("unit", "")}' if kind in ("number", "average") else ""
+        placeholder = attr("; ".join(p for p in (hint, rng) if p))
+        mode = "numeric" if kind == "count" else "decimal"
+        control = (f'<input id="{control_id}" name="{attr(fid)}" type="text" inputmode="{mode}" data-kind="{kind}" '
+                   f'placeholder="{placeholder}" autocomplete="off">')
+    return (f'<div class="hb-field" data-field="{attr(prefix + fid)}">{label}{control}'
+            f'<p class="hb-error" role="alert"></p></div>')
+
+
+def standard_form(std, rulebook, assets):
+    sections = []
+    for section in std["sections"]:
+        fields = "".join(_control(item) for item in section["items"])
+        sections.append(f'<fieldset class="hb-section"><legend>{attr(section["name"])}</legend>{fields}</fieldset>')
+    return _shell("standard", std, rulebook, assets, "".join(sections))
+
+
+def rule_form(rule, rulebook, assets):
+    person = "".join(_control(f, "person.") for f in person_fields(rule))
+    heads = "".join(f"<th>{attr(f['name'])}</th>" for f in rule["periods"])
+    template = "".join(f"<td>{_control(f, 'period.')}</td>" for f in rule["periods"])
+    body = (f'<fieldset class="hb-section"><legend>个人信息</legend>{person}</fieldset>' if person else "")
+    body += (f'<fieldset class="hb-section"><legend>各期数据(从早到晚, 至少 {rule["min_periods"]} 期)</legend>'
+             f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead><tbody></tbody></table></div>'
+             f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
+             f'<td><button type="button" class="hb-remove-period" aria-label="删除这一期">删除</button></td></tr></template>'
+             f'<button type="button" class="hb-add-period md-button">增加一期</button>'
+             f'<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
+    return _shell("rule", rule, rulebook, assets, body, min_periods=rule["min_periods"])
+
+
+def _shell(kind, definition, rulebook, assets, body, min_periods=0):
+    meta = json.dumps({"id": definition["id"], "kind": kind, "version": rulebook["version"],
+                       "hash": rulebook["hash"], "min_periods": min_periods}, ensure_ascii=False)
+    return Raw(
+        f'<form class="hb-assess" data-definition="{attr(meta)}" data-assets="{attr(assets)}" novalidate>'
+        f'<p class="hb-status" role="status" data-status>计分引擎加载中…(表格已可填写)</p>'
+        f'{body}'
+        f'<div class="hb-actions">'
+        f'<button type="button" class="md-button" data-action="export">导出答案</button>'
+        f'<label class="md-button hb-import">导入答案<input type="file" accept="application/json,.json" data-action="import"></label>'
+        f'<button type="button" class="md-button" data-action="clear">清除答案</button>'
+        f'<button type="button" class="md-button" data-action="print">打印个人报告</button>'
+        f'</div><p class="hb-import-message" role="alert"></p></form>'
+        f'<section id="hb-result" class="hb-result" aria-live="polite" data-state="loading" data-total="" '
+        f'data-grade="" data-outcome=""></section>'
+        f'<script type="module" src="{attr(assets)}app.js"></script>')

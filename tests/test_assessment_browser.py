@@ -1,0 +1,151 @@
+"""The self-assessment pages in headless Chromium, with the bundled Pyodide running the engine wheel:
+fill the real form, read the result from the DOM hooks, compare with CPython."""
+
+import json
+import random
+from urllib.parse import urlparse
+
+import pytest
+
+import assessment
+from assessment.history import person_fields
+from assessment.standard import all_items
+
+from strategies import sample_answers
+
+SAMPLES = 12  # seeded answer sets per definition through the real form (plus every worked example)
+
+
+def fill_control(scope, field, value):
+    name, kind = field["id"], field["kind"]
+    if kind == "checklist":
+        for check in field["checks"]:
+            box = scope.locator(f'input[name="{name}"][value="{check["id"]}"]')
+            box.set_checked(check["id"] in (value or []))
+        return
+    control = scope.locator(f'[name="{name}"]')
+    if kind in ("choice", "boolean"):
+        control.select_option("" if value is None else ("true" if value is True else "false" if value is False else value))
+    else:
+        control.fill("" if value is None else ", ".join(map(str, value)) if isinstance(value, list) else str(value))
+
+
+def fill(page, kind, definition, answers):
+    if kind == "standard":
+        for _, item in all_items(definition):
+            fill_control(page, item, answers.get(item["id"]))
+        return
+    for field in person_fields(definition):
+        fill_control(page.locator(".hb-section").first, field, answers.get("person", {}).get(field["id"]))
+    rows = page.locator("tbody tr.hb-period")
+    while rows.count() < len(answers["periods"]):
+        page.click("button.hb-add-period")
+    while rows.count() > len(answers["periods"]):
+        rows.nth(rows.count() - 1).locator("button.hb-remove-period").click()
+    for i, period in enumerate(answers["periods"]):
+        for field in definition["periods"]:
+            fill_control(rows.nth(i), field, period.get(field["id"]))
+
+
+def settle(page):
+    page.wait_for_selector("#hb-result:is([data-state=ready], [data-state=invalid], [data-state=error])", timeout=60000)
+    return page.evaluate("() => ({...document.getElementById('hb-result').dataset})")
+
+
+def expected_hooks(kind, definition, answers):
+    result = assessment.score(definition, answers) if kind == "standard" else assessment.evaluate_rule(definition, answers)
+    if kind == "standard":
+        return {"state": "ready", "total": result["total"], "grade": result["grade"]["id"] if result["grade"] else "",
+                "outcome": ""}
+    return {"state": "ready", "total": "", "grade": result["level"]["to"] if result["level"] else "",
+            "outcome": result["outcome"]}
+
+
+def definitions(rulebook):
+    return [("standard", d) for d in rulebook["standards"]] + [("rule", d) for d in rulebook["rules"]]
+
+
+def pytest_generate_tests(metafunc):
+    if "definition_case" in metafunc.fixturenames:
+        from generator.definitions.compile import build_rulebook
+        from conftest import SAMPLE
+
+        cases = definitions(build_rulebook(SAMPLE))
+        metafunc.parametrize("definition_case", cases, ids=[d["id"] for _, d in cases])
+
+
+def test_page_gives_the_engine_results(page, site_url, definition_case):
+    kind, definition = definition_case
+    page.goto(f"{site_url}/assess/{definition['id']}.html")
+    rng = random.Random(definition["id"])
+    answer_sets = [e["answers"] for e in definition["examples"]] + [sample_answers(definition, rng) for _ in range(SAMPLES)]
+    for answers in answer_sets:
+        answers = json.loads(json.dumps(answers))
+        fill(page, kind, definition, answers)
+        assert settle(page) == expected_hooks(kind, definition, answers), answers
+    origin = urlparse(site_url).netloc
+    assert all(urlparse(u).netloc == origin for u in page.requests if not u.startswith(("data:", "blob:")))
+
+
+def test_invalid_answers_get_a_message_at_the_field_and_no_score(page, site_url, standard):
+    std = standard("cs_rank_evaluation")
+    page.goto(f"{site_url}/assess/cs_rank_evaluation.html")
+    fill(page, "standard", std, {"knowledge_skills": 80, "communication": 70, "teamwork": "六十", "efficiency": 120})
+    hooks = settle(page)
+    assert hooks["state"] == "invalid" and hooks["total"] == "" and hooks["grade"] == ""
+    assert page.inner_text('[data-field="teamwork"] .hb-error') == "“六十”不是数字"
+    assert "应在 0 到 100 之间" in page.inner_text('[data-field="efficiency"] .hb-error')
+    assert "未填写" in page.inner_text('[data-field="satisfaction"] .hb-error')
+    assert page.get_attribute('[name="teamwork"]', "aria-invalid") == "true"
+    assert "总分" not in page.inner_text("#hb-result")
+
+
+def test_reload_keeps_answers_and_export_clear_import_restores_them(page, site_url, standard, tmp_path):
+    std = standard("cs_rank_evaluation")
+    answers = {"knowledge_skills": 80, "communication": 70, "teamwork": 60, "efficiency": 90, "satisfaction": 100}
+    page.goto(f"{site_url}/assess/cs_rank_evaluation.html")
+    fill(page, "standard", std, answers)
+    assert settle(page)["total"] == "77"
+    page.reload()
+    assert page.input_value('[name="teamwork"]') == "60" and settle(page)["total"] == "77"
+
+    with page.expect_download() as download:
+        page.click('[data-action="export"]')
+    exported = tmp_path / "answers.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["rulebook_version"] == "2026.1" and data["answers"]["teamwork"] == "60"
+
+    page.click('[data-action="clear"]')
+    assert page.input_value('[name="teamwork"]') == "" and settle(page)["state"] == "invalid"
+    page.set_input_files('input[data-action="import"]', str(exported))
+    page.wait_for_function("() => document.querySelector('[name=teamwork]').value === '60'")
+    assert settle(page)["total"] == "77"
+
+    data["rulebook_version"] = "2025.9"
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    page.set_input_files('input[data-action="import"]', str(old))
+    page.wait_for_function("() => document.querySelector('.hb-import-message').textContent.includes('2025.9')")
+    assert "当前为 2026.1" in page.inner_text(".hb-import-message")
+
+
+def test_no_request_carries_answers(page, site_url, standard):
+    page.goto(f"{site_url}/assess/cs_rank_evaluation.html")
+    methods = []
+    page.on("request", lambda r: methods.append(r.method))
+    fill(page, "standard", standard("cs_rank_evaluation"),
+         {"knowledge_skills": 81, "communication": 73, "teamwork": 67, "efficiency": 59, "satisfaction": 97})
+    settle(page)
+    assert set(methods) <= {"GET"}
+    assert not any("?" in u or "73" in urlparse(u).path for u in page.requests)
+
+
+def test_without_webassembly_the_page_says_so(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("delete globalThis.WebAssembly")
+    page.goto(f"{site_url}/assess/cs_rank_evaluation.html")
+    assert settle(page)["state"] == "error"
+    assert "不支持 WebAssembly" in page.inner_text(".hb-status")
+    context.close()
