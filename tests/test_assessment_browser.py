@@ -149,3 +149,26 @@ def test_without_webassembly_the_page_says_so(browser, site_url):
     assert settle(page)["state"] == "error"
     assert "不支持 WebAssembly" in page.inner_text(".hb-status")
     context.close()
+
+
+@pytest.mark.parametrize("ident", ["call_qa", "cs_promotion"])
+def test_every_control_has_a_label_and_the_form_works_by_keyboard(page, site_url, ident):
+    page.goto(f"{site_url}/assess/{ident}.html")
+    settle(page)
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('form.hb-assess input, form.hb-assess select')]
+        .filter(c => c.type !== 'file' && c.labels.length === 0).map(c => c.name)""")
+    assert unlabelled == []
+
+
+def test_keyboard_only(page, site_url):
+    page.goto(f"{site_url}/assess/rnd_initial_grading.html")
+    settle(page)
+    page.focus('[name="degree"]')
+    page.keyboard.press("ArrowDown")            # 大专
+    page.keyboard.press("ArrowDown")            # 本科
+    page.keyboard.press("Tab")
+    page.keyboard.type("5")                     # 工作经验 5 年
+    page.keyboard.press("Tab")
+    page.keyboard.type("3")                     # 技能水平 3 级
+    page.wait_for_function("() => document.getElementById('hb-result').dataset.total === '6'")
+    assert page.get_attribute("#hb-result", "data-grade") == "engineer"   # 1 + 2 + 3 = 6 → 工程师
