@@ -123,11 +123,14 @@ def test_reload_keeps_answers_and_export_clear_import_restores_them(page, site_u
     assert settle(page)["total"] == "77"
 
     data["rulebook_version"] = "2025.9"
+    data["fields"] = [f for f in data["fields"] if f != "satisfaction"] + ["punctuality"]
     old = tmp_path / "old.json"
     old.write_text(json.dumps(data), encoding="utf-8")
     page.set_input_files('input[data-action="import"]', str(old))
     page.wait_for_function("() => document.querySelector('.hb-import-message').textContent.includes('2025.9')")
-    assert "当前为 2026.1" in page.inner_text(".hb-import-message")
+    message = page.inner_text(".hb-import-message")
+    assert "当前为 2026.1" in message and "新增项目: satisfaction" in message and "删除项目: punctuality" in message
+    assert "规则版本 2026.1" in page.inner_text("#hb-result .hb-report-meta")
 
 
 def test_no_request_carries_answers(page, site_url, standard):
@@ -172,3 +175,41 @@ def test_keyboard_only(page, site_url):
     page.keyboard.type("3")                     # 技能水平 3 级
     page.wait_for_function("() => document.getElementById('hb-result').dataset.total === '6'")
     assert page.get_attribute("#hb-result", "data-grade") == "engineer"   # 1 + 2 + 3 = 6 → 工程师
+
+
+FAST_FILL = """([kind, answers, fields, periodFields]) => {
+  const form = document.querySelector("form.hb-assess");
+  const set = (scope, f, v) => {
+    if (f.kind === "checklist") {
+      scope.querySelectorAll(`input[name="${f.id}"]`).forEach(b => { b.checked = (v || []).includes(b.value); });
+      return;
+    }
+    scope.querySelector(`[name="${f.id}"]`).value =
+      v == null ? "" : Array.isArray(v) ? v.join(", ") : v === true ? "true" : v === false ? "false" : String(v);
+  };
+  if (kind === "standard") { fields.forEach(f => set(form, f, answers[f.id])); }
+  else {
+    const personBox = form.querySelector(".hb-section");
+    fields.forEach(f => set(personBox, f, (answers.person || {})[f.id]));
+    const rows = () => form.querySelectorAll("tbody tr.hb-period");
+    while (rows().length < answers.periods.length) form.querySelector("button.hb-add-period").click();
+    while (rows().length > answers.periods.length) rows()[rows().length - 1].querySelector(".hb-remove-period").click();
+    answers.periods.forEach((p, i) => periodFields.forEach(f => set(rows()[i], f, p[f.id])));
+  }
+  form.dispatchEvent(new Event("input", { bubbles: true }));
+}"""
+
+BULK = 200
+
+
+def test_200_generated_answer_sets_per_definition_through_the_page(page, site_url, definition_case):
+    kind, definition = definition_case
+    fields = [item for _, item in all_items(definition)] if kind == "standard" else person_fields(definition)
+    periods = definition.get("periods", [])
+    page.goto(f"{site_url}/assess/{definition['id']}.html")
+    settle(page)
+    rng = random.Random("bulk-" + definition["id"])
+    for _ in range(BULK):
+        answers = json.loads(json.dumps(sample_answers(definition, rng)))
+        page.evaluate(FAST_FILL, [kind, answers, fields, periods])
+        assert settle(page) == expected_hooks(kind, definition, answers), answers

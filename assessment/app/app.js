@@ -99,6 +99,10 @@ function renumber() {
 // --- showing results ------------------------------------------------------------------------
 function setState(state) { panel.dataset.state = state; }
 
+function reportLine() {
+  return el("p", `报告日期 ${new Date().toLocaleDateString("zh-CN")} · 规则版本 ${meta.version}`, "hb-report-meta");
+}
+
 function clearErrors() {
   form.querySelectorAll(".hb-error").forEach(e => { e.textContent = ""; });
   form.querySelectorAll("[aria-invalid]").forEach(c => c.removeAttribute("aria-invalid"));
@@ -126,7 +130,7 @@ function row(table, cells) { const tr = el("tr"); cells.forEach(c => tr.append(e
 function showStandard(r) {
   panel.dataset.total = r.total;
   panel.dataset.grade = r.grade ? r.grade.id : "";
-  const parts = [el("h2", "自评结果"), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
+  const parts = [el("h2", "自评结果"), reportLine(), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
   parts.push(el("p", r.grade ? `职级: ${r.grade.name}` : (r.eligible ? "职级: 未定级" : "不符合参评条件: " + r.ineligible.join(";")), "hb-grade"));
   for (const c of r.capped) parts.push(el("p", `分数已达“${c.name}”, 但未满足: ${c.unmet.join(";")}`));
   if (r.next) {
@@ -149,7 +153,7 @@ function showRule(r) {
   panel.dataset.outcome = r.outcome;
   panel.dataset.total = "";
   panel.dataset.grade = r.level ? r.level.to : "";
-  const parts = [el("h2", "自评结果"), el("p", `结果: ${r.outcome_name}`, "hb-outcome"), el("p", r.reason)];
+  const parts = [el("h2", "自评结果"), reportLine(), el("p", `结果: ${r.outcome_name}`, "hb-outcome"), el("p", r.reason)];
   if (r.level) parts.push(el("p", `级别: ${r.level.from_name} → ${r.level.to_name}`));
   if (r.probation_months) parts.push(el("p", `考察期 ${r.probation_months} 个月`));
   if (r.pay != null) parts.push(el("p", `工资: ${r.pay} 元`));
@@ -190,9 +194,14 @@ function fail(text) {
 // --- saved work --------------------------------------------------------------------------------
 function save() { localStorage.setItem(storageKey, JSON.stringify(collect())); }
 
+function fieldNames() {
+  return [...new Set([...form.querySelectorAll("[data-kind]"), ...form.querySelector("template.hb-period-template")
+    ?.content.querySelectorAll("[data-kind]") ?? []].map(c => c.name))];
+}
+
 function exportAnswers() {
   const blob = new Blob([JSON.stringify({ definition: meta.id, rulebook_version: meta.version, rulebook_hash: meta.hash,
-    exported: new Date().toISOString(), answers: collect() }, null, 2)], { type: "application/json" });
+    exported: new Date().toISOString(), fields: fieldNames(), answers: collect() }, null, 2)], { type: "application/json" });
   const a = el("a"); a.href = URL.createObjectURL(blob); a.download = `${meta.id}-answers.json`; a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
@@ -206,7 +215,11 @@ async function importAnswers(file) {
     message.textContent = `这个文件不是“${meta.id}”的答案文件。`; return;
   }
   if (data.rulebook_version !== meta.version) {
-    message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}, 当前为 ${meta.version}: 本标准可能已修改, 已按当前规则重新计分, 请核对各项。`;
+    const now = fieldNames(), then = Array.isArray(data.fields) ? data.fields : [];
+    const added = now.filter(f => !then.includes(f)), removed = then.filter(f => !now.includes(f));
+    const changes = [added.length ? `新增项目: ${added.join("、")}` : "", removed.length ? `删除项目: ${removed.join("、")}` : ""]
+      .filter(Boolean).join(";") || "项目未增减, 但分值或分数段可能已调整";
+    message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}, 当前为 ${meta.version}。本标准的变化: ${changes}。已按当前规则重新计分, 请核对各项。`;
   }
   fill(data.answers);
   rescore();
