@@ -98,3 +98,40 @@ def test_hostile_yaml_text_is_escaped(rulebook):
     assert "<script>" not in text and "<img" not in text and "<b>" not in text
     assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in text
     assert "\\[点我\\]\\(javascript:alert\\(3\\)\\)" in text
+
+
+def _nav_pages(entries):
+    for entry in entries:
+        if isinstance(entry, dict):
+            for value in entry.values():
+                yield from _nav_pages(value if isinstance(value, list) else [value])
+        else:
+            yield entry
+
+
+def test_navigation_follows_the_department_tree(rulebook):
+    roles_nav = build_pages(rulebook).nav[0]["岗位"]
+    office = next(e["总经办"] for e in roles_nav if isinstance(e, dict))
+    service = next(e["客户服务部"] for e in office if isinstance(e, dict) and "客户服务部" in e)
+    assert service[0] == "roles/customer_service/index.md"
+    assert {"呼叫中心": ["roles/call_center/index.md", "roles/call_center/call_center_agent.md",
+                     "roles/call_center/call_center_supervisor.md", "roles/call_center/shift_lead_agent.md"]} in service
+    assert sorted(_nav_pages(roles_nav)) == sorted(
+        ["roles/index.md"] + [paths.role(r) for r in rulebook["roles"]]
+        + [paths.department(d) for d in rulebook["departments"] if any(r["department"] == d["id"] for r in rulebook["roles"])])
+
+
+def test_department_page_lists_its_sub_departments(pages):
+    text = pages["roles/general_office/index.md"]
+    assert "## 下级部门" in text and "[客户服务部](../customer_service/index.md)" in text
+
+
+def test_skills_are_grouped_and_long_lists_come_in_runs_of_25(rulebook):
+    skills_nav = build_pages(rulebook).nav[1]["能力"]
+    assert {"沟通能力": ["skills/coordination.md", "skills/listening.md", "skills/oral_communication.md",
+                     "skills/phone_manner.md", "skills/written_communication.md"]} in skills_nav
+    copies = [dict(rulebook["standards"][0], id=f"s{i}") for i in range(60 - len(rulebook["standards"]))]
+    standards_nav = build_pages(dict(rulebook, standards=rulebook["standards"] + copies)).nav[2]["定级与考核标准"]
+    assert standards_nav[0] == "standards/index.md"
+    assert [list(run) for run in standards_nav[1:]] == [["第 1–25 项"], ["第 26–50 项"], ["第 51–60 项"]]
+    assert standards_nav[3]["第 51–60 项"] == [f"standards/{c['id']}.md" for c in copies[-10:]]

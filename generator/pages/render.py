@@ -4,7 +4,7 @@ Every `{{ value }}` is escaped (see escape.py); links and SVG are built here and
 Worked examples are scored by the engine at build time, so no number on a page is typed by hand.
 """
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from . import forms, paths, svg
 from .escape import Raw, text
 
 TEMPLATES = Path(__file__).parent / "templates"
+DepartmentTree = namedtuple("DepartmentTree", "children staffed")
 PERIODS = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
 
 
@@ -127,12 +128,14 @@ class Renderer:
         by_department = defaultdict(list)
         for role in self.rb["roles"]:
             by_department[role["department"]].append(role)
+        tree = self._department_tree(by_department)
         for dept in self.rb["departments"]:
-            if by_department[dept["id"]]:
+            if dept["id"] in tree.staffed:
                 here = paths.department(dept)
-                files[here] = self._page("department.md.j2", here, dept=dept, roles=by_department[dept["id"]])
+                files[here] = self._page("department.md.j2", here, dept=dept, roles=by_department[dept["id"]],
+                                         children=tree.children[dept["id"]])
         files["roles/index.md"] = self._page("roles_index.md.j2", "roles/index.md", by_department=by_department,
-                                             tree=self._department_tree())
+                                             tree=tree.children)
         for skill in self.rb["skills"]:
             here = paths.skill(skill)
             files[here] = self._page("skill.md.j2", here, skill=skill, scale=self.scales[skill["scale"]],
@@ -159,17 +162,29 @@ class Renderer:
         files["org.md"] = self._page("org.md.j2", "org.md", chart=svg.org_chart(
             self.rb["roles"], lambda role: paths.url("org.md", paths.role(role), self.directory_urls)))
         files["tags.md"] = self._page("tags.md.j2", "tags.md", tags=self._tags())
-        return Pages(files=files, nav=self._nav(by_department))
+        return Pages(files=files, nav=self._nav(by_department, tree))
 
     def _assets_url(self, here):
         depth = here.count("/") + (1 if self.directory_urls and not here.endswith("index.md") else 0)
         return "../" * depth + "assets/assessment/"
 
-    def _department_tree(self):
+    def _department_tree(self, by_department):
+        """Departments by parent, keeping only those with roles in them or below them."""
         children = defaultdict(list)
         for dept in self.rb["departments"]:
             children[dept.get("parent")].append(dept)
-        return children
+        staffed = set()
+
+        def visit(dept):
+            below = [child for child in children[dept["id"]] if visit(child)]
+            if by_department[dept["id"]] or below:
+                staffed.add(dept["id"])
+            return dept["id"] in staffed
+
+        for root in children[None]:
+            visit(root)
+        kept = defaultdict(list, {parent: [d for d in depts if d["id"] in staffed] for parent, depts in children.items()})
+        return DepartmentTree(kept, staffed)
 
     def _required_levels(self, skill):
         required = defaultdict(list)
@@ -198,17 +213,33 @@ class Renderer:
                 tags[tag].append(role)
         return dict(sorted(tags.items()))
 
-    def _nav(self, by_department):
-        roles = ["roles/index.md"]
-        for dept in self.rb["departments"]:
-            if by_department[dept["id"]]:
-                roles.append({dept["name"]: [paths.department(dept)] + [paths.role(r) for r in by_department[dept["id"]]]})
+    def _nav(self, by_department, tree):
+        # Nested (departments as a tree, skills by group, long lists in runs) so that a page, whose
+        # navigation Material prunes to its own branch, carries a few dozen links however large the handbook.
+        def section(dept):
+            return {dept["name"]: [paths.department(dept)] + _runs([paths.role(r) for r in by_department[dept["id"]]])
+                    + [section(child) for child in tree.children[dept["id"]]]}
+
+        skill_groups = defaultdict(list)
+        for skill in self.rb["skills"]:
+            skill_groups[skill.get("group") or "其他"].append(paths.skill(skill))
         return [
-            {"岗位": roles},
-            {"能力": ["skills/index.md"] + [paths.skill(s) for s in self.rb["skills"]]},
-            {"定级与考核标准": ["standards/index.md"] + [paths.standard(s) for s in self.rb["standards"]]},
-            {"晋升与降级规则": ["rules/index.md"] + [paths.rule(r) for r in self.rb["rules"]]},
-            {"自评": ["assess/index.md"] + [paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]]},
+            {"岗位": ["roles/index.md"] + [section(root) for root in tree.children[None]]},
+            {"能力": ["skills/index.md"] + [{group: _runs(pages)} for group, pages in skill_groups.items()]},
+            {"定级与考核标准": ["standards/index.md"] + _runs([paths.standard(s) for s in self.rb["standards"]])},
+            {"晋升与降级规则": ["rules/index.md"] + _runs([paths.rule(r) for r in self.rb["rules"]])},
+            {"自评": ["assess/index.md"] + _runs([paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]])},
             {"组织架构": "org.md"},
             {"标签索引": "tags.md"},
         ]
+
+
+NAV_RUN = 25
+
+
+def _runs(pages):
+    """A list longer than NAV_RUN pages becomes sections of NAV_RUN: "第 1–25 项", "第 26–50 项" …"""
+    if len(pages) <= NAV_RUN:
+        return pages
+    return [{f"第 {i + 1}–{min(i + NAV_RUN, len(pages))} 项": pages[i:i + NAV_RUN]}
+            for i in range(0, len(pages), NAV_RUN)]
