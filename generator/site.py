@@ -2,16 +2,20 @@
 
     python -m generator.site build [--site-dir site]   # validate, build into a temp dir, swap on success
     python -m generator.site serve [--addr 127.0.0.1:8000]
+    python -m generator.site preview [--site-dir site] [--addr 127.0.0.1:8000]   # the built site, as a web server would serve it
 
 A failed build prints the located errors and leaves the previous site untouched.
 """
 
 import argparse
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +51,25 @@ def serve(addr):
     return _mkdocs("serve", "--dev-addr", addr, "--livereload").returncode
 
 
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """The MIME types the self-assessment needs (module scripts, WebAssembly); quiet."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+                      ".json": "application/json", ".whl": "application/octet-stream"}
+
+    def log_message(self, *args):
+        pass
+
+
+def serve_static(directory, addr="127.0.0.1:0"):
+    """Serve a built site in a background thread; returns (server, base URL)."""
+    host, port = addr.rsplit(":", 1)
+    server = http.server.ThreadingHTTPServer((host, int(port)), functools.partial(StaticHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://{host}:{server.server_address[1]}"
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m generator.site")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -55,9 +78,20 @@ def main(argv=None):
     b.add_argument("--config", default="mkdocs.yml")
     s = sub.add_parser("serve")
     s.add_argument("--addr", default="127.0.0.1:8000")
+    p = sub.add_parser("preview")
+    p.add_argument("--site-dir", default="site")
+    p.add_argument("--addr", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build(args.site_dir, args.config)
+    if args.command == "preview":
+        server, url = serve_static(ROOT / args.site_dir, args.addr)
+        print(f"{url}/ (Ctrl+C 停止 / to stop)")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            server.shutdown()
+        return 0
     return serve(args.addr)
 
 

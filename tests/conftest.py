@@ -40,10 +40,7 @@ def as_json(result):
 
 # --- the built site, served on loopback, and a real Chromium -------------------------------
 
-import functools
-import http.server
 import os
-import threading
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -60,24 +57,11 @@ def built_site(tmp_path_factory):
     return site
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-                      ".json": "application/json", ".whl": "application/octet-stream"}
-
-    def log_message(self, *args):
-        pass
-
-
-def serve_directory(directory):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    server, url = serve_directory(built_site)
+    from generator.site import serve_static
+
+    server, url = serve_static(built_site)
     yield url
     server.shutdown()
 

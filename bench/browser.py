@@ -1,0 +1,148 @@
+"""Browser figures in headless Chromium (Debian's, never a downloaded one), the site served on 127.0.0.1.
+
+Each run opens a fresh browser context (empty cache), so every run pays the whole download and boot.
+The baseline is a bare page in the same site that boots the same Pyodide in a module worker and runs
+one line of Python; the assessment page's own marks (`hb-form-usable`, `hb-first-score`) give its times.
+"""
+
+import gzip
+import json
+import statistics
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from generator.site import serve_static
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+RESCORES = 50
+
+BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>bare Pyodide boot</title>
+<script type="module">
+const worker = new Worker("bare-worker.mjs", { type: "module" });
+worker.onmessage = ({ data }) => { window.bareResult = { value: data, ms: performance.now() }; };
+</script>
+"""
+BARE_WORKER = """const { loadPyodide } = await import(new URL("../pyodide/pyodide.mjs", import.meta.url).href);
+const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+postMessage(pyodide.runPython("1 + 1"));
+"""
+
+# Changes one answer and resolves when the engine's result is on the page (data-state back to ready).
+RESCORE = """async (count) => {
+  const panel = document.getElementById("hb-result");
+  const control = document.querySelector('form.hb-assess select[data-kind="choice"]');
+  const values = [...control.options].map(o => o.value).filter(Boolean);
+  const latencies = [];
+  for (let i = 0; i < count; i++) {
+    const done = new Promise(resolve => new MutationObserver((_, observer) => {
+      if (panel.dataset.state === "ready" || panel.dataset.state === "invalid") { observer.disconnect(); resolve(); }
+    }).observe(panel, { attributes: true, attributeFilter: ["data-state"] }));
+    const started = performance.now();
+    control.value = values[i % values.length];
+    control.dispatchEvent(new Event("input", { bubbles: true }));
+    await done;
+    latencies.push(performance.now() - started);
+  }
+  return latencies;
+}"""
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def _transferred(site, urls):
+    """{file: (bytes as stored, gzip-compressed as a server would send them)} for the site's files behind URLs."""
+    sizes = {}
+    for url in set(urls):
+        path = site / unquote(urlparse(url).path).lstrip("/")
+        if path.is_file():
+            data = path.read_bytes()
+            sizes[path.relative_to(site).as_posix()] = (len(data), len(gzip.compress(data, 6)))
+    return sizes
+
+
+def assessment(browser, site, page_path, runs):
+    site = Path(site)
+    bench_dir = site / "assets" / "bench"
+    bench_dir.mkdir(parents=True, exist_ok=True)
+    (bench_dir / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
+    (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+    # a returning person: the first worked example is saved, so the first result is a score
+    rulebook = json.loads((site / "assets" / "assessment" / "rulebook.json").read_text(encoding="utf-8"))
+    ident = Path(page_path).stem
+    definition = next(d for d in rulebook["standards"] + rulebook["rules"] if d["id"] == ident)
+    key = f"handbook:{ident}:{rulebook['version']}"
+    saved_answers = f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(definition['examples'][0]['answers']))})"
+    server, url = serve_static(site)
+    bare, usable, first, rescoring, requests = [], [], [], [], []
+    try:
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{url}/assets/bench/bare.html")
+            page.wait_for_function("() => window.bareResult", timeout=120_000)
+            result = page.evaluate("() => window.bareResult")
+            assert result["value"] == 2, result
+            bare.append(result["ms"])
+            context.close()
+
+            context = browser.new_context()
+            context.add_init_script(saved_answers)
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(f"{url}/{page_path}")
+            page.wait_for_function("() => performance.getEntriesByName('hb-first-score').length", timeout=120_000)
+            marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))")
+            usable.append(marks["hb-form-usable"])
+            first.append(marks["hb-first-score"])
+            rescoring += page.evaluate(RESCORE, RESCORES)
+            context.close()
+    finally:
+        server.shutdown()
+    files = _transferred(site, requests)
+    largest = sorted(files.items(), key=lambda item: -item[1][1])[:5]
+    return {
+        "page": page_path, "runs": runs,
+        "form_usable_ms": statistics.median(usable), "first_score_ms": statistics.median(first),
+        "bare_boot_ms": statistics.median(bare), "first_score_vs_bare": statistics.median(first) / statistics.median(bare),
+        "rescore_ms_median": statistics.median(rescoring), "rescore_ms_p90": sorted(rescoring)[int(len(rescoring) * 0.9)],
+        "rescores": len(rescoring), "requests": len(set(requests)),
+        "transfer_bytes": sum(raw for raw, _ in files.values()), "transfer_gzip": sum(z for _, z in files.values()),
+        "largest_files": [{"file": name, "bytes": raw, "gzip": packed} for name, (raw, packed) in largest],
+    }
+
+
+def search(browser, site, queries, runs):
+    """From navigation to the first query's results (index download and build included), then a second
+    query's time from typing to results (the test driver's round trips included)."""
+    query, second = queries
+    server, url = serve_static(site)
+    cold, warm = [], []
+    try:
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{url}/index.html")
+            field = page.locator("input.md-search__input")
+            field.click()
+            field.fill(query)
+            field.press("End")  # Material searches on keyup
+            page.wait_for_selector(".md-search-result__item", timeout=120_000)
+            cold.append(page.evaluate("() => performance.now()"))
+            field.fill("")
+            field.press("End")
+            page.wait_for_selector(".md-search-result__item", state="detached")
+            started = page.evaluate("() => performance.now()")
+            field.fill(second)
+            field.press("End")
+            page.wait_for_selector(".md-search-result__item", timeout=60_000)
+            warm.append(page.evaluate("() => performance.now()") - started)
+            context.close()
+    finally:
+        server.shutdown()
+    return {"query": query, "second_query": second, "runs": runs, "first_results_ms": statistics.median(cold),
+            "next_query_ms": statistics.median(warm)}

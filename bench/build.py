@@ -1,0 +1,177 @@
+"""Build figures for one handbook: validation, generation alone, our build and the plain-MkDocs baseline.
+
+Ours is `mkdocs build` with the handbook plugin reading the YAML. The baseline is `mkdocs build` without
+the plugin, of the very files the plugin would have added (Markdown pages, assets, nav, search dictionary)
+written to disk first. Both get the same theme settings (the baseline through a hooks file), so the two
+sites are the same and the difference is what the plugin costs. Runs alternate, and medians are reported.
+"""
+
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from generator import wheel
+from generator.definitions.compile import build_rulebook, dumps
+from generator.mkdocs_plugin import APP
+from generator.pages import build_pages, search_terms
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = '''def on_env(env, config, files):
+    env.trim_blocks = env.lstrip_blocks = True
+    return env
+'''
+
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/...` tags only MkDocs itself may construct."""
+
+
+_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _replace_block(text, key, value):
+    """Replace a top-level key of a YAML text (its line and the indented lines under it) with JSON."""
+    lines, out, skipping = text.splitlines(), [], False
+    for line in lines:
+        if line.startswith(f"{key}:"):
+            out.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+            skipping = True
+        elif skipping and (not line.strip() or line[0] in " #"):
+            continue
+        else:
+            skipping = False
+            out.append(line)
+    assert any(line.startswith(f"{key}:") for line in out), key
+    return "\n".join(out) + "\n"
+
+
+def _timed(command, cwd):
+    """(seconds, peak resident MB) of one child process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{child.stderr.read().decode()[-3000:]}")
+    child.stderr.close()
+    return seconds, usage.ru_maxrss / 1024
+
+
+def _configs(definitions, work):
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_Tolerant)
+    plugins = []
+    for plugin in data["plugins"]:
+        name, options = next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, {})
+        plugins.append((name, dict(options or {})))
+    ours_plugins = []
+    for name, options in plugins:
+        if name == "handbook":
+            options = dict(options, definitions=str(definitions),
+                           vendor={k: str(ROOT / v) for k, v in options["vendor"].items()})
+        ours_plugins.append({name: options})
+    ours = _replace_block(_replace_block(text, "plugins", ours_plugins), "docs_dir", str(ROOT / data["docs_dir"]))
+    (work / "ours.yml").write_text(ours, encoding="utf-8")
+
+    # the baseline: everything the plugin adds, written to disk
+    rulebook = build_rulebook(definitions)
+    pages = build_pages(rulebook, directory_urls=data.get("use_directory_urls", True))
+    docs = work / "docs"
+    shutil.copytree(ROOT / data["docs_dir"], docs)
+    for path, markdown in pages.files.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(markdown, encoding="utf-8")
+    assets = docs / "assets" / "assessment"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / "rulebook.json").write_text(dumps(rulebook), encoding="utf-8")
+    wheel.build(assets)
+    for script in APP.glob("*.*js"):
+        shutil.copy(script, assets / script.name)
+    for dest, source in dict(plugins)["handbook"]["vendor"].items():
+        (docs / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / source, docs / dest)
+    dictionary = work / "jieba-user.txt"
+    dictionary.write_text(search_terms.user_dictionary(rulebook), encoding="utf-8")
+    base_plugins = [{name: dict(options, jieba_dict_user=str(dictionary)) if name == "search" else options}
+                    for name, options in plugins if name != "handbook"]
+    (work / "hooks.py").write_text(HOOKS, encoding="utf-8")
+    base = _replace_block(text, "plugins", base_plugins)
+    base = _replace_block(base, "nav", data["nav"][:1] + pages.nav + data["nav"][1:])
+    base = _replace_block(base, "docs_dir", str(docs))
+    base += (f"hooks: [{json.dumps(str(work / 'hooks.py'))}]\n"
+             f"copyright: {json.dumps(_copyright(rulebook), ensure_ascii=False)}\n")
+    (work / "baseline.yml").write_text(base, encoding="utf-8")
+    return rulebook
+
+
+def _copyright(rulebook):
+    return f"规则版本 {rulebook['version']} · 生效日期 {rulebook['organisation']['effective_date']}"
+
+
+def _generation(definitions):
+    started = time.perf_counter()
+    rulebook = build_rulebook(definitions)
+    compiled = time.perf_counter()
+    build_pages(rulebook)
+    return compiled - started, time.perf_counter() - compiled
+
+
+def _site_figures(site):
+    html = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")))
+    sizes = [s for s, _ in html]
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes()
+    return {
+        "pages": len(html),
+        "page_bytes_mean": round(statistics.mean(sizes)),
+        "page_bytes_median": round(statistics.median(sizes)),
+        "page_bytes_max": html[-1][0], "largest_page": html[-1][1],
+        "pages_over_50kb": sum(s > 50_000 for s in sizes),
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "search_index_bytes": len(raw), "search_index_gzip": len(gzip.compress(raw, 6)),
+        "search_documents": len(json.loads(raw)["docs"]),
+    }
+
+
+def measure(definitions, work, runs):
+    work = Path(work)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    rulebook = _configs(definitions, work)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    handbook = Path(sys.executable).with_name("handbook")
+    times = {"validate": [], "compile": [], "pages": [], "ours": [], "baseline": []}
+    memory = {"ours": [], "baseline": []}
+    for run in range(runs):
+        times["validate"].append(_timed([handbook, "validate", definitions], ROOT)[0])
+        compile_s, pages_s = _generation(definitions)
+        times["compile"].append(compile_s)
+        times["pages"].append(pages_s)
+        for name in ("ours", "baseline") if run % 2 == 0 else ("baseline", "ours"):
+            site = work / f"site-{name}"
+            shutil.rmtree(site, ignore_errors=True)
+            seconds, peak = _timed([*mkdocs, "--config-file", work / f"{name}.yml", "--site-dir", site], work)
+            times[name].append(seconds)
+            memory[name].append(peak)
+    median = {k: statistics.median(v) for k, v in times.items()}
+    generation = median["compile"] + median["pages"]
+    ours, base = _site_figures(work / "site-ours"), _site_figures(work / "site-baseline")
+    return {
+        "roles": len(rulebook["roles"]), "skills": len(rulebook["skills"]),
+        "standards": len(rulebook["standards"]), "rules": len(rulebook["rules"]), "runs": runs,
+        "validate_s": median["validate"], "compile_s": median["compile"], "pages_s": median["pages"],
+        "generation_s": generation, "ours_s": median["ours"], "baseline_s": median["baseline"],
+        "ratio": median["ours"] / median["baseline"], "generation_share": generation / median["ours"],
+        "peak_mb_ours": max(memory["ours"]), "peak_mb_baseline": max(memory["baseline"]),
+        "same_pages_as_baseline": ours["pages"] == base["pages"],
+        **ours,
+    }
