@@ -1,6 +1,8 @@
-"""Parity: the engine wheel in real Pyodide (npm package, under Node, offline) gives exactly the
-results CPython gives, for every worked example and 200 generated answer sets per standard and rule."""
+"""Parity: the engine wheel in real Pyodide (npm package, under Node, offline, with the trimmed standard
+library the site ships) gives exactly the results CPython gives, for every worked example and 200
+generated answer sets per standard and rule."""
 
+import io
 import json
 import random
 import shutil
@@ -10,7 +12,7 @@ import zipfile
 import pytest
 
 import assessment
-from generator import wheel
+from generator import stdlib, wheel
 
 from conftest import ROOT
 from strategies import sample_answers
@@ -47,8 +49,10 @@ def test_pyodide_under_node_matches_cpython(rulebook, tmp_path_factory):
     (work / "rulebook.json").write_text(json.dumps(rulebook, ensure_ascii=False), encoding="utf-8")
     (work / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
 
+    trimmed = work / "python_stdlib.zip"  # as the site ships it
+    trimmed.write_bytes(stdlib.trim(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"))
     done = subprocess.run(["node", str(ROOT / "tests" / "node" / "pyodide_run.mjs"), str(built),
-                           str(work / "rulebook.json"), str(work / "cases.json")],
+                           str(work / "rulebook.json"), str(work / "cases.json"), str(trimmed)],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)
@@ -57,3 +61,13 @@ def test_pyodide_under_node_matches_cpython(rulebook, tmp_path_factory):
     assert len(report["results"]) == len(expected) >= 15 * PER_DEFINITION
     for case, got, want in zip(cases, report["results"], expected):
         assert got == want, case
+
+
+def test_trimmed_standard_library_keeps_what_the_engine_imports(tmp_path):
+    full = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+    trimmed = zipfile.ZipFile(io.BytesIO(stdlib.trim(full)))
+    names = set(trimmed.namelist())
+    assert {"decimal.py", "numbers.py", "difflib.py", "json/__init__.py", "encodings/utf_8.py"} <= names
+    assert not any(n.startswith(("email/", "xml/", "unittest/", "sqlite3/")) for n in names)
+    assert len(names) < len(zipfile.ZipFile(full).namelist())
+    assert stdlib.trim(full) == trimmed.fp.getvalue()  # reproducible

@@ -1,15 +1,16 @@
-// Runs the engine wheel in real Pyodide under Node, offline: node pyodide_run.mjs WHEEL RULEBOOK CASES
+// Runs the engine wheel in real Pyodide under Node, offline: node pyodide_run.mjs WHEEL RULEBOOK CASES [STDLIB_ZIP]
 // CASES is a JSON list of {id, answers}; prints a JSON list of results (or {error}) in the same order.
+// STDLIB_ZIP replaces Pyodide's python_stdlib.zip (the site ships a trimmed one).
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-const [wheel, rulebookFile, casesFile] = process.argv.slice(2);
+const [wheel, rulebookFile, casesFile, stdLibURL] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const pyodideDir = path.dirname(require.resolve("pyodide/package.json", { paths: [process.cwd()] }));
 const { loadPyodide } = await import(path.join(pyodideDir, "pyodide.mjs"));
 
-const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep });
+const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, ...(stdLibURL ? { stdLibURL } : {}) });
 pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel");
 pyodide.globals.set("rulebook_json", await readFile(rulebookFile, "utf8"));
 pyodide.globals.set("cases_json", await readFile(casesFile, "utf8"));
