@@ -1,13 +1,16 @@
 """Exact decimal arithmetic shared by every rule: no float ever touches a score."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 
 def dec(value) -> Decimal:
-    """A Decimal from an int, a numeric string or a Decimal (floats are refused: they are inexact)."""
+    """A Decimal from an int, a numeric string, a Decimal or a float (by its shortest repr, as typed)."""
+    if isinstance(value, str):
+        return _parse(value)
     if isinstance(value, bool):
         raise TypeError("a boolean is not a number")
     if isinstance(value, Decimal):
@@ -17,15 +20,18 @@ def dec(value) -> Decimal:
     if isinstance(value, float):
         # JSON answers arrive as floats; their shortest repr is what the person typed.
         return Decimal(repr(value))
-    if isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except InvalidOperation:
-            raise ValueError(f"not a number: {value!r}") from None
-        if not result.is_finite():
-            raise ValueError(f"not a finite number: {value!r}")
-        return result
     raise TypeError(f"not a number: {value!r}")
+
+
+@lru_cache(maxsize=4096)  # the rulebook's numbers are strings, read again at every scoring
+def _parse(text):
+    try:
+        result = Decimal(text.strip())
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+    if not result.is_finite():
+        raise ValueError(f"not a finite number: {text!r}")
+    return result
 
 
 def fmt(value: Decimal) -> str:

@@ -135,3 +135,10 @@ def test_skills_are_grouped_and_long_lists_come_in_runs_of_25(rulebook):
     assert standards_nav[0] == "standards/index.md"
     assert [list(run) for run in standards_nav[1:]] == [["第 1–25 项"], ["第 26–50 项"], ["第 51–60 项"]]
     assert standards_nav[3]["第 51–60 项"] == [f"standards/{c['id']}.md" for c in copies[-10:]]
+
+
+def test_text_from_yaml_is_escaped_for_html_and_markdown():
+    from generator.pages.escape import Raw, text
+
+    assert text('<a href="x">_*[1](y)#\'&\nz') == '&lt;a href=&quot;x&quot;&gt;\\_\\*\\[1\\]\\(y\\)\\#&\\#x27;&amp; z'
+    assert text(Raw("<svg>")) == "<svg>" and text(None) == ""

@@ -27,9 +27,19 @@ def assessment(definition):
     return f"assess/{definition['id']}.md"
 
 
+def _relpath(target, start):
+    """posixpath.relpath for paths inside the docs, without its abspath (a getcwd call per link)."""
+    target = [part for part in target.split("/") if part not in ("", ".")]
+    start = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(target), len(start)) and target[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
+
+
 def relative(here, target):
     """A Markdown link target from page `here` to page `target` (both .md paths in the docs)."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return _relpath(target, posixpath.dirname(here))
 
 
 def url(here, target, directory_urls):
@@ -37,5 +47,5 @@ def url(here, target, directory_urls):
     if directory_urls:
         target = target[: -len("index.md")] if target.endswith("index.md") else target[:-3] + "/"
         here_dir = here[: -len("index.md")] if here.endswith("index.md") else here[:-3] + "/"
-        return posixpath.relpath(target or ".", here_dir or ".") + ("/" if not target.endswith(".md") else "")
-    return posixpath.relpath(target[:-3] + ".html", posixpath.dirname(here) or ".")
+        return _relpath(target, here_dir) + ("/" if not target.endswith(".md") else "")
+    return _relpath(target[:-3] + ".html", posixpath.dirname(here))

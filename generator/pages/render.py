@@ -44,6 +44,15 @@ class Renderer:
         self.standards = {s["id"]: s for s in rulebook["standards"]}
         self.rules = {r["id"]: r for r in rulebook["rules"]}
         self.with_assessment = True
+        # who uses what, indexed once (scanning every role per page made large handbooks quadratic)
+        self.users = {"standards": defaultdict(list), "rules": defaultdict(list)}
+        self.required = defaultdict(lambda: defaultdict(list))  # skill id → level id → roles
+        for role in rulebook["roles"]:
+            for key in self.users:
+                for ident in dict.fromkeys(role[key]):
+                    self.users[key][ident].append(role)
+            for req in role["competencies"]:
+                self.required[req["skill"]][req["level"]].append(role)
 
     # --- helpers available to templates -------------------------------------------------
 
@@ -62,7 +71,7 @@ class Renderer:
         return Raw(f"[{text(role['name'])}]({paths.relative(here, paths.role(role))})")
 
     def users_of(self, key, ident):
-        return [r for r in self.rb["roles"] if ident in r[key]]
+        return self.users[key][ident]
 
     def level_name(self, skill_id, level_id):
         scale = self.scales[self.skills[skill_id]["scale"]]
@@ -139,7 +148,7 @@ class Renderer:
         for skill in self.rb["skills"]:
             here = paths.skill(skill)
             files[here] = self._page("skill.md.j2", here, skill=skill, scale=self.scales[skill["scale"]],
-                                     required=self._required_levels(skill))
+                                     required=self.required[skill["id"]])
         files["skills/index.md"] = self._page("skills_index.md.j2", "skills/index.md", groups=self._skill_groups())
         for std in self.rb["standards"]:
             here = paths.standard(std)
@@ -185,14 +194,6 @@ class Renderer:
             visit(root)
         kept = defaultdict(list, {parent: [d for d in depts if d["id"] in staffed] for parent, depts in children.items()})
         return DepartmentTree(kept, staffed)
-
-    def _required_levels(self, skill):
-        required = defaultdict(list)
-        for role in self.rb["roles"]:
-            for req in role["competencies"]:
-                if req["skill"] == skill["id"]:
-                    required[req["level"]].append(role)
-        return required
 
     def _skill_groups(self):
         groups = defaultdict(list)
