@@ -16,19 +16,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import wheel
-from .definitions.compile import build_rulebook, dumps
+from .assets import MissingAsset, site_assets
+from .definitions.compile import build_rulebook
 from .definitions.diagnostics import DefinitionError
 from .pages import build_pages, search_terms
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
 
 
 class HandbookConfig(Config):
     definitions = config_options.Type(str, default="competencies")
     lang = config_options.Choice(["zh", "en"], default="zh")
     vendor = config_options.Type(dict, default={})  # site path → file to copy (npm packages)
+    stdlib = config_options.Optional(config_options.Type(str))  # Pyodide's python_stdlib.zip, to trim
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -76,19 +76,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files, config):
         for path, markdown in self.pages.files.items():
             files.append(File.generated(config, path, content=markdown))
-        # the self-assessment: the engine wheel, the rulebook it scores against, the page scripts
-        files.append(File.generated(config, "assets/assessment/rulebook.json", content=dumps(self.rulebook)))
-        built = wheel.build(tempfile.mkdtemp(prefix="handbook-wheel-"))
-        files.append(File.generated(config, f"assets/assessment/{built.name}", abs_src_path=str(built)))
-        for script in sorted(APP.glob("*.*js")):
-            files.append(File.generated(config, f"assets/assessment/{script.name}", abs_src_path=str(script)))
         root = Path(config.config_file_path).parent
-        for dest, source in self.config.vendor.items():
-            source = root / source
-            if not source.is_file():
-                raise PluginError(f"{source}: 缺少前端依赖, 请先运行 `npm ci`(或 `make site`) / "
-                                  f"missing front-end dependency, run `npm ci` first")
-            files.append(File.generated(config, dest, abs_src_path=str(source)))
+        try:
+            assets = site_assets(self.rulebook, root, self.config.vendor, self.config.stdlib)
+        except MissingAsset as missing:
+            raise PluginError(f"{missing}: 缺少前端依赖, 请先运行 `npm ci`(或 `make site`) / "
+                              f"missing front-end dependency, run `npm ci` first") from None
+        for dest, asset in assets.items():
+            if isinstance(asset, Path):
+                files.append(File.generated(config, dest, abs_src_path=str(asset)))
+            else:
+                files.append(File.generated(config, dest, content=asset))
         return files
 
     def on_serve(self, server, config, builder):

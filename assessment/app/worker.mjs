@@ -1,17 +1,19 @@
 // Module worker: boots the bundled Pyodide, unpacks the engine wheel, scores on request.
-// Messages in: {seq, id, answers}. Out: {type: "progress"|"ready"|"result"|"fatal", ...}.
+// Its name is the id of the standard or rule it scores (the page sets it), whose part of the rulebook
+// it downloads. Messages in: {seq, id, answers}. Out: {type: "progress"|"ready"|"result"|"fatal", ...}.
 const base = new URL("./", import.meta.url);
 let score = null;
 
 async function boot() {
   postMessage({ type: "progress", text: "正在加载 Python 运行环境…" });
+  const engine = Promise.all([  // downloaded while Pyodide boots
+    fetch(new URL("assessment-1.0.0-py3-none-any.whl", base)).then(r => r.arrayBuffer()),
+    fetch(new URL(`definitions/${encodeURIComponent(self.name)}.json`, base)).then(r => r.text()),
+  ]);
   const { loadPyodide } = await import(new URL("../pyodide/pyodide.mjs", base).href);
   const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", base).href });
   postMessage({ type: "progress", text: "正在加载计分引擎…" });
-  const [wheel, rulebook] = await Promise.all([
-    fetch(new URL("assessment-1.0.0-py3-none-any.whl", base)).then(r => r.arrayBuffer()),
-    fetch(new URL("rulebook.json", base)).then(r => r.text()),
-  ]);
+  const [wheel, rulebook] = await engine;
   pyodide.unpackArchive(new Uint8Array(wheel), "wheel");
   pyodide.globals.set("rulebook_json", rulebook);
   score = pyodide.runPython(`

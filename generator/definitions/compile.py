@@ -122,6 +122,14 @@ def _numeric(value):
         return False
 
 
+def excerpt(rulebook, ident):
+    """What scoring one standard or rule needs: its definition, with the rulebook's version and hash.
+    The self-assessment page downloads this rather than the whole rulebook."""
+    return {"format": rulebook["format"], "version": rulebook["version"], "hash": rulebook["hash"],
+            "standards": [s for s in rulebook["standards"] if s["id"] == ident],
+            "rules": [r for r in rulebook["rules"] if r["id"] == ident]}
+
+
 def dumps(rulebook):
     return json.dumps(rulebook, ensure_ascii=False, indent=2, default=_json_default)
 
