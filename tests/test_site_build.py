@@ -2,9 +2,6 @@
 
 import re
 import shutil
-from pathlib import Path
-
-import pytest
 
 from generator.site import build
 
