@@ -35,6 +35,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self):
         self.serving = False
         self.rulebook = None  # the last good one: kept across rebuilds while serving
+        self.example_results = {}  # its worked examples, scored while validating
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -44,14 +45,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(config.config_file_path).parent
         self.definitions = (root / self.config.definitions).resolve()
         try:
-            self.rulebook = build_rulebook(self.definitions)
+            results = {}
+            self.rulebook, self.example_results = build_rulebook(self.definitions, results), results
         except DefinitionError as exc:
             report = exc.format(self.config.lang, root)
             if not self.serving or self.rulebook is None:
                 raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
             log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
                       "serving the last good version:\n%s", report)
-        self.pages = build_pages(self.rulebook, directory_urls=config.use_directory_urls)
+        self.pages = build_pages(self.rulebook, config.use_directory_urls, self.example_results)
         config.nav = self._nav(config.nav)
         config.copyright = f"规则版本 {self.rulebook['version']} · 生效日期 {self.rulebook['organisation']['effective_date']}"
         search = config.plugins.get("material/search") or config.plugins.get("search")

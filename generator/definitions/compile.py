@@ -21,7 +21,9 @@ from .load import load
 FORMAT = 1
 
 
-def build_rulebook(root):
+def build_rulebook(root, example_results=None):
+    """The rulebook; `example_results`, a dict if given, receives each worked example's engine result
+    under (definition id, example index), so that pages can show them without scoring them again."""
     defs, diagnostics = load(root)
     structural = bool(diagnostics)
     checker = checks.Checker(diagnostics, defs.broken_ids)
@@ -38,7 +40,7 @@ def build_rulebook(root):
         rules.append((entry, rule))
     if not diagnostics and not structural:
         for entry, definition in standards + rules:
-            _run_examples(entry, definition, checker)
+            _run_examples(entry, definition, checker, example_results)
     if diagnostics:
         raise DefinitionError(diagnostics)
     rulebook = _assemble(defs, index, [s for _, s in standards], [r for _, r in rules])
@@ -83,7 +85,7 @@ def content_hash(rulebook):
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _run_examples(entry, definition, checker):
+def _run_examples(entry, definition, checker, results):
     is_rule = "outcomes" in definition
     for i, example in enumerate(definition["examples"]):
         path = ("examples", i)
@@ -93,6 +95,8 @@ def _run_examples(entry, definition, checker):
             checker.report(entry, path + ("answers",), "example_invalid",
                            problems="; ".join(p.text() for p in exc.problems))
             continue
+        if results is not None:
+            results[(definition["id"], i)] = result
         for field, expected in example["expect"].items():
             got = _actual(result, field)
             if not _same(expected, got):

@@ -17,8 +17,9 @@ class Pages:
     nav: list = field(default_factory=list)
 
 
-def build_pages(rulebook, directory_urls=False):
-    return Renderer(rulebook, directory_urls).build()
+def build_pages(rulebook, directory_urls=False, example_results=None):
+    """`example_results`: the worked examples' results from build_rulebook (scored here when absent)."""
+    return Renderer(rulebook, directory_urls, example_results).build()
 
 
 __all__ = ["Pages", "build_pages"]

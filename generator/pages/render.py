@@ -33,8 +33,9 @@ def _environment():
 
 
 class Renderer:
-    def __init__(self, rulebook, directory_urls=False):
+    def __init__(self, rulebook, directory_urls=False, example_results=None):
         self.rb = rulebook
+        self.example_results = example_results or {}
         self.directory_urls = directory_urls
         self.env = _environment()
         self.roles = {r["id"]: r for r in rulebook["roles"]}
@@ -202,10 +203,15 @@ class Renderer:
         return groups
 
     def _standard_examples(self, std):
-        return [(example, assessment.score(std, example["answers"])) for example in std["examples"]]
+        return self._examples(std, assessment.score)
 
     def _rule_examples(self, rule):
-        return [(example, assessment.evaluate_rule(rule, example["answers"])) for example in rule["examples"]]
+        return self._examples(rule, assessment.evaluate_rule)
+
+    def _examples(self, definition, engine):
+        known = self.example_results
+        return [(example, known.get((definition["id"], i)) or engine(definition, example["answers"]))
+                for i, example in enumerate(definition["examples"])]
 
     def _tags(self):
         tags = defaultdict(list)
