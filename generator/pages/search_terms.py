@@ -31,10 +31,10 @@ def split_words(rulebook):
     jieba.setLogLevel(logging.WARNING)
     found = {}
     runs = sorted({run for text in _texts(rulebook) for run in HAN.findall(text)})
-    new = True
-    while new:  # removing 人力资源部 can expose 人力资源: repeat until nothing long is splittable
-        new = False
-        for run in runs:
+    pending = runs
+    while pending:  # removing 人力资源部 can expose 人力资源: repeat until nothing long is splittable
+        removed = []
+        for run in pending:
             for word in jieba.cut(run):
                 if len(word) < 3 or word in found:
                     continue
@@ -42,7 +42,9 @@ def split_words(rulebook):
                 if parts:
                     found[word] = parts
                     jieba.del_word(word)  # the same effect the dictionary will have in the build
-                    new = True
+                    removed.append(word)
+        # only a run containing a removed word can be cut differently now
+        pending = [run for run in runs if any(word in run for word in removed)] if removed else []
     return found
 
 
