@@ -248,7 +248,7 @@ performance.mark("hb-form-usable");  // the form works (and saves) from here on;
 if (typeof WebAssembly !== "object") fail("此浏览器不支持 WebAssembly。");
 else {
   try {
-    worker = new Worker(form.dataset.assets + "worker.mjs", { type: "module" });
+    worker = new Worker(form.dataset.assets + "worker.mjs", { type: "module", name: meta.id });
     worker.onmessage = onMessage;
     worker.onerror = e => fail(`计分引擎无法启动: ${e.message || "Web Worker 出错"}`);
   } catch (error) { fail(`计分引擎无法启动: ${error.message}`); }
