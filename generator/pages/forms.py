@@ -74,4 +74,5 @@ def _shell(kind, definition, rulebook, assets, body, min_periods=0):
         f'</div><p class="hb-import-message" role="alert"></p></form>'
         f'<section id="hb-result" class="hb-result" aria-live="polite" data-state="loading" data-total="" '
         f'data-grade="" data-outcome=""></section>'
-        f'<script type="module" src="{attr(assets)}app.js"></script>')
+        # async: start the engine without waiting for the theme's scripts (the form is parsed by now)
+        f'<script type="module" async src="{attr(assets)}app.js"></script>')
