@@ -5,6 +5,8 @@ run every worked example through the engine → hash. Any problem raises Definit
 every Diagnostic found in the run.
 """
 
+import contextlib
+import gc
 import hashlib
 import json
 from decimal import Decimal
@@ -24,6 +26,24 @@ FORMAT = 1
 def build_rulebook(root, example_results=None):
     """The rulebook; `example_results`, a dict if given, receives each worked example's engine result
     under (definition id, example index), so that pages can show them without scoring them again."""
+    with _collector_paused():
+        return _build(root, example_results)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Loading allocates hundreds of thousands of containers and frees none: the cyclic collector's
+    passes over them cost 15 % of the time at 2,000 roles and find nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(root, example_results):
     defs, diagnostics = load(root)
     structural = bool(diagnostics)
     checker = checks.Checker(diagnostics, defs.broken_ids)
