@@ -101,3 +101,10 @@ def test_failed_build_keeps_the_previous_site(tmp_path, capfd):
     assert re.search(r"cs_rank_evaluation\.yaml:\d+:\d+: 权重合计为 90%", err)
     assert (site / "index.html").read_bytes() == marker
     assert not list(tmp_path.glob(".site-*"))  # no staging directory left behind
+
+
+def test_search_index_is_plain_utf8(built_site):
+    """Material escapes every Chinese character (six bytes); the plugin rewrites the index in UTF-8."""
+    for name in ("search_index.json", "search_index.js"):
+        text = (built_site / "search" / name).read_text(encoding="utf-8")
+        assert "呼叫中心" in text.replace("\u200b", "") and "\\u547c" not in text
