@@ -213,3 +213,16 @@ def test_200_generated_answer_sets_per_definition_through_the_page(page, site_ur
         answers = json.loads(json.dumps(sample_answers(definition, rng)))
         page.evaluate(FAST_FILL, [kind, answers, fields, periods])
         assert settle(page) == expected_hooks(kind, definition, answers), answers
+
+
+def test_engine_started_before_the_page_script_loses_no_message(page, site_url, standard):
+    """The inline script starts the worker during parsing; app.js, held back here until the engine is
+    ready, must still receive everything the worker said and score."""
+    held = []
+    page.route("**/assets/assessment/app.js", lambda route: held.append(route))
+    page.goto(f"{site_url}/assess/rnd_initial_grading.html", wait_until="domcontentloaded")
+    page.wait_for_function("() => window.hbEngine.queue.some(e => e.data && e.data.type === 'ready')", timeout=60000)
+    assert page.get_attribute("#hb-result", "data-state") == "loading"
+    held[0].continue_()
+    fill(page, "standard", standard("rnd_initial_grading"), {"degree": "bachelor", "experience_years": 5, "skill_level": 3})
+    assert settle(page)["total"] == "6"   # 1 (本科) + 2 (4–8 年) + 3 = 6

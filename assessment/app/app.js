@@ -177,7 +177,7 @@ function rescore() {
 function onMessage({ data }) {
   if (data.type === "progress") { status.textContent = data.text; return; }
   if (data.type === "fatal") { fail(`计分引擎无法启动: ${data.text}`); return; }
-  if (data.type === "ready") { ready = true; status.textContent = "计分引擎已就绪, 每次修改都会重新计分。"; rescore(); return; }
+  if (data.type === "ready") { performance.mark("hb-engine-ready"); ready = true; status.textContent = "计分引擎已就绪, 每次修改都会重新计分。"; rescore(); return; }
   if (data.type !== "result" || data.seq !== seq) return;
   clearErrors();
   if (data.out.errors) { showErrors(data.out.errors); return; }
@@ -245,11 +245,14 @@ else if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPer
 
 performance.mark("hb-form-usable");  // the form works (and saves) from here on; read by make bench
 
-if (typeof WebAssembly !== "object") fail("此浏览器不支持 WebAssembly。");
+const onWorkerError = e => fail(`计分引擎无法启动: ${e.message || "Web Worker 出错"}`);
+const early = window.hbEngine;  // started by the page's inline script, with the messages it kept
+if (typeof WebAssembly !== "object") { early?.worker.terminate(); fail("此浏览器不支持 WebAssembly。"); }
 else {
   try {
-    worker = new Worker(form.dataset.assets + "worker.mjs", { type: "module", name: meta.id });
+    worker = early?.worker ?? new Worker(form.dataset.assets + "worker.mjs", { type: "module", name: meta.id });
     worker.onmessage = onMessage;
-    worker.onerror = e => fail(`计分引擎无法启动: ${e.message || "Web Worker 出错"}`);
+    worker.onerror = onWorkerError;
+    for (const e of early?.queue ?? []) e.type === "error" ? onWorkerError(e) : onMessage(e);
   } catch (error) { fail(`计分引擎无法启动: ${error.message}`); }
 }

@@ -62,7 +62,13 @@ def rule_form(rule, rulebook, assets):
 def _shell(kind, definition, rulebook, assets, body, min_periods=0):
     meta = json.dumps({"id": definition["id"], "kind": kind, "version": rulebook["version"],
                        "hash": rulebook["hash"], "min_periods": min_periods}, ensure_ascii=False)
+    # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
+    # them (app.js arrives after the theme's scripts). It computes nothing.
+    start = ("<script>try{window.hbEngine={queue:[],worker:new Worker(" + json.dumps(assets + "worker.mjs")
+             + ',{type:"module",name:' + json.dumps(definition["id"]) + "})};"
+             "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e)}catch(e){}</script>")
     return Raw(
+        f'{start}'
         f'<form class="hb-assess" data-definition="{attr(meta)}" data-assets="{attr(assets)}" novalidate>'
         f'<p class="hb-status" role="status" data-status>计分引擎加载中…(表格已可填写)</p>'
         f'{body}'
