@@ -7,8 +7,11 @@ engine adds decimal, numbers and difflib). The parity tests run the engine on th
 Node and in Chromium, so a module missing here fails them rather than a person's browser.
 """
 
+import hashlib
 import io
+import os
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -30,7 +33,22 @@ def _top(name):
 
 
 def trim(source):
-    """The trimmed zip's bytes; entries keep their order and timestamps, so the output is reproducible."""
+    """The trimmed zip's bytes; entries keep their order and timestamps, so the output is reproducible.
+    Kept in the temporary directory, keyed by the source file and KEEP: every build would redo it."""
+    source = Path(source)
+    stat = source.stat()
+    key = hashlib.sha256(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{sorted(KEEP)}".encode()).hexdigest()
+    cached = Path(tempfile.gettempdir()) / f"handbook-stdlib-{key[:16]}.zip"
+    if cached.is_file():
+        return cached.read_bytes()
+    data = _trim(source)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(cached)  # atomic: a concurrent build reads the whole file or none
+    return data
+
+
+def _trim(source):
     out = io.BytesIO()
     with zipfile.ZipFile(source) as full, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as kept:
         for info in full.infolist():

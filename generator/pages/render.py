@@ -27,7 +27,7 @@ PERIODS = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "
 def _environment():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), finalize=text, autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             undefined=jinja2.Undefined)
+                             undefined=jinja2.Undefined, auto_reload=False)  # a new environment per build
     env.filters["num"] = lambda v: fmt(Decimal(v)) if v not in (None, "") else ""
     return env
 
