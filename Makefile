@@ -7,7 +7,7 @@ DEFS   ?= competencies
 
 NODE   := node_modules/.installed
 
-.PHONY: test validate rulebook schema site serve clean
+.PHONY: test validate rulebook schema site serve bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required" if sys.version_info < (3, 11) else 0)'
@@ -28,6 +28,10 @@ site: $(STAMP) $(NODE)
 
 serve: $(STAMP) $(NODE)
 	$(BIN)/python -m generator.site serve --addr 127.0.0.1:8000
+
+# not part of `make test` (about 7 minutes on 2 cores): writes bench/results.json and content/performance.md
+bench: $(STAMP) $(NODE)
+	$(BIN)/python -m bench
 
 validate: $(STAMP)
 	$(BIN)/handbook validate $(DEFS)

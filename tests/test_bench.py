@@ -1,0 +1,27 @@
+"""The benchmark's own parts (`make bench` itself is not part of `make test`): the synthetic handbooks
+it measures are valid, and the handbook's 性能 page is exactly the report of the committed figures."""
+
+import json
+
+from bench import report, synthetic
+from generator.definitions.compile import build_rulebook
+
+from conftest import ROOT
+
+
+def test_synthetic_handbook_is_valid_with_the_stated_proportions(tmp_path):
+    rulebook = build_rulebook(synthetic.write(250, tmp_path / "defs"))
+    # per 100 roles (250 // 100 = 2 copies): the sample's 20 skills, 9 standards and 6 rules;
+    # 20 roles per department: 13 departments, under 2 divisions of up to 10
+    assert len(rulebook["roles"]) == 250
+    assert (len(rulebook["skills"]), len(rulebook["standards"]), len(rulebook["rules"])) == (40, 18, 12)
+    assert len(rulebook["departments"]) == 13 + 2
+    assert sum(len(d["examples"]) for d in rulebook["standards"] + rulebook["rules"]) > 0
+
+
+def test_performance_page_is_the_report_of_the_committed_figures():
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    page = (ROOT / "content" / "performance.md").read_text(encoding="utf-8")
+    assert page == report.markdown(results)
+    for heading in ("## 构建与校验", "## 自评页面", "## 搜索", "### 2000 个岗位"):
+        assert heading in page
