@@ -29,7 +29,7 @@ site: $(STAMP) $(NODE)
 serve: $(STAMP) $(NODE)
 	$(BIN)/python -m generator.site serve --addr 127.0.0.1:8000
 
-# not part of `make test` (about 7 minutes on 2 cores): writes bench/results.json and content/performance.md
+# not part of `make test` (about 6 minutes on 2 cores): writes bench/results.json and content/performance.md
 bench: $(STAMP) $(NODE)
 	$(BIN)/python -m bench
 
