@@ -226,3 +226,15 @@ def test_engine_started_before_the_page_script_loses_no_message(page, site_url, 
     held[0].continue_()
     fill(page, "standard", standard("rnd_initial_grading"), {"degree": "bachelor", "experience_years": 5, "skill_level": 3})
     assert settle(page)["total"] == "6"   # 1 (本科) + 2 (4–8 年) + 3 = 6
+
+
+@pytest.mark.parametrize("ident", ["cs_grading", "cs_promotion"])
+def test_an_untouched_form_flags_no_field_until_something_is_answered(page, site_url, ident):
+    page.goto(f"{site_url}/assess/{ident}.html")
+    assert settle(page)["state"] == "invalid"
+    assert page.locator(".hb-error").all_inner_texts() == [""] * page.locator(".hb-error").count()
+    assert "填写表格后" in page.inner_text("#hb-result") and "总分" not in page.inner_text("#hb-result")
+    first = page.locator("form.hb-assess select").first
+    first.select_option(index=1)
+    page.wait_for_function("() => [...document.querySelectorAll('.hb-error')].some(e => e.textContent.includes('未填写'))")
+    assert settle(page)["state"] == "invalid"

@@ -113,9 +113,20 @@ function fieldBox(path) {
   return form.querySelector(`[data-field="${CSS.escape(key)}"]`) || form.querySelector(`[data-field="${CSS.escape(key.split(".").pop())}"]`);
 }
 
+// Nothing answered yet (unticked checklists count as unanswered): no field is flagged before the person starts.
+function untouched(answers) {
+  const blank = values => values.every(v => Array.isArray(v) && v.length === 0);
+  if (meta.kind === "standard") return blank(Object.values(answers));
+  return blank(Object.values(answers.person)) && answers.periods.every(p => blank(Object.values(p)));
+}
+
 function showErrors(errors) {
   setState("invalid");
   panel.dataset.total = ""; panel.dataset.grade = ""; panel.dataset.outcome = "";
+  if (untouched(collect())) {
+    panel.replaceChildren(el("p", "填写表格后, 这里会显示得分、职级与差距。", "hb-invalid"));
+    return;
+  }
   panel.replaceChildren(el("p", `有 ${errors.length} 处需要修改, 修改后会自动重新计分。`, "hb-invalid"));
   for (const problem of errors) {
     const box = fieldBox(problem.field) || form.querySelector('[data-field="periods"]');
