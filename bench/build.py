@@ -21,7 +21,7 @@ import yaml
 
 from generator.assets import site_assets
 from generator.definitions.compile import build_rulebook
-from generator.pages import build_pages, search_terms
+from generator.pages import build_pages, footer, search_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = '''def on_env(env, config, files):
@@ -106,13 +106,9 @@ def _configs(definitions, work):
     base = _replace_block(base, "nav", data["nav"][:1] + pages.nav + data["nav"][1:])
     base = _replace_block(base, "docs_dir", str(docs))
     base += (f"hooks: [{json.dumps(str(work / 'hooks.py'))}]\n"
-             f"copyright: {json.dumps(_copyright(rulebook), ensure_ascii=False)}\n")
+             f"copyright: {json.dumps(footer(rulebook), ensure_ascii=False)}\n")
     (work / "baseline.yml").write_text(base, encoding="utf-8")
     return rulebook
-
-
-def _copyright(rulebook):
-    return f"规则版本 {rulebook['version']} · 生效日期 {rulebook['organisation']['effective_date']}"
 
 
 def _generation(definitions):

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 from .assets import MissingAsset, site_assets
 from .definitions.compile import build_rulebook
 from .definitions.diagnostics import DefinitionError
-from .pages import build_pages, search_terms
+from .pages import build_pages, footer, search_terms
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -56,7 +56,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                       "serving the last good version:\n%s", report)
         self.pages = build_pages(self.rulebook, config.use_directory_urls, self.example_results)
         config.nav = self._nav(config.nav)
-        config.copyright = f"规则版本 {self.rulebook['version']} · 生效日期 {self.rulebook['organisation']['effective_date']}"
+        config.copyright = footer(self.rulebook)
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and hasattr(search.config, "jieba_dict_user"):
             search.config.jieba_dict_user = self._write_user_dictionary()

@@ -108,3 +108,9 @@ def test_search_index_is_plain_utf8(built_site):
     for name in ("search_index.json", "search_index.js"):
         text = (built_site / "search" / name).read_text(encoding="utf-8")
         assert "呼叫中心" in text.replace("\u200b", "") and "\\u547c" not in text
+
+
+def test_every_page_names_the_rulebook_version_at_its_foot(built_site):
+    for path in ("index.html", "roles/call_center/call_center_agent.html", "assess/cs_grading.html"):
+        html = (built_site / path).read_text(encoding="utf-8")
+        assert "规则版本 2026.1 · 生效日期 2026-01-01" in html, path

@@ -22,4 +22,9 @@ def build_pages(rulebook, directory_urls=False, example_results=None):
     return Renderer(rulebook, directory_urls, example_results).build()
 
 
-__all__ = ["Pages", "build_pages"]
+def footer(rulebook):
+    """The line every page carries at its foot: which rules it shows."""
+    return f"规则版本 {rulebook['version']} · 生效日期 {rulebook['organisation']['effective_date']}"
+
+
+__all__ = ["Pages", "build_pages", "footer"]
