@@ -64,6 +64,21 @@ def _transferred(site, urls):
     return sizes
 
 
+def _scored(browser, url, init_script, requests=None, block_search=False):
+    """A fresh context on the assessment page, once its first score is shown: (context, page, marks)."""
+    context = browser.new_context()
+    context.add_init_script(init_script)
+    if block_search:
+        context.route("**/search/search_index.*", lambda route: route.abort())
+    page = context.new_page()
+    if requests is not None:
+        page.on("request", lambda request: requests.append(request.url))
+    page.goto(url)
+    page.wait_for_function("() => performance.getEntriesByName('hb-first-score').length", timeout=120_000)
+    marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))")
+    return context, page, marks
+
+
 def assessment(browser, site, page_path, runs):
     site = Path(site)
     bench_dir = site / "assets" / "bench"
@@ -89,14 +104,8 @@ def assessment(browser, site, page_path, runs):
             bare.append(result["ms"])
             context.close()
 
-            context = browser.new_context()
-            context.add_init_script(saved_answers)
-            page = context.new_page()
             requests = []
-            page.on("request", lambda request: requests.append(request.url))
-            page.goto(f"{url}/{page_path}")
-            page.wait_for_function("() => performance.getEntriesByName('hb-first-score').length", timeout=120_000)
-            marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))")
+            context, page, marks = _scored(browser, f"{url}/{page_path}", saved_answers, requests=requests)
             usable.append(marks["hb-form-usable"])
             engine.append(marks["hb-engine-ready"])
             first.append(marks["hb-first-score"])
@@ -104,13 +113,8 @@ def assessment(browser, site, page_path, runs):
             context.close()
 
             # the same page without Material's search, whose worker indexes the handbook meanwhile
-            context = browser.new_context()
-            context.add_init_script(saved_answers)
-            context.route("**/search/search_index.*", lambda route: route.abort())
-            page = context.new_page()
-            page.goto(f"{url}/{page_path}")
-            page.wait_for_function("() => performance.getEntriesByName('hb-first-score').length", timeout=120_000)
-            unsearched.append(page.evaluate("() => performance.getEntriesByName('hb-first-score')[0].startTime"))
+            context, _, marks = _scored(browser, f"{url}/{page_path}", saved_answers, block_search=True)
+            unsearched.append(marks["hb-first-score"])
             context.close()
     finally:
         server.shutdown()

@@ -42,9 +42,7 @@ def as_json(result):
 
 import os
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from bench.browser import CHROMIUM, launch  # Debian's Chromium and its flags, one place for tests and bench
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +73,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        instance = launch(p)
         yield instance
         instance.close()
 
