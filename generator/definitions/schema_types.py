@@ -9,6 +9,8 @@ import difflib
 import re
 from decimal import Decimal
 
+from .scalars import as_text
+
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 _MISSING = object()
 
@@ -70,7 +72,7 @@ class Text(Type):
 
     def check(self, value, path, ctx):
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            return str(value)  # a name like 2023 is still text
+            return as_text(value)  # a name like 2023 (or a grade like 010) is still text, as typed
         if isinstance(value, dict) and len(value) == 1 and not next(iter(value)).isascii():
             ctx.report(path, "text_colon")
             return _MISSING

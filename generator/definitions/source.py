@@ -5,12 +5,13 @@ maps each path tuple, e.g. ("items", 2, "weight"), to (line, col), both 1-based.
 File-level problems (encoding, tabs, syntax, emptiness, duplicate keys) become Diagnostics.
 """
 
+import copy
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
+from . import scalars
 from .diagnostics import Diagnostic
 
 
@@ -32,37 +33,113 @@ class Source:
         return Diagnostic(self.path, line, col, code, params)
 
 
-_constructor = yaml.SafeLoader("")  # only its scalar constructors are used
-# libyaml composes the same nodes with the same marks about ten times faster; on a syntax error the
-# pure-Python parser runs again, because its messages point closer to the mistake.
+# Limits far above any real definition file (the sample's deepest is 8 levels, its largest 2,000 nodes)
+# that stop a tiny hostile file from expanding into gigabytes ("billion laughs") or recursing forever.
+MAX_DEPTH = 64
+MAX_NODES = 100_000
+
+# libyaml parses about ten times faster; on a syntax error the pure-Python parser runs again, because
+# its messages point closer to the mistake. Both parse into a stream of events without recursion;
+# the tree is built here, iteratively, so depth and alias expansion are bounded before anything grows.
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _convert(node, path, positions, problems, source_path):
-    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            key = _convert(key_node, path + ("<key>",), positions, problems, source_path)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in result:
-                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.append(Diagnostic(source_path, line, col, "duplicate_key", {"key": key}))
-            result[key] = _convert(value_node, path + (key,), positions, problems, source_path)
-            positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        positions.pop(path + ("<key>",), None)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(v, path + (i,), positions, problems, source_path) for i, v in enumerate(node.value)]
-    if node.tag == "tag:yaml.org,2002:str":
-        return node.value  # most scalars: no constructor needed
-    if node.tag == "tag:yaml.org,2002:float":
-        try:
-            return Decimal(node.value.replace("_", ""))
-        except ArithmeticError:
-            pass
-    return _constructor.construct_object(node, deep=True)
+class TooComplex(Exception):
+    def __init__(self, mark, code, **params):
+        super().__init__(code)
+        self.mark, self.code, self.params = mark, code, params
+
+
+class _Frame:
+    __slots__ = ("value", "path", "key", "key_mark", "anchor", "nodes_before")
+
+    def __init__(self, value, path, anchor, nodes_before):
+        self.value, self.path, self.anchor, self.nodes_before = value, path, anchor, nodes_before
+        self.key = self.key_mark = _NO_KEY
+
+
+_NO_KEY = object()
+_NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent})
+
+
+def _build(events, source_path, positions, problems):
+    """The document's data from parser events (YAML 1.2 core scalars, see scalars.py)."""
+    stack, anchors, open_anchors = [], {}, set()
+    nodes, root, documents = 0, None, 0
+
+    def attach(value, mark):
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+        elif frame.key is _NO_KEY:
+            frame.key, frame.key_mark = (value if isinstance(value, str) else str(value)), mark
+            positions.pop(frame.path + ("<key>",), None)
+        else:
+            key = frame.key
+            if key in frame.value:
+                problems.append(Diagnostic(source_path, frame.key_mark.line + 1, frame.key_mark.column + 1,
+                                           "duplicate_key", {"key": key}))
+            frame.value[key] = value
+            positions[frame.path + (key,)] = (frame.key_mark.line + 1, frame.key_mark.column + 1)
+            frame.key = _NO_KEY
+
+    def child_path():
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.value, list):
+            return frame.path + (len(frame.value),)
+        return frame.path + (("<key>",) if frame.key is _NO_KEY else (frame.key,))
+
+    for event in events:
+        cls = type(event)
+        if cls not in _NODE_EVENTS:
+            if cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise TooComplex(event.start_mark, "yaml_many_documents")
+            elif cls is yaml.SequenceEndEvent or cls is yaml.MappingEndEvent:
+                frame = stack.pop()
+                if frame.anchor:
+                    open_anchors.discard(frame.anchor)
+                    anchors[frame.anchor] = (frame.value, nodes - frame.nodes_before + 1)
+                attach(frame.value, event.start_mark)
+            continue
+        mark = event.start_mark
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise TooComplex(mark, "yaml_too_large", limit=MAX_NODES)
+        path = child_path()
+        positions[path] = (mark.line + 1, mark.column + 1)
+        if cls is yaml.ScalarEvent:
+            value = scalars.resolve(event)
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+            attach(value, mark)
+        elif cls is yaml.AliasEvent:
+            if event.anchor in open_anchors:
+                raise TooComplex(mark, "yaml_recursive_alias", anchor=event.anchor)
+            if event.anchor not in anchors:
+                raise TooComplex(mark, "yaml_unknown_alias", anchor=event.anchor)
+            value, size = anchors[event.anchor]
+            nodes += size - 1
+            if nodes > MAX_NODES:
+                raise TooComplex(mark, "yaml_too_large", limit=MAX_NODES)
+            attach(copy.deepcopy(value), mark)
+        else:
+            if len(stack) >= MAX_DEPTH:
+                raise TooComplex(mark, "yaml_too_deep", limit=MAX_DEPTH)
+            if event.tag and event.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "!"):
+                raise TooComplex(mark, "yaml_bad_tag", tag=event.tag)
+            value = [] if cls is yaml.SequenceStartEvent else {}
+            stack.append(_Frame(value, path, event.anchor, nodes))
+            if event.anchor:
+                open_anchors.add(event.anchor)
+    return root
 
 
 def read(path):
@@ -88,7 +165,11 @@ def read(path):
     if problems:
         return source, problems
     try:
-        node = _compose(text)
+        source.data = _parse(text, path, source.positions, problems)
+    except TooComplex as exc:
+        return source, [Diagnostic(path, exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.params)]
+    except scalars.BadScalar as exc:
+        return source, [Diagnostic(path, exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.params)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and "stream end" in (exc.problem or ""):
@@ -97,19 +178,26 @@ def read(path):
         return source, [Diagnostic(path, line, col, "yaml_syntax", {"problem": exc.problem or str(exc)})]
     except yaml.YAMLError as exc:
         return source, [Diagnostic(path, 1, 1, "yaml_syntax", {"problem": str(exc)})]
-    try:
-        source.data = _convert(node, (), source.positions, problems, path)
-    except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
-        return source, [Diagnostic(path, mark.line + 1, mark.column + 1, "yaml_syntax", {"problem": exc.problem})]
     return source, problems
 
 
-def _compose(text):
+def _parse(text, path, positions, problems):
     try:
-        return yaml.compose(text, Loader=_FAST)
+        return _build(_events(_FAST(text)), path, positions, problems)
     except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        positions.clear()
+        del problems[:]
+        return _build(_events(yaml.SafeLoader(text)), path, positions, problems)
+
+
+def _events(parser):
+    try:
+        while (event := parser.get_event()) is not None:
+            yield event
+            if isinstance(event, yaml.StreamEndEvent):
+                return
+    finally:
+        parser.dispose()
 
 
 def _decodes(raw, encoding):
