@@ -5,12 +5,15 @@ to MkDocs events. Under `mkdocs serve` a definitions error is printed with its l
 good pages keep being served; under `mkdocs build` it fails the build.
 """
 
+import html
 import json
+import re
 import logging
 import os
 import tempfile
 from pathlib import Path
 
+import markupsafe
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -20,9 +23,22 @@ from mkdocs.structure.files import File
 from .assets import MissingAsset, site_assets
 from .definitions.compile import build_rulebook
 from .definitions.diagnostics import DefinitionError
-from .pages import build_pages, footer, search_terms
+from .pages import build_pages, csp, footer, forms, search_terms
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+def _escape_sections(nav):
+    """Section titles (department names, skill groups) are printed by the theme as HTML: escape them.
+    Page titles need nothing here: MkDocs takes them from the rendered, already escaped heading."""
+    result = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            result.append({html.escape(title): _escape_sections(children) if isinstance(children, list) else children
+                           for title, children in entry.items()})
+        else:
+            result.append(entry)
+    return result
 
 
 class HandbookConfig(Config):
@@ -54,9 +70,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
             log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
                       "serving the last good version:\n%s", report)
+        self.inline_scripts = self._inline_scripts(config.theme.dirs)
         self.pages = build_pages(self.rulebook, config.use_directory_urls, self.example_results)
         config.nav = self._nav(config.nav)
-        config.copyright = footer(self.rulebook)
+        config.copyright = html.escape(footer(self.rulebook))  # the theme prints this slot as HTML
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and hasattr(search.config, "jieba_dict_user"):
             search.config.jieba_dict_user = self._write_user_dictionary()
@@ -64,7 +81,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _nav(self, configured):
         configured = list(configured or [])
-        return configured[:1] + self.pages.nav + configured[1:]
+        return configured[:1] + _escape_sections(self.pages.nav) + configured[1:]
 
     def _write_user_dictionary(self):
         path = Path(tempfile.gettempdir()) / f"handbook-jieba-{os.getpid()}.txt"
@@ -74,6 +91,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env, config, files):
         # Material's templates indent every loop and branch: at 2,000 roles, whitespace was 3/4 of each page
         env.trim_blocks = env.lstrip_blocks = True
+        # The theme prints `page.title | striptags` inside <title>; Jinja's striptags also *unescapes*, so a
+        # name holding "&lt;/title&gt;" closed the title element. Strip tags, then escape what is left.
+        env.filters["striptags"] = lambda value: markupsafe.escape(markupsafe.Markup(value).striptags())
         return env
 
     def on_files(self, files, config):
@@ -100,6 +120,30 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if index.is_file():
             data = json.loads(index.read_text(encoding="utf-8"))
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    def on_post_page(self, output, page, config):
+        return self._protect(output, page.file.src_uri)
+
+    def on_post_template(self, output_content, template_name, config):
+        return self._protect(output_content, template_name) if template_name.endswith(".html") else output_content
+
+    def _protect(self, html_text, name):
+        try:
+            return csp.protect(html_text, self.inline_scripts)
+        except csp.UnknownInlineScript as unknown:
+            raise PluginError(f"{name}: 页面含有未声明的内联脚本, 安全策略会阻止它 / an undeclared inline script, "
+                              f"which the Content-Security-Policy would block: {unknown}") from None
+
+    @staticmethod
+    def _inline_scripts(theme_dirs):
+        """The inline scripts a page may carry: the theme's (read from its own templates, so a theme update
+        is followed, and a new kind of inline script fails the build) and the engine starter."""
+        patterns = [forms.ENGINE_STARTER]
+        for theme_dir in theme_dirs:
+            for partial in sorted(Path(theme_dir, "partials", "javascripts").glob("*.html")):
+                for body in re.findall(r"<script>(.*?)</script>", partial.read_text(encoding="utf-8"), re.S):
+                    patterns.append(csp.template_pattern(body))
+        return tuple(patterns)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.definitions))

@@ -27,7 +27,7 @@ def test_strict_build_produces_every_page(built_site, rulebook):
     for rule in rulebook["rules"]:
         assert (built_site / "rules" / f"{rule['id']}.html").exists()
     assert (built_site / "search" / "search_index.js").exists()  # offline search index
-    assert (built_site / "assets" / "vendor" / "iframe-worker" / "shim.js").exists()
+    assert (built_site / "assets" / "iframe-worker.js").exists()  # workers from file:// (search)
 
 
 def test_no_file_loads_anything_from_another_origin(built_site):

@@ -4,12 +4,11 @@ Templates print values through Jinja's `finalize`, which calls `text()`; only va
 `Raw` (SVG drawn here, links built here) pass through unchanged.
 """
 
-import html
-
-# One pass: HTML's five characters, then Markdown's specials behind a backslash, newlines folded.
+# One pass: HTML's five characters, then Markdown's specials behind a backslash (not `~`: without the tilde
+# extension Markdown shows `\~` as is), line breaks folded.
 # (The apostrophe's entity keeps its escaped `#`, exactly as html.escape followed by escaping it gave.)
-_ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_[]{}()#+!|~"},
-                          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&\\#x27;", "\n": " "})
+_ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_[]{}()#+!|"},
+                          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&\\#x27;", "\n": " ", "\r": " "})
 
 
 class Raw(str):
@@ -24,6 +23,14 @@ def text(value):
     return str(value).translate(_ESCAPES)
 
 
+# In raw HTML (forms, SVG) the characters of Markdown's inline syntax become character references:
+# Python-Markdown still reads links, emphasis, code and attribute lists between inline tags such as <svg>
+# (`![a](b)` in an SVG label became an image); the browser shows the references as the characters.
+_ATTR_ESCAPES = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_[]{}!|"},
+                               "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "\n": " ",
+                               "\r": " "})
+
+
 def attr(value):
-    """For an HTML attribute or SVG text node."""
-    return html.escape(str(value), quote=True)
+    """For an HTML attribute or a text node inside raw HTML (forms, SVG)."""
+    return str(value).translate(_ATTR_ESCAPES)

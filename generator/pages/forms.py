@@ -5,6 +5,7 @@ answers and shows what the engine (in Pyodide) returns; it computes nothing itse
 """
 
 import json
+import re
 
 from assessment.history import person_fields
 
@@ -59,14 +60,26 @@ def rule_form(rule, rulebook, assets):
     return _shell("rule", rule, rulebook, assets, body, min_periods=rule["min_periods"])
 
 
+_STARTER = ("try{{window.hbEngine={{queue:[],worker:new Worker({worker},{{type:\"module\",name:{name}}})}};"
+            "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e)}}catch(e){{}}")
+
+
+def engine_starter(worker_url, definition_id):
+    """The page's one inline script (allowed by its hash in the Content-Security-Policy, see csp.py)."""
+    return _STARTER.format(worker=json.dumps(worker_url), name=json.dumps(definition_id))
+
+
+# Any engine starter this module can write, and nothing else: a relative URL and an id.
+ENGINE_STARTER = re.compile(re.escape(engine_starter("WORKER", "IDENT"))
+                            .replace('"WORKER"', r'"[\w./-]*"').replace('"IDENT"', r'"[a-z][a-z0-9_]*"'))
+
+
 def _shell(kind, definition, rulebook, assets, body, min_periods=0):
     meta = json.dumps({"id": definition["id"], "kind": kind, "version": rulebook["version"],
                        "hash": rulebook["hash"], "min_periods": min_periods}, ensure_ascii=False)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
-    start = ("<script>try{window.hbEngine={queue:[],worker:new Worker(" + json.dumps(assets + "worker.mjs")
-             + ',{type:"module",name:' + json.dumps(definition["id"]) + "})};"
-             "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e)}catch(e){}</script>")
+    start = f"<script>{engine_starter(assets + 'worker.mjs', definition['id'])}</script>"
     return Raw(
         f'{start}'
         f'<form class="hb-assess" data-definition="{attr(meta)}" data-assets="{attr(assets)}" novalidate>'

@@ -1,0 +1,181 @@
+"""Markup in the definitions never runs: every free-text field of the model holds a payload, the real
+site is built, and neither the HTML nor Chromium shows a payload acting as markup on any page type.
+
+The Content-Security-Policy would block an injected script anyway; a `securitypolicyviolation` event
+would then show that an escape was missed, so the browser checks assert there are none at all.
+"""
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from poison import model_text_fields, poison
+
+EXTRA = Path(__file__).parent / "fixtures" / "every_text_field"
+
+# one page of each type
+PAGE_TYPES = ["index.html", "roles/index.html", "roles/call_center/index.html",
+              "roles/call_center/call_center_agent.html", "skills/index.html", "skills/listening.html",
+              "standards/index.html", "standards/every_field.html", "standards/cs_grading.html",
+              "rules/index.html", "rules/every_field.html", "rules/cs_promotion.html", "assess/index.html",
+              "assess/every_field.html", "assess/every_field_sections.html", "org.html", "tags.html",
+              "404.html"]
+
+WATCH = """
+window.__hits = [];
+window.__xss = n => window.__hits.push(n);
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+    e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
+"""
+
+
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory):
+    from generator.site import build
+
+    project = tmp_path_factory.mktemp("xss") / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "competencies", project / "competencies")
+    shutil.copytree(EXTRA, project / "competencies", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    poisoner = poison(project / "competencies")
+    site = project / "site"
+    assert build(site, project / "mkdocs.yml") == 0
+    return poisoner, site
+
+
+def test_every_free_text_field_of_the_model_holds_a_payload(poisoned):
+    poisoner, _ = poisoned
+    assert model_text_fields() - set(poisoner.fields) == set()
+
+
+class _Markup(HTMLParser):
+    """What in a page could run: handler attributes, script URLs, frames, scripts mentioning the payload."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self.title, self._in = [], "", None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}={value}>")
+            if name in ("href", "src", "srcdoc", "action", "formaction") and value and (
+                    value.strip().lower().startswith("javascript:") or "__xss" in value and not value.startswith("#")):
+                self.found.append(f"<{tag} {name}={value}>")
+        if tag in ("iframe", "object", "embed") or (tag == "img" and dict(attrs).get("src") in ("x", "x.png")):
+            self.found.append(f"<{tag}>")
+        self._in = tag if tag in ("title", "script") else None
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in == "script" and "__xss" in data:
+            self.found.append(f"<script>{data[:60]}")
+
+
+def test_no_page_carries_a_payload_as_markup(poisoned):
+    _, site = poisoned
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 90
+    for page in pages:
+        parser = _Markup()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.found == [], (page.relative_to(site), parser.found[:3])
+        assert parser.title.strip().endswith("岗位能力手册"), page  # a "</title>" in a name did not end it
+
+
+@pytest.fixture(scope="module")
+def poisoned_url(poisoned):
+    from generator.site import serve_static
+
+    server, url = serve_static(poisoned[1])
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_no_payload_runs_in_the_browser(browser, poisoned_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    page.goto(f"{poisoned_url}/{path}", wait_until="networkidle")
+    if path.startswith("assess/") and path != "assess/index.html":
+        page.wait_for_function("document.querySelector('#hb-result').dataset.state !== 'loading'", timeout=60000)
+    # every element is pointed at, as a mouse would: handlers such as onmouseover would fire here
+    page.evaluate("""() => document.querySelectorAll('body *').forEach(e => {
+        for (const type of ['mouseover', 'mouseenter', 'focus']) e.dispatchEvent(new Event(type, {bubbles: true}));
+    })""")
+    page.mouse.move(200, 300)
+    hits, violations = page.evaluate("[window.__hits, window.__violations]")
+    title, body = page.title(), page.locator("body").inner_text()
+    context.close()
+    assert hits == [] and violations == [], (hits, violations[:3])
+    if path not in ("404.html", "index.html"):
+        assert re.search(r"P\d+", body)  # the payloads are there, as text
+    if path == "roles/call_center/call_center_agent.html":
+        assert re.search(r"^P\d+", title)
+
+
+def test_search_results_show_payloads_as_text(browser, poisoned_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    page.goto(f"{poisoned_url}/index.html", wait_until="networkidle")
+    for query in ("onerror", "script", "北京", "javascript"):
+        field = page.locator("input.md-search__input")
+        field.click()
+        field.fill(query)
+        field.press("End")  # Material searches on keyup
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.locator(".md-search-result__item").first.hover()
+    texts = page.locator(".md-search-result").inner_text()
+    hits, violations = page.evaluate("[window.__hits, window.__violations]")
+    context.close()
+    assert hits == [] and violations == [], (hits, violations[:3])
+    assert "javascript" in texts.replace("\u200b", "")
+
+
+def test_every_page_of_the_sample_carries_the_policy_first(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("<head>", 1)[1].lstrip()
+        assert head.startswith('<meta http-equiv="Content-Security-Policy"'), page
+        policy = re.match(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', head).group(1)
+        for directive in ("script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "img-src 'self' data:",
+                          "object-src 'none'", "base-uri 'self'"):
+            assert directive in policy, (page, directive)
+        assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+
+
+@pytest.mark.parametrize("path", ["index.html", "roles/call_center/call_center_agent.html", "org.html",
+                                  "assess/cs_kpi_monthly.html", "assess/cs_promotion.html"])
+def test_our_own_pages_cause_no_policy_violation(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    if path.startswith("assess/"):
+        page.wait_for_function("document.querySelector('#hb-result').dataset.state !== 'loading'", timeout=60000)
+        page.locator("form.hb-assess input, form.hb-assess select").first.focus()
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill("投诉")
+    field.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    violations = page.evaluate("window.__violations")
+    state = page.evaluate("document.querySelector('#hb-result')?.dataset.state")
+    context.close()
+    assert violations == []
+    assert state in (None, "ready", "invalid")  # the engine started under the policy
