@@ -158,8 +158,11 @@ class _Parser:
             want = str(low) if low == high else f"{low}–{high}"
             raise _err(f"{name} 需要 {want} 个参数, 实际 {len(args)} 个",
                        f"{name} takes {want} arguments, got {len(args)}", col)
-        if FUNCTIONS[name][2] == "agg" and len(args) == 2 and args[1][0] != "num":
-            raise _err(f"{name} 的第二个参数须是期数(整数)", f"the second argument of {name} must be a whole number of periods", col)
+        if FUNCTIONS[name][2] == "agg" and len(args) == 2 and (
+                args[1][0] != "num" or args[1][1] != int(args[1][1]) or args[1][1] < 1):
+            # avg(x, 0) took every period (values[-0:]); a count is a whole number of periods, at least 1
+            raise _err(f"{name} 的第二个参数须是期数(不小于 1 的整数)",
+                       f"the second argument of {name} must be a whole number of periods, at least 1", col)
         return ("call", name, args, col, end)
 
 

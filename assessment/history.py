@@ -94,7 +94,7 @@ def evaluate(rule, answers):
             if matched:
                 decided = outcome
                 break
-        steps = int(formula.evaluate(_parse(decided.get("steps", "1")), scope)) if decided else 0
+        steps = _steps(formula.evaluate(_parse(decided.get("steps", "1")), scope)) if decided else 0
         pay = formula.evaluate(_parse(rule["pay"]), scope) if rule.get("pay") else None
         bonus = formula.evaluate(_parse(rule["bonus"]), scope) if rule.get("bonus") else None
     except formula.NotEnoughPeriods as short:
@@ -119,6 +119,14 @@ def evaluate(rule, answers):
     elif outcome in ("promote", "demote"):
         result["steps"] = steps if outcome == "promote" else -steps
     return result
+
+
+def _steps(value):
+    """How many levels an outcome moves: a whole number, never negative (a formula such as
+    floor((last(score) - 70) / 10) gives -1 for a 65; that means no move, not a move the other way)."""
+    if value is None or isinstance(value, bool):
+        return 0
+    return max(0, int(value))
 
 
 def _move_level(rule, level, outcome, steps):

@@ -109,3 +109,34 @@ def test_a_leading_zero_number_is_decimal_where_a_number_is_expected(tmp_path):
 def test_the_sample_still_validates_within_limits():
     result = run_bounded("validate", Path(__file__).parent.parent / "competencies")
     assert result.returncode == 0, result.stderr
+
+
+NEGATIVE_STEPS_RULE = """id: ladder
+name: 阶梯
+period: month
+levels:
+  - {id: l1, name: 一级}
+  - {id: l2, name: 二级}
+  - {id: l3, name: 三级}
+periods:
+  - {id: score, name: 月度分, kind: number, max: 100}
+outcomes:
+  - {id: up, when: "last(score) >= 60", outcome: promote, steps: "floor((last(score) - 70) / 10)", reason: 升}
+  - {id: down, when: "true", outcome: demote, steps: "floor((last(score) - 70) / 10)", reason: 降}
+"""
+
+
+@pytest.mark.parametrize("score, level, expected_level", [
+    (65, "l1", "l1"),  # floor((65 - 70) / 10) = floor(-0.5) = -1 → no move (the ladder's end was reached before)
+    (95, "l1", "l3"),  # floor(25 / 10) = 2 → two levels up
+    (50, "l2", "l2"),  # demote by floor(-20 / 10) = -2 → no move (it moved *up* before)
+])
+def test_a_negative_number_of_steps_moves_nobody(tmp_path, score, level, expected_level):
+    root = handbook_with(tmp_path, "rules/ladder.yaml", NEGATIVE_STEPS_RULE)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"person": {"level": level}, "periods": [{"score": score}]}), encoding="utf-8")
+    result = run_bounded("score", "ladder", "--answers", answers, "--dir", root, "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["level"]["to"] == expected_level
+    assert out["steps"] >= 0 if out["outcome"] == "promote" else out["steps"] <= 0

@@ -69,6 +69,25 @@ def check_identities(defs, checker):
     return index
 
 
+NO_GRADE = "none"  # what a worked example expects when no grade is reached
+RESERVED_PAGE_ID = "index"  # roles/…/index.md, skills/index.md …: an id `index` would overwrite a list page
+
+
+def check_page_ids(index, checker):
+    """Ids that become page names must not collide with the index pages or with each other:
+    standards and rules share the self-assessment folder (assess/ID.html)."""
+    for kind in ("role", "skill", "standard", "rule"):
+        entry = index[kind].get(RESERVED_PAGE_ID)
+        if entry is not None:
+            checker.report(entry, ("id",), "reserved_id", value=RESERVED_PAGE_ID)
+    for ident, rule in index["rule"].items():
+        standard = index["standard"].get(ident)
+        if standard is not None:
+            line, _ = standard.source.where(standard.path + ("id",))
+            checker.report(rule, ("id",), "rule_standard_clash", value=ident,
+                           first=f"{standard.source.path.name}:{line}")
+
+
 def check_references(index, checker):
     for entry in index["department"].values():
         if entry.data.get("parent") and entry.data["parent"] not in index["department"]:
@@ -143,6 +162,9 @@ def check_standard(entry, std, paths, checker):
     for b, band in enumerate(std["bands"]):
         _check_conditions(entry, std, ("bands", b, "requires"), band["requires"], seen, checker)
     checker.unique(entry, "grade", [(b["grade"], ("bands", i, "grade")) for i, b in enumerate(std["bands"])])
+    for i, band in enumerate(std["bands"]):
+        if band["grade"] == NO_GRADE:
+            checker.report(entry, ("bands", i, "grade"), "reserved_id", value=NO_GRADE)
     _check_bands(entry, std, checker)
     return True
 
@@ -154,8 +176,25 @@ def _raw_item(data, path):
     return node
 
 
+def _check_item_numbers(entry, raw, path, checker):
+    """Steps, raters and weights that make an item impossible to answer or to add up. True when sound."""
+    ok = True
+    if raw["kind"] in ("number", "average") and raw.get("step") is not None and Decimal(raw["step"]) <= 0:
+        checker.report(entry, path + ("step",), "not_positive", key="step", value=fmt(Decimal(raw["step"])))
+        ok = False
+    if raw["kind"] == "average" and int(raw.get("min_raters", 1)) > int(raw.get("max_raters", 30)):
+        checker.report(entry, path + ("min_raters",), "min_above_max", min=raw["min_raters"], max=raw["max_raters"])
+        ok = False
+    if raw.get("weight") is not None and Decimal(raw["weight"]) <= 0:
+        checker.report(entry, path + ("weight",), "not_positive", key="weight", value=fmt(Decimal(raw["weight"])))
+        ok = False
+    return ok
+
+
 def _check_item(entry, it, raw, path, scales, std, checker):
     kind = raw["kind"]
+    if not _check_item_numbers(entry, raw, path, checker):
+        return False
     if kind == "rating" and raw["scale"] not in scales:
         checker.unknown(entry, path + ("scale",), "rating_scale", raw["scale"], scales)
         return False
@@ -320,7 +359,17 @@ def check_rule(entry, rule, checker):
     fields += [(v["id"], ("values", i, "id")) for i, v in enumerate(data["values"])]
     checker.unique(entry, "field", fields)
     checker.unique(entry, "outcome", [(o["id"], ("outcomes", i, "id")) for i, o in enumerate(data["outcomes"])])
-    tables = set(rule["tables"])
+    tables = checker.unique(entry, "table", [(t["id"], ("tables", i, "id")) for i, t in enumerate(data["tables"])])
+    for i, table in enumerate(data["tables"]):
+        mins = [Decimal(row["min"]) for row in table["rows"]]
+        for j in range(1, len(mins)):
+            if mins[j] <= mins[j - 1]:
+                checker.report(entry, ("tables", i, "rows", j, "min"), "table_order", min=fmt(mins[j]),
+                               prev=fmt(mins[j - 1]))
+                break
+    for key in ("person", "periods"):
+        for i, field in enumerate(data[key]):
+            _check_item_numbers(entry, field, (key, i), checker)
     choices = {f["id"]: [o["id"] for o in f["options"]] for f in rule["person"] + rule["periods"]
                if f["kind"] == "choice"}
     if levels:
@@ -332,6 +381,8 @@ def check_rule(entry, rule, checker):
         known.add(value["id"])
     for i, outcome in enumerate(data["outcomes"]):
         _check_formula(entry, ("outcomes", i, "when"), outcome["when"], known, period, tables, checker)
+        if outcome.get("steps") and outcome["steps"].lstrip().startswith("-"):
+            checker.report(entry, ("outcomes", i, "steps"), "negative_steps", value=outcome["steps"])
         if outcome.get("steps"):
             _check_formula(entry, ("outcomes", i, "steps"), outcome["steps"], known, period, tables, checker)
         for j, lv in enumerate(outcome.get("at_levels") or []):

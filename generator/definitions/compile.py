@@ -48,6 +48,7 @@ def _build(root, example_results):
     structural = bool(diagnostics)
     checker = checks.Checker(diagnostics, defs.broken_ids)
     index = checks.check_identities(defs, checker)
+    checks.check_page_ids(index, checker)
     checks.check_references(index, checker)
     standards, rules = [], []
     for entry in index["standard"].values():

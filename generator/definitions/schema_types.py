@@ -233,6 +233,9 @@ class Obj(Type):
         for name, spec in self.fields.items():
             if name in value and value[name] is not None:
                 checked = spec.type.check(value[name], path + (name,), ctx)
+                if spec.required and checked == "":
+                    ctx.report(path + (name,), "empty_text", key=name)
+                    checked = _MISSING
                 if checked is not _MISSING:
                     result[name] = checked
             elif spec.required:
