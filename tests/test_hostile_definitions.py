@@ -140,3 +140,47 @@ def test_a_negative_number_of_steps_moves_nobody(tmp_path, score, level, expecte
     out = json.loads(result.stdout)
     assert out["level"]["to"] == expected_level
     assert out["steps"] >= 0 if out["outcome"] == "promote" else out["steps"] <= 0
+
+
+def test_files_and_folders_that_cannot_be_read_are_reported_not_skipped(tmp_path):
+    root = handbook_with(tmp_path, "roles/upper.YAML", ROLE.replace("hostile", "upper"))
+    (root / "roles" / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (root / "skills" / "loop").symlink_to(root / "skills")
+    result = run_bounded("validate", root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"roles/dangling\.yaml:1:1: 不是普通文件", result.stderr), result.stderr
+    assert re.search(r"skills/loop:1:1: 这是指向别处的文件夹链接", result.stderr)
+    (root / "roles" / "dangling.yaml").unlink()
+    (root / "skills" / "loop").unlink()
+    roles = {r["id"] for r in _rulebook(root)["roles"]}
+    assert "upper" in roles  # an upper-case .YAML file is read like any other
+
+
+def test_an_unreadable_file_or_folder_is_a_located_error(tmp_path, monkeypatch):
+    """(As root, permissions do not stop reading: the refusal is simulated where the loader reads.)"""
+    from generator.definitions import load as loading
+    from generator.definitions.compile import build_rulebook
+    from generator.definitions.diagnostics import DefinitionError
+
+    root = handbook_with(tmp_path, "roles/hostile.yaml", ROLE)
+    real_read, real_walk = Path.read_bytes, loading.os.walk
+
+    def refuse(path):
+        if path.name == "hostile.yaml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    def walk(top, onerror=None, **kw):
+        for folder, subs, names in real_walk(top, onerror=onerror, **kw):
+            if Path(folder).name == "skills":
+                onerror(PermissionError(13, "Permission denied", folder))
+                continue
+            yield folder, subs, names
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(loading.os, "walk", walk)
+    with pytest.raises(DefinitionError) as failed:
+        build_rulebook(root)
+    report = failed.value.format("zh", tmp_path)
+    assert re.search(r"roles/hostile\.yaml:1:1: 无法读取: Permission denied", report), report
+    assert re.search(r"skills:1:1: 无法读取", report), report

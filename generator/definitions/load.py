@@ -1,5 +1,6 @@
 """Find the definition files in a directory, read them and check their structure against the model."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,19 +35,41 @@ KINDS = ("department", "scale", "role", "skill", "standard", "rule")
 
 
 def definition_files(root):
+    return find_files(root)[0]
+
+
+def find_files(root):
+    """(definition files, [Diagnostic]): every .yaml/.yml file (any case) below root, except in folders
+    starting with "." or "_". Whatever cannot be read, or is a link to a folder, is reported, never
+    silently skipped: a skipped file would publish a smaller handbook without a word."""
     root = Path(root)
-    files = []
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".yaml", ".yml") and path.is_file() and not any(
-                p.startswith((".", "_")) for p in path.relative_to(root).parts):
+    files, problems = [], []
+
+    def unreadable(error):
+        problems.append(Diagnostic(Path(error.filename or root), 1, 1, "unreadable", {"error": error.strerror or error}))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
+        folder = Path(folder)
+        for name in sorted(subfolders):
+            if (folder / name).is_symlink() and not name.startswith((".", "_")):
+                problems.append(Diagnostic(folder / name, 1, 1, "folder_link", {}))
+        subfolders[:] = sorted(n for n in subfolders if not n.startswith((".", "_")) and not (folder / n).is_symlink())
+        for name in sorted(names):
+            path = folder / name
+            if name.startswith((".", "_")) or path.suffix.lower() not in (".yaml", ".yml"):
+                continue
+            if not path.is_file():
+                problems.append(Diagnostic(path, 1, 1, "not_a_file", {}))
+                continue
             files.append(path)
-    return files
+    return sorted(files), problems
 
 
 def _file_kind(root, path):
     rel = path.relative_to(root)
     if len(rel.parts) == 1:
-        return model.FILE_KINDS.get(path.name.replace(".yml", ".yaml"))
+        stem = path.name.rsplit(".", 1)[0]
+        return model.FILE_KINDS.get(stem + ".yaml")
     return model.FILE_KINDS.get(rel.parts[0])
 
 
@@ -54,8 +77,10 @@ def load(root):
     """(Definitions, [Diagnostic]) — structure only; semantic checks come after."""
     root = Path(root)
     defs, diagnostics = Definitions(root), []
-    files = definition_files(root)
-    if not files:
+    if not root.is_dir():
+        return defs, [Diagnostic(root, 1, 1, "no_definitions", {})]
+    files, diagnostics = find_files(root)
+    if not files and not diagnostics:
         return defs, [Diagnostic(root, 1, 1, "no_definitions", {})]
     for path in files:
         kind_model = _file_kind(root, path)

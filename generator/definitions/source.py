@@ -146,7 +146,10 @@ def read(path):
     """(Source, [Diagnostic]). Never raises on bad content."""
     path = Path(path)
     source = Source(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return source, [Diagnostic(path, 1, 1, "unreadable", {"error": exc.strerror or exc})]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 BOM (Windows editors add one) is harmless
     try:
