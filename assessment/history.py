@@ -32,7 +32,8 @@ def person_fields(rule):
 
 def check_answers(rule, answers):
     problems = []
-    if not isinstance(answers, dict) or not isinstance(answers.get("periods", []), list):
+    if (not isinstance(answers, dict) or not isinstance(answers.get("periods") or [], list)
+            or not isinstance(answers.get("person") or {}, dict)):
         raise AnswerError([Problem("answers", "not_a_mapping", "答案须含 person(个人信息)与 periods(各期数据列表)",
                                    "answers need 'person' (a mapping) and 'periods' (a list)")])
     person_in = answers.get("person") or {}

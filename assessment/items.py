@@ -8,7 +8,7 @@ import math
 from decimal import Decimal
 
 from .errors import Problem
-from .numbers import ZERO, dec, fmt, is_multiple, quantize
+from .numbers import ZERO, OutOfRange, dec, fmt, is_multiple, quantize
 
 
 def _choice_points(item):
@@ -88,6 +88,8 @@ def _number(value, field):
         return None, Problem(field, "not_a_number", "请填写数字", "enter a number")
     try:
         return dec(value), None
+    except OutOfRange:
+        return None, Problem(field, "out_of_range", f"“{value}”超出可填写的范围", f"{value!r} is out of range")
     except (ValueError, TypeError):
         return None, Problem(field, "not_a_number", f"“{value}”不是数字", f"{value!r} is not a number")
 

@@ -5,6 +5,17 @@ from functools import lru_cache
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+LIMIT = Decimal(10) ** 15  # no answer or rule number comes near; beyond it decimal's context overflows
+
+
+class OutOfRange(ValueError):
+    """Infinite, not a number, or too large to be an answer (1e999, NaN, 1e30)."""
+
+
+def _bounded(value: Decimal) -> Decimal:
+    if not value.is_finite() or abs(value) >= LIMIT or (value and value.adjusted() < -15):
+        raise OutOfRange(f"out of range: {value}")
+    return value
 
 
 def dec(value) -> Decimal:
@@ -14,12 +25,12 @@ def dec(value) -> Decimal:
     if isinstance(value, bool):
         raise TypeError("a boolean is not a number")
     if isinstance(value, Decimal):
-        return value
+        return _bounded(value)
     if isinstance(value, int):
-        return Decimal(value)
+        return _bounded(Decimal(value))
     if isinstance(value, float):
         # JSON answers arrive as floats; their shortest repr is what the person typed.
-        return Decimal(repr(value))
+        return _bounded(Decimal(repr(value)))
     raise TypeError(f"not a number: {value!r}")
 
 
@@ -29,9 +40,7 @@ def _parse(text):
         result = Decimal(text.strip())
     except InvalidOperation:
         raise ValueError(f"not a number: {text!r}") from None
-    if not result.is_finite():
-        raise ValueError(f"not a finite number: {text!r}")
-    return result
+    return _bounded(result)
 
 
 def fmt(value: Decimal) -> str:

@@ -19,11 +19,12 @@ from .definitions import jsonschema
 from .definitions.compile import build_rulebook, dumps
 from .definitions.diagnostics import DefinitionError
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ANSWERS, EXIT_NOT_FOUND = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ANSWERS, EXIT_NOT_FOUND, EXIT_WRITE, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5, 6
 DEFAULT_DIR = os.environ.get("HANDBOOK_DIR", "competencies")
 
 EPILOG = """退出码 / exit codes: 0 成功 success · 1 定义有错 definitions invalid · 2 用法错误 usage ·
-3 答案无效 invalid answers · 4 找不到 id 或答案文件 unknown id / unreadable answers file"""
+3 答案无效 invalid answers · 4 找不到 id 或无法读取答案文件 unknown id / unreadable answers file ·
+5 无法写入输出 cannot write the output · 6 内部错误 internal error (a bug: please report it)"""
 
 
 def _parser():
@@ -66,6 +67,52 @@ def main(argv=None):
         count = len(exc.diagnostics)
         print(f"共 {count} 处错误。" if args.lang == "zh" else f"{count} error(s).", file=sys.stderr)
         return EXIT_INVALID
+    except CannotWrite as exc:
+        print(f"{exc.path}: 无法写入 / cannot write: {exc.reason} — 检查路径是否存在、是否有写入权限 / "
+              f"check that the folder exists and is writable", file=sys.stderr)
+        return EXIT_WRITE
+    except Exception as exc:  # noqa: BLE001 — a person sees a sentence, not a traceback (HANDBOOK_DEBUG=1 shows it)
+        if os.environ.get("HANDBOOK_DEBUG"):
+            raise
+        print(f"内部错误 / internal error: {type(exc).__name__}: {exc} — 这是本工具的缺陷, 请把这条消息和所用文件"
+              f"交给维护者 / this is a bug: please report it with the files used", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+class CannotWrite(Exception):
+    def __init__(self, path, reason):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+def _write(path, text):
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CannotWrite(path, exc.strerror or exc) from None
+
+
+def read_answers(path):
+    """The answers in a .json or .yaml file, or raise ValueError with a sentence saying what is wrong.
+    UTF-8 (with or without BOM) and UTF-16 with BOM are read; GBK gets the same advice as definitions."""
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            from .definitions.diagnostics import MESSAGES
+
+            zh, hint = MESSAGES["gbk_file"][:2]
+            raise ValueError(f"{zh} — {hint}") from None
+    try:
+        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except RecursionError:
+        raise ValueError("嵌套层数过多, 不是页面导出的答案文件 / nested too deeply") from None
+    except (ValueError, yaml.YAMLError) as exc:
+        raise ValueError(f"不是有效的 {path.suffix.lstrip('.').upper() or 'JSON'} 文件 / not valid: {exc}") from None
 
 
 def _validate(args):
@@ -96,9 +143,11 @@ def _list(args):
 def _score(args):
     rulebook = build_rulebook(args.dir)
     try:
-        text = args.answers.read_text(encoding="utf-8-sig")
-        answers = json.loads(text) if args.answers.suffix == ".json" else yaml.safe_load(text)
-    except (OSError, ValueError, yaml.YAMLError) as exc:
+        answers = read_answers(args.answers)
+    except OSError as exc:
+        print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    except ValueError as exc:
         print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
     try:
@@ -124,8 +173,7 @@ def _score(args):
 def _rulebook(args):
     text = dumps(build_rulebook(args.dir))
     if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text + "\n", encoding="utf-8")
+        _write(args.output, text + "\n")
     else:
         print(text)
     return EXIT_OK
