@@ -40,7 +40,7 @@ def test_bad_answers_get_a_sentence_and_their_exit_code(tmp_path, raw, code, mes
 def test_utf16_answers_from_windows_notepad_are_read(tmp_path):
     result = score(tmp_path, "cs_kpi_monthly", json.dumps(KPI).encode("utf-16"))
     assert result.returncode == 0, result.stderr
-    # hand-computed from the standard's weights (20/30/20/20/10): every item 90 → total 90
+    # hand-computed: every item 90, weights 20/20/25/25/10 → 18 + 18 + 22.5 + 22.5 + 9 = 90
     assert json.loads(result.stdout)["total"] == "90"
 
 

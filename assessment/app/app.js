@@ -7,6 +7,8 @@ const meta = JSON.parse(form.dataset.definition);
 const storageKey = `handbook:${meta.id}:${meta.version}`;
 let worker = null, seq = 0, ready = false;
 
+const own = (object, key) => (object && typeof object === "object" && Object.hasOwn(object, key) ? object[key] : undefined);
+const isRecord = v => v !== null && typeof v === "object" && !Array.isArray(v);
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
 
 // --- reading the form ----------------------------------------------------------------------
@@ -62,23 +64,33 @@ function writeControl(scope, name, kind, value) {
 
 function fill(answers) {
   if (meta.kind === "standard") {
-    for (const [name, kind] of fieldsIn(form)) writeControl(form, name, kind, answers[name]);
+    for (const [name, kind] of fieldsIn(form)) writeControl(form, name, kind, own(answers, name));
     return;
   }
   const personBox = form.querySelector(".hb-section:not(:has(.hb-periods))");
-  if (personBox) for (const [name, kind] of fieldsIn(personBox)) writeControl(personBox, name, kind, (answers.person || {})[name]);
+  if (personBox) for (const [name, kind] of fieldsIn(personBox)) writeControl(personBox, name, kind, own(own(answers, "person"), name));
+  const periods = own(answers, "periods");
   form.querySelector("tbody").replaceChildren();
-  for (const period of answers.periods || []) {
-    const row = addPeriod();
-    for (const [name, kind] of fieldsIn(row)) writeControl(row, name, kind, period[name]);
+  for (const period of Array.isArray(periods) ? periods : []) {
+    const row = addPeriod(false);
+    for (const [name, kind] of fieldsIn(row)) writeControl(row, name, kind, own(period, name));
   }
+  renumber();
 }
 
-function addPeriod() {
+// Answers in the shape this page writes: a mapping (for rules, person a mapping and periods a list).
+function wellFormed(answers) {
+  if (!isRecord(answers)) return false;
+  if (meta.kind === "standard") return true;
+  const person = own(answers, "person"), periods = own(answers, "periods");
+  return (person === undefined || isRecord(person)) && (periods === undefined || (Array.isArray(periods) && periods.every(isRecord)));
+}
+
+function addPeriod(number = true) {
   const row = form.querySelector("template.hb-period-template").content.firstElementChild.cloneNode(true);
   const body = form.querySelector("tbody");
   body.append(row);
-  renumber();
+  if (number) renumber();  // filling many rows numbers them once at the end (it was quadratic)
   return row;
 }
 
@@ -192,9 +204,17 @@ function onMessage({ data }) {
   if (data.type !== "result" || data.seq !== seq) return;
   clearErrors();
   if (data.out.errors) { showErrors(data.out.errors); return; }
+  if (data.out.failure) { showFailure(data.out.failure); return; }
   meta.kind === "standard" ? showStandard(data.out) : showRule(data.out);
   setState("ready");
   if (!performance.getEntriesByName("hb-first-score").length) performance.mark("hb-first-score");  // for make bench
+}
+
+// An engine exception on these answers: say so, keep the form and the engine for the next change.
+function showFailure(text) {
+  setState("error");
+  panel.dataset.total = panel.dataset.grade = panel.dataset.outcome = "";
+  panel.replaceChildren(el("p", `这组答案无法计分: ${text}。请检查刚才填写的内容; 表格仍可填写、导出和打印。`, "hb-fatal"));
 }
 
 function fail(text) {
@@ -204,7 +224,37 @@ function fail(text) {
 }
 
 // --- saved work --------------------------------------------------------------------------------
-function save() { localStorage.setItem(storageKey, JSON.stringify(collect())); }
+const storage = (() => { try { return window.localStorage; } catch { return null; } })();  // null when blocked
+let otherTab = null;  // answers another tab saved for this assessment, kept until this tab has its own saved
+
+function save() {
+  const message = form.querySelector(".hb-import-message");
+  if (!storage) { message.textContent = "浏览器禁止本页保存答案: 关闭页面前请用“导出答案”保存到文件。"; return; }
+  try {
+    if (otherTab !== null) storage.setItem(`${storageKey}:other-tab`, otherTab);
+    storage.setItem(storageKey, JSON.stringify(collect()));
+  } catch {
+    message.textContent = "浏览器存储空间已满, 答案未能保存: 请用“导出答案”保存到文件。";
+  }
+}
+
+addEventListener("storage", e => {
+  if (e.key !== storageKey || e.newValue === null) return;
+  otherTab = e.newValue;
+  const message = form.querySelector(".hb-import-message");
+  message.replaceChildren("此自评在另一个标签页中也被修改了。本页的答案继续保存在这里; 另一页的答案已另存, 不会丢失。 ");
+  const take = el("button", "改用另一标签页的答案", "md-button");
+  take.type = "button";
+  take.addEventListener("click", () => {
+    const theirs = JSON.parse(otherTab);
+    storage.setItem(`${storageKey}:other-tab`, JSON.stringify(collect()));  // and this tab's answers are kept
+    otherTab = null;
+    if (wellFormed(theirs)) fill(theirs);
+    message.textContent = "已改用另一标签页的答案; 本页原来的答案已另存。";
+    rescore();
+  });
+  message.append(take);
+});
 
 function fieldNames() {
   return [...new Set([...form.querySelectorAll("[data-kind]"), ...form.querySelector("template.hb-period-template")
@@ -223,8 +273,8 @@ async function importAnswers(file) {
   message.textContent = "";
   let data;
   try { data = JSON.parse(await file.text()); } catch { message.textContent = "无法读取: 这不是答案文件(JSON)。"; return; }
-  if (!data || typeof data.answers !== "object" || data.definition !== meta.id) {
-    message.textContent = `这个文件不是“${meta.id}”的答案文件。`; return;
+  if (!isRecord(data) || data.definition !== meta.id || !wellFormed(data.answers)) {
+    message.textContent = `这个文件不是“${meta.id}”的答案文件, 表格未改动。`; return;
   }
   if (data.rulebook_version !== meta.version) {
     const now = fieldNames(), then = Array.isArray(data.fields) ? data.fields : [];
@@ -246,13 +296,22 @@ form.addEventListener("click", e => {
   if (e.target.classList.contains("hb-add-period")) { addPeriod(); rescore(); }
   else if (e.target.classList.contains("hb-remove-period")) { e.target.closest("tr").remove(); renumber(); rescore(); }
   else if (action === "export") exportAnswers();
-  else if (action === "clear") { localStorage.removeItem(storageKey); fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
+  else if (action === "clear") { try { storage?.removeItem(storageKey); } catch { /* blocked */ } fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
   else if (action === "print") window.print();
 });
 
-const saved = localStorage.getItem(storageKey);
-if (saved) fill(JSON.parse(saved));
-else if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
+function restore() {
+  let saved = null;
+  try { saved = storage?.getItem(storageKey) ?? null; } catch { saved = null; }
+  if (saved === null) return false;
+  let answers;
+  try { answers = JSON.parse(saved); } catch { answers = undefined; }
+  if (wellFormed(answers)) { fill(answers); return true; }
+  try { storage.setItem(`${storageKey}:unreadable`, saved); storage.removeItem(storageKey); } catch { /* kept as it was */ }
+  form.querySelector(".hb-import-message").textContent = "上次保存的答案已损坏, 无法载入(原内容已另存); 请重新填写或导入答案文件。";
+  return false;
+}
+if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
 
 performance.mark("hb-form-usable");  // the form works (and saves) from here on; read by make bench
 

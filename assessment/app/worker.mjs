@@ -24,6 +24,8 @@ def _score(ident, answers_json):
         return json.dumps(assessment.run(_rulebook, ident, json.loads(answers_json)), ensure_ascii=False)
     except assessment.AnswerError as exc:
         return json.dumps({"errors": exc.to_json()}, ensure_ascii=False)
+    except Exception as exc:  # any other engine failure is shown on the page, which stays usable
+        return json.dumps({"failure": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
 _score
 `);
   postMessage({ type: "ready" });
@@ -35,6 +37,8 @@ onmessage = async ({ data }) => {
   await booting;
   if (!score) return;
   const started = performance.now();
-  const out = JSON.parse(score(data.id, JSON.stringify(data.answers)));
+  let out;
+  try { out = JSON.parse(score(data.id, JSON.stringify(data.answers))); }
+  catch (error) { out = { failure: String(error && error.message || error).split("\n").slice(-2).join(" ") }; }
   postMessage({ type: "result", seq: data.seq, out, ms: performance.now() - started });
 };

@@ -1,0 +1,118 @@
+"""The self-assessment page under careless or hostile conditions, in Chromium: it never stays in
+"loading" or "scoring" without a word, the form keeps working, and nothing typed is lost."""
+
+import json
+
+import pytest
+
+KPI = "assess/cs_kpi_monthly.html"
+PROMOTION = "assess/cs_promotion.html"
+KPI_ANSWERS = {"return_visit_rate": "92", "satisfaction": "88", "timeliness_accuracy": "95", "training_level": "80",
+               "attendance": "100"}
+
+
+def state(page):
+    page.wait_for_selector("#hb-result:is([data-state=ready], [data-state=invalid], [data-state=error])", timeout=60000)
+    return page.evaluate("document.getElementById('hb-result').dataset.state")
+
+
+def storage_key(page):
+    return page.evaluate("(() => { const m = JSON.parse(document.querySelector('form.hb-assess').dataset.definition);"
+                         " return `handbook:${m.id}:${m.version}`; })()")
+
+
+@pytest.mark.parametrize("saved", ["{", "null", '{"periods": 5}', '[1, 2]', '{"person": [1], "periods": []}'])
+def test_corrupt_saved_answers_are_set_aside_with_a_message(page, site_url, saved):
+    page.goto(f"{site_url}/{PROMOTION}")
+    key = storage_key(page)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, saved])
+    page.reload()
+    assert state(page) in ("invalid", "ready")
+    assert "上次保存的答案已损坏" in page.locator(".hb-import-message").inner_text()
+    assert page.evaluate("k => localStorage.getItem(k + ':unreadable')", key) == saved  # kept, not lost
+    assert page.locator("tbody tr.hb-period").count() >= 1  # the form works: empty periods to fill
+
+
+def test_blocked_storage_still_scores_and_says_to_export(browser, site_url):
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(window, 'localStorage', "
+                            "{get() { throw new DOMException('blocked', 'SecurityError'); }})")
+    page = context.new_page()
+    page.goto(f"{site_url}/{KPI}")
+    for name, value in KPI_ANSWERS.items():
+        page.fill(f'[name="{name}"]', value)
+    assert state(page) == "ready"
+    # weights 20/20/25/25/10 (hand-computed): 18.4 + 17.6 + 23.75 + 20 + 10 = 89.75
+    assert page.evaluate("document.getElementById('hb-result').dataset.total") == "89.75"
+    assert "导出答案" in page.locator(".hb-import-message").inner_text()
+    context.close()
+
+
+def test_full_storage_is_reported_and_the_score_still_shown(browser, site_url):
+    context = browser.new_context()
+    context.add_init_script("Storage.prototype.setItem = function () {"
+                            " throw new DOMException('full', 'QuotaExceededError'); }")
+    page = context.new_page()
+    page.goto(f"{site_url}/{KPI}")
+    for name, value in KPI_ANSWERS.items():
+        page.fill(f'[name="{name}"]', value)
+    assert state(page) == "ready"
+    assert "存储空间已满" in page.locator(".hb-import-message").inner_text()
+    context.close()
+
+
+def test_a_missing_engine_file_is_a_message_not_endless_loading(browser, site_url):
+    context = browser.new_context()
+    context.route("**/*.whl", lambda route: route.fulfill(status=404, body="not found"))
+    page = context.new_page()
+    page.goto(f"{site_url}/{KPI}")
+    page.fill('[name="satisfaction"]', "88")
+    assert state(page) == "error"
+    assert "无法" in page.locator("#hb-result").inner_text()
+    assert page.locator('[name="satisfaction"]').input_value() == "88"  # typed work stays
+    context.close()
+
+
+def test_two_tabs_on_one_assessment_lose_nothing(browser, site_url):
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    first.goto(f"{site_url}/{KPI}")
+    second.goto(f"{site_url}/{KPI}")
+    state(first), state(second)
+    first.fill('[name="satisfaction"]', "70")
+    second.wait_for_selector("text=另一个标签页中也被修改", timeout=10000)
+    second.fill('[name="satisfaction"]', "90")
+    key = storage_key(second)
+    kept = second.evaluate("k => [localStorage.getItem(k), localStorage.getItem(k + ':other-tab')]", key)
+    assert json.loads(kept[0])["satisfaction"] == "90" and json.loads(kept[1])["satisfaction"] == "70"
+    second.click("text=改用另一标签页的答案")
+    assert second.locator('[name="satisfaction"]').input_value() == "70"
+    assert json.loads(second.evaluate("k => localStorage.getItem(k + ':other-tab')", key))["satisfaction"] == "90"
+    context.close()
+
+
+@pytest.mark.parametrize("answers", [None, [1, 2], {"person": {}, "periods": 5}])
+def test_an_import_of_the_wrong_shape_changes_nothing(page, site_url, tmp_path, answers):
+    page.goto(f"{site_url}/{PROMOTION}")
+    state(page)
+    page.locator("tbody tr.hb-period").first.locator('[name="monthly_rank"]').fill("2")
+    meta = json.loads(page.locator("form.hb-assess").get_attribute("data-definition"))
+    file = tmp_path / "answers.json"
+    file.write_text(json.dumps({"definition": meta["id"], "rulebook_version": meta["version"], "answers": answers}))
+    page.set_input_files('input[data-action="import"]', str(file))
+    assert "表格未改动" in page.locator(".hb-import-message").inner_text()
+    assert page.locator("tbody tr.hb-period").first.locator('[name="monthly_rank"]').input_value() == "2"
+
+
+def test_importing_2000_periods_does_not_freeze_the_tab(page, site_url, tmp_path):
+    page.goto(f"{site_url}/{PROMOTION}")
+    state(page)
+    meta = json.loads(page.locator("form.hb-assess").get_attribute("data-definition"))
+    file = tmp_path / "answers.json"
+    periods = [{"monthly_rank": "5"} for _ in range(2000)]
+    file.write_text(json.dumps({"definition": meta["id"], "rulebook_version": meta["version"],
+                                "answers": {"person": {}, "periods": periods}}))
+    page.set_default_timeout(10000)  # was 53 s of renumbering
+    page.set_input_files('input[data-action="import"]', str(file))
+    page.wait_for_selector("tbody tr.hb-period:nth-child(2000)", state="attached")
+    assert page.locator("tbody tr.hb-period").last.locator(".hb-period-no").inner_text() == "第 2000 期"
