@@ -21,7 +21,7 @@ EXTRA = Path(__file__).parent / "fixtures" / "every_text_field"
 PAGE_TYPES = ["index.html", "roles/index.html", "roles/call_center/index.html",
               "roles/call_center/call_center_agent.html", "skills/index.html", "skills/listening.html",
               "standards/index.html", "standards/every_field.html", "standards/cs_grading.html",
-              "rules/index.html", "rules/every_field.html", "rules/cs_promotion.html", "assess/index.html",
+              "rules/index.html", "rules/every_field_rule.html", "rules/cs_promotion.html", "assess/index.html",
               "assess/every_field.html", "assess/every_field_sections.html", "org.html", "tags.html",
               "404.html"]
 
