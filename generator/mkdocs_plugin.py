@@ -7,9 +7,9 @@ good pages keep being served; under `mkdocs build` it fails the build.
 
 import html
 import json
-import re
 import logging
 import os
+import re
 import tempfile
 from pathlib import Path
 

@@ -169,9 +169,7 @@ def read(path):
         return source, problems
     try:
         source.data = _parse(text, path, source.positions, problems)
-    except TooComplex as exc:
-        return source, [Diagnostic(path, exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.params)]
-    except scalars.BadScalar as exc:
+    except (TooComplex, scalars.BadScalar) as exc:
         return source, [Diagnostic(path, exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.params)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
