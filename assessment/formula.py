@@ -342,3 +342,83 @@ def calls(node):
         yield from calls(node[3])
     elif node[0] in ("not", "neg"):
         yield from calls(node[1])
+
+
+# --- types (checked when the definitions are validated, so a formula never fails at scoring) ------
+
+NUMBER, BOOLEAN, TEXT, ANY = "number", "boolean", "text", "any"
+_TYPE_NAMES = {NUMBER: ("数字", "a number"), BOOLEAN: ("是/否条件", "a true/false condition"),
+               TEXT: ("文字(选项)", "text (an option)"), ANY: ("任意值", "any value")}
+_AGG_ARG = {"avg": NUMBER, "total": NUMBER, "count": BOOLEAN, "streak": BOOLEAN, "longest_streak": BOOLEAN}
+
+
+def infer(node, types):
+    """The type of a formula's value: NUMBER, BOOLEAN or TEXT (ANY where a name is unknown).
+    `types` maps each name to its type. Raises ExprError, located, where two types cannot meet
+    (`last(score) > 'abc'`, `avg(passed)`, `not score`)."""
+    tag = node[0]
+    if tag == "num":
+        return NUMBER
+    if tag == "str":
+        return TEXT
+    if tag == "bool":
+        return BOOLEAN
+    if tag == "name":
+        return types.get(node[1], ANY)
+    if tag == "neg":
+        return _want(node[1], types, NUMBER, node[2], "-")
+    if tag == "not":
+        return _want(node[1], types, BOOLEAN, node[2], "not")
+    if tag == "bin":
+        op, left, right, col = node[1], node[2], node[3], node[4]
+        if op in ("and", "or"):
+            _want(left, types, BOOLEAN, col, op), _want(right, types, BOOLEAN, col, op)
+            return BOOLEAN
+        if op in ("==", "!="):
+            a, b = infer(left, types), infer(right, types)
+            if ANY not in (a, b) and a != b:
+                raise _mismatch(op, a, b, col)
+            return BOOLEAN
+        _want(left, types, NUMBER, col, op), _want(right, types, NUMBER, col, op)
+        return BOOLEAN if op in ("<", "<=", ">", ">=") else NUMBER
+    name, args, col = node[1], node[2], node[3]
+    if name in _AGG_ARG:
+        _want(args[0], types, _AGG_ARG[name], col, name)
+        return NUMBER
+    if name == "last":
+        return infer(args[0], types)
+    if name == "lookup":
+        _want(args[1], types, NUMBER, col, name)
+        return NUMBER
+    if name == "if":
+        _want(args[0], types, BOOLEAN, col, name)
+        a, b = infer(args[1], types), infer(args[2], types)
+        if ANY not in (a, b) and a != b:
+            raise _mismatch(name, a, b, col)
+        return b if a == ANY else a
+    for arg in args:  # periods, min, max, floor, round: numbers in, a number out
+        _want(arg, types, NUMBER, col, name)
+    return NUMBER
+
+
+def type_name(kind, lang="zh"):
+    return _TYPE_NAMES[kind][0 if lang == "zh" else 1]
+
+
+def _want(node, types, wanted, col, where):
+    got = infer(node, types)
+    if got not in (wanted, ANY):
+        raise _err(f"{where} 需要{_TYPE_NAMES[wanted][0]}, 这里是{_TYPE_NAMES[got][0]}",
+                   f"{where} needs {_TYPE_NAMES[wanted][1]}, got {_TYPE_NAMES[got][1]}", _column(node, col))
+    return wanted if got == ANY else got
+
+
+def _column(node, default):
+    """Where a node starts: calls and binary operators keep it at index 3 and 4, the rest at 2."""
+    index = {"call": 3, "bin": 4}.get(node[0], 2)
+    return node[index] if len(node) > index and isinstance(node[index], int) else default
+
+
+def _mismatch(where, a, b, col):
+    return _err(f"{where} 两边的类型不同: {_TYPE_NAMES[a][0]}与{_TYPE_NAMES[b][0]}",
+                f"{where} compares {_TYPE_NAMES[a][1]} with {_TYPE_NAMES[b][1]}", col)

@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from assessment import formula, items as kinds
 from assessment.errors import ExprError
+from assessment.history import person_fields
 from assessment.numbers import fmt
 
 KIND_NAMES = {
@@ -375,25 +376,35 @@ def check_rule(entry, rule, checker):
     if levels:
         choices["level"] = levels
     checker.choices = choices
+    types = {f["id"]: _FIELD_TYPES.get(f["kind"], formula.NUMBER) for f in person_fields(rule) + rule["periods"]}
     known = set(person)
     for i, value in enumerate(data["values"]):
-        _check_formula(entry, ("values", i, "expr"), value["expr"], known, period, tables, checker)
+        types[value["id"]] = _check_formula(entry, ("values", i, "expr"), value["expr"], known, period, tables, checker,
+                                            types) or formula.ANY
         known.add(value["id"])
     for i, outcome in enumerate(data["outcomes"]):
-        _check_formula(entry, ("outcomes", i, "when"), outcome["when"], known, period, tables, checker)
+        _check_formula(entry, ("outcomes", i, "when"), outcome["when"], known, period, tables, checker, types,
+                       formula.BOOLEAN)
         if outcome.get("steps") and outcome["steps"].lstrip().startswith("-"):
             checker.report(entry, ("outcomes", i, "steps"), "negative_steps", value=outcome["steps"])
         if outcome.get("steps"):
-            _check_formula(entry, ("outcomes", i, "steps"), outcome["steps"], known, period, tables, checker)
+            _check_formula(entry, ("outcomes", i, "steps"), outcome["steps"], known, period, tables, checker, types,
+                           formula.NUMBER)
         for j, lv in enumerate(outcome.get("at_levels") or []):
             if lv not in levels:
                 checker.unknown(entry, ("outcomes", i, "at_levels", j), "level", lv, levels)
     for key in ("pay", "bonus"):
         if data.get(key):
-            _check_formula(entry, (key,), data[key], known, period, tables, checker)
+            _check_formula(entry, (key,), data[key], known, period, tables, checker, types, formula.NUMBER)
 
 
-def _check_formula(entry, path, text, top_names, period_names, tables, checker):
+# what a field's value is inside a formula (choices compare with their option ids)
+_FIELD_TYPES = {"choice": formula.TEXT, "rating": formula.TEXT, "boolean": formula.BOOLEAN}
+
+
+def _check_formula(entry, path, text, top_names, period_names, tables, checker, types=None, expected=None):
+    """Checks names, options and types; returns the formula's type when all is well (else None)."""
+    before = len(checker.out)
     try:
         node = formula.parse(text)
     except ExprError as exc:
@@ -419,3 +430,16 @@ def _check_formula(entry, path, text, top_names, period_names, tables, checker):
         checker.report(entry, path, "expr_unknown_name", name=name, allowed=", ".join(allowed),
                        near_zh=f"(是否想写“{near[0]}”?)" if near else "",
                        near_en=f" (did you mean '{near[0]}'?)" if near else "")
+    if types is None or len(checker.out) > before:
+        return None  # a misspelt name is reported once, not again as a type error
+    try:
+        got = formula.infer(node, types)
+    except ExprError as exc:
+        checker.report(entry, path, "expr_type", col=exc.col, message_zh=exc.zh, message_en=exc.en)
+        return None
+    if expected is not None and got not in (expected, formula.ANY):
+        checker.report(entry, path, "expr_result_type", expected_zh=formula.type_name(expected, "zh"),
+                       got_zh=formula.type_name(got, "zh"), expected_en=formula.type_name(expected, "en"),
+                       got_en=formula.type_name(got, "en"))
+        return None
+    return got
