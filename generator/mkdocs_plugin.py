@@ -70,6 +70,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
             log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
                       "serving the last good version:\n%s", report)
+        except Exception as exc:  # noqa: BLE001 — while serving, any failure keeps the last good pages
+            if not self.serving or self.rulebook is None:
+                raise
+            log.error("读取定义时出错, 继续显示上一次成功的版本 / reading the definitions failed, "
+                      "serving the last good version: %s: %s", type(exc).__name__, exc)
         self.inline_scripts = self._inline_scripts(config.theme.dirs)
         self.pages = build_pages(self.rulebook, config.use_directory_urls, self.example_results)
         config.nav = self._nav(config.nav)

@@ -187,3 +187,19 @@ def test_text_keeps_tildes_and_folds_carriage_returns():
     assert text("约 3~5 天") == "约 3~5 天"  # `\~` showed a backslash: Markdown here has no tilde syntax
     assert text("接听\r\n电话\r回访") == "接听  电话 回访"  # a CR no longer cuts a numbered list
     assert attr("a\rb") == "a b" and "[" not in attr("![图](x.png)")
+
+
+def test_an_item_named_like_an_object_property_starts_empty(browser, poisoned_url):
+    """Answers were read through the prototype: an item `constructor` showed `function Object() …`."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{poisoned_url}/assess/every_field.html")
+    page.evaluate("""() => { const m = JSON.parse(document.querySelector('form.hb-assess').dataset.definition);
+        localStorage.setItem(`handbook:${m.id}:${m.version}`, '{}'); }""")
+    page.reload()
+    page.wait_for_selector("#hb-result:not([data-state=loading])", timeout=60000)
+    value = page.locator('[name="constructor"]').input_value()
+    page.locator('[name="constructor"]').fill("5")
+    page.wait_for_selector("#hb-result[data-state=invalid], #hb-result[data-state=ready]")
+    context.close()
+    assert value == ""
