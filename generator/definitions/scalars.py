@@ -42,6 +42,9 @@ class YamlInt(int):
         obj.text = text
         return obj
 
+    def __reduce__(self):  # copy.deepcopy and pickle keep the text too
+        return YamlInt, (int(self), self.text)
+
 
 def as_text(value):
     """A scalar used where text is expected: as the person typed it."""
