@@ -164,7 +164,7 @@ STANDARD = Obj("standard", [
     Field("summary", Text()),
     Field("period", Text(), doc="评定周期, 如 每月 / 每半年"),
     Field("method", Enum(["sum", "weighted"]), default="sum", doc="sum: 分数相加; weighted: 各项得分率 × 权重"),
-    Field("precision", Number(integer=True, minimum=0), default=2, doc="小数位数(四舍五入)"),
+    Field("precision", Number(integer=True, minimum=0, maximum=6), default=2, doc="小数位数(四舍五入)"),
     Field("rating_scales", ListOf(Obj("rating scale", [
         Field("id", Ident(), required=True), Field("name", Text()),
         Field("options", ListOf(OPTION, min_items=2), required=True),

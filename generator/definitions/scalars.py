@@ -108,6 +108,12 @@ def _check_digits(digits, value, mark):
         raise BadScalar(mark, "number_out_of_range", value=value, digits=MAX_DIGITS)
 
 
+def within_limits(number):
+    """Finite, below 10^12 and with at most 15 decimal places: every number a definition needs."""
+    number = Decimal(number)
+    return number.is_finite() and abs(number) < MAX_MAGNITUDE and number.as_tuple().exponent >= -MAX_DIGITS
+
+
 def _check_magnitude(number, value, mark):
-    if not number.is_finite() or abs(number) >= MAX_MAGNITUDE or number.as_tuple().exponent < -MAX_DIGITS:
+    if not within_limits(number):
         raise BadScalar(mark, "number_out_of_range", value=value, digits=MAX_DIGITS)

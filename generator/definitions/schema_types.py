@@ -9,7 +9,7 @@ import difflib
 import re
 from decimal import Decimal
 
-from .scalars import as_text
+from .scalars import MAX_DIGITS, as_text, within_limits
 
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 _MISSING = object()
@@ -108,8 +108,8 @@ class Formula(Text):
 
 
 class Number(Type):
-    def __init__(self, doc="", integer=False, minimum=None):
-        self.doc, self.integer, self.minimum = doc, integer, minimum
+    def __init__(self, doc="", integer=False, minimum=None, maximum=None):
+        self.doc, self.integer, self.minimum, self.maximum = doc, integer, minimum, maximum
 
     def check(self, value, path, ctx):
         if isinstance(value, str) and value.strip().endswith("%"):
@@ -119,10 +119,16 @@ class Number(Type):
                 pass
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             return self._wrong(value, path, ctx, "integer" if self.integer else "number")
+        if not within_limits(value):  # "NaN%" or "1e999%" written as text
+            ctx.report(path, "number_out_of_range", value=value, digits=MAX_DIGITS)
+            return _MISSING
         if self.integer and (isinstance(value, Decimal) and value != value.to_integral_value()):
             return self._wrong(value, path, ctx, "integer")
         if self.minimum is not None and value < self.minimum:
             ctx.report(path, "bad_enum", value=value, allowed=f"≥ {self.minimum}")
+            return _MISSING
+        if self.maximum is not None and value > self.maximum:
+            ctx.report(path, "bad_enum", value=value, allowed=f"≤ {self.maximum}")
             return _MISSING
         return int(value) if self.integer else Decimal(value)
 
@@ -130,6 +136,8 @@ class Number(Type):
         result = {"type": "integer" if self.integer else ["number", "string"], "description": self.doc}
         if self.minimum is not None:
             result["minimum"] = self.minimum
+        if self.maximum is not None:
+            result["maximum"] = self.maximum
         return result
 
 
