@@ -272,7 +272,7 @@ class Tagged(Type):
         if not isinstance(value, dict):
             return self._wrong(value, path, ctx, "mapping")
         kind = value.get(self.tag)
-        if kind not in self.variants:
+        if not isinstance(kind, str) or kind not in self.variants:
             if kind is None:
                 ctx.report(path, "missing_key", key=self.tag)
             else:
