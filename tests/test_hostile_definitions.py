@@ -146,12 +146,17 @@ def test_files_and_folders_that_cannot_be_read_are_reported_not_skipped(tmp_path
     root = handbook_with(tmp_path, "roles/upper.YAML", ROLE.replace("hostile", "upper"))
     (root / "roles" / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
     (root / "skills" / "loop").symlink_to(root / "skills")
+    (root / "roles" / "agent2.yaml.bak").write_text(ROLE, encoding="utf-8")
+    (root / "roles" / "Thumbs.db").write_bytes(b"\0")
     result = run_bounded("validate", root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"roles/dangling\.yaml:1:1: 不是普通文件", result.stderr), result.stderr
     assert re.search(r"skills/loop:1:1: 这是指向别处的文件夹链接", result.stderr)
+    assert re.search(r"roles/agent2\.yaml\.bak:1:1: 这不是 \.yaml 文件", result.stderr)
+    assert "Thumbs.db" not in result.stderr
     (root / "roles" / "dangling.yaml").unlink()
     (root / "skills" / "loop").unlink()
+    (root / "roles" / "agent2.yaml.bak").unlink()
     roles = {r["id"] for r in _rulebook(root)["roles"]}
     assert "upper" in roles  # an upper-case .YAML file is read like any other
 

@@ -17,6 +17,8 @@ MESSAGES = {
                    "cannot be read: {error}", "check that it exists and is readable (its definitions would be missing)"),
     "not_a_file": ("不是普通文件(是文件夹, 或是指向不存在文件的链接)", "改成普通的 .yaml 文件, 或删除它",
                    "not a regular file (a folder, or a link to a missing file)", "make it a plain .yaml file or remove it"),
+    "not_yaml": ("这不是 .yaml 文件, 其中的内容不会被读取", "定义文件须以 .yaml 结尾: 改名, 或把它移出定义目录(说明文字可用 .md)",
+                 "not a .yaml file: it is not read", "definition files end in .yaml: rename it or move it out (notes may be .md)"),
     "folder_link": ("这是指向别处的文件夹链接, 不会被读取", "把文件夹本身放到这里, 或删除链接",
                     "this is a link to a folder elsewhere and is not followed", "move the folder itself here or remove the link"),
     "empty_file": ("文件为空", "填写内容, 或删除此文件", "the file is empty", "add definitions or delete the file"),

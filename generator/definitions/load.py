@@ -38,10 +38,14 @@ def definition_files(root):
     return find_files(root)[0]
 
 
+_NOT_DEFINITIONS = {"thumbs.db", "desktop.ini"}  # what Windows leaves in folders
+
+
 def find_files(root):
     """(definition files, [Diagnostic]): every .yaml/.yml file (any case) below root, except in folders
-    starting with "." or "_". Whatever cannot be read, or is a link to a folder, is reported, never
-    silently skipped: a skipped file would publish a smaller handbook without a word."""
+    starting with "." or "_". Whatever cannot be read, is a link to a folder or is another kind of file
+    (notes in .md aside) is reported, never silently skipped: a skipped file would publish a smaller
+    handbook without a word."""
     root = Path(root)
     files, problems = [], []
 
@@ -56,7 +60,10 @@ def find_files(root):
         subfolders[:] = sorted(n for n in subfolders if not n.startswith((".", "_")) and not (folder / n).is_symlink())
         for name in sorted(names):
             path = folder / name
-            if name.startswith((".", "_")) or path.suffix.lower() not in (".yaml", ".yml"):
+            if name.startswith((".", "_")) or name.lower() in _NOT_DEFINITIONS or path.suffix.lower() == ".md":
+                continue
+            if path.suffix.lower() not in (".yaml", ".yml"):
+                problems.append(Diagnostic(path, 1, 1, "not_yaml", {}))  # agent.txt, agent.yaml.bak …
                 continue
             if not path.is_file():
                 problems.append(Diagnostic(path, 1, 1, "not_a_file", {}))
