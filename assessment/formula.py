@@ -422,3 +422,94 @@ def _column(node, default):
 def _mismatch(where, a, b, col):
     return _err(f"{where} 两边的类型不同: {_TYPE_NAMES[a][0]}与{_TYPE_NAMES[b][0]}",
                 f"{where} compares {_TYPE_NAMES[a][1]} with {_TYPE_NAMES[b][1]}", col)
+
+
+# --- in words (pages and results show a condition as a person reads it) ---------------------------
+
+_SAY_OPS = {"==": "为", "!=": "不为", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "+": "+", "-": "−", "*": "×",
+            "/": "÷", "and": "并且", "or": "或者"}
+
+
+class Vocabulary:
+    """What names mean to a reader: field and value names, option labels per field, table names."""
+
+    def __init__(self, names, options=None, tables=None):
+        self.names, self.options, self.tables = names, options or {}, tables or {}
+
+
+def describe(node, words, field=None):
+    """A formula in Chinese words with the fields' names: `streak(monthly_rank > 3) >= 3` →
+    "连续满足「当月部门考评名次 > 3」的最近期数 ≥ 3"."""
+    tag = node[0]
+    if tag == "num":
+        return _number_text(node[1])
+    if tag == "str":
+        label = words.options.get(field, {}).get(node[1], node[1])
+        return f"“{label}”"
+    if tag == "bool":
+        return "是" if node[1] else "否"
+    if tag == "name":
+        return f"「{words.names.get(node[1], node[1])}」"
+    if tag == "neg":
+        return f"−{_operand(node[1], words, 7)}"
+    if tag == "not":
+        return f"并非（{describe(node[1], words)}）"
+    if tag == "bin":
+        op, left, right = node[1], node[2], node[3]
+        prec = _BINARY[op]
+        subject = _field_of(left) or _field_of(right)
+        return f"{_operand(left, words, prec, subject)} {_SAY_OPS[op]} {_operand(right, words, prec + 1, subject)}"
+    return _describe_call(node[1], node[2], words)
+
+
+def _operand(node, words, prec, field=None):
+    text = describe(node, words, field)
+    return f"（{text}）" if node[0] == "bin" and _BINARY[node[1]] < prec else text
+
+
+def _field_of(node):
+    if node[0] == "name":
+        return node[1]
+    if node[0] == "call" and node[1] == "last":
+        return _field_of(node[2][0])
+    return None
+
+
+def _describe_call(name, args, words):
+    say = [_operand(a, words, 99) for a in args]  # a calculation as an argument goes in brackets
+    recent = f"最近 {say[1]} 期" if len(args) > 1 and name in ("avg", "total", "count", "longest_streak") else "各期"
+    if name == "avg":
+        return f"{recent}{say[0]}的平均值"
+    if name == "total":
+        return f"{recent}{say[0]}之和"
+    if name == "count":
+        return f"{recent}中满足「{_plain(args[0], words)}」的期数"
+    if name == "streak":
+        return f"截至最近一期连续满足「{_plain(args[0], words)}」的期数"
+    if name == "longest_streak":
+        return f"{recent}中连续满足「{_plain(args[0], words)}」的最长期数"
+    if name == "last":
+        return f"最近一期的{say[0]}"
+    if name == "periods":
+        return "已填写的期数"
+    if name in ("min", "max"):
+        return f"{say[0]}与{say[1]}中较{'小' if name == 'min' else '大'}者"
+    if name == "floor":
+        return f"{say[0]}向下取整"
+    if name == "round":
+        return f"{say[0]}四舍五入到 {say[1]} 位小数" if len(args) > 1 else f"{say[0]}四舍五入取整"
+    if name == "lookup":
+        table = args[0][1] if args[0][0] == "name" else ""
+        return f"按「{words.tables.get(table, table)}」查{say[1]}所得的值"
+    return f"若 {describe(args[0], words)}，则为 {say[1]}，否则为 {say[2]}"  # if
+
+
+def _plain(node, words):
+    """A condition inside 「」: field names without their own brackets."""
+    return describe(node, words).replace("「", "").replace("」", "")
+
+
+def _number_text(value):
+    from .numbers import fmt
+
+    return fmt(value)

@@ -27,6 +27,13 @@ def assessment(definition):
     return f"assess/{definition['id']}.md"
 
 
+def tag_anchor(tag):
+    """A stable id for a tag's heading on the tags page (tags are free text: the id is a digest)."""
+    import hashlib
+
+    return "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
+
+
 def _relpath(target, start):
     """posixpath.relpath for paths inside the docs, without its abspath (a getcwd call per link)."""
     target = [part for part in target.split("/") if part not in ("", ".")]

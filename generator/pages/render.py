@@ -11,13 +11,14 @@ from pathlib import Path
 import jinja2
 
 import assessment
+from assessment import formula
 from assessment import items as kinds
 from assessment.history import OUTCOME_NAMES, person_fields
 from assessment.numbers import fmt
 from assessment.standard import all_items, max_total
 
 from . import forms, paths, svg
-from .escape import Raw, text
+from .escape import Raw, attr, text
 
 TEMPLATES = Path(__file__).parent / "templates"
 DepartmentTree = namedtuple("DepartmentTree", "children staffed")
@@ -45,6 +46,7 @@ class Renderer:
         self.standards = {s["id"]: s for s in rulebook["standards"]}
         self.rules = {r["id"]: r for r in rulebook["rules"]}
         self.with_assessment = True
+        self.vocabularies = {}
         # who uses what, indexed once (scanning every role per page made large handbooks quadratic)
         self.users = {"standards": defaultdict(list), "rules": defaultdict(list)}
         self.required = defaultdict(lambda: defaultdict(list))  # skill id → level id → roles
@@ -70,6 +72,23 @@ class Renderer:
     def role_link(self, here, role_id):
         role = self.roles[role_id]
         return Raw(f"[{text(role['name'])}]({paths.relative(here, paths.role(role))})")
+
+    def tag_link(self, here, tag):
+        return Raw(f"[{text(tag)}]({paths.relative(here, 'tags.md')}#{paths.tag_anchor(tag)})")
+
+    def formula(self, rule, expr):
+        """A formula in words with the fields' names, and the formula itself in small print for HR."""
+        words = formula.describe(formula.parse(expr), self._vocabulary(rule))
+        return Raw(f'{text(words)}<br><small class="hb-formula">公式：<code>{attr(expr)}</code></small>')
+
+    def _vocabulary(self, rule):
+        if rule["id"] not in self.vocabularies:
+            fields = person_fields(rule) + rule["periods"]
+            self.vocabularies[rule["id"]] = formula.Vocabulary(
+                {**{f["id"]: f["name"] for f in fields}, **{v["id"]: v["name"] for v in rule["values"]}},
+                {f["id"]: {o["id"]: o["label"] for o in f.get("options", [])} for f in fields},
+                rule.get("table_names"))
+        return self.vocabularies[rule["id"]]
 
     def users_of(self, key, ident):
         return self.users[key][ident]

@@ -1,0 +1,110 @@
+"""What a person reads on every built page: no escape artefacts, no raw Markdown or template syntax,
+formulas in words; every role reachable from the roles index and every page linked from somewhere."""
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import unquote, urljoin
+
+import pytest
+
+ARTEFACTS = {
+    "a Markdown escape shown": r"\\[#()_*\[\]`{}|!+~]",
+    "an HTML entity shown": r"&(?:gt|lt|quot|amp|#x27|#\d+);",
+    "a raw Markdown link": r"\]\(",
+    "a raw Markdown heading": r"^[ \t]*#{1,6} ",
+    "a raw Markdown list link": r"^[ \t]*- \[",
+    "template syntax": r"\{\{|\{%",
+}
+
+
+class Page(HTMLParser):
+    """The visible text (a line per block) and the links of one page."""
+
+    HIDDEN = {"script", "style", "template", "head", "title"}
+    BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "h4", "div", "br", "td", "th", "label", "option", "summary"}
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.links, self._hidden = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self._hidden += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        if tag == "a" and dict(attrs).get("href"):
+            self.links.append(dict(attrs)["href"])
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.parts.append(data)
+
+    @property
+    def text(self):
+        return "".join(self.parts).replace("\u200b", "")
+
+
+def read(path):
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    return {p.relative_to(built_site).as_posix(): read(p) for p in sorted(built_site.rglob("*.html"))}
+
+
+def test_no_page_shows_escapes_markdown_or_template_syntax(pages):
+    found = []
+    for name, page in pages.items():
+        for what, pattern in ARTEFACTS.items():
+            match = re.search(pattern, page.text, re.M)
+            if match:
+                found.append(f"{name}: {what}: …{page.text[max(0, match.start() - 30):match.end() + 30]!r}…")
+    assert found == []
+
+
+def test_rule_conditions_read_as_words_with_field_names(pages, rulebook):
+    text = pages["rules/cs_promotion.html"].text
+    assert "截至最近一期连续满足「当月部门考评名次 > 3」的期数 ≥ 3" in text
+    assert "streak(monthly_rank > 3) >= 3" in text  # the formula stays, in small print, for HR
+
+
+def test_the_roles_index_links_every_role(pages, rulebook):
+    links = {urljoin("roles/index.html", unquote(h)) for h in pages["roles/index.html"].links}
+    for role in rulebook["roles"]:
+        assert f"roles/{role['department']}/{role['id']}.html" in links, role["id"]
+
+
+def test_every_page_is_linked_from_another_page(pages):
+    linked = set()
+    for name, page in pages.items():
+        for href in page.links:
+            target = urljoin(name, unquote(href.split("#", 1)[0]))
+            if target != name:
+                linked.add(target)
+    orphans = [name for name in pages if name not in linked and name not in ("index.html", "404.html")]
+    assert orphans == []
+
+
+def test_tag_links_land_on_their_tag(pages, built_site):
+    role = pages["roles/call_center/call_center_agent.html"]
+    tag_links = [h for h in role.links if h.startswith("../../tags.html#")]
+    assert len(tag_links) == 2  # 呼叫中心, 一线
+    tags_html = (built_site / "tags.html").read_text(encoding="utf-8")
+    for href in tag_links:
+        heading = re.search(rf'<h2 id="{href.split("#", 1)[1]}">(.*?)<', tags_html)
+        assert heading and heading.group(1) in ("呼叫中心", "一线"), href
+
+
+def test_standards_and_rules_of_a_role_are_separate_items(pages):
+    text = pages["roles/call_center/call_center_agent.html"].text
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    assert any(ln.startswith("定级/考核标准") for ln in lines)
+    assert any(ln.startswith("晋升/降级规则") for ln in lines)
+    assert not any("定级/考核标准" in ln and "晋升/降级规则" in ln for ln in lines)
