@@ -134,6 +134,7 @@ def score(standard, answers):
         "total": fmt(total), "max_total": fmt(quantize(max_total(standard), places)),
         "items": rows, "sections": sections, "fatal": fatal,
         "eligible": not eligibility, "ineligible": [c["text"] for c in eligibility],
+        "graded": bool(bands),  # a standard without grades only totals: "no grade" would read as "failed"
         "band": bands[band]["grade"] if band >= 0 else None,
         "grade": {"id": bands[grade]["grade"], "name": bands[grade]["name"]} if grade >= 0 else None,
         "capped": capped,

@@ -12,7 +12,8 @@ def text_report(result):
     if not result["eligible"]:
         lines.append("不符合参评条件: " + ";".join(result["ineligible"]))
     grade = result["grade"]
-    lines.append(f"职级: {grade['name']}({grade['id']})" if grade else "职级: 未定级")
+    if result["graded"]:
+        lines.append(f"职级: {grade['name']}({grade['id']})" if grade else "职级: 未定级")
     for capped in result["capped"]:
         lines.append(f"  分数已达“{capped['name']}”, 但未满足: " + ";".join(capped["unmet"]))
     nxt = result["next"]

@@ -154,7 +154,8 @@ function showStandard(r) {
   panel.dataset.total = r.total;
   panel.dataset.grade = r.grade ? r.grade.id : "";
   const parts = [el("h2", "自评结果"), reportLine(), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
-  parts.push(el("p", r.grade ? `职级: ${r.grade.name}` : (r.eligible ? "职级: 未定级" : "不符合参评条件: " + r.ineligible.join(";")), "hb-grade"));
+  if (!r.eligible) parts.push(el("p", "不符合参评条件: " + r.ineligible.join(";"), "hb-grade"));
+  else if (r.graded) parts.push(el("p", r.grade ? `职级: ${r.grade.name}` : "职级: 未定级", "hb-grade"));
   for (const c of r.capped) parts.push(el("p", `分数已达“${c.name}”, 但未满足: ${c.unmet.join(";")}`));
   if (r.next) {
     const n = r.next;

@@ -6,35 +6,53 @@ answers and shows what the engine (in Pyodide) returns; it computes nothing itse
 
 import json
 import re
+from decimal import Decimal
 
 from assessment.history import person_fields
 
 from .escape import Raw, attr
 
 
-def _control(field, prefix=""):
+def field_hint(field):
+    """What a person needs at a field: the item's description and what may be written there."""
+    kind, unit = field["kind"], field.get("unit", "")
+    fmt_ = {"number": lambda: f"填写 {field['min']}–{field['max']}{unit}" + (
+                f"，以 {field['step']} 为单位" if Decimal(field.get("step", 1)) != 1 else ""),
+            "average": lambda: f"每位评分人 {field['min']}–{field['max']} 分，用逗号“，”或顿号“、”隔开"
+                               f"（{field['min_raters']}–{field['max_raters']} 人）",
+            "count": lambda: f"填写数量（0–{field['max_count']}{unit or '项'}）"}.get(kind)
+    parts = [field.get("description") or "", fmt_() if fmt_ else ""]
+    return "。".join(p.rstrip("。") for p in parts if p)
+
+
+def _control(field, prefix="", with_hint=True):
     fid, name, kind = field["id"], attr(field["name"]), field["kind"]
     control_id = attr(f"{prefix}{fid}")
     label = f'<label for="{control_id}">{name}</label>'
+    help_text = field_hint(field) if with_hint else ""
+    help_id = attr(f"{prefix}{fid}-hint")
+    described = f' aria-describedby="{help_id}"' if help_text else ""
+    help_html = f'<p class="hb-hint" id="{help_id}">{attr(help_text)}</p>' if help_text else ""
     if kind in ("choice", "boolean"):
         options = ([(o["id"], o["label"]) for o in field["options"]] if kind == "choice"
                    else [("true", "是"), ("false", "否")])
         body = "".join(f'<option value="{attr(v)}">{attr(t)}</option>' for v, t in options)
-        control = f'<select id="{control_id}" name="{attr(fid)}" data-kind="{kind}"><option value="">请选择</option>{body}</select>'
+        control = (f'<select id="{control_id}" name="{attr(fid)}" data-kind="{kind}"{described}>'
+                   f'<option value="">请选择</option>{body}</select>')
     elif kind == "checklist":
         boxes = "".join(
             f'<label class="hb-check"><input type="checkbox" name="{attr(fid)}" value="{attr(c["id"])}" '
             f'data-kind="checklist"> {attr(c["label"])}</label>' for c in field["checks"])
-        return (f'<fieldset class="hb-field" data-field="{attr(prefix + fid)}"><legend>{name}</legend>{boxes}'
-                f'<p class="hb-error" role="alert"></p></fieldset>')
+        return (f'<fieldset class="hb-field" data-field="{attr(prefix + fid)}"{described}><legend>{name}</legend>'
+                f'{help_html}{boxes}<p class="hb-error" role="alert"></p></fieldset>')
     else:
         hint = {"average": "每位评分人的分数, 用逗号分隔", "count": "数量"}.get(kind, "")
         rng = f'{field["min"]}–{field["max"]}{field.get("unit", "")}' if kind in ("number", "average") else ""
         placeholder = attr("; ".join(p for p in (hint, rng) if p))
         mode = "numeric" if kind == "count" else "decimal"
         control = (f'<input id="{control_id}" name="{attr(fid)}" type="text" inputmode="{mode}" data-kind="{kind}" '
-                   f'placeholder="{placeholder}" autocomplete="off">')
-    return (f'<div class="hb-field" data-field="{attr(prefix + fid)}">{label}{control}'
+                   f'placeholder="{placeholder}" autocomplete="off"{described}>')
+    return (f'<div class="hb-field" data-field="{attr(prefix + fid)}">{label}{help_html}{control}'
             f'<p class="hb-error" role="alert"></p></div>')
 
 
@@ -49,12 +67,15 @@ def standard_form(std, rulebook, assets):
 def rule_form(rule, rulebook, assets):
     person = "".join(_control(f, "person.") for f in person_fields(rule))
     heads = "".join(f"<th>{attr(f['name'])}</th>" for f in rule["periods"])
-    template = "".join(f"<td>{_control(f, 'period.')}</td>" for f in rule["periods"])
+    template = "".join(f"<td>{_control(f, 'period.', with_hint=False)}</td>" for f in rule["periods"])
+    column_hints = "".join(f"<li><strong>{attr(f['name'])}</strong>：{attr(field_hint(f))}</li>"
+                           for f in rule["periods"] if field_hint(f))
     body = (f'<fieldset class="hb-section"><legend>个人信息</legend>{person}</fieldset>' if person else "")
     body += (f'<fieldset class="hb-section"><legend>各期数据(从早到晚, 至少 {rule["min_periods"]} 期)</legend>'
              f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead><tbody></tbody></table></div>'
              f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
              f'<td><button type="button" class="hb-remove-period" aria-label="删除这一期">删除</button></td></tr></template>'
+             + (f'<ul class="hb-hints">{column_hints}</ul>' if column_hints else "") +
              f'<button type="button" class="hb-add-period md-button">增加一期</button>'
              f'<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
     return _shell("rule", rule, rulebook, assets, body, min_periods=rule["min_periods"])
