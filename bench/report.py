@@ -31,6 +31,8 @@ HEAD = ["| 指标 | 实测 | 目标 | 结论 |", "|---|---|---|---|"]
 def markdown(results):
     m = results["machine"]
     lines = [
+        # for maintainers: kept out of the staff navigation (mkdocs.yml) and out of search
+        "---", "search:", "  exclude: true", "---", "",
         "# 性能", "",
         "本页由 `make bench` 生成, 请勿手工修改。所有对比项在同一次运行中测得, 以比值表示;"
         "时间取多次运行的中位数。", "",

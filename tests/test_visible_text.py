@@ -108,3 +108,14 @@ def test_standards_and_rules_of_a_role_are_separate_items(pages):
     assert any(ln.startswith("定级/考核标准") for ln in lines)
     assert any(ln.startswith("晋升/降级规则") for ln in lines)
     assert not any("定级/考核标准" in ln and "晋升/降级规则" in ln for ln in lines)
+
+
+def test_the_performance_page_is_for_maintainers_only(built_site):
+    import json
+
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "performance.html" not in nav and "性能" not in nav
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if d["location"].startswith("performance.html")]
+    assert (built_site / "performance.html").exists()  # still there, linked from the editing guide
