@@ -61,3 +61,11 @@ def test_print_hides_navigation_and_keeps_rows_whole(page, site_url, tmp_path):
         pdf = page.pdf(path=str(tmp_path / "page.pdf"), format="A4", print_background=True)
         assert pdf[:4] == b"%PDF" and len(pdf) > 10000
         page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("alias, name", [("客服专员", "客户服务专员"), ("月度绩效", "客服岗位月度绩效")])
+def test_an_alias_finds_its_role_or_standard_in_the_top_ten(page, site_url, alias, name):
+    page.goto(f"{site_url}/index.html")
+    results = search(page, alias)[:10]
+    assert any(text.startswith(name) or f"\n{name}" in text or name in text.split("\n", 1)[0] for text in results), \
+        [t.split("\n", 1)[0] for t in results]

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from .schema_types import Any, Boolean, Date, Enum, Field, Formula, Ident, ListOf, Number, Obj, Tagged, Text
 
+ALIASES = Field("aliases", ListOf(Text()), default=[], doc="别名 / 常用简称, 显示在页面上并可被搜索到, 如 客服专员")
 NOTES = Field("notes", ListOf(Text()), default=[], doc="假设与说明, 会显示在页面上 / assumptions shown on the page")
 SOURCE = Field("source", Text(), doc="来源文档 / where this comes from")
 
@@ -57,6 +58,7 @@ SKILL = Obj("skill", [
 ROLE = Obj("role", [
     Field("id", Ident(), required=True),
     Field("name", Text(), required=True, doc="岗位名称"),
+    ALIASES,
     Field("department", Ident(ref="department"), required=True, doc="所属部门 id"),
     Field("category", Text(), doc="岗位类别"),
     Field("reports_to", Ident(ref="role"), doc="直接上级岗位 id(直接下级自动推出)"),
@@ -161,6 +163,7 @@ BAND = Obj("band", [
 STANDARD = Obj("standard", [
     Field("id", Ident(), required=True),
     Field("name", Text(), required=True),
+    ALIASES,
     Field("summary", Text()),
     Field("period", Text(), doc="评定周期, 如 每月 / 每半年"),
     Field("method", Enum(["sum", "weighted"]), default="sum", doc="sum: 分数相加; weighted: 各项得分率 × 权重"),

@@ -112,7 +112,8 @@ def standard(data):
                 band[key] = b[key]
         bands.append(band)
     out = {
-        "id": data["id"], "name": data["name"], "summary": data.get("summary", ""), "period": data.get("period", ""),
+        "id": data["id"], "name": data["name"], "aliases": data.get("aliases", []),
+        "summary": data.get("summary", ""), "period": data.get("period", ""),
         "method": data["method"], "precision": data["precision"], "sections": sections,
         "requires": [condition(c, items_by_id) for c in data.get("requires", [])],
         "bands": bands, "notes": data.get("notes", []), "source": data.get("source", ""),

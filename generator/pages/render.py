@@ -73,6 +73,13 @@ class Renderer:
         role = self.roles[role_id]
         return Raw(f"[{text(role['name'])}]({paths.relative(here, paths.role(role))})")
 
+    @staticmethod
+    def yaml_list(values):
+        """A list for a page's YAML front matter (JSON is YAML; free text stays a quoted string)."""
+        import json
+
+        return json.dumps([str(v) for v in values], ensure_ascii=False)
+
     def tag_link(self, here, tag):
         return Raw(f"[{text(tag)}]({paths.relative(here, 'tags.md')}#{paths.tag_anchor(tag)})")
 
