@@ -433,8 +433,8 @@ _SAY_OPS = {"==": "为", "!=": "不为", ">=": "≥", "<=": "≤", ">": ">", "<"
 class Vocabulary:
     """What names mean to a reader: field and value names, option labels per field, table names."""
 
-    def __init__(self, names, options=None, tables=None):
-        self.names, self.options, self.tables = names, options or {}, tables or {}
+    def __init__(self, names, options=None, tables=None, units=None):
+        self.names, self.options, self.tables, self.units = names, options or {}, tables or {}, units or {}
 
 
 def describe(node, words, field=None):
@@ -457,7 +457,7 @@ def describe(node, words, field=None):
     if tag == "bin":
         op, left, right = node[1], node[2], node[3]
         prec = _BINARY[op]
-        subject = _field_of(left) or _field_of(right)
+        subject = field_of(left) or field_of(right)
         return f"{_operand(left, words, prec, subject)} {_SAY_OPS[op]} {_operand(right, words, prec + 1, subject)}"
     return _describe_call(node[1], node[2], words)
 
@@ -467,11 +467,11 @@ def _operand(node, words, prec, field=None):
     return f"（{text}）" if node[0] == "bin" and _BINARY[node[1]] < prec else text
 
 
-def _field_of(node):
+def field_of(node):
     if node[0] == "name":
         return node[1]
     if node[0] == "call" and node[1] == "last":
-        return _field_of(node[2][0])
+        return field_of(node[2][0])
     return None
 
 
@@ -513,3 +513,26 @@ def _number_text(value):
     from .numbers import fmt
 
     return fmt(value)
+
+
+def clauses(node):
+    """The parts of a condition a person checks one by one: the operands of top-level `and`s
+    (an `or` stays one part: either side will do)."""
+    if node[0] == "bin" and node[1] == "and":
+        return clauses(node[2]) + clauses(node[3])
+    return [node]
+
+
+def subject(node):
+    """What a clause is about, whose current value is worth showing: the non-literal side of a
+    comparison, or a yes/no field itself; None for anything else (an `or`, a `not` …)."""
+    if node[0] == "bin" and node[1] in _BINARY and _BINARY[node[1]] == 4:
+        left, right = node[2], node[3]
+        if right[0] in ("num", "str", "bool") and left[0] not in ("num", "str", "bool"):
+            return left
+        if left[0] in ("num", "str", "bool") and right[0] not in ("num", "str", "bool"):
+            return right
+        return None
+    if node[0] in ("name", "call"):
+        return node
+    return None

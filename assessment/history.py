@@ -74,6 +74,7 @@ def evaluate(rule, answers):
     """Evaluate a history rule; raises AnswerError for invalid or insufficient input."""
     person, periods = check_answers(rule, answers)
     scope = formula.Scope(dict(person), periods, rule.get("tables", {}))
+    words = vocabulary(rule)
     values = []
     try:
         for value in rule.get("values", []):
@@ -90,6 +91,7 @@ def evaluate(rule, answers):
             matched = formula.evaluate(node, scope) is True
             checks.append({"id": outcome["id"], "outcome": outcome["outcome"], "when": outcome["when"],
                            "matched": matched, "reason": outcome["reason"],
+                           "clauses": _clauses(node, scope, words),
                            "values": [{"expr": outcome["when"][c[3] - 1:c[4] - 1],
                                        "value": _show(formula.evaluate(c, scope))} for c in formula.calls(node)]})
             if matched:
@@ -104,12 +106,13 @@ def evaluate(rule, answers):
                                    f"needs {short.needed} periods with a value, got {short.have}",
                                    {"min": short.needed})]) from None
     outcome = decided["outcome"] if decided else "stay"
+    missing = [] if outcome == "promote" else _missing(rule, level, scope, words)
     result = {
         "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": OUTCOME_NAMES[outcome],
         "decided_by": decided["id"] if decided else None,
         "reason": decided["reason"] if decided else "没有任何升降条件成立, 保持现状",
         "probation_months": int(decided.get("probation_months", 0)) if decided else 0,
-        "checks": checks, "values": values, "steps": 0,
+        "checks": checks, "values": values, "steps": 0, "missing": missing,
         "level": None, "pay": _show(pay), "bonus": _show(bonus),
     }
     if rule.get("levels"):
@@ -120,6 +123,54 @@ def evaluate(rule, answers):
     elif outcome in ("promote", "demote"):
         result["steps"] = steps if outcome == "promote" else -steps
     return result
+
+
+def vocabulary(rule):
+    """What the rule's names mean to a reader (fields, computed values, options, tables)."""
+    fields = person_fields(rule) + rule.get("periods", [])
+    return formula.Vocabulary(
+        {**{f["id"]: f["name"] for f in fields}, **{v["id"]: v["name"] for v in rule.get("values", [])}},
+        {f["id"]: {o["id"]: o["label"] for o in f.get("options", [])} for f in fields},
+        rule.get("table_names", {}),
+        {f["id"]: f.get("unit", "") for f in fields + rule.get("values", [])})
+
+
+def _clauses(node, scope, words):
+    """Each part of a condition in words, with its current value and whether it holds."""
+    out = []
+    for clause in formula.clauses(node):
+        about = formula.subject(clause)
+        now = None
+        if about is not None:
+            value = formula.evaluate(about, scope)
+            field = formula.field_of(about)  # a field, or the last value of one
+            now = _reading(value, words.options.get(field, {}))
+            if field and words.units.get(field) and value is not None and not isinstance(value, (bool, str)):
+                now += f" {words.units[field]}"
+        out.append({"text": formula.describe(clause, words), "now": now,
+                    "met": formula.evaluate(clause, scope) is True})
+    return out
+
+
+def _reading(value, options):
+    if value is None:
+        return "未填"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, str):
+        return options.get(value, value)
+    return _show(value)
+
+
+def _missing(rule, level, scope, words):
+    """What would promote the person from where they are: the unmet parts of the first promotion
+    condition that applies at their level (empty when none applies or none is close to say)."""
+    for outcome in rule["outcomes"]:
+        if outcome["outcome"] != "promote" or (outcome.get("at_levels") and level not in outcome["at_levels"]):
+            continue
+        parts = _clauses(_parse(outcome["when"]), scope, words)
+        return [{"text": p["text"], "now": p["now"]} for p in parts if not p["met"]]
+    return []
 
 
 def _steps(value):

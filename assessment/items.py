@@ -8,7 +8,7 @@ import math
 from decimal import Decimal
 
 from .errors import Problem
-from .numbers import ZERO, OutOfRange, dec, fmt, is_multiple, quantize
+from .numbers import ZERO, OutOfRange, dec, fmt, is_multiple, parse_answer, quantize
 
 
 def _choice_points(item):
@@ -87,11 +87,12 @@ def _number(value, field):
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
         return None, Problem(field, "not_a_number", "请填写数字", "enter a number")
     try:
-        return dec(value), None
+        return (parse_answer(value) if isinstance(value, str) else dec(value)), None
     except OutOfRange:
         return None, Problem(field, "out_of_range", f"“{value}”超出可填写的范围", f"{value!r} is out of range")
     except (ValueError, TypeError):
-        return None, Problem(field, "not_a_number", f"“{value}”不是数字", f"{value!r} is not a number")
+        return None, Problem(field, "not_a_number", f"“{value}”不是数字(可写 85、85.5、60,000 或 6万)",
+                             f"{value!r} is not a number (write 85, 85.5, 60,000 or 6万)")
 
 
 def _range_problem(field, number, low, high, step):

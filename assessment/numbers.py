@@ -1,6 +1,8 @@
 """Exact decimal arithmetic shared by every rule: no float ever touches a score."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+import unicodedata
 from functools import lru_cache
 
 ZERO = Decimal(0)
@@ -32,6 +34,24 @@ def dec(value) -> Decimal:
         # JSON answers arrive as floats; their shortest repr is what the person typed.
         return _bounded(Decimal(repr(value)))
     raise TypeError(f"not a number: {value!r}")
+
+
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_PLAIN = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$")
+
+
+def parse_answer(text):
+    """A number as people type it: 85, ８５, 85.5, 60,000, 6万, 1.5万. Not 1e2 (nobody types an exponent;
+    it is a slip) and nothing else: ValueError."""
+    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    scale = 1
+    if text.endswith("万"):
+        text, scale = text[:-1], 10_000
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    if not _PLAIN.match(text):
+        raise ValueError(f"not a number: {text!r}")
+    return _bounded(Decimal(text) * scale)
 
 
 @lru_cache(maxsize=4096)  # the rulebook's numbers are strings, read again at every scoring

@@ -42,7 +42,15 @@ def _rule_report(result):
     for value in result["values"]:
         lines.append(f"  {value['name']}: {value['value']}{value['unit']}")
     for check in result["checks"]:
-        mark = "✔" if check["matched"] else "✘"
-        shown = ", ".join(f"{v['expr']} = {v['value']}" for v in check["values"])
-        lines.append(f"  {mark} {check['when']}  [{shown}]")
+        lines.append(f"  {'✔' if check['matched'] else '✘'} {check['reason']}")
+        for clause in check["clauses"]:
+            lines.append(f"      {_clause(clause, clause['met'])}")
+    if result["missing"]:
+        lines.append("还差:")
+        lines += [f"  {_clause(clause, False)}" for clause in result["missing"]]
     return "\n".join(lines)
+
+
+def _clause(clause, met):
+    now = f"(现为 {clause['now']})" if clause["now"] is not None else ""
+    return f"{'✔' if met else '✘'} {clause['text']}{now}"

@@ -43,3 +43,70 @@ def test_every_item_says_at_its_field_what_it_means_and_accepts(page, site_url, 
             assert item["description"].rstrip("。") in shown, item["id"]
         if item["kind"] == "number":
             assert f"{item['min']}–{item['max']}{item.get('unit', '')}" in shown, item["id"]
+
+
+PAGE_TYPES = ["index.html", "roles/index.html", "roles/call_center/index.html", "roles/call_center/call_center_agent.html",
+              "skills/index.html", "skills/listening.html", "standards/index.html", "standards/cs_grading.html",
+              "rules/index.html", "rules/cs_promotion.html", "assess/index.html", "assess/cs_grading.html",
+              "org.html", "tags.html", "guide/editing.html"]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_page_type_fits_the_screen(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    wide = []
+    for path in PAGE_TYPES:
+        page.goto(f"{site_url}/{path}")
+        if page.evaluate("document.documentElement.scrollWidth") > width:
+            wide.append(path)
+    context.close()
+    assert wide == []
+
+
+def test_rule_forms_with_periods_fit_a_phone(browser, site_url, rulebook):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    for rule in rulebook["rules"]:
+        page.goto(f"{site_url}/assess/{rule['id']}.html")
+        for _ in range(3):
+            page.click("button.hb-add-period")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, rule["id"]
+        number = page.locator(".hb-period-no").first
+        assert number.inner_text() == "第 1 期"
+        lines = number.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e);"
+                                " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }")
+        assert lines == 1, rule["id"]  # one line, not a character per line
+    context.close()
+
+
+def test_import_is_reachable_by_keyboard_and_the_same_file_imports_twice(page, site_url, tmp_path):
+    import json
+
+    page.goto(f"{site_url}/assess/cs_kpi_monthly.html")
+    settle(page)
+    meta = json.loads(page.locator("form.hb-assess").get_attribute("data-definition"))
+    file = tmp_path / "answers.json"
+    file.write_text(json.dumps({"definition": meta["id"], "rulebook_version": meta["version"],
+                                "answers": {"satisfaction": "88"}}), encoding="utf-8")
+    page.locator('[data-action="export"]').focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "import"
+    page.set_input_files('input[data-action="import"]', str(file))
+    page.wait_for_function("() => document.querySelector('[name=satisfaction]').value === '88'")
+    page.on("dialog", lambda dialog: dialog.accept())  # 清除答案 asks first
+    page.click('[data-action="clear"]')
+    assert page.locator('[name="satisfaction"]').input_value() == ""
+    page.set_input_files('input[data-action="import"]', str(file))
+    page.wait_for_function("() => document.querySelector('[name=satisfaction]').value === '88'")
+
+
+def test_clearing_and_deleting_a_filled_period_ask_first(page, site_url):
+    page.goto(f"{site_url}/assess/cs_promotion.html")
+    settle(page)
+    row = page.locator("tbody tr.hb-period").first
+    row.locator('[name="monthly_rank"]').fill("2")
+    page.on("dialog", lambda dialog: dialog.dismiss())  # the person says no
+    row.locator("button.hb-remove-period").click()
+    page.click('[data-action="clear"]')
+    assert page.locator("tbody tr.hb-period").first.locator('[name="monthly_rank"]').input_value() == "2"

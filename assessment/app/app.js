@@ -18,7 +18,7 @@ function readControl(scope, name, kind) {
   const raw = control.value.trim();
   if (raw === "") return undefined;
   if (kind === "boolean") return raw === "true";
-  if (kind === "average") return raw.split(/[,，\s]+/).filter(Boolean);
+  if (kind === "average") return raw.split(/[,，、;；\s]+/).filter(Boolean);  // 80，90、85 as people type it
   return raw;  // numbers stay text: the engine checks them and says what is wrong
 }
 
@@ -132,6 +132,11 @@ function untouched(answers) {
   return blank(Object.values(answers.person)) && answers.periods.every(p => blank(Object.values(p)));
 }
 
+// A missing answer is flagged at its field only once the person has been there (left the field) or has
+// asked for the whole result (print, export); until then the panel just counts what is left to fill.
+const visited = new Set();
+let showAll = false;
+
 function showErrors(errors) {
   setState("invalid");
   panel.dataset.total = ""; panel.dataset.grade = ""; panel.dataset.outcome = "";
@@ -139,14 +144,24 @@ function showErrors(errors) {
     panel.replaceChildren(el("p", "填写表格后, 这里会显示得分、职级与差距。", "hb-invalid"));
     return;
   }
-  panel.replaceChildren(el("p", `有 ${errors.length} 处需要修改, 修改后会自动重新计分。`, "hb-invalid"));
+  const missing = errors.filter(p => p.code === "missing"), wrong = errors.filter(p => p.code !== "missing");
+  const lines = [];
+  if (wrong.length) lines.push(`有 ${wrong.length} 处需要修改`);
+  if (missing.length) lines.push(`还有 ${missing.length} 项未填`);
+  panel.replaceChildren(el("p", `${lines.join("，")}。填好后会自动计分。`, "hb-invalid"));
   for (const problem of errors) {
     const box = fieldBox(problem.field) || form.querySelector('[data-field="periods"]');
     if (!box) continue;
+    if (problem.code === "missing" && !showAll && !visited.has(box.dataset.field)) continue;
     box.querySelector(".hb-error").textContent = problem.message;
     box.querySelectorAll("input, select").forEach(c => c.setAttribute("aria-invalid", "true"));
   }
 }
+
+form.addEventListener("focusout", e => {
+  const box = e.target.closest("[data-field]");
+  if (box && !box.contains(e.relatedTarget)) { visited.add(box.dataset.field); if (panel.dataset.state === "invalid") rescore(); }
+});
 
 function row(table, cells) { const tr = el("tr"); cells.forEach(c => tr.append(el("td", c))); table.append(tr); }
 
@@ -182,10 +197,24 @@ function showRule(r) {
   if (r.probation_months) parts.push(el("p", `考察期 ${r.probation_months} 个月`));
   if (r.pay != null) parts.push(el("p", `工资: ${r.pay} 元`));
   if (r.bonus != null) parts.push(el("p", `奖金: ${r.bonus} 元`));
-  const table = el("table");
-  for (const v of r.values) row(table, [v.name, `${v.value}${v.unit}`]);
-  for (const c of r.checks) row(table, [`${c.matched ? "✔" : "✘"} ${c.reason}`, c.values.map(v => `${v.expr} = ${v.value}`).join(", ")]);
-  parts.push(table);
+  const clause = (c, met) => el("li", `${met ? "✔" : "✘"} ${c.text}${c.now != null ? `（现为 ${c.now}）` : ""}`, met ? "hb-met" : "hb-unmet");
+  if (r.missing.length) {
+    const ul = el("ul");
+    for (const c of r.missing) ul.append(clause(c, false));
+    parts.push(el("h3", "还差"), ul);
+  }
+  if (r.values.length) {
+    const table = el("table");
+    for (const v of r.values) row(table, [v.name, `${v.value}${v.unit}`]);
+    parts.push(el("h3", "计算值"), table);
+  }
+  parts.push(el("h3", "逐条检查（自上而下，第一条成立的决定结果）"));
+  for (const c of r.checks) {
+    parts.push(el("p", `${c.matched ? "✔ 成立" : "✘ 不成立"}：${c.reason}`, "hb-check-head"));
+    const ul = el("ul");
+    for (const part of c.clauses) ul.append(clause(part, part.met));
+    parts.push(ul);
+  }
   panel.replaceChildren(...parts);
 }
 
@@ -263,6 +292,7 @@ function fieldNames() {
 }
 
 function exportAnswers() {
+  showAll = true; rescore();
   const blob = new Blob([JSON.stringify({ definition: meta.id, rulebook_version: meta.version, rulebook_hash: meta.hash,
     exported: new Date().toISOString(), fields: fieldNames(), answers: collect() }, null, 2)], { type: "application/json" });
   const a = el("a"); a.href = URL.createObjectURL(blob); a.download = `${meta.id}-answers.json`; a.click();
@@ -290,15 +320,25 @@ async function importAnswers(file) {
 
 // --- start ----------------------------------------------------------------------------------
 form.addEventListener("input", rescore);
-form.addEventListener("change", e => { if (e.target.dataset.action === "import" && e.target.files[0]) importAnswers(e.target.files[0]); else rescore(); });
+form.addEventListener("change", e => {
+  if (e.target.dataset.action !== "import") { rescore(); return; }
+  const file = e.target.files[0];
+  e.target.value = "";  // the same file can be imported again (after 清除答案, say)
+  if (file) importAnswers(file);
+});
 form.addEventListener("submit", e => e.preventDefault());
 form.addEventListener("click", e => {
   const action = e.target.dataset.action;
   if (e.target.classList.contains("hb-add-period")) { addPeriod(); rescore(); }
-  else if (e.target.classList.contains("hb-remove-period")) { e.target.closest("tr").remove(); renumber(); rescore(); }
+  else if (e.target.classList.contains("hb-remove-period")) {
+    const row = e.target.closest("tr");
+    const filled = [...row.querySelectorAll("input[type=text], select")].some(c => c.value) || row.querySelector("input:checked");
+    if (filled && !confirm(`删除${row.querySelector(".hb-period-no").textContent}及其中已填写的数据？`)) return;
+    row.remove(); renumber(); rescore();
+  }
   else if (action === "export") exportAnswers();
-  else if (action === "clear") { try { storage?.removeItem(storageKey); } catch { /* blocked */ } fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
-  else if (action === "print") window.print();
+  else if (action === "clear") { if (!confirm("清除本页已填写的全部答案？(建议先导出答案)")) return; try { storage?.removeItem(storageKey); } catch { /* blocked */ } fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
+  else if (action === "print") { showAll = true; rescore(); window.print(); }
 });
 
 function restore() {

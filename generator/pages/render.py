@@ -13,7 +13,7 @@ import jinja2
 import assessment
 from assessment import formula
 from assessment import items as kinds
-from assessment.history import OUTCOME_NAMES, person_fields
+from assessment.history import OUTCOME_NAMES, person_fields, vocabulary
 from assessment.numbers import fmt
 from assessment.standard import all_items, max_total
 
@@ -90,11 +90,7 @@ class Renderer:
 
     def _vocabulary(self, rule):
         if rule["id"] not in self.vocabularies:
-            fields = person_fields(rule) + rule["periods"]
-            self.vocabularies[rule["id"]] = formula.Vocabulary(
-                {**{f["id"]: f["name"] for f in fields}, **{v["id"]: v["name"] for v in rule["values"]}},
-                {f["id"]: {o["id"]: o["label"] for o in f.get("options", [])} for f in fields},
-                rule.get("table_names"))
+            self.vocabularies[rule["id"]] = vocabulary(rule)
         return self.vocabularies[rule["id"]]
 
     def users_of(self, key, ident):

@@ -1,0 +1,32 @@
+"""Numbers as Chinese staff type them: full-width digits, thousands separators, 万, and the separators
+、 and ， between raters' scores. What nobody types on purpose (1e2) is rejected with the formats that work."""
+
+import pytest
+
+from assessment import items
+from test_assessment_browser import settle
+
+SALES = {"id": "sales", "name": "销售额", "kind": "number", "min": "0", "max": "1000000", "step": "1", "unit": "元"}
+
+
+@pytest.mark.parametrize("typed, number", [("60000", "60000"), ("60,000", "60000"), ("6万", "60000"),
+                                           ("1.5万", "15000"), ("６００００", "60000"), (" 60000 ", "60000")])
+def test_money_as_people_write_it(typed, number):
+    value, problem = items.check_answer(SALES, typed)
+    assert problem is None and value == int(number)
+
+
+@pytest.mark.parametrize("typed", ["1e2", "6,00", "60.000,5", "六万", "abc"])
+def test_what_nobody_types_on_purpose_says_which_formats_work(typed):
+    value, problem = items.check_answer(SALES, typed)
+    assert value is None and "60,000" in problem.text("zh") and "6万" in problem.text("zh")
+
+
+def test_raters_scores_separated_as_people_type_them(page, site_url, standard):
+    page.goto(f"{site_url}/assess/team_lead_selection.html")
+    settle(page)
+    page.fill('[name="interview"]', "80，90、85")  # (80 + 90 + 85) / 3 = 85
+    page.locator('[name="interview"]').blur()
+    page.wait_for_timeout(300)
+    box = page.locator('[data-field="interview"] .hb-error')
+    assert box.inner_text() == ""
