@@ -94,8 +94,7 @@ def test_import_is_reachable_by_keyboard_and_the_same_file_imports_twice(page, s
     assert page.evaluate("document.activeElement.dataset.action") == "import"
     page.set_input_files('input[data-action="import"]', str(file))
     page.wait_for_function("() => document.querySelector('[name=satisfaction]').value === '88'")
-    page.on("dialog", lambda dialog: dialog.accept())  # 清除答案 asks first
-    page.click('[data-action="clear"]')
+    page.click('[data-action="clear"]')  # it asks first; the page fixture says yes
     assert page.locator('[name="satisfaction"]').input_value() == ""
     page.set_input_files('input[data-action="import"]', str(file))
     page.wait_for_function("() => document.querySelector('[name=satisfaction]').value === '88'")
@@ -106,7 +105,24 @@ def test_clearing_and_deleting_a_filled_period_ask_first(page, site_url):
     settle(page)
     row = page.locator("tbody tr.hb-period").first
     row.locator('[name="monthly_rank"]').fill("2")
+    page.remove_listener("dialog", page.accept_dialogs)
     page.on("dialog", lambda dialog: dialog.dismiss())  # the person says no
     row.locator("button.hb-remove-period").click()
     page.click('[data-action="clear"]')
     assert page.locator("tbody tr.hb-period").first.locator('[name="monthly_rank"]').input_value() == "2"
+
+
+def test_a_file_for_another_standard_is_named_by_name(page, site_url, tmp_path, standard):
+    import json
+
+    page.goto(f"{site_url}/assess/cs_kpi_monthly.html")
+    settle(page)
+    other = standard("team_lead_selection")
+    file = tmp_path / "answers.json"
+    file.write_text(json.dumps({"definition": other["id"], "definition_name": other["name"], "answers": {}}),
+                    encoding="utf-8")
+    page.set_input_files('input[data-action="import"]', str(file))
+    page.wait_for_selector(".hb-import-message:has-text('表格未改动')")
+    message = page.inner_text(".hb-import-message")
+    assert f"“{other['name']}”的答案" in message and f"不是“{standard('cs_kpi_monthly')['name']}”的" in message
+    assert other["id"] not in message

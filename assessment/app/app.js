@@ -286,15 +286,13 @@ addEventListener("storage", e => {
   message.append(take);
 });
 
-function fieldNames() {
-  return [...new Set([...form.querySelectorAll("[data-kind]"), ...form.querySelector("template.hb-period-template")
-    ?.content.querySelectorAll("[data-kind]") ?? []].map(c => c.name))];
-}
+function fieldNames() { return Object.keys(meta.fields); }
 
 function exportAnswers() {
   showAll = true; rescore();
-  const blob = new Blob([JSON.stringify({ definition: meta.id, rulebook_version: meta.version, rulebook_hash: meta.hash,
-    exported: new Date().toISOString(), fields: fieldNames(), answers: collect() }, null, 2)], { type: "application/json" });
+  const blob = new Blob([JSON.stringify({ definition: meta.id, definition_name: meta.name, rulebook_version: meta.version,
+    rulebook_hash: meta.hash, exported: new Date().toISOString(), fields: fieldNames(), field_names: meta.fields,
+    answers: collect() }, null, 2)], { type: "application/json" });
   const a = el("a"); a.href = URL.createObjectURL(blob); a.download = `${meta.id}-answers.json`; a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
@@ -305,11 +303,17 @@ async function importAnswers(file) {
   let data;
   try { data = JSON.parse(await file.text()); } catch { message.textContent = "无法读取: 这不是答案文件(JSON)。"; return; }
   if (!isRecord(data) || data.definition !== meta.id || !wellFormed(data.answers)) {
-    message.textContent = `这个文件不是“${meta.id}”的答案文件, 表格未改动。`; return;
+    const theirs = isRecord(data) && (data.definition_name || data.definition);
+    message.textContent = theirs && data.definition !== meta.id
+      ? `这个文件是“${theirs}”的答案, 不是“${meta.name}”的, 表格未改动。`
+      : `这个文件不是“${meta.name}”的答案文件, 表格未改动。`;
+    return;
   }
   if (data.rulebook_version !== meta.version) {
     const now = fieldNames(), then = Array.isArray(data.fields) ? data.fields : [];
-    const added = now.filter(f => !then.includes(f)), removed = then.filter(f => !now.includes(f));
+    const oldNames = isRecord(data.field_names) ? data.field_names : {};
+    const added = now.filter(f => !then.includes(f)).map(f => meta.fields[f]);
+    const removed = then.filter(f => !now.includes(f)).map(f => (typeof own(oldNames, f) === "string" ? oldNames[f] : f));
     const changes = [added.length ? `新增项目: ${added.join("、")}` : "", removed.length ? `删除项目: ${removed.join("、")}` : ""]
       .filter(Boolean).join(";") || "项目未增减, 但分值或分数段可能已调整";
     message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}, 当前为 ${meta.version}。本标准的变化: ${changes}。已按当前规则重新计分, 请核对各项。`;

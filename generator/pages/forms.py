@@ -96,8 +96,11 @@ ENGINE_STARTER = re.compile(re.escape(engine_starter("WORKER", "IDENT"))
 
 
 def _shell(kind, definition, rulebook, assets, body, min_periods=0):
-    meta = json.dumps({"id": definition["id"], "kind": kind, "version": rulebook["version"],
-                       "hash": rulebook["hash"], "min_periods": min_periods}, ensure_ascii=False)
+    fields = ([item for section in definition["sections"] for item in section["items"]] if kind == "standard"
+              else person_fields(definition) + definition["periods"])
+    meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind,
+                       "version": rulebook["version"], "hash": rulebook["hash"], "min_periods": min_periods,
+                       "fields": {f["id"]: f["name"] for f in fields}}, ensure_ascii=False)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
     start = f"<script>{engine_starter(assets + 'worker.mjs', definition['id'])}</script>"
