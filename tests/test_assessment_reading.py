@@ -126,3 +126,16 @@ def test_a_file_for_another_standard_is_named_by_name(page, site_url, tmp_path, 
     message = page.inner_text(".hb-import-message")
     assert f"“{other['name']}”的答案" in message and f"不是“{standard('cs_kpi_monthly')['name']}”的" in message
     assert other["id"] not in message
+
+
+def test_the_result_shows_what_each_item_adds_to_the_total(page, site_url, standard):
+    kpi = standard("cs_kpi_monthly")
+    page.goto(f"{site_url}/assess/cs_kpi_monthly.html")
+    fill(page, "standard", kpi, {"return_visit_rate": 92, "satisfaction": 88, "timeliness_accuracy": 95,
+                                  "training_level": 80, "attendance": 100})
+    assert settle(page)["total"] == "89.75"
+    rows = {r[0]: r for r in page.locator("#hb-result table tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent))")}
+    # weights 20/20/25/25/10 (by hand): 18.4, 17.6, 23.75, 20, 10 → 89.75
+    assert rows["客户回访率"][1:3] == ["92", "18.4"] and rows["处理时限和正确度"][1:3] == ["95", "23.75"]
+    assert rows["合计"][2] == "89.75"

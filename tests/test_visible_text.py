@@ -119,3 +119,16 @@ def test_the_performance_page_is_for_maintainers_only(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d for d in index["docs"] if d["location"].startswith("performance.html")]
     assert (built_site / "performance.html").exists()  # still there, linked from the editing guide
+
+
+def test_worked_examples_show_what_each_item_adds_to_the_total(pages):
+    # cs_rank_evaluation, every item 70, weights 30/25/20/15/10: 21 + 17.5 + 14 + 10.5 + 7 = 70 (by hand)
+    text = pages["standards/cs_rank_evaluation.html"].text
+    example = text.rsplit("各项 70 分", 1)[1].split("总分 70", 1)[0]  # the heading, not its entry in the contents
+    cells = [ln.strip() for ln in example.splitlines() if ln.strip()]
+    assert "计入总分" in cells
+    for name, share in (("专业知识与技能", "21"), ("沟通能力", "17.5"), ("团队合作", "14"), ("工作效率", "10.5"),
+                        ("客户满意度", "7")):
+        row = cells.index(name)
+        assert cells[row + 3] == share, (name, cells[row:row + 5])
+    assert cells[cells.index("合计") + 1] == "70"

@@ -182,8 +182,9 @@ function showStandard(r) {
     parts.push(ul);
   }
   const table = el("table");
-  const head = el("tr"); ["项目", "得分", "计算"].forEach(h => head.append(el("th", h))); table.append(head);
-  for (const item of r.items) row(table, [item.name, item.points, item.rule]);
+  const head = el("tr"); ["项目", "得分", "计入总分", "计算"].forEach(h => head.append(el("th", h))); table.append(head);
+  for (const item of r.items) row(table, [item.name, item.points, item.contribution ?? "不计分", item.rule]);
+  row(table, ["合计", "", r.total, ""]);
   parts.push(el("h3", "各项得分"), table);
   panel.replaceChildren(...parts);
 }
