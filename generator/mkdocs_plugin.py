@@ -133,6 +133,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return self._protect(output_content, template_name) if template_name.endswith(".html") else output_content
 
     def _protect(self, html_text, name):
+        # the theme's search dialog has no name for screen readers (axe-core: aria-dialog-name)
+        html_text = html_text.replace('<div class="md-search" data-md-component="search" role="dialog">',
+                                      '<div class="md-search" data-md-component="search" role="dialog" aria-label="搜索">', 1)
         try:
             return csp.protect(html_text, self.inline_scripts)
         except csp.UnknownInlineScript as unknown:

@@ -77,7 +77,9 @@ def org_chart(roles, href):
         col, d = positions[rid]
         return gap_x + col * (box_w + gap_x), gap_y / 2 + d * (box_h + gap_y)
 
-    parts = [f'<svg class="hb-org" role="img" aria-label="组织架构图" viewBox="0 0 {width} {height}" '
+    # a group of links, not an image (an image cannot contain links); the table under it says the same in text
+    parts = [f'<svg class="hb-org" role="group" aria-label="组织架构图(下方表格以文字列出同样的汇报关系)" '
+             f'viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
     for parent, kids in children.items():
         px, py = corner(parent)
