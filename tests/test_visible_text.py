@@ -132,3 +132,13 @@ def test_worked_examples_show_what_each_item_adds_to_the_total(pages):
         row = cells.index(name)
         assert cells[row + 3] == share, (name, cells[row:row + 5])
     assert cells[cells.index("合计") + 1] == "70"
+
+
+def test_lists_follow_reporting_lines_not_english_ids(pages):
+    text = pages["roles/index.html"].text
+    order = [name for name in ("客户服务部经理", "客户服务主管", "客户服务专员", "行政部经理") if name in text]
+    positions = [text.index(name) for name in order]
+    # 客户服务部 comes before 行政部 (departments.yaml), and its manager before the people reporting to them
+    assert positions == sorted(positions), order
+    org = pages["org.html"].text
+    assert org.index("总经理") < org.index("客户服务部经理") < org.index("客服代表")

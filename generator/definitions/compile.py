@@ -15,7 +15,7 @@ import assessment
 from assessment.errors import AnswerError
 from assessment.numbers import dec, fmt
 
-from . import checks, model, normalise
+from . import checks, model, normalise, order
 from .schema_types import ListOf, Obj
 from .diagnostics import DefinitionError
 from .load import load
@@ -71,7 +71,8 @@ def _build(root, example_results):
 
 def _assemble(defs, index, standards, rules):
     org = defs.organisation.data
-    roles = [complete(normalise.plain(e.data), model.ROLE) for e in index["role"].values()]
+    departments = [complete(normalise.plain(e.data), model.DEPARTMENT) for e in index["department"].values()]
+    roles = order.roles([complete(normalise.plain(e.data), model.ROLE) for e in index["role"].values()], departments)
     reports = {}
     for role in roles:
         if role.get("reports_to"):
@@ -82,12 +83,12 @@ def _assemble(defs, index, standards, rules):
         "format": FORMAT,
         "organisation": {k: v for k, v in normalise.plain(org).items() if k != "version"},
         "version": org["version"],
-        "departments": [complete(normalise.plain(e.data), model.DEPARTMENT) for e in index["department"].values()],
+        "departments": departments,
         "scales": [complete(normalise.plain(e.data), model.SCALE) for e in index["scale"].values()],
-        "skills": [complete(normalise.plain(e.data), model.SKILL) for e in index["skill"].values()],
+        "skills": order.alphabetical(complete(normalise.plain(e.data), model.SKILL) for e in index["skill"].values()),
         "roles": roles,
-        "standards": standards,
-        "rules": rules,
+        "standards": order.alphabetical(standards),
+        "rules": order.alphabetical(rules),
     }
 
 
