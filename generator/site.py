@@ -35,6 +35,7 @@ def build(site_dir, config="mkdocs.yml"):
             print("网站未更新: 构建失败, 已保留上一版 site/ / build failed, the previous site is kept",
                   file=sys.stderr)
             return done.returncode
+        _publishable(staging)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if site_dir.exists():
@@ -45,6 +46,14 @@ def build(site_dir, config="mkdocs.yml"):
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publishable(directory):
+    """World-readable, as a web server running as another user needs: mkdtemp makes the staging folder 0700,
+    and `cp -r site /srv/www/…` behind nginx answered 403 for every page."""
+    directory.chmod(0o755)
+    for path in directory.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def serve(addr):

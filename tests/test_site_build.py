@@ -114,3 +114,11 @@ def test_every_page_names_the_rulebook_version_at_its_foot(built_site):
     for path in ("index.html", "roles/call_center/call_center_agent.html", "assess/cs_grading.html"):
         html = (built_site / path).read_text(encoding="utf-8")
         assert "规则版本 2026.1 · 生效日期 2026-01-01" in html, path
+
+
+def test_the_built_site_is_readable_by_a_web_server_running_as_another_user(built_site):
+    import stat
+
+    modes = {p: stat.S_IMODE(p.stat().st_mode) for p in [built_site, *built_site.rglob("*")]}
+    assert {m for p, m in modes.items() if p.is_dir()} == {0o755}
+    assert {m for p, m in modes.items() if p.is_file()} == {0o644}
