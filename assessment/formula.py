@@ -141,9 +141,9 @@ class _Parser:
     def call(self, name, col):
         if name not in FUNCTIONS:
             near = difflib.get_close_matches(name, FUNCTIONS, n=1)
-            hint_zh = f"(是否想写 {near[0]}?)" if near else ""
+            hint_zh = f"（是否想写 {near[0]}？）" if near else ""
             hint_en = f" (did you mean {near[0]}?)" if near else ""
-            raise _err(f"未知函数 {name}{hint_zh}; 可用: {', '.join(FUNCTIONS)}",
+            raise _err(f"未知函数 {name}{hint_zh}；可用：{', '.join(FUNCTIONS)}",
                        f"unknown function {name}{hint_en}; allowed: {', '.join(FUNCTIONS)}", col)
         self.expect("(")
         args = []
@@ -156,12 +156,12 @@ class _Parser:
         low, high, _ = FUNCTIONS[name]
         if not low <= len(args) <= high:
             want = str(low) if low == high else f"{low}–{high}"
-            raise _err(f"{name} 需要 {want} 个参数, 实际 {len(args)} 个",
+            raise _err(f"{name} 需要 {want} 个参数，实际 {len(args)} 个",
                        f"{name} takes {want} arguments, got {len(args)}", col)
         if FUNCTIONS[name][2] == "agg" and len(args) == 2 and (
                 args[1][0] != "num" or args[1][1] != int(args[1][1]) or args[1][1] < 1):
             # avg(x, 0) took every period (values[-0:]); a count is a whole number of periods, at least 1
-            raise _err(f"{name} 的第二个参数须是期数(不小于 1 的整数)",
+            raise _err(f"{name} 的第二个参数须是期数（不小于 1 的整数）",
                        f"the second argument of {name} must be a whole number of periods, at least 1", col)
         return ("call", name, args, col, end)
 
@@ -348,7 +348,7 @@ def calls(node):
 
 NUMBER, BOOLEAN, TEXT, ANY = "number", "boolean", "text", "any"
 _TYPE_NAMES = {NUMBER: ("数字", "a number"), BOOLEAN: ("是/否条件", "a true/false condition"),
-               TEXT: ("文字(选项)", "text (an option)"), ANY: ("任意值", "any value")}
+               TEXT: ("文字（选项）", "text (an option)"), ANY: ("任意值", "any value")}
 _AGG_ARG = {"avg": NUMBER, "total": NUMBER, "count": BOOLEAN, "streak": BOOLEAN, "longest_streak": BOOLEAN}
 
 
@@ -420,7 +420,7 @@ def _column(node, default):
 
 
 def _mismatch(where, a, b, col):
-    return _err(f"{where} 两边的类型不同: {_TYPE_NAMES[a][0]}与{_TYPE_NAMES[b][0]}",
+    return _err(f"{where} 两边的类型不同：{_TYPE_NAMES[a][0]}与{_TYPE_NAMES[b][0]}",
                 f"{where} compares {_TYPE_NAMES[a][1]} with {_TYPE_NAMES[b][1]}", col)
 
 

@@ -48,7 +48,7 @@ def check_answers(rule, answers):
         periods.append(_check_fields(rule.get("periods", []), period, f"periods[{i}]", problems))
     need = int(rule.get("min_periods", 1))
     if len(periods_in) < need:
-        problems.append(Problem("periods", "too_few_periods", f"至少需要 {need} 期数据, 现有 {len(periods_in)} 期",
+        problems.append(Problem("periods", "too_few_periods", f"至少需要 {need} 期数据，现有 {len(periods_in)} 期",
                                 f"needs at least {need} periods, got {len(periods_in)}", {"min": need}))
     if problems:
         raise AnswerError(problems)
@@ -102,7 +102,7 @@ def evaluate(rule, answers):
         bonus = formula.evaluate(_parse(rule["bonus"]), scope) if rule.get("bonus") else None
     except formula.NotEnoughPeriods as short:
         raise AnswerError([Problem("periods", "too_few_periods",
-                                   f"计算需要至少 {short.needed} 期有效数据, 现有 {short.have} 期",
+                                   f"计算需要至少 {short.needed} 期有效数据，现有 {short.have} 期",
                                    f"needs {short.needed} periods with a value, got {short.have}",
                                    {"min": short.needed})]) from None
     outcome = decided["outcome"] if decided else "stay"
@@ -110,7 +110,7 @@ def evaluate(rule, answers):
     result = {
         "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": OUTCOME_NAMES[outcome],
         "decided_by": decided["id"] if decided else None,
-        "reason": decided["reason"] if decided else "没有任何升降条件成立, 保持现状",
+        "reason": decided["reason"] if decided else "没有任何升降条件成立，保持现状",
         "probation_months": int(decided.get("probation_months", 0)) if decided else 0,
         "checks": checks, "values": values, "steps": 0, "missing": missing,
         "level": None, "pay": _show(pay), "bonus": _show(bonus),

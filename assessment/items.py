@@ -91,17 +91,17 @@ def _number(value, field):
     except OutOfRange:
         return None, Problem(field, "out_of_range", f"“{value}”超出可填写的范围", f"{value!r} is out of range")
     except (ValueError, TypeError):
-        return None, Problem(field, "not_a_number", f"“{value}”不是数字(可写 85、85.5、60,000 或 6万)",
+        return None, Problem(field, "not_a_number", f"“{value}”不是数字（可写 85、85.5、60,000 或 6万）",
                              f"{value!r} is not a number (write 85, 85.5, 60,000 or 6万)")
 
 
 def _range_problem(field, number, low, high, step):
     allowed = {"min": fmt(low), "max": fmt(high), "step": fmt(step)}
     if number < low or number > high:
-        return Problem(field, "out_of_range", f"应在 {fmt(low)} 到 {fmt(high)} 之间, 实际为 {fmt(number)}",
+        return Problem(field, "out_of_range", f"应在 {fmt(low)} 到 {fmt(high)} 之间，实际为 {fmt(number)}",
                        f"must be between {fmt(low)} and {fmt(high)}, got {fmt(number)}", allowed)
     if step and not is_multiple(number - low, step):
-        return Problem(field, "bad_step", f"须以 {fmt(step)} 为单位填写, 实际为 {fmt(number)}",
+        return Problem(field, "bad_step", f"须以 {fmt(step)} 为单位填写，实际为 {fmt(number)}",
                        f"must be in steps of {fmt(step)}, got {fmt(number)}", allowed)
     return None
 
@@ -122,7 +122,7 @@ def check_answer(item, value, field=None):
         ids = [o["id"] for o in item["options"]]
         if value not in ids:
             labels = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
-            return None, Problem(field, "unknown_option", f"没有选项“{value}”; 可选: {labels}",
+            return None, Problem(field, "unknown_option", f"没有选项“{value}”；可选：{labels}",
                                  f"no option {value!r}; allowed: {', '.join(ids)}", ids)
         return value, None
     if kind == "boolean":
@@ -143,7 +143,7 @@ def check_answer(item, value, field=None):
             return None, Problem(field, "not_a_list", "请填写每位评分人的分数", "enter one score per rater")
         low_n, high_n = int(item["min_raters"]), int(item["max_raters"])
         if not low_n <= len(value) <= high_n:
-            return None, Problem(field, "rater_count", f"评分人数应为 {low_n}–{high_n} 人, 实际 {len(value)} 人",
+            return None, Problem(field, "rater_count", f"评分人数应为 {low_n}–{high_n} 人，实际 {len(value)} 人",
                                  f"needs {low_n}–{high_n} raters, got {len(value)}", {"min": low_n, "max": high_n})
         numbers = []
         for i, v in enumerate(value):
@@ -156,11 +156,11 @@ def check_answer(item, value, field=None):
         return numbers, None
     if kind == "checklist":
         if not isinstance(value, list):
-            return None, Problem(field, "not_a_list", "请勾选适用的项目(列表)", "give a list of check ids")
+            return None, Problem(field, "not_a_list", "请勾选适用的项目（列表）", "give a list of check ids")
         ids = [c["id"] for c in item["checks"]]
         unknown = [v for v in value if v not in ids]
         if unknown:
-            return None, Problem(field, "unknown_option", f"没有勾选项“{unknown[0]}”; 可选: {', '.join(ids)}",
+            return None, Problem(field, "unknown_option", f"没有勾选项“{unknown[0]}”；可选：{', '.join(ids)}",
                                  f"no check {unknown[0]!r}; allowed: {', '.join(ids)}", ids)
         if len(set(value)) != len(value):
             return None, Problem(field, "duplicate", "同一勾选项只能出现一次", "a check is listed twice", ids)
@@ -174,7 +174,7 @@ def points(item, answer, places=2):
     """(points, rule sentence, fatal check ids) for a valid answer."""
     kind = item["kind"]
     if answer is None:  # an optional item left empty
-        return ZERO, "未填写, 计 0 分", []
+        return ZERO, "未填写，计 0 分", []
     if kind == "choice":
         option = next(o for o in item["options"] if o["id"] == answer)
         return dec(option["points"]), f"选择“{option['label']}” → {fmt(dec(option['points']))} 分", []
@@ -215,7 +215,7 @@ def points(item, answer, places=2):
         limit = f"(不低于 {fmt(dec(item['floor']))} 分)" if pts > raw else f"(封顶 {fmt(dec(item['cap']))} 分)"
     rule = "; ".join(parts) + f" → {fmt(pts)} 分{limit}"
     if fatal:
-        rule += "; 致命错误: " + "、".join(checks[c]["label"] for c in fatal) + " → 整张表计 0 分"
+        rule += "；致命错误：" + "、".join(checks[c]["label"] for c in fatal) + " → 整张表计 0 分"
     return pts, rule, fatal
 
 

@@ -147,13 +147,13 @@ def score(standard, answers):
 
 def _factor_text(standard, section, item):
     if not item.get("scored", True):
-        return "(仅作资格条件, 不计分)"
+        return "(仅作资格条件，不计分)"
     parts = []
     if standard["method"] == "weighted":
         parts.append(f"÷ {fmt(kinds.point_range(item)[1])} × 权重 {fmt(dec(item['weight']))}%")
     if dec(section.get("scale", "1")) != 1:
         parts.append(f"× {fmt(dec(section['scale']))}")
-    return ("; 折算: " + " ".join(parts)) if parts else ""
+    return ("; 折算：" + " ".join(parts)) if parts else ""
 
 
 def _gap(standard, target, total, answers, points_by_item, known, eligibility):

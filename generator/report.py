@@ -4,38 +4,38 @@
 def text_report(result):
     if result.get("kind") == "rule":
         return _rule_report(result)
-    lines = [f"{result['name']}({result['standard']})", f"总分: {result['total']} / {result['max_total']}"]
+    lines = [f"{result['name']}({result['standard']})", f"总分：{result['total']} / {result['max_total']}"]
     for row in result["items"]:
         lines.append(f"  {row['name']}: {row['points']} 分 — {row['rule']}")
     if result["fatal"]:
-        lines.append("致命错误: 整张表计 0 分")
+        lines.append("致命错误：整张表计 0 分")
     if not result["eligible"]:
-        lines.append("不符合参评条件: " + ";".join(result["ineligible"]))
+        lines.append("不符合参评条件：" + "；".join(result["ineligible"]))
     grade = result["grade"]
     if result["graded"]:
-        lines.append(f"职级: {grade['name']}({grade['id']})" if grade else "职级: 未定级")
+        lines.append(f"职级：{grade['name']}({grade['id']})" if grade else "职级：未定级")
     for capped in result["capped"]:
-        lines.append(f"  分数已达“{capped['name']}”, 但未满足: " + ";".join(capped["unmet"]))
+        lines.append(f"  分数已达“{capped['name']}”，但未满足：" + "；".join(capped["unmet"]))
     nxt = result["next"]
     if nxt:
-        lines.append(f"下一职级: {nxt['name']}(需 ≥ {nxt['min']} 分), 还差 {nxt['points_needed']} 分")
+        lines.append(f"下一职级：{nxt['name']}（需 ≥ {nxt['min']} 分），还差 {nxt['points_needed']} 分")
         for unmet in nxt["unmet"]:
-            lines.append(f"  未满足条件: {unmet['text']}")
+            lines.append(f"  未满足条件：{unmet['text']}")
         for move in nxt["moves"]:
-            lines.append(f"  只改一项即可: {move['name']} 提高到 {move['to_label']}")
+            lines.append(f"  只改一项即可：{move['name']} 提高到 {move['to_label']}")
     elif grade:
         lines.append("已是最高职级")
     return "\n".join(lines)
 
 
 def _rule_report(result):
-    lines = [f"{result['name']}({result['rule']})", f"结果: {result['outcome_name']}({result['outcome']})",
-             f"理由: {result['reason']}"]
+    lines = [f"{result['name']}({result['rule']})", f"结果：{result['outcome_name']}({result['outcome']})",
+             f"理由：{result['reason']}"]
     if result.get("level"):
         level = result["level"]
-        lines.append(f"级别: {level['from_name']} → {level['to_name']}")
+        lines.append(f"级别：{level['from_name']} → {level['to_name']}")
     if result["probation_months"]:
-        lines.append(f"考察期: {result['probation_months']} 个月")
+        lines.append(f"考察期：{result['probation_months']} 个月")
     for key, label in (("pay", "工资"), ("bonus", "奖金")):
         if result.get(key) is not None:
             lines.append(f"{label}: {result[key]} 元")

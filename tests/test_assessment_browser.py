@@ -94,7 +94,7 @@ def test_invalid_answers_get_a_message_at_the_field_and_no_score(page, site_url,
     page.keyboard.press("Tab")  # leaves 客户满意度 (the last field) unanswered: a missing answer shows once passed
     hooks = settle(page)
     assert hooks["state"] == "invalid" and hooks["total"] == "" and hooks["grade"] == ""
-    assert page.inner_text('[data-field="teamwork"] .hb-error') == "“六十”不是数字(可写 85、85.5、60,000 或 6万)"
+    assert page.inner_text('[data-field="teamwork"] .hb-error') == "“六十”不是数字（可写 85、85.5、60,000 或 6万）"
     assert "应在 0 到 100 之间" in page.inner_text('[data-field="efficiency"] .hb-error')
     assert "未填写" in page.inner_text('[data-field="satisfaction"] .hb-error')
     assert page.get_attribute('[name="teamwork"]', "aria-invalid") == "true"

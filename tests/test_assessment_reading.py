@@ -27,7 +27,7 @@ def test_a_standard_with_grades_still_names_the_grade(page, site_url, standard):
     fill(page, "standard", rank, example["answers"])
     assert settle(page)["state"] == "ready"
     grade = next(b["name"] for b in rank["bands"] if b["grade"] == example["expect"]["grade"])
-    assert f"职级: {grade}" in result_text(page)
+    assert f"职级：{grade}" in result_text(page)
 
 
 @pytest.mark.parametrize("ident", ["cs_center_appraisal", "call_qa", "cs_rank_evaluation"])

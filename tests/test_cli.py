@@ -70,7 +70,7 @@ def test_score_rule_with_periods_in_text(tmp_path):
                                    "periods": [{"score": 85}, {"score": 80}, {"score": 78}]}), encoding="utf-8")
     result = run_cli("score", "kpi_level_review", "--answers", answers, "--dir", SAMPLE)
     assert result.returncode == 0
-    assert "结果: 晋升(promote)" in result.stdout   # (85 + 80 + 78) / 3 = 81 > 80
+    assert "结果：晋升(promote)" in result.stdout   # (85 + 80 + 78) / 3 = 81 > 80
 
 
 def test_invalid_answers_exit_3_and_name_each_field(tmp_path):

@@ -56,7 +56,7 @@ def test_standard_pages_show_engine_results_for_every_example(rulebook, pages):
             result = assessment.score(std, example["answers"])
             assert f"**总分 {result['total']}**" in text
             if result["grade"]:
-                assert f"职级: **{result['grade']['name']}**" in text
+                assert f"职级：**{result['grade']['name']}**" in text
 
 
 def test_rule_pages_show_engine_outcomes_and_the_ladder(rulebook, pages):
@@ -64,7 +64,7 @@ def test_rule_pages_show_engine_outcomes_and_the_ladder(rulebook, pages):
         text = pages[paths.rule(rule)]
         for example in rule["examples"]:
             result = assessment.evaluate_rule(rule, example["answers"])
-            assert f"结果: **{result['outcome_name']}**" in text
+            assert f"结果：**{result['outcome_name']}**" in text
         if rule["levels"]:
             assert '<svg class="hb-ladder"' in text
             for level in rule["levels"]:

@@ -141,7 +141,7 @@ function showErrors(errors) {
   setState("invalid");
   panel.dataset.total = ""; panel.dataset.grade = ""; panel.dataset.outcome = "";
   if (untouched(collect())) {
-    panel.replaceChildren(el("p", "填写表格后, 这里会显示得分、职级与差距。", "hb-invalid"));
+    panel.replaceChildren(el("p", "填写表格后，这里会显示得分、职级与差距。", "hb-invalid"));
     return;
   }
   const missing = errors.filter(p => p.code === "missing"), wrong = errors.filter(p => p.code !== "missing");
@@ -169,16 +169,16 @@ function showStandard(r) {
   panel.dataset.total = r.total;
   panel.dataset.grade = r.grade ? r.grade.id : "";
   const parts = [el("h2", "自评结果"), reportLine(), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
-  if (!r.eligible) parts.push(el("p", "不符合参评条件: " + r.ineligible.join(";"), "hb-grade"));
-  else if (r.graded) parts.push(el("p", r.grade ? `职级: ${r.grade.name}` : "职级: 未定级", "hb-grade"));
-  for (const c of r.capped) parts.push(el("p", `分数已达“${c.name}”, 但未满足: ${c.unmet.join(";")}`));
+  if (!r.eligible) parts.push(el("p", "不符合参评条件：" + r.ineligible.join("；"), "hb-grade"));
+  else if (r.graded) parts.push(el("p", r.grade ? `职级：${r.grade.name}` : "职级：未定级", "hb-grade"));
+  for (const c of r.capped) parts.push(el("p", `分数已达“${c.name}”，但未满足：${c.unmet.join("；")}`));
   if (r.next) {
     const n = r.next;
     parts.push(el("h3", `为什么还不是“${n.name}”`));
     const ul = el("ul");
-    if (n.points_needed !== "0") ul.append(el("li", `还差 ${n.points_needed} 分(需 ≥ ${n.min} 分)`));
+    if (n.points_needed !== "0") ul.append(el("li", `还差 ${n.points_needed} 分（需 ≥ ${n.min} 分）`));
     for (const u of n.unmet) ul.append(el("li", u.text));
-    for (const m of n.moves) ul.append(el("li", `只改一项也可以: “${m.name}”提高到 ${m.to_label}`));
+    for (const m of n.moves) ul.append(el("li", `只改一项也可以：“${m.name}”提高到 ${m.to_label}`));
     parts.push(ul);
   }
   const table = el("table");
@@ -193,11 +193,11 @@ function showRule(r) {
   panel.dataset.outcome = r.outcome;
   panel.dataset.total = "";
   panel.dataset.grade = r.level ? r.level.to : "";
-  const parts = [el("h2", "自评结果"), reportLine(), el("p", `结果: ${r.outcome_name}`, "hb-outcome"), el("p", r.reason)];
-  if (r.level) parts.push(el("p", `级别: ${r.level.from_name} → ${r.level.to_name}`));
+  const parts = [el("h2", "自评结果"), reportLine(), el("p", `结果：${r.outcome_name}`, "hb-outcome"), el("p", r.reason)];
+  if (r.level) parts.push(el("p", `级别：${r.level.from_name} → ${r.level.to_name}`));
   if (r.probation_months) parts.push(el("p", `考察期 ${r.probation_months} 个月`));
-  if (r.pay != null) parts.push(el("p", `工资: ${r.pay} 元`));
-  if (r.bonus != null) parts.push(el("p", `奖金: ${r.bonus} 元`));
+  if (r.pay != null) parts.push(el("p", `工资：${r.pay} 元`));
+  if (r.bonus != null) parts.push(el("p", `奖金：${r.bonus} 元`));
   const clause = (c, met) => el("li", `${met ? "✔" : "✘"} ${c.text}${c.now != null ? `（现为 ${c.now}）` : ""}`, met ? "hb-met" : "hb-unmet");
   if (r.missing.length) {
     const ul = el("ul");
@@ -230,8 +230,8 @@ function rescore() {
 
 function onMessage({ data }) {
   if (data.type === "progress") { status.textContent = data.text; return; }
-  if (data.type === "fatal") { fail(`计分引擎无法启动: ${data.text}`); return; }
-  if (data.type === "ready") { performance.mark("hb-engine-ready"); ready = true; status.textContent = "计分引擎已就绪, 每次修改都会重新计分。"; rescore(); return; }
+  if (data.type === "fatal") { fail(`计分引擎无法启动：${data.text}`); return; }
+  if (data.type === "ready") { performance.mark("hb-engine-ready"); ready = true; status.textContent = "计分引擎已就绪，每次修改都会重新计分。"; rescore(); return; }
   if (data.type !== "result" || data.seq !== seq) return;
   clearErrors();
   if (data.out.errors) { showErrors(data.out.errors); return; }
@@ -245,13 +245,13 @@ function onMessage({ data }) {
 function showFailure(text) {
   setState("error");
   panel.dataset.total = panel.dataset.grade = panel.dataset.outcome = "";
-  panel.replaceChildren(el("p", `这组答案无法计分: ${text}。请检查刚才填写的内容; 表格仍可填写、导出和打印。`, "hb-fatal"));
+  panel.replaceChildren(el("p", `这组答案无法计分：${text}。请检查刚才填写的内容；表格仍可填写、导出和打印。`, "hb-fatal"));
 }
 
 function fail(text) {
   setState("error");
   status.textContent = text;
-  panel.replaceChildren(el("p", text + " 表格仍可填写和导出, 但无法计分。", "hb-fatal"));
+  panel.replaceChildren(el("p", text + " 表格仍可填写和导出，但无法计分。", "hb-fatal"));
 }
 
 // --- saved work --------------------------------------------------------------------------------
@@ -260,12 +260,12 @@ let otherTab = null;  // answers another tab saved for this assessment, kept unt
 
 function save() {
   const message = form.querySelector(".hb-import-message");
-  if (!storage) { message.textContent = "浏览器禁止本页保存答案: 关闭页面前请用“导出答案”保存到文件。"; return; }
+  if (!storage) { message.textContent = "浏览器禁止本页保存答案：关闭页面前请用“导出答案”保存到文件。"; return; }
   try {
     if (otherTab !== null) storage.setItem(`${storageKey}:other-tab`, otherTab);
     storage.setItem(storageKey, JSON.stringify(collect()));
   } catch {
-    message.textContent = "浏览器存储空间已满, 答案未能保存: 请用“导出答案”保存到文件。";
+    message.textContent = "浏览器存储空间已满，答案未能保存：请用“导出答案”保存到文件。";
   }
 }
 
@@ -273,7 +273,7 @@ addEventListener("storage", e => {
   if (e.key !== storageKey || e.newValue === null) return;
   otherTab = e.newValue;
   const message = form.querySelector(".hb-import-message");
-  message.replaceChildren("此自评在另一个标签页中也被修改了。本页的答案继续保存在这里; 另一页的答案已另存, 不会丢失。 ");
+  message.replaceChildren("此自评在另一个标签页中也被修改了。本页的答案继续保存在这里；另一页的答案已另存，不会丢失。 ");
   const take = el("button", "改用另一标签页的答案", "md-button");
   take.type = "button";
   take.addEventListener("click", () => {
@@ -281,7 +281,7 @@ addEventListener("storage", e => {
     storage.setItem(`${storageKey}:other-tab`, JSON.stringify(collect()));  // and this tab's answers are kept
     otherTab = null;
     if (wellFormed(theirs)) fill(theirs);
-    message.textContent = "已改用另一标签页的答案; 本页原来的答案已另存。";
+    message.textContent = "已改用另一标签页的答案；本页原来的答案已另存。";
     rescore();
   });
   message.append(take);
@@ -302,12 +302,12 @@ async function importAnswers(file) {
   const message = form.querySelector(".hb-import-message");
   message.textContent = "";
   let data;
-  try { data = JSON.parse(await file.text()); } catch { message.textContent = "无法读取: 这不是答案文件(JSON)。"; return; }
+  try { data = JSON.parse(await file.text()); } catch { message.textContent = "无法读取：这不是答案文件（JSON）。"; return; }
   if (!isRecord(data) || data.definition !== meta.id || !wellFormed(data.answers)) {
     const theirs = isRecord(data) && (data.definition_name || data.definition);
     message.textContent = theirs && data.definition !== meta.id
-      ? `这个文件是“${theirs}”的答案, 不是“${meta.name}”的, 表格未改动。`
-      : `这个文件不是“${meta.name}”的答案文件, 表格未改动。`;
+      ? `这个文件是“${theirs}”的答案，不是“${meta.name}”的，表格未改动。`
+      : `这个文件不是“${meta.name}”的答案文件，表格未改动。`;
     return;
   }
   if (data.rulebook_version !== meta.version) {
@@ -315,9 +315,9 @@ async function importAnswers(file) {
     const oldNames = isRecord(data.field_names) ? data.field_names : {};
     const added = now.filter(f => !then.includes(f)).map(f => meta.fields[f]);
     const removed = then.filter(f => !now.includes(f)).map(f => (typeof own(oldNames, f) === "string" ? oldNames[f] : f));
-    const changes = [added.length ? `新增项目: ${added.join("、")}` : "", removed.length ? `删除项目: ${removed.join("、")}` : ""]
-      .filter(Boolean).join(";") || "项目未增减, 但分值或分数段可能已调整";
-    message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}, 当前为 ${meta.version}。本标准的变化: ${changes}。已按当前规则重新计分, 请核对各项。`;
+    const changes = [added.length ? `新增项目：${added.join("、")}` : "", removed.length ? `删除项目：${removed.join("、")}` : ""]
+      .filter(Boolean).join("；") || "项目未增减，但分值或分数段可能已调整";
+    message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}，当前为 ${meta.version}。本标准的变化：${changes}。已按当前规则重新计分，请核对各项。`;
   }
   fill(data.answers);
   rescore();
@@ -354,14 +354,14 @@ function restore() {
   try { answers = JSON.parse(saved); } catch { answers = undefined; }
   if (wellFormed(answers)) { fill(answers); return true; }
   try { storage.setItem(`${storageKey}:unreadable`, saved); storage.removeItem(storageKey); } catch { /* kept as it was */ }
-  form.querySelector(".hb-import-message").textContent = "上次保存的答案已损坏, 无法载入(原内容已另存); 请重新填写或导入答案文件。";
+  form.querySelector(".hb-import-message").textContent = "上次保存的答案已损坏，无法载入（原内容已另存）；请重新填写或导入答案文件。";
   return false;
 }
 if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
 
 performance.mark("hb-form-usable");  // the form works (and saves) from here on; read by make bench
 
-const onWorkerError = e => fail(`计分引擎无法启动: ${e.message || "Web Worker 出错"}`);
+const onWorkerError = e => fail(`计分引擎无法启动：${e.message || "Web Worker 出错"}`);
 const early = window.hbEngine;  // started by the page's inline script, with the messages it kept
 if (typeof WebAssembly !== "object") { early?.worker.terminate(); fail("此浏览器不支持 WebAssembly。"); }
 else {
@@ -370,5 +370,5 @@ else {
     worker.onmessage = onMessage;
     worker.onerror = onWorkerError;
     for (const e of early?.queue ?? []) e.type === "error" ? onWorkerError(e) : onMessage(e);
-  } catch (error) { fail(`计分引擎无法启动: ${error.message}`); }
+  } catch (error) { fail(`计分引擎无法启动：${error.message}`); }
 }

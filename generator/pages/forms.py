@@ -46,7 +46,7 @@ def _control(field, prefix="", with_hint=True):
         return (f'<fieldset class="hb-field" data-field="{attr(prefix + fid)}"{described}><legend>{name}</legend>'
                 f'{help_html}{boxes}<p class="hb-error" role="alert"></p></fieldset>')
     else:
-        hint = {"average": "每位评分人的分数, 用逗号分隔", "count": "数量"}.get(kind, "")
+        hint = {"average": "每位评分人的分数，用逗号分隔", "count": "数量"}.get(kind, "")
         rng = f'{field["min"]}–{field["max"]}{field.get("unit", "")}' if kind in ("number", "average") else ""
         placeholder = attr("; ".join(p for p in (hint, rng) if p))
         mode = "numeric" if kind == "count" else "decimal"
@@ -71,7 +71,7 @@ def rule_form(rule, rulebook, assets):
     column_hints = "".join(f"<li><strong>{attr(f['name'])}</strong>：{attr(field_hint(f))}</li>"
                            for f in rule["periods"] if field_hint(f))
     body = (f'<fieldset class="hb-section"><legend>个人信息</legend>{person}</fieldset>' if person else "")
-    body += (f'<fieldset class="hb-section"><legend>各期数据(从早到晚, 至少 {rule["min_periods"]} 期)</legend>'
+    body += (f'<fieldset class="hb-section"><legend>各期数据（从早到晚，至少 {rule["min_periods"]} 期）</legend>'
              f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead><tbody></tbody></table></div>'
              f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
              f'<td><button type="button" class="hb-remove-period" aria-label="删除这一期">删除</button></td></tr></template>'

@@ -104,20 +104,20 @@ class Renderer:
         """A sentence saying how an item turns an answer into points (display only)."""
         kind = item["kind"]
         if kind == "choice":
-            return "单选: " + ";".join(f"{o['label']} → {fmt(Decimal(o['points']))} 分" for o in item["options"])
+            return "单选：" + "；".join(f"{o['label']} → {fmt(Decimal(o['points']))} 分" for o in item["options"])
         if kind == "boolean":
-            return f"是 → {fmt(Decimal(item['yes_points']))} 分;否 → {fmt(Decimal(item['no_points']))} 分"
+            return f"是 → {fmt(Decimal(item['yes_points']))} 分；否 → {fmt(Decimal(item['no_points']))} 分"
         if kind == "number":
             unit = item.get("unit", "")
             rng = f"{item['min']}–{item['max']}{unit}(步长 {item['step']})"
             if item.get("bands"):
                 bands = ";".join(f"≥ {b['min']}{unit} → {b['points']} 分" for b in item["bands"])
-                return f"填写 {rng}, 分档: {bands}"
+                return f"填写 {rng}，分档：{bands}"
             return f"填写 {rng}, 直接计分"
         if kind == "count":
-            return f"每{item.get('unit', '项')} {item['each']} 分, 最高 {item['cap']} 分"
+            return f"每{item.get('unit', '项')} {item['each']} 分，最高 {item['cap']} 分"
         if kind == "average":
-            return (f"{item['min_raters']}–{item['max_raters']} 位评分人各打 {item['min']}–{item['max']} 分, "
+            return (f"{item['min_raters']}–{item['max_raters']} 位评分人各打 {item['min']}–{item['max']} 分，"
                     f"取平均")
         parts = [f"基础 {item['base']} 分"]
         if item.get("floor") is not None:

@@ -1,0 +1,26 @@
+"""Chinese sentences the handbook writes itself (templates, the page script, reports, the engine's
+explanations) use full-width ，；：（）; numbers, code and English stay half-width. (Text HR writes in YAML
+is theirs and is shown as written.)"""
+
+import re
+
+import pytest
+
+from conftest import ROOT
+
+SOURCES = sorted((ROOT / "generator" / "pages" / "templates").glob("*.j2")) + [
+    ROOT / p for p in ("assessment/app/app.js", "generator/report.py", "generator/pages/forms.py",
+                       "generator/pages/render.py", "assessment/items.py", "assessment/history.py",
+                       "assessment/standard.py", "assessment/formula.py")]
+CJK = "\u4e00-\u9fff"
+HALF_WIDTH = re.compile(rf"[{CJK}）][,;:]\s|[{CJK}]\(|[{CJK}]\s[,;]")
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_generated_chinese_uses_full_width_punctuation(path):
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        code = line.split("#", 1)[0] if path.suffix == ".py" else line.split("//", 1)[0] if path.suffix == ".js" else line
+        if HALF_WIDTH.search(code):
+            found.append(f"{path.name}:{number}: {line.strip()[:100]}")
+    assert found == []
