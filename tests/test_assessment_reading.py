@@ -139,3 +139,21 @@ def test_the_result_shows_what_each_item_adds_to_the_total(page, site_url, stand
     # weights 20/20/25/25/10 (by hand): 18.4, 17.6, 23.75, 20, 10 → 89.75
     assert rows["客户回访率"][1:3] == ["92", "18.4"] and rows["处理时限和正确度"][1:3] == ["95", "23.75"]
     assert rows["合计"][2] == "89.75"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_running_result_stays_in_view_on_a_long_form(browser, site_url, standard, width):
+    grading = standard("cs_grading")
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    page.goto(f"{site_url}/assess/cs_grading.html")
+    example = grading["examples"][0]
+    fill(page, "standard", grading, example["answers"])
+    total = settle(page)["total"]
+    page.locator("form.hb-assess :is(select, input)").first.scroll_into_view_if_needed()
+    summary = page.locator(".hb-summary")
+    box, height = summary.bounding_box(), page.viewport_size["height"]
+    text = summary.inner_text()
+    context.close()
+    assert f"总分 {total}" in text
+    assert 0 <= box["y"] and box["y"] + box["height"] <= height + 1  # on screen while the top field is

@@ -111,6 +111,9 @@ function renumber() {
 // --- showing results ------------------------------------------------------------------------
 function setState(state) { panel.dataset.state = state; }
 
+// One line that stays in view at the bottom of a long form: what the result panel says in full below.
+function summarise(text) { const line = form.querySelector("[data-summary]"); if (line) line.textContent = text; }
+
 function reportLine() {
   return el("p", `报告日期 ${new Date().toLocaleDateString("zh-CN")} · 规则版本 ${meta.version}`, "hb-report-meta");
 }
@@ -149,6 +152,7 @@ function showErrors(errors) {
   if (wrong.length) lines.push(`有 ${wrong.length} 处需要修改`);
   if (missing.length) lines.push(`还有 ${missing.length} 项未填`);
   panel.replaceChildren(el("p", `${lines.join("，")}。填好后会自动计分。`, "hb-invalid"));
+  summarise(`${lines.join("，")}`);
   for (const problem of errors) {
     const box = fieldBox(problem.field) || form.querySelector('[data-field="periods"]');
     if (!box) continue;
@@ -169,6 +173,7 @@ function showStandard(r) {
   panel.dataset.total = r.total;
   panel.dataset.grade = r.grade ? r.grade.id : "";
   const parts = [el("h2", "自评结果"), reportLine(), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
+  summarise(`总分 ${r.total} / ${r.max_total}` + (r.graded && r.eligible ? ` · 职级：${r.grade ? r.grade.name : "未定级"}` : ""));
   if (!r.eligible) parts.push(el("p", "不符合参评条件：" + r.ineligible.join("；"), "hb-grade"));
   else if (r.graded) parts.push(el("p", r.grade ? `职级：${r.grade.name}` : "职级：未定级", "hb-grade"));
   for (const c of r.capped) parts.push(el("p", `分数已达“${c.name}”，但未满足：${c.unmet.join("；")}`));
@@ -194,6 +199,8 @@ function showRule(r) {
   panel.dataset.total = "";
   panel.dataset.grade = r.level ? r.level.to : "";
   const parts = [el("h2", "自评结果"), reportLine(), el("p", `结果：${r.outcome_name}`, "hb-outcome"), el("p", r.reason)];
+  summarise(`结果：${r.outcome_name}` + (r.level ? ` · ${r.level.from_name} → ${r.level.to_name}` : "") +
+            (r.missing.length ? ` · 还差 ${r.missing.length} 项条件` : ""));
   if (r.level) parts.push(el("p", `级别：${r.level.from_name} → ${r.level.to_name}`));
   if (r.probation_months) parts.push(el("p", `考察期 ${r.probation_months} 个月`));
   if (r.pay != null) parts.push(el("p", `工资：${r.pay} 元`));

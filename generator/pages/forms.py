@@ -109,6 +109,8 @@ def _shell(kind, definition, rulebook, assets, body, min_periods=0):
         f'<form class="hb-assess" data-definition="{attr(meta)}" data-assets="{attr(assets)}" novalidate>'
         f'<p class="hb-status" role="status" data-status>计分引擎加载中…(表格已可填写)</p>'
         f'{body}'
+        # the running result, kept in view while a long form is filled (the full result is below the form)
+        f'<p class="hb-summary" aria-hidden="true" data-summary>填写后这里显示当前结果</p>'
         f'<div class="hb-actions">'
         f'<button type="button" class="md-button" data-action="export">导出答案</button>'
         f'<label class="md-button hb-import">导入答案<input type="file" accept="application/json,.json" data-action="import"></label>'
