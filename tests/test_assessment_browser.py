@@ -132,7 +132,7 @@ def test_reload_keeps_answers_and_export_clear_import_restores_them(page, site_u
     page.wait_for_function("() => document.querySelector('.hb-import-message').textContent.includes('2025.9')")
     message = page.inner_text(".hb-import-message")
     satisfaction = next(i["name"] for _, i in all_items(std) if i["id"] == "satisfaction")
-    assert "当前为 2026.1" in message and f"新增项目: {satisfaction}" in message and "删除项目: 守时" in message
+    assert "当前为 2026.1" in message and f"新增项目：{satisfaction}" in message and "删除项目：守时" in message
     assert "规则版本 2026.1" in page.inner_text("#hb-result .hb-report-meta")
 
 

@@ -237,7 +237,7 @@ function rescore() {
 
 function onMessage({ data }) {
   if (data.type === "progress") { status.textContent = data.text; return; }
-  if (data.type === "fatal") { fail(`计分引擎无法启动：${data.text}`); return; }
+  if (data.type === "fatal") { onFatal(data.text); return; }
   if (data.type === "ready") { performance.mark("hb-engine-ready"); ready = true; status.textContent = "计分引擎已就绪，每次修改都会重新计分。"; rescore(); return; }
   if (data.type !== "result" || data.seq !== seq) return;
   clearErrors();
@@ -368,14 +368,41 @@ if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i+
 
 performance.mark("hb-form-usable");  // the form works (and saves) from here on; read by make bench
 
-const onWorkerError = e => fail(`计分引擎无法启动：${e.message || "Web Worker 出错"}`);
+// --- hosting faults, said in words with the fix (the form keeps working for filling, printing, exporting) ---
+const BROWSERS = "请使用较新的 Chrome、Edge（Chromium 内核）、Firefox 或 Safari（2023 年以后的版本）；360、QQ 等浏览器请切换到“极速模式”";
+const ADMIN = "请网站管理员按《管理员说明》配置服务器";
+
+async function diagnose(url, expected) {
+  try {
+    const response = await fetch(url, { method: "GET", cache: "no-store" });
+    if (!response.ok) return `服务器找不到计分引擎文件 ${url.split("/").pop()}（HTTP ${response.status}）。${ADMIN}。`;
+    const type = (response.headers.get("content-type") || "(未说明)").split(";")[0].trim();
+    if (!expected.includes(type)) return `服务器以“${type}”类型发送 ${url.split("/").pop()}，浏览器要求“${expected[0]}”。${ADMIN}（MIME 类型）。`;
+  } catch { /* the fetch itself failed: say nothing more specific */ }
+  return null;
+}
+
+async function onWorkerError(e) {
+  const found = await diagnose(form.dataset.assets + "worker.mjs", ["text/javascript", "application/javascript"]);
+  fail(found || `计分引擎无法启动：${e.message || "Web Worker 出错"}。${ADMIN}。`);
+}
+
+async function onFatal(text) {
+  const found = /MIME|wasm/i.test(text) ? await diagnose(new URL("../pyodide/pyodide.asm.wasm", new URL(form.dataset.assets, location.href)).href, ["application/wasm"]) : null;
+  fail(found || `计分引擎无法启动：${text}`);
+}
+
 const early = window.hbEngine;  // started by the page's inline script, with the messages it kept
-if (typeof WebAssembly !== "object") { early?.worker.terminate(); fail("此浏览器不支持 WebAssembly。"); }
-else {
+if (location.protocol === "file:") {
+  // (a browser that runs module scripts from disk gets here; the page's starter has said it already)
+} else if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+  early?.worker.terminate();
+  fail(`此浏览器不支持计分所需的 WebAssembly 或 Web Worker。${BROWSERS}。`);
+} else {
   try {
     worker = early?.worker ?? new Worker(form.dataset.assets + "worker.mjs", { type: "module", name: meta.id });
     worker.onmessage = onMessage;
     worker.onerror = onWorkerError;
     for (const e of early?.queue ?? []) e.type === "error" ? onWorkerError(e) : onMessage(e);
-  } catch (error) { fail(`计分引擎无法启动：${error.message}`); }
+  } catch (error) { fail(`计分引擎无法启动：${error.message}。${BROWSERS}。`); }
 }

@@ -81,13 +81,20 @@ def rule_form(rule, rulebook, assets):
     return _shell("rule", rule, rulebook, assets, body, min_periods=rule["min_periods"])
 
 
-_STARTER = ("try{{window.hbEngine={{queue:[],worker:new Worker({worker},{{type:\"module\",name:{name}}})}};"
-            "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e)}}catch(e){{}}")
+# Opened from disk, module scripts (app.js) do not run at all: this script, the only one that does, says so.
+FROM_DISK = ("本页是直接从文件打开的（file://）：表格可以填写、打印和导出，但计分需要通过网站地址（http:// 或 https://）"
+             "打开本页。请网站管理员按《管理员说明》配置服务器。")
+_STARTER = ("try{{if(location.protocol===\"file:\")addEventListener(\"DOMContentLoaded\",()=>{{"
+            "const r=document.getElementById(\"hb-result\");r.dataset.state=\"error\";r.textContent={from_disk};"
+            "document.querySelector(\"[data-status]\").textContent={from_disk}}});"
+            "else{{window.hbEngine={{queue:[],worker:new Worker({worker},{{type:\"module\",name:{name}}})}};"
+            "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e)}}}}catch(e){{}}")
 
 
 def engine_starter(worker_url, definition_id):
     """The page's one inline script (allowed by its hash in the Content-Security-Policy, see csp.py)."""
-    return _STARTER.format(worker=json.dumps(worker_url), name=json.dumps(definition_id))
+    return _STARTER.format(worker=json.dumps(worker_url), name=json.dumps(definition_id),
+                           from_disk=json.dumps(FROM_DISK, ensure_ascii=False))
 
 
 # Any engine starter this module can write, and nothing else: a relative URL and an id.
