@@ -30,6 +30,15 @@ def payload(n):
     return f"P{n}" + PAYLOADS[n % len(PAYLOADS)].format(n=n)
 
 
+# What careful HR staff do write: Markdown's and HTML's special characters in ordinary names and text.
+AWKWARD = ["研发部<北京>", "A*B_C 组", "[二组]", "新客服(试用)", "#1 小组", "甲|乙", "约 3~5 天", "R&D 部",
+           "“引号”与'单引号'", "50% 以上", "`代码`岗", "! 重要", "+1 加分", "{备注}"]
+
+
+def awkward(n):
+    return f"N{n} " + AWKWARD[n % len(AWKWARD)]
+
+
 def text_fields(spec, where=(), out=None):
     """Every free-text field the model declares, as (file kind, key, key …) without list indices."""
     out = set() if out is None else out
@@ -54,7 +63,8 @@ def model_text_fields():
 
 
 class Poisoner:
-    def __init__(self):
+    def __init__(self, make=payload):
+        self.make = make
         self.count = 0
         self.fields = []  # (file kind, key, key …) of every value replaced
 
@@ -66,7 +76,7 @@ class Poisoner:
                 return value
             self.count += 1
             self.fields.append(tuple(k for k in where if isinstance(k, str)))
-            return payload(self.count)
+            return self.make(self.count)
         if isinstance(spec, ListOf) and isinstance(value, list):
             return [self.walk(spec.of, v, where + (i,)) for i, v in enumerate(value)]
         if isinstance(spec, Tagged) and isinstance(value, dict):
@@ -78,10 +88,10 @@ class Poisoner:
         return value
 
 
-def poison(root):
+def poison(root, make=payload):
     """Rewrite every definition file under `root` in place; returns the Poisoner (what was replaced)."""
     root = Path(root)
-    poisoner = Poisoner()
+    poisoner = Poisoner(make)
     for path in sorted(root.rglob("*.yaml")):
         rel = path.relative_to(root)
         if rel.parts[0].startswith("_"):

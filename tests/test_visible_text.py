@@ -142,3 +142,41 @@ def test_lists_follow_reporting_lines_not_english_ids(pages):
     assert positions == sorted(positions), order
     org = pages["org.html"].text
     assert org.index("总经理") < org.index("客户服务部经理") < org.index("客服代表")
+
+
+@pytest.fixture(scope="module")
+def awkward_site(tmp_path_factory):
+    """The sample with every free-text field holding names that use Markdown's and HTML's characters."""
+    import shutil
+
+    from conftest import ROOT
+    from generator.site import build
+    from poison import awkward, poison
+
+    project = tmp_path_factory.mktemp("awkward") / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "competencies", project / "competencies")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    poison(project / "competencies", make=awkward)
+    assert build(project / "site", project / "mkdocs.yml") == 0
+    return project / "site"
+
+
+def test_names_with_markdown_characters_read_as_typed_on_every_page(awkward_site):
+    from poison import AWKWARD
+
+    found, seen = [], ""
+    for path in sorted(awkward_site.rglob("*.html")):
+        text = read(path).text
+        seen += text
+        for what, pattern in ARTEFACTS.items():
+            if what in ("template syntax",):
+                continue  # "{备注}" is a name here
+            match = re.search(pattern, text, re.M)
+            if match:
+                found.append(f"{path.relative_to(awkward_site)}: {what}: …{text[max(0, match.start() - 30):match.end() + 30]!r}…")
+    assert found == []
+    missing = [name for name in AWKWARD if name not in seen]
+    assert missing == []  # each shows somewhere exactly as typed

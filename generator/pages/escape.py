@@ -4,11 +4,11 @@ Templates print values through Jinja's `finalize`, which calls `text()`; only va
 `Raw` (SVG drawn here, links built here) pass through unchanged.
 """
 
-# One pass: HTML's five characters, then Markdown's specials behind a backslash (not `~`: without the tilde
+# One pass: HTML's special characters, then Markdown's specials behind a backslash (not `~`: without the tilde
 # extension Markdown shows `\~` as is), line breaks folded.
-# (The apostrophe's entity keeps its escaped `#`, exactly as html.escape followed by escaping it gave.)
+# (An apostrophe is left alone: its entity written with an escaped `#` showed as "&#x27;" on the page.)
 _ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_[]{}()#+!|"},
-                          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&\\#x27;", "\n": " ", "\r": " "})
+                          "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": " ", "\r": " "})
 
 
 class Raw(str):

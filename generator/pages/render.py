@@ -109,9 +109,9 @@ class Renderer:
             return f"是 → {fmt(Decimal(item['yes_points']))} 分；否 → {fmt(Decimal(item['no_points']))} 分"
         if kind == "number":
             unit = item.get("unit", "")
-            rng = f"{item['min']}–{item['max']}{unit}(步长 {item['step']})"
+            rng = f"{item['min']}–{item['max']}{unit}（步长 {item['step']}）"
             if item.get("bands"):
-                bands = ";".join(f"≥ {b['min']}{unit} → {b['points']} 分" for b in item["bands"])
+                bands = "；".join(f"≥ {b['min']}{unit} → {b['points']} 分" for b in item["bands"])
                 return f"填写 {rng}，分档：{bands}"
             return f"填写 {rng}, 直接计分"
         if kind == "count":
@@ -124,7 +124,7 @@ class Renderer:
             parts.append(f"最低 {item['floor']} 分")
         if item.get("cap") is not None:
             parts.append(f"最高 {item['cap']} 分")
-        return ";".join(parts)
+        return "；".join(parts)
 
     def item_max(self, item):
         return fmt(kinds.point_range(item)[1])
