@@ -36,8 +36,12 @@ def _parser():
                    help="消息语言 / message language (默认 default: zh)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    def lang(cmd):  # also after the command (`handbook validate DIR --lang en`); absent, the one before counts
+        cmd.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return cmd
+
     def add(name, text):
-        cmd = sub.add_parser(name, help=text, description=text)
+        cmd = lang(sub.add_parser(name, help=text, description=text))
         cmd.add_argument("--dir", default=DEFAULT_DIR,
                          help=f"定义目录 / definitions directory (默认 default: {DEFAULT_DIR})")
         return cmd
@@ -52,7 +56,7 @@ def _parser():
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     cmd = add("rulebook", "输出编译后的规则书 JSON / write the compiled rulebook JSON")
     cmd.add_argument("-o", "--output", type=Path, help="输出文件(默认标准输出) / output file (default stdout)")
-    cmd = sub.add_parser("schema", help="生成 YAML 格式的 JSON Schema / write the JSON Schema of the YAML format")
+    cmd = lang(sub.add_parser("schema", help="生成 YAML 格式的 JSON Schema / write the JSON Schema of the YAML format"))
     cmd.add_argument("-o", "--output", type=Path, default=Path(DEFAULT_DIR) / "_schema",
                      help="输出目录 / output directory")
     return p

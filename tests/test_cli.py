@@ -4,7 +4,7 @@ import json
 
 import yaml
 
-from conftest import SAMPLE, run_cli
+from conftest import ROOT, SAMPLE, run_cli
 
 
 def test_validate_sample_exits_0():
@@ -96,3 +96,17 @@ def test_invalid_definitions_exit_1_without_traceback(tmp_path):
     result = run_cli("validate", tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "organisation.yaml:" in result.stderr
+
+
+def test_lang_may_follow_the_command(tmp_path):
+    """`handbook validate DIR --lang en` (after the command) as well as `handbook --lang en validate DIR`."""
+    import shutil
+
+    root = tmp_path / "defs"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base", root)
+    (root / "organisation.yaml").write_text('name: 测试机构\nversion: "t1"\neffective_date: 2026-13-01\n',
+                                            encoding="utf-8")
+    after, before = run_cli("validate", root, "--lang", "en"), run_cli("--lang", "en", "validate", root)
+    assert after.returncode == before.returncode == 1
+    assert "the date '2026-13-01' does not exist" in after.stderr and after.stderr == before.stderr
+    assert "Traceback" not in after.stderr

@@ -56,6 +56,8 @@ MESSAGES = {
                    "'{key}' must be {expected_en}, got {got_en}", "change the value to the documented form"),
     "bad_id": ("标识“{value}”不合法", "只用小写英文字母、数字和下划线, 以字母开头, 如 team_lead",
                "invalid id '{value}'", "use lowercase ASCII letters, digits and _, starting with a letter (team_lead)"),
+    "impossible_date": ("日期“{value}”不存在", "月份为 01–12, 日期不超过当月天数(如 2 月最多 29 日), 格式 YYYY-MM-DD",
+                        "the date '{value}' does not exist", "months are 01–12 and days fit the month (YYYY-MM-DD)"),
     "bad_enum": ("“{value}”不是允许的取值", "可选: {allowed}", "'{value}' is not allowed", "choose one of: {allowed}"),
     "too_few": ("“{key}”至少需要 {min} 项", "补充条目", "'{key}' needs at least {min} entries", "add entries"),
     "bad_file_kind": ("无法判断此文件的类型", "定义文件只能是 {files}, 或放在 {folders} 文件夹中",

@@ -163,7 +163,9 @@ class Date(Type):
             try:
                 return datetime.date.fromisoformat(value.strip()).isoformat()
             except ValueError:
-                pass
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):  # the shape is right, the day does not exist
+                    ctx.report(path, "impossible_date", value=value.strip())
+                    return _MISSING
         return self._wrong(value, path, ctx, "date")
 
     def schema(self):
