@@ -147,18 +147,11 @@ def test_lists_follow_reporting_lines_not_english_ids(pages):
 @pytest.fixture(scope="module")
 def awkward_site(tmp_path_factory):
     """The sample with every free-text field holding names that use Markdown's and HTML's characters."""
-    import shutil
-
-    from conftest import ROOT
     from generator.site import build
     from poison import awkward, poison
+    from test_site_build import copy_project
 
-    project = tmp_path_factory.mktemp("awkward") / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "competencies", project / "competencies")
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    project = copy_project(tmp_path_factory.mktemp("awkward"))
     poison(project / "competencies", make=awkward)
     assert build(project / "site", project / "mkdocs.yml") == 0
     return project / "site"

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from poison import model_text_fields, poison
 
 EXTRA = Path(__file__).parent / "fixtures" / "every_text_field"
@@ -38,13 +37,10 @@ document.addEventListener('securitypolicyviolation',
 def poisoned(tmp_path_factory):
     from generator.site import build
 
-    project = tmp_path_factory.mktemp("xss") / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "competencies", project / "competencies")
+    from test_site_build import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("xss"))
     shutil.copytree(EXTRA, project / "competencies", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
     poisoner = poison(project / "competencies")
     site = project / "site"
     assert build(site, project / "mkdocs.yml") == 0
