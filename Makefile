@@ -7,7 +7,7 @@ DEFS   ?= competencies
 
 NODE   := node_modules/.installed
 
-.PHONY: test validate rulebook schema site serve bench clean
+.PHONY: test validate release rulebook schema site serve bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required" if sys.version_info < (3, 11) else 0)'
@@ -35,6 +35,10 @@ bench: $(STAMP) $(NODE)
 
 validate: $(STAMP)
 	$(BIN)/handbook validate $(DEFS)
+
+# when publishing: archives this version in $(DEFS)/_releases/ (commit it with the YAML) for the 版本变更 page
+release: $(STAMP)
+	$(BIN)/handbook release --dir $(DEFS)
 
 rulebook: $(STAMP)
 	$(BIN)/handbook rulebook --dir $(DEFS) -o build/rulebook.json

@@ -3,10 +3,10 @@
 The same code runs in CPython (CLI, site build) and in Pyodide (the browser self-assessment).
 """
 
-from . import history, standard
+from . import carry, history, standard
 from .errors import AnswerError, Problem
 
-__all__ = ["AnswerError", "Problem", "find", "score", "evaluate_rule", "run"]
+__all__ = ["AnswerError", "Problem", "find", "score", "evaluate_rule", "run", "carry_over"]
 
 
 def find(rulebook, ident):
@@ -33,3 +33,9 @@ def run(rulebook, ident, answers):
     result["kind"] = kind
     result["rulebook"] = {"version": rulebook.get("version"), "hash": rulebook.get("hash")}
     return result
+
+
+def carry_over(rulebook, ident, saved):
+    """Saved answers brought to this rulebook: what still fits, and what changed (see carry.py)."""
+    kind, definition = find(rulebook, ident)
+    return carry.carry_over(kind, definition, saved)

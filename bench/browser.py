@@ -24,8 +24,8 @@ const worker = new Worker("bare-worker.mjs", { type: "module" });
 worker.onmessage = ({ data }) => { window.bareResult = { value: data, ms: performance.now() }; };
 </script>
 """
-BARE_WORKER = """const { loadPyodide } = await import(new URL("../pyodide/pyodide.mjs", import.meta.url).href);
-const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+BARE_WORKER = """const { loadPyodide } = await import(new URL("RUNTIME/pyodide.mjs", import.meta.url).href);
+const pyodide = await loadPyodide({ indexURL: new URL("RUNTIME/", import.meta.url).href });
 postMessage(pyodide.runPython("1 + 1"));
 """
 
@@ -84,13 +84,15 @@ def assessment(browser, site, page_path, runs):
     bench_dir = site / "assets" / "bench"
     bench_dir.mkdir(parents=True, exist_ok=True)
     (bench_dir / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
-    (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+    runtime = next(site.glob("assets/hashed/*/pyodide/pyodide.mjs")).parent
+    (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER.replace("RUNTIME", f"../{runtime.relative_to(site / 'assets').as_posix()}"),
+                                               encoding="utf-8")
     # a returning person: the first worked example is saved, so the first result is a score
     ident = Path(page_path).stem
-    excerpt = json.loads((site / "assets" / "assessment" / "definitions" / f"{ident}.json").read_text(encoding="utf-8"))
+    excerpt = json.loads(next(site.glob(f"assets/hashed/*/{ident}.json")).read_text(encoding="utf-8"))
     definition = (excerpt["standards"] + excerpt["rules"])[0]
-    key = f"handbook:{ident}:{excerpt['version']}"
-    saved_answers = f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(definition['examples'][0]['answers']))})"
+    saved = {"version": excerpt["version"], "hash": excerpt["hash"], "answers": definition["examples"][0]["answers"]}
+    saved_answers = f"localStorage.setItem({json.dumps(f'handbook:{ident}')}, {json.dumps(json.dumps(saved))})"
     server, url = serve_static(site)
     bare, usable, engine, first, unsearched, rescoring, requests = [], [], [], [], [], [], []
     try:

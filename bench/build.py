@@ -77,21 +77,22 @@ def _configs(definitions, work):
     for name, options in plugins:
         if name == "handbook":
             options = dict(options, definitions=str(definitions), stdlib=str(ROOT / options["stdlib"]),
-                           vendor={k: str(ROOT / v) for k, v in options["vendor"].items()})
+                           runtime={k: str(ROOT / v) for k, v in options["runtime"].items()})
         ours_plugins.append({name: options})
     ours = _replace_block(_replace_block(text, "plugins", ours_plugins), "docs_dir", str(ROOT / data["docs_dir"]))
     (work / "ours.yml").write_text(ours, encoding="utf-8")
 
     # the baseline: everything the plugin adds, written to disk
     rulebook = build_rulebook(definitions)
-    pages = build_pages(rulebook, directory_urls=data.get("use_directory_urls", True))
+    handbook = dict(plugins)["handbook"]
+    assets = site_assets(rulebook, ROOT, handbook["runtime"], handbook["stdlib"])
+    pages = build_pages(rulebook, directory_urls=data.get("use_directory_urls", True), engine=assets.engine)
     docs = work / "docs"
     shutil.copytree(ROOT / data["docs_dir"], docs)
     for path, markdown in pages.files.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(markdown, encoding="utf-8")
-    handbook = dict(plugins)["handbook"]
-    for dest, asset in site_assets(rulebook, ROOT, handbook["vendor"], handbook["stdlib"]).items():
+    for dest, asset in assets.files.items():
         (docs / dest).parent.mkdir(parents=True, exist_ok=True)
         if isinstance(asset, Path):
             shutil.copy(asset, docs / dest)

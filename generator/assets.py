@@ -1,40 +1,102 @@
 """The files the site carries besides its pages: the self-assessment's engine, the definitions it scores
-against, its scripts, and the front-end packages copied from npm. No MkDocs imports: the plugin adds
-these files to the site, and the benchmark writes the same ones to disk for its baseline."""
+against, its scripts, and the Pyodide runtime copied from npm. No MkDocs imports: the plugin adds these
+files to the site, and the benchmark writes the same ones to disk for its baseline.
 
+Every one of them lives under `assets/hashed/<digest>/`, the digest taken over its bytes, so a new release
+gets new URLs and no HTTP cache can hand a returning person last release's rules (a server may cache that
+folder for ever; pages are revalidated, see the 管理员说明 page). The worker checks each digest again on
+what it downloaded before scoring with it.
+"""
+
+import hashlib
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import stdlib, wheel
 from .definitions.compile import dumps, excerpt
 
 APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
-STDLIB_DEST = "assets/pyodide/python_stdlib.zip"  # beside the other Pyodide files: loadPyodide's indexURL
+HASHED = "assets/hashed"
+DIGEST_LENGTH = 12  # hex characters of SHA-256: 48 bits, ample for a site's few dozen files
+STDLIB_NAME = "python_stdlib.zip"  # beside the other Pyodide files: loadPyodide's indexURL
 
 
 class MissingAsset(Exception):
     """A front-end file that `npm ci` should have installed."""
 
 
-def site_assets(rulebook, root, vendor, stdlib_source=None):
-    """{site path: text or bytes to write, or the Path of a file to copy}."""
-    assets = {}
-    for definition in rulebook["standards"] + rulebook["rules"]:
-        assets[f"assets/assessment/definitions/{definition['id']}.json"] = dumps(excerpt(rulebook, definition["id"]))
+def digest(data):
+    return hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
+
+
+@dataclass(frozen=True)
+class EngineFiles:
+    """Where the pages find the engine (site paths under HASHED)."""
+
+    app: str
+    worker: str
+    runtime: str  # Pyodide's folder, ending in "/"
+    definitions: dict = field(default_factory=dict)  # id → the definition's part of the rulebook
+
+    @classmethod
+    def unbuilt(cls, rulebook):
+        """Stand-in paths, for reading the pages without building the engine (tests of page text)."""
+        here = f"{HASHED}/unbuilt/"
+        return cls(here + "app.js", here + "worker.mjs", here + "pyodide/",
+                   {d["id"]: here + f"{d['id']}.json" for d in rulebook["standards"] + rulebook["rules"]})
+
+
+@dataclass
+class Assets:
+    files: dict  # site path → bytes to write, or the Path of a file to copy
+    engine: EngineFiles
+
+
+def site_assets(rulebook, root, runtime, stdlib_source=None):
+    """`runtime`: {file name: path of a Pyodide file, relative to root}; `stdlib_source`: its stdlib zip,
+    trimmed here."""
+    files = {}
+
+    def add(name, data):
+        path = f"{HASHED}/{digest(data)}/{name}"
+        files[path] = data
+        return path
+
+    definitions = {d["id"]: add(f"{d['id']}.json", dumps(excerpt(rulebook, d["id"])).encode())
+                   for d in rulebook["standards"] + rulebook["rules"]}
+    runtime_dir = _runtime(files, root, runtime, stdlib_source)
+    wheel_path = add(wheel.FILENAME, _wheel())
+    worker_text = (APP / "worker.mjs").read_text(encoding="utf-8")
+    # the worker finds the runtime and the engine beside its own folder; its digest covers where they are
+    worker_text = (worker_text.replace("@RUNTIME@", "../" + runtime_dir.removeprefix(HASHED + "/"))
+                   .replace("@WHEEL@", "../" + wheel_path.removeprefix(HASHED + "/")))
+    worker_path = add("worker.mjs", worker_text.encode())
+    app_path = add("app.js", (APP / "app.js").read_bytes())
+    return Assets(files, EngineFiles(app_path, worker_path, runtime_dir, definitions))
+
+
+def _runtime(files, root, runtime, stdlib_source):
+    """Pyodide's files keep their names (pyodide.mjs finds the others beside itself): the folder is hashed."""
+    contents = {name: _required(Path(root) / source) for name, source in sorted(runtime.items())}
+    if stdlib_source:
+        contents[STDLIB_NAME] = stdlib.trim(_required(Path(root) / stdlib_source))
+    summary = hashlib.sha256()
+    for name, content in sorted(contents.items()):
+        data = content.read_bytes() if isinstance(content, Path) else content
+        summary.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\0".encode())
+    folder = f"{HASHED}/{summary.hexdigest()[:DIGEST_LENGTH]}/pyodide/"
+    files.update({folder + name: content for name, content in contents.items()})
+    return folder
+
+
+def _wheel():
     work = tempfile.mkdtemp(prefix="handbook-wheel-")
     try:
-        built = wheel.build(work)
-        assets[f"assets/assessment/{built.name}"] = built.read_bytes()
+        return wheel.build(work).read_bytes()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    for script in sorted(APP.glob("*.*js")):
-        assets[f"assets/assessment/{script.name}"] = script
-    for dest, source in vendor.items():
-        assets[dest] = _required(Path(root) / source)
-    if stdlib_source:
-        assets[STDLIB_DEST] = stdlib.trim(_required(Path(root) / stdlib_source))
-    return assets
 
 
 def _required(path):

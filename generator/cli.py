@@ -1,4 +1,5 @@
-"""`handbook`: validate the definitions, list them, score answers, write the rulebook or the JSON Schema.
+"""`handbook`: validate the definitions, list them, score answers, archive a release, write the rulebook
+or the JSON Schema.
 
 Exit codes: 0 success · 1 the definitions have errors · 2 wrong usage · 3 the answers are invalid ·
 4 unknown id or unreadable answers file.
@@ -15,7 +16,7 @@ import yaml
 import assessment
 from assessment.errors import AnswerError
 
-from .definitions import jsonschema
+from .definitions import jsonschema, releases
 from .definitions.compile import build_rulebook, dumps
 from .definitions.diagnostics import DefinitionError
 
@@ -54,6 +55,7 @@ def _parser():
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
     cmd.add_argument("--answers", required=True, type=Path, help="答案文件 .json 或 .yaml / answers file")
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    cmd = add("release", "发布: 把当前版本的规则书存档到 _releases/ (与 YAML 一起提交) / archive this version as released")
     cmd = add("rulebook", "输出编译后的规则书 JSON / write the compiled rulebook JSON")
     cmd.add_argument("-o", "--output", type=Path, help="输出文件(默认标准输出) / output file (default stdout)")
     cmd = lang(sub.add_parser("schema", help="生成 YAML 格式的 JSON Schema / write the JSON Schema of the YAML format"))
@@ -119,8 +121,15 @@ def read_answers(path):
         raise ValueError(f"不是有效的 {path.suffix.lstrip('.').upper() or 'JSON'} 文件 / not valid: {exc}") from None
 
 
+def _warn(warnings, lang):
+    for warning in warnings:
+        print(("注意 / note: " if lang == "zh" else "note: ") + warning.format(lang), file=sys.stderr)
+
+
 def _validate(args):
-    rulebook = build_rulebook(args.directory or args.dir)
+    warnings = []
+    rulebook = build_rulebook(args.directory or args.dir, warnings=warnings)
+    _warn(warnings, args.lang)
     n_examples = sum(len(d["examples"]) for d in rulebook["standards"] + rulebook["rules"])
     if args.lang == "zh":
         print(f"定义有效: {len(rulebook['roles'])} 个岗位, {len(rulebook['standards'])} 个标准, "
@@ -183,13 +192,39 @@ def _rulebook(args):
     return EXIT_OK
 
 
+def _release(args):
+    """What HR runs when publishing: the compiled rulebook archived under its version, for the
+    版本变更 page of every later release."""
+    rulebook = build_rulebook(args.dir)
+    try:
+        path, status = releases.release(args.dir, rulebook)
+    except ValueError as exc:
+        print(f"{exc}: 版本 {rulebook['version']} 已经发布过, 内容与现在不同 — 先在 organisation.yaml 中提高 version "
+              f"(例如改为 {_next_version(rulebook['version'])}), 再发布 / version {rulebook['version']} was released "
+              f"with other content: raise version first", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as exc:
+        raise CannotWrite(releases.archive_path(args.dir, rulebook["version"]), exc.strerror or exc) from None
+    if status == "unchanged":
+        print(f"版本 {rulebook['version']} 已发布, 内容未变: {path} / already released, unchanged")
+    else:
+        print(f"已存档版本 {rulebook['version']}: {path} — 请把它与 YAML 一起提交 / archived: commit it with the YAML")
+    return EXIT_OK
+
+
+def _next_version(version):
+    head, _, last = str(version).rpartition(".")
+    return f"{head}.{int(last) + 1}" if last.isdigit() and head else f"{version}.1"
+
+
 def _schema(args):
     for path in jsonschema.write(args.output):
         print(path)
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "list": _list, "score": _score, "rulebook": _rulebook, "schema": _schema}
+COMMANDS = {"validate": _validate, "list": _list, "score": _score, "release": _release, "rulebook": _rulebook,
+            "schema": _schema}
 
 if __name__ == "__main__":
     sys.exit(main())

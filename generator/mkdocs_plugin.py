@@ -9,9 +9,10 @@ import html
 import json
 import logging
 import os
+import posixpath
 import re
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import markupsafe
 from mkdocs.config import config_options
@@ -21,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .assets import MissingAsset, site_assets
+from .definitions import releases
 from .definitions.compile import build_rulebook
 from .definitions.diagnostics import DefinitionError
 from .pages import build_pages, csp, footer, forms, search_terms
@@ -44,7 +46,7 @@ def _escape_sections(nav):
 class HandbookConfig(Config):
     definitions = config_options.Type(str, default="competencies")
     lang = config_options.Choice(["zh", "en"], default="zh")
-    vendor = config_options.Type(dict, default={})  # site path → file to copy (npm packages)
+    runtime = config_options.Type(dict, default={})  # Pyodide's files: name → path (npm package)
     stdlib = config_options.Optional(config_options.Type(str))  # Pyodide's python_stdlib.zip, to trim
 
 
@@ -62,8 +64,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(config.config_file_path).parent
         self.definitions = (root / self.config.definitions).resolve()
         try:
-            results = {}
-            self.rulebook, self.example_results = build_rulebook(self.definitions, results), results
+            results, warnings = {}, []
+            self.rulebook, self.example_results = build_rulebook(self.definitions, results, warnings), results
+            # INFO, not WARNING: `mkdocs build --strict` would stop on it, and HR may rebuild before raising version
+            for warning in warnings:
+                log.info("注意 / note: %s", warning.format(self.config.lang, root))
         except DefinitionError as exc:
             report = exc.format(self.config.lang, root)
             if not self.serving or self.rulebook is None:
@@ -76,7 +81,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             log.error("读取定义时出错, 继续显示上一次成功的版本 / reading the definitions failed, "
                       "serving the last good version: %s: %s", type(exc).__name__, exc)
         self.inline_scripts = self._inline_scripts(config.theme.dirs)
-        self.pages = build_pages(self.rulebook, config.use_directory_urls, self.example_results)
+        try:
+            self.assets = site_assets(self.rulebook, root, self.config.runtime, self.config.stdlib)
+        except MissingAsset as missing:
+            raise PluginError(f"{missing}: 缺少前端依赖, 请先运行 `npm ci`(或 `make site`) / "
+                              f"missing front-end dependency, run `npm ci` first") from None
+        history = releases.history(self.rulebook, releases.load(self.definitions)[0])
+        self.pages = build_pages(self.rulebook, config.use_directory_urls, self.example_results, self.assets.engine,
+                                 history)
         config.nav = self._nav(config.nav)
         config.copyright = html.escape(footer(self.rulebook))  # the theme prints this slot as HTML
         search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -104,13 +116,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files, config):
         for path, markdown in self.pages.files.items():
             files.append(File.generated(config, path, content=markdown))
-        root = Path(config.config_file_path).parent
-        try:
-            assets = site_assets(self.rulebook, root, self.config.vendor, self.config.stdlib)
-        except MissingAsset as missing:
-            raise PluginError(f"{missing}: 缺少前端依赖, 请先运行 `npm ci`(或 `make site`) / "
-                              f"missing front-end dependency, run `npm ci` first") from None
-        for dest, asset in assets.items():
+        self.changes_page = files.get_file_from_path("changes.md").dest_uri
+        for dest, asset in self.assets.files.items():
             if isinstance(asset, Path):
                 files.append(File.generated(config, dest, abs_src_path=str(asset)))
             else:
@@ -127,7 +134,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_post_page(self, output, page, config):
-        return self._protect(output, page.file.src_uri)
+        return self._protect(self._link_changes(output, page), page.file.src_uri)
+
+    def _link_changes(self, html_text, page):
+        """The footer names the rules' version on every page; it links to what changed in it."""
+        marker = '<div class="md-copyright__highlight">'
+        start = html_text.find(marker)
+        end = html_text.find("</div>", start)
+        if start < 0 or end < 0:
+            return html_text
+        here = PurePosixPath(page.file.dest_uri).parent
+        target = posixpath.relpath(self.changes_page, here.as_posix() or ".")
+        return (html_text[:end].rstrip() + f' · <a href="{html.escape(target)}">版本变更</a>\n      ' + html_text[end:])
 
     def on_post_template(self, output_content, template_name, config):
         return self._protect(output_content, template_name) if template_name.endswith(".html") else output_content

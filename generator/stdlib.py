@@ -3,8 +3,8 @@
 The full zip is 2.5 MB and already compressed, so a web server's gzip cannot shrink it; the
 self-assessment imports a third of it. KEEP lists the top-level modules and packages found in
 `sys.modules` after Pyodide 314 boots, unpacks the engine wheel and runs every worked example (the
-engine adds decimal, numbers and difflib). The parity tests run the engine on the trimmed zip, under
-Node and in Chromium, so a module missing here fails them rather than a person's browser.
+engine adds decimal, numbers and difflib; the worker checks its downloads with hashlib). The parity
+tests run the engine on the trimmed zip, under Node and in Chromium, so a module missing here fails them rather than a person's browser.
 """
 
 import hashlib
@@ -19,7 +19,7 @@ KEEP = frozenset("""
     __future__ _collections_abc _colorize _opcode_metadata _py_warnings _pyodide _sitebuiltins _ssl
     _weakrefset abc annotationlib ast asyncio base64 bisect bz2 codecs codeop collections compression
     concurrent contextlib contextvars copy copyreg dataclasses decimal difflib dis encodings enum fnmatch
-    functools genericpath glob heapq importlib inspect io json keyword linecache locale logging lzma
+    functools genericpath glob hashlib heapq importlib inspect io json keyword linecache locale logging lzma
     ntpath numbers opcode operator os pathlib posixpath pyodide random re reprlib selectors shutil signal
     site socket ssl stat string struct subprocess tempfile textwrap threading token tokenize traceback
     types typing warnings weakref zipfile zipimport

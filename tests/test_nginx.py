@@ -65,13 +65,22 @@ def nginx_url(built_site):
 
 def head(url):
     with urllib.request.urlopen(url, timeout=5) as response:
-        return response.status, response.headers.get("Content-Type", "")
+        return response.status, response.headers.get("Content-Type", ""), response.headers.get("Cache-Control", "")
 
 
-def test_pages_and_engine_files_are_served_with_their_types(nginx_url):
-    assert head(f"{nginx_url}/index.html") == (200, "text/html")
-    assert head(f"{nginx_url}/assets/assessment/worker.mjs")[1] == "text/javascript"
-    assert head(f"{nginx_url}/assets/pyodide/pyodide.asm.wasm")[1] == "application/wasm"
+def test_pages_and_engine_files_are_served_with_their_types_and_cache_rules(nginx_url, built_site):
+    hashed = lambda pattern: next(built_site.glob(pattern)).relative_to(built_site).as_posix()  # noqa: E731
+    assert head(f"{nginx_url}/index.html") == (200, "text/html", "no-cache")
+    assert head(f"{nginx_url}/assets/handbook.css") == (200, "text/css", "no-cache")
+    forever = "public, max-age=31536000, immutable"
+    assert head(f"{nginx_url}/{hashed('assets/hashed/*/worker.mjs')}") == (200, "text/javascript", forever)
+    assert head(f"{nginx_url}/{hashed('assets/hashed/*/pyodide/pyodide.asm.wasm')}") == (200, "application/wasm", forever)
+
+
+def test_the_iis_configuration_on_the_page_is_the_one_the_site_carries(built_site):
+    page = (ROOT / "content" / "guide" / "hosting.md").read_text(encoding="utf-8")
+    shown = re.search(r"```xml\n(.*?)```", page, re.S).group(1)
+    assert shown == (built_site / "web.config").read_text(encoding="utf-8")
 
 
 def test_the_self_assessment_scores_behind_nginx(page, nginx_url, standard):

@@ -4,7 +4,9 @@ const form = document.querySelector("form.hb-assess");
 const panel = document.getElementById("hb-result");
 const status = form.querySelector("[data-status]");
 const meta = JSON.parse(form.dataset.definition);
-const storageKey = `handbook:${meta.id}:${meta.version}`;
+// Saved as {version, hash, basis, answers} under one key per assessment, whatever the release: a new
+// release carries the answers over (the engine decides which still fit; see assessment/carry.py).
+const storageKey = `handbook:${meta.id}`;
 let worker = null, seq = 0, ready = false;
 
 const own = (object, key) => (object && typeof object === "object" && Object.hasOwn(object, key) ? object[key] : undefined);
@@ -235,10 +237,28 @@ function rescore() {
   worker.postMessage({ seq, id: meta.id, answers: collect() });
 }
 
+// Other questions for the engine (carrying answers over), answered in turn once it is ready.
+const asked = new Map();
+let asks = 0, engineReady;
+const whenReady = new Promise(resolve => { engineReady = resolve; });
+function ask(message) {
+  const key = `ask-${++asks}`;
+  return new Promise(resolve => { asked.set(key, resolve); whenReady.then(() => worker.postMessage({ ...message, id: meta.id, seq: key })); });
+}
+
 function onMessage({ data }) {
   if (data.type === "progress") { status.textContent = data.text; return; }
-  if (data.type === "fatal") { onFatal(data.text); return; }
-  if (data.type === "ready") { performance.mark("hb-engine-ready"); ready = true; status.textContent = "计分引擎已就绪，每次修改都会重新计分。"; rescore(); return; }
+  if (data.type === "fatal") { data.stale ? fail(data.text) : onFatal(data.text); return; }
+  if (data.type === "ready") {
+    if (data.hash !== meta.hash) {  // never score with rules other than the ones this page shows
+      worker.terminate();
+      fail(`本页是规则版本 ${meta.version}，下载到的计分规则却是版本 ${data.version}：网站可能刚更新过，请刷新页面（F5）。`);
+      return;
+    }
+    performance.mark("hb-engine-ready"); ready = true; status.textContent = "计分引擎已就绪，每次修改都会重新计分。";
+    engineReady(); rescore(); return;
+  }
+  if (data.type === "result" && asked.has(data.seq)) { asked.get(data.seq)(data.out); asked.delete(data.seq); return; }
   if (data.type !== "result" || data.seq !== seq) return;
   clearErrors();
   if (data.out.errors) { showErrors(data.out.errors); return; }
@@ -256,6 +276,7 @@ function showFailure(text) {
 }
 
 function fail(text) {
+  if (carrying) form.querySelector("[data-notice]").textContent = "上次保存的答案来自旧版本的规则，已原样保留；计分引擎可用后会按新规则载入。";
   setState("error");
   status.textContent = text;
   panel.replaceChildren(el("p", text + " 表格仍可填写和导出，但无法计分。", "hb-fatal"));
@@ -265,12 +286,18 @@ function fail(text) {
 const storage = (() => { try { return window.localStorage; } catch { return null; } })();  // null when blocked
 let otherTab = null;  // answers another tab saved for this assessment, kept until this tab has its own saved
 
+let carrying = false;  // answers saved under an earlier release, not yet carried over: kept until then
+
+function record(answers) { return { version: meta.version, hash: meta.hash, basis: meta.basis, answers }; }
+
 function save() {
   const message = form.querySelector(".hb-import-message");
   if (!storage) { message.textContent = "浏览器禁止本页保存答案：关闭页面前请用“导出答案”保存到文件。"; return; }
+  const answers = collect();
+  if (carrying && untouched(answers)) return;
   try {
     if (otherTab !== null) storage.setItem(`${storageKey}:other-tab`, otherTab);
-    storage.setItem(storageKey, JSON.stringify(collect()));
+    storage.setItem(storageKey, JSON.stringify(record(answers)));
   } catch {
     message.textContent = "浏览器存储空间已满，答案未能保存：请用“导出答案”保存到文件。";
   }
@@ -284,10 +311,10 @@ addEventListener("storage", e => {
   const take = el("button", "改用另一标签页的答案", "md-button");
   take.type = "button";
   take.addEventListener("click", () => {
-    const theirs = JSON.parse(otherTab);
-    storage.setItem(`${storageKey}:other-tab`, JSON.stringify(collect()));  // and this tab's answers are kept
+    const theirs = asRecord(JSON.parse(otherTab));
+    storage.setItem(`${storageKey}:other-tab`, JSON.stringify(record(collect())));  // and this tab's answers are kept
     otherTab = null;
-    if (wellFormed(theirs)) fill(theirs);
+    if (theirs && theirs.hash === meta.hash) fill(theirs.answers);
     message.textContent = "已改用另一标签页的答案；本页原来的答案已另存。";
     rescore();
   });
@@ -300,7 +327,7 @@ function exportAnswers() {
   showAll = true; rescore();
   const blob = new Blob([JSON.stringify({ definition: meta.id, definition_name: meta.name, rulebook_version: meta.version,
     rulebook_hash: meta.hash, exported: new Date().toISOString(), fields: fieldNames(), field_names: meta.fields,
-    answers: collect() }, null, 2)], { type: "application/json" });
+    basis: meta.basis, answers: collect() }, null, 2)], { type: "application/json" });
   const a = el("a"); a.href = URL.createObjectURL(blob); a.download = `${meta.id}-answers.json`; a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
@@ -317,17 +344,21 @@ async function importAnswers(file) {
       : `这个文件不是“${meta.name}”的答案文件，表格未改动。`;
     return;
   }
-  if (data.rulebook_version !== meta.version) {
-    const now = fieldNames(), then = Array.isArray(data.fields) ? data.fields : [];
-    const oldNames = isRecord(data.field_names) ? data.field_names : {};
-    const added = now.filter(f => !then.includes(f)).map(f => meta.fields[f]);
-    const removed = then.filter(f => !now.includes(f)).map(f => (typeof own(oldNames, f) === "string" ? oldNames[f] : f));
-    const changes = [added.length ? `新增项目：${added.join("、")}` : "", removed.length ? `删除项目：${removed.join("、")}` : ""]
-      .filter(Boolean).join("；") || "项目未增减，但分值或分数段可能已调整";
-    message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}，当前为 ${meta.version}。本标准的变化：${changes}。已按当前规则重新计分，请核对各项。`;
-  }
-  fill(data.answers);
+  if (data.rulebook_hash === meta.hash) { fill(data.answers); rescore(); return; }
+  message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}，正在按当前规则（版本 ${meta.version}）核对…`;
+  const carried = await ask({ migrate: { answers: data.answers, basis: own(data, "basis") } });
+  if (!carried.answers) { message.textContent = "无法按当前规则核对这个答案文件，表格未改动。"; return; }
+  fill(carried.answers);
+  tellChanges(`此答案文件来自规则版本 ${data.rulebook_version || "未知"}，当前为 ${meta.version}。`, carried.changes);
   rescore();
+}
+
+// What changed for this assessment between the release the answers were given under and this one, by name.
+function tellChanges(opening, changes, message = form.querySelector(".hb-import-message")) {
+  if (!changes.length) { message.textContent = `${opening}本页的项目没有变化，答案已全部保留。`; return; }
+  const list = el("ul");
+  for (const change of changes) list.append(el("li", change.text));
+  message.replaceChildren(el("p", `${opening}本页的变化如下，其余答案已保留，已按当前规则重新计分：`), list);
 }
 
 // --- start ----------------------------------------------------------------------------------
@@ -349,20 +380,62 @@ form.addEventListener("click", e => {
     row.remove(); renumber(); rescore();
   }
   else if (action === "export") exportAnswers();
-  else if (action === "clear") { if (!confirm("清除本页已填写的全部答案？(建议先导出答案)")) return; try { storage?.removeItem(storageKey); } catch { /* blocked */ } fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
+  else if (action === "clear") { if (!confirm("清除本页已填写的全部答案？(建议先导出答案)")) return; carrying = false; try { storage?.removeItem(storageKey); } catch { /* blocked */ } fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
   else if (action === "print") { showAll = true; rescore(); window.print(); }
 });
 
+// A saved record, or null. Pages before this one saved bare answers under `handbook:ID:VERSION`.
+function asRecord(value, version) {
+  if (isRecord(value) && Object.hasOwn(value, "answers") && typeof own(value, "hash") === "string") {
+    return wellFormed(value.answers) ? value : null;
+  }
+  return version && wellFormed(value) ? { version, hash: "", answers: value } : null;
+}
+
+function savedText() {
+  const read = key => { try { return storage?.getItem(key) ?? null; } catch { return null; } };
+  const text = read(storageKey);
+  if (text !== null) return [storageKey, text, null];
+  let keys = [];
+  try { keys = Object.keys(storage ?? {}); } catch { /* blocked */ }
+  const older = keys.filter(k => k.startsWith(storageKey + ":") && !k.slice(storageKey.length + 1).includes(":"))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true })).pop();
+  return older ? [older, read(older), older.slice(storageKey.length + 1)] : [null, null, null];
+}
+
 function restore() {
-  let saved = null;
-  try { saved = storage?.getItem(storageKey) ?? null; } catch { saved = null; }
+  const [key, saved, version] = savedText();
   if (saved === null) return false;
-  let answers;
-  try { answers = JSON.parse(saved); } catch { answers = undefined; }
-  if (wellFormed(answers)) { fill(answers); return true; }
-  try { storage.setItem(`${storageKey}:unreadable`, saved); storage.removeItem(storageKey); } catch { /* kept as it was */ }
-  form.querySelector(".hb-import-message").textContent = "上次保存的答案已损坏，无法载入（原内容已另存）；请重新填写或导入答案文件。";
+  let value;
+  try { value = JSON.parse(saved); } catch { value = undefined; }
+  const found = asRecord(value, version);
+  if (!found) {
+    try { storage.setItem(`${storageKey}:unreadable`, saved); storage.removeItem(key); } catch { /* kept as it was */ }
+    form.querySelector(".hb-import-message").textContent = "上次保存的答案已损坏，无法载入（原内容已另存）；请重新填写或导入答案文件。";
+    return false;
+  }
+  if (found.hash === meta.hash) { fill(found.answers); return true; }
+  carryOver(found);
   return false;
+}
+
+// Answers saved under another release: kept aside as they were, then carried over by the engine.
+async function carryOver(found) {
+  carrying = true;
+  const aside = `${storageKey}:before-${found.version || "unknown"}`;
+  try { if (storage.getItem(aside) === null) storage.setItem(aside, JSON.stringify(found)); } catch { /* blocked or full */ }
+  const message = form.querySelector("[data-notice]");  // at the top of the form: read before filling in
+  const opening = `规则已从版本 ${found.version || "未知"} 更新为 ${meta.version}。`;
+  message.textContent = `${opening}上次保存的答案正在按新规则核对，核对后自动填入…`;
+  const carried = await ask({ migrate: { answers: found.answers, basis: found.basis } });
+  if (!carried.answers) { message.textContent = `${opening}上次保存的答案无法按新规则核对，已原样另存，没有丢失。`; return; }
+  carrying = false;
+  if (untouched(collect())) { fill(carried.answers); tellChanges(opening, carried.changes, message); rescore(); return; }
+  // the person started filling in meanwhile: theirs stay, the carried answers wait for a click
+  const use = el("button", "改用上次保存的答案", "md-button");
+  use.type = "button";
+  use.addEventListener("click", () => { fill(carried.answers); tellChanges(opening, carried.changes, message); rescore(); });
+  message.replaceChildren(`${opening}你已开始重新填写；上次保存的答案已按新规则核对并另存。 `, use);
 }
 if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
 
@@ -383,12 +456,12 @@ async function diagnose(url, expected) {
 }
 
 async function onWorkerError(e) {
-  const found = await diagnose(form.dataset.assets + "worker.mjs", ["text/javascript", "application/javascript"]);
+  const found = await diagnose(meta.engine.worker, ["text/javascript", "application/javascript"]);
   fail(found || `计分引擎无法启动：${e.message || "Web Worker 出错"}。${ADMIN}。`);
 }
 
 async function onFatal(text) {
-  const found = /MIME|wasm/i.test(text) ? await diagnose(new URL("../pyodide/pyodide.asm.wasm", new URL(form.dataset.assets, location.href)).href, ["application/wasm"]) : null;
+  const found = /MIME|wasm/i.test(text) ? await diagnose(new URL(meta.engine.runtime + "pyodide.asm.wasm", location.href).href, ["application/wasm"]) : null;
   fail(found || `计分引擎无法启动：${text}`);
 }
 
@@ -400,7 +473,7 @@ if (location.protocol === "file:") {
   fail(`此浏览器不支持计分所需的 WebAssembly 或 Web Worker。${BROWSERS}。`);
 } else {
   try {
-    worker = early?.worker ?? new Worker(form.dataset.assets + "worker.mjs", { type: "module", name: meta.id });
+    worker = early?.worker ?? new Worker(meta.engine.worker, { type: "module", name: meta.engine.definition });
     worker.onmessage = onMessage;
     worker.onerror = onWorkerError;
     for (const e of early?.queue ?? []) e.type === "error" ? onWorkerError(e) : onMessage(e);

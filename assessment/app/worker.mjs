@@ -1,44 +1,76 @@
 // Module worker: boots the bundled Pyodide, unpacks the engine wheel, scores on request.
-// Its name is the id of the standard or rule it scores (the page sets it), whose part of the rulebook
-// it downloads. Messages in: {seq, id, answers}. Out: {type: "progress"|"ready"|"result"|"fatal", ...}.
-const base = new URL("./", import.meta.url);
-let score = null;
+// Its name is where the part of the rulebook it scores against lives ("DIGEST/ID.json", beside the
+// worker's own folder; the page sets it). Every file it downloads sits in a folder named by the SHA-256
+// of its bytes, which the worker checks before using it: a cache or proxy that serves last release's
+// file never gets it scored. Messages in: {seq, id, answers} or {seq, migrate: saved}.
+// Out: {type: "progress"|"ready"|"result"|"fatal", ...}.
+const RUNTIME = "@RUNTIME@", WHEEL = "@WHEEL@";  // filled in at build time (generator/assets.py)
+const here = path => new URL(path, import.meta.url);
+let score = null, migrate = null;
+
+class Stale extends Error {}
+
+async function download(path, cache = "default") {
+  const response = await fetch(here(path), { cache });
+  if (!response.ok) {
+    throw new Stale(`找不到计分引擎文件 ${path.split("/").pop()}（HTTP ${response.status}）：网站可能刚更新过，请刷新页面（F5）；` +
+                    "仍然如此时请告知网站管理员");
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// The bytes as the page was built with them: checked against the folder's digest, fetched once more
+// past every cache when they differ.
+async function verified(path, bytes, matches) {
+  const want = path.split("/").at(-2);
+  if (matches(bytes, want)) return bytes;
+  bytes = await download(path, "reload");
+  if (matches(bytes, want)) return bytes;
+  throw new Stale(`下载的 ${path.split("/").pop()} 与本页不是同一版本（可能是缓存或代理服务器的旧文件）：请按 Ctrl+F5 刷新页面`);
+}
 
 async function boot() {
   postMessage({ type: "progress", text: "正在加载 Python 运行环境…" });
-  const engine = Promise.all([  // downloaded while Pyodide boots
-    fetch(new URL("assessment-1.0.0-py3-none-any.whl", base)).then(r => r.arrayBuffer()),
-    fetch(new URL(`definitions/${encodeURIComponent(self.name)}.json`, base)).then(r => r.text()),
-  ]);
-  const { loadPyodide } = await import(new URL("../pyodide/pyodide.mjs", base).href);
-  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", base).href });
+  const definitionPath = "../" + self.name;
+  const files = Promise.all([download(WHEEL), download(definitionPath)]);  // downloaded while Pyodide boots
+  files.catch(() => {});  // reported below, once awaited
+  const { loadPyodide } = await import(here(RUNTIME + "pyodide.mjs").href);
+  const pyodide = await loadPyodide({ indexURL: here(RUNTIME).href });
   postMessage({ type: "progress", text: "正在加载计分引擎…" });
-  const [wheel, rulebook] = await engine;
-  pyodide.unpackArchive(new Uint8Array(wheel), "wheel");
-  pyodide.globals.set("rulebook_json", rulebook);
-  score = pyodide.runPython(`
+  const matches = pyodide.runPython("import hashlib\nlambda data, want: hashlib.sha256(data.to_bytes()).hexdigest()[:len(want)] == want");
+  const [wheelBytes, definitionBytes] = await files;
+  pyodide.unpackArchive(await verified(WHEEL, wheelBytes, matches), "wheel");
+  pyodide.globals.set("rulebook_json", new TextDecoder().decode(await verified(definitionPath, definitionBytes, matches)));
+  [score, migrate] = pyodide.runPython(`
 import json, assessment
 _rulebook = json.loads(rulebook_json)
-def _score(ident, answers_json):
+def _guarded(run):
     try:
-        return json.dumps(assessment.run(_rulebook, ident, json.loads(answers_json)), ensure_ascii=False)
+        return json.dumps(run(), ensure_ascii=False)
     except assessment.AnswerError as exc:
         return json.dumps({"errors": exc.to_json()}, ensure_ascii=False)
     except Exception as exc:  # any other engine failure is shown on the page, which stays usable
         return json.dumps({"failure": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
-_score
-`);
-  postMessage({ type: "ready" });
+def _score(ident, answers_json):
+    return _guarded(lambda: assessment.run(_rulebook, ident, json.loads(answers_json)))
+def _migrate(ident, saved_json):
+    return _guarded(lambda: assessment.carry_over(_rulebook, ident, json.loads(saved_json)))
+(_score, _migrate)
+`).toJs();
+  const rulebook = JSON.parse(pyodide.globals.get("rulebook_json"));
+  postMessage({ type: "ready", version: rulebook.version, hash: rulebook.hash });
 }
 
-const booting = boot().catch(error => postMessage({ type: "fatal", text: String(error && error.message || error) }));
+const booting = boot().catch(error => postMessage({ type: "fatal", stale: error instanceof Stale,
+                                                     text: String(error && error.message || error) }));
 
 onmessage = async ({ data }) => {
   await booting;
   if (!score) return;
   const started = performance.now();
   let out;
-  try { out = JSON.parse(score(data.id, JSON.stringify(data.answers))); }
-  catch (error) { out = { failure: String(error && error.message || error).split("\n").slice(-2).join(" ") }; }
+  try {
+    out = JSON.parse(data.migrate ? migrate(data.id, JSON.stringify(data.migrate)) : score(data.id, JSON.stringify(data.answers)));
+  } catch (error) { out = { failure: String(error && error.message || error).split("\n").slice(-2).join(" ") }; }
   postMessage({ type: "result", seq: data.seq, out, ms: performance.now() - started });
 };

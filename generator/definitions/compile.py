@@ -15,7 +15,7 @@ import assessment
 from assessment.errors import AnswerError
 from assessment.numbers import dec, fmt
 
-from . import checks, model, normalise, order
+from . import checks, model, normalise, order, releases
 from .schema_types import ListOf, Obj
 from .diagnostics import DefinitionError
 from .load import load
@@ -23,11 +23,12 @@ from .load import load
 FORMAT = 1
 
 
-def build_rulebook(root, example_results=None):
+def build_rulebook(root, example_results=None, warnings=None):
     """The rulebook; `example_results`, a dict if given, receives each worked example's engine result
-    under (definition id, example index), so that pages can show them without scoring them again."""
+    under (definition id, example index), so that pages can show them without scoring them again;
+    `warnings`, a list if given, receives Diagnostics that do not stop the build."""
     with _collector_paused():
-        return _build(root, example_results)
+        return _build(root, example_results, warnings if warnings is not None else [])
 
 
 @contextlib.contextmanager
@@ -43,7 +44,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _build(root, example_results):
+def _build(root, example_results, warnings):
     defs, diagnostics = load(root)
     structural = bool(diagnostics)
     checker = checks.Checker(diagnostics, defs.broken_ids)
@@ -62,10 +63,14 @@ def _build(root, example_results):
     if not diagnostics and not structural:
         for entry, definition in standards + rules:
             _run_examples(entry, definition, checker, example_results)
+    archived, problems = releases.load(root)
+    diagnostics += problems
     if diagnostics:
         raise DefinitionError(diagnostics)
     rulebook = _assemble(defs, index, [s for _, s in standards], [r for _, r in rules])
     rulebook["hash"] = content_hash(rulebook)
+    if warning := releases.unchanged_version(rulebook, archived, defs.organisation):
+        warnings.append(warning)
     return rulebook
 
 

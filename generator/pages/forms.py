@@ -8,6 +8,7 @@ import json
 import re
 from decimal import Decimal
 
+from assessment.carry import basis
 from assessment.history import person_fields
 
 from .escape import Raw, attr
@@ -56,15 +57,15 @@ def _control(field, prefix="", with_hint=True):
             f'<p class="hb-error" role="alert"></p></div>')
 
 
-def standard_form(std, rulebook, assets):
+def standard_form(std, rulebook, engine):
     sections = []
     for section in std["sections"]:
         fields = "".join(_control(item) for item in section["items"])
         sections.append(f'<fieldset class="hb-section"><legend>{attr(section["name"])}</legend>{fields}</fieldset>')
-    return _shell("standard", std, rulebook, assets, "".join(sections))
+    return _shell("standard", std, rulebook, engine, "".join(sections))
 
 
-def rule_form(rule, rulebook, assets):
+def rule_form(rule, rulebook, engine):
     person = "".join(_control(f, "person.") for f in person_fields(rule))
     heads = "".join(f"<th>{attr(f['name'])}</th>" for f in rule["periods"])
     template = "".join(f"<td>{_control(f, 'period.', with_hint=False)}</td>" for f in rule["periods"])
@@ -78,7 +79,7 @@ def rule_form(rule, rulebook, assets):
              + (f'<ul class="hb-hints">{column_hints}</ul>' if column_hints else "") +
              f'<button type="button" class="hb-add-period md-button">增加一期</button>'
              f'<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
-    return _shell("rule", rule, rulebook, assets, body, min_periods=rule["min_periods"])
+    return _shell("rule", rule, rulebook, engine, body, min_periods=rule["min_periods"])
 
 
 # Opened from disk, module scripts (app.js) do not run at all: this script, the only one that does, says so.
@@ -91,30 +92,36 @@ _STARTER = ("try{{if(location.protocol===\"file:\")addEventListener(\"DOMContent
             "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e)}}}}catch(e){{}}")
 
 
-def engine_starter(worker_url, definition_id):
-    """The page's one inline script (allowed by its hash in the Content-Security-Policy, see csp.py)."""
-    return _STARTER.format(worker=json.dumps(worker_url), name=json.dumps(definition_id),
+def engine_starter(worker_url, definition_path):
+    """The page's one inline script (allowed by its hash in the Content-Security-Policy, see csp.py).
+    The worker's name says where its definition is, relative to the hashed assets' folder."""
+    return _STARTER.format(worker=json.dumps(worker_url), name=json.dumps(definition_path),
                            from_disk=json.dumps(FROM_DISK, ensure_ascii=False))
 
 
-# Any engine starter this module can write, and nothing else: a relative URL and an id.
-ENGINE_STARTER = re.compile(re.escape(engine_starter("WORKER", "IDENT"))
-                            .replace('"WORKER"', r'"[\w./-]*"').replace('"IDENT"', r'"[a-z][a-z0-9_]*"'))
+# Any engine starter this module can write, and nothing else: a relative URL and "DIGEST/ID.json".
+ENGINE_STARTER = re.compile(re.escape(engine_starter("WORKER", "DEFINITION"))
+                            .replace('"WORKER"', r'"[\w./-]*"')
+                            .replace('"DEFINITION"', r'"[0-9a-z]+/[a-z][a-z0-9_]*\.json"'))
 
 
-def _shell(kind, definition, rulebook, assets, body, min_periods=0):
+def _shell(kind, definition, rulebook, engine, body, min_periods=0):
+    """`engine`: the URLs of the engine's files relative to this page ({app, worker, runtime, definition}),
+    and `definition` relative to the hashed assets' folder (the worker's name)."""
     fields = ([item for section in definition["sections"] for item in section["items"]] if kind == "standard"
               else person_fields(definition) + definition["periods"])
     meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind,
                        "version": rulebook["version"], "hash": rulebook["hash"], "min_periods": min_periods,
-                       "fields": {f["id"]: f["name"] for f in fields}}, ensure_ascii=False)
+                       "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
+                       "engine": engine}, ensure_ascii=False)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
-    start = f"<script>{engine_starter(assets + 'worker.mjs', definition['id'])}</script>"
+    start = f"<script>{engine_starter(engine['worker'], engine['definition'])}</script>"
     return Raw(
         f'{start}'
-        f'<form class="hb-assess" data-definition="{attr(meta)}" data-assets="{attr(assets)}" novalidate>'
+        f'<form class="hb-assess" data-definition="{attr(meta)}" novalidate>'
         f'<p class="hb-status" role="status" data-status>计分引擎加载中…(表格已可填写)</p>'
+        f'<div class="hb-notice" role="status" data-notice></div>'
         f'{body}'
         # the running result, kept in view while a long form is filled (the full result is below the form)
         f'<p class="hb-summary" aria-hidden="true" data-summary>填写后这里显示当前结果</p>'
@@ -123,8 +130,8 @@ def _shell(kind, definition, rulebook, assets, body, min_periods=0):
         f'<label class="md-button hb-import">导入答案<input type="file" accept="application/json,.json" data-action="import"></label>'
         f'<button type="button" class="md-button" data-action="clear">清除答案</button>'
         f'<button type="button" class="md-button" data-action="print">打印个人报告</button>'
-        f'</div><p class="hb-import-message" role="alert"></p></form>'
+        f'</div><div class="hb-import-message" role="alert"></div></form>'
         f'<section id="hb-result" class="hb-result" aria-live="polite" data-state="loading" data-total="" '
         f'data-grade="" data-outcome=""></section>'
         # async: start the engine without waiting for the theme's scripts (the form is parsed by now)
-        f'<script type="module" async src="{attr(assets)}app.js"></script>')
+        f'<script type="module" async src="{attr(engine["app"])}"></script>')

@@ -17,7 +17,8 @@ from assessment.history import OUTCOME_NAMES, person_fields, vocabulary
 from assessment.numbers import fmt
 from assessment.standard import all_items, max_total
 
-from . import forms, paths, svg
+from ..assets import HASHED, EngineFiles
+from . import changes, forms, paths, svg
 from .escape import Raw, attr, text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,8 +35,11 @@ def _environment():
 
 
 class Renderer:
-    def __init__(self, rulebook, directory_urls=False, example_results=None):
+    def __init__(self, rulebook, directory_urls=False, example_results=None, engine=None, history=None):
         self.rb = rulebook
+        self.engine = engine or EngineFiles.unbuilt(rulebook)
+        self.history = history or [rulebook]  # released rulebooks, oldest first, then this one
+        self.recent = changes.compare(self.history[-2], rulebook) if len(self.history) > 1 else []
         self.example_results = example_results or {}
         self.directory_urls = directory_urls
         self.env = _environment()
@@ -68,6 +72,10 @@ class Renderer:
 
         return self.env.get_template(template).render(
             rb=self.rb, link=link, url=url, paths=paths, r=self, Raw=Raw, here_path=here, **context)
+
+    def recent_changes(self, area, ident):
+        """What changed in this definition since the previous release (the 版本变更 page has them all)."""
+        return [c.text for c in self.recent if c.area == area and c.subject_id == ident]
 
     def role_link(self, here, role_id):
         role = self.roles[role_id]
@@ -189,16 +197,20 @@ class Renderer:
             for d in definitions:
                 here = paths.assessment(d)
                 files[here] = self._page("assess.md.j2", here, d=d, kind=kind,
-                                         form=make(d, self.rb, self._assets_url(here)))
+                                         form=make(d, self.rb, self._engine_urls(here, d["id"])))
         files["assess/index.md"] = self._page("assess_index.md.j2", "assess/index.md")
         files["org.md"] = self._page("org.md.j2", "org.md", chart=svg.org_chart(
             self.rb["roles"], lambda role: paths.url("org.md", paths.role(role), self.directory_urls)))
         files["tags.md"] = self._page("tags.md.j2", "tags.md", tags=self._tags())
+        files["changes.md"] = self._page("changes.md.j2", "changes.md", body=Raw(changes.changes_markdown(
+            [(r["version"], r["organisation"].get("effective_date"), r) for r in self.history])))
         return Pages(files=files, nav=self._nav(by_department, tree))
 
-    def _assets_url(self, here):
+    def _engine_urls(self, here, ident):
         depth = here.count("/") + (1 if self.directory_urls and not here.endswith("index.md") else 0)
-        return "../" * depth + "assets/assessment/"
+        up = "../" * depth
+        return {"app": up + self.engine.app, "worker": up + self.engine.worker, "runtime": up + self.engine.runtime,
+                "definition": self.engine.definitions[ident].removeprefix(HASHED + "/")}
 
     def _department_tree(self, by_department):
         """Departments by parent, keeping only those with roles in them or below them."""
@@ -260,6 +272,7 @@ class Renderer:
             {"自评": ["assess/index.md"] + _runs([paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]])},
             {"组织架构": "org.md"},
             {"标签索引": "tags.md"},
+            {"版本变更": "changes.md"},
         ]
 
 
