@@ -170,6 +170,14 @@ def check_answer(item, value, field=None):
 
 # --- points -------------------------------------------------------------------------------
 
+def value(item, answer, places=2):
+    """The one value an answer stands for, used by points, prerequisites, conditions and gap advice alike:
+    raters' scores stand for their mean, rounded as the standard rounds (79.67, never 79.666…)."""
+    if item["kind"] == "average" and answer:
+        return quantize(sum(answer, ZERO) / len(answer), places)
+    return answer
+
+
 def points(item, answer, places=2):
     """(points, rule sentence, fatal check ids) for a valid answer."""
     kind = item["kind"]
@@ -193,7 +201,7 @@ def points(item, answer, places=2):
         capped = f", 封顶 {fmt(dec(item['cap']))} 分" if raw > pts else ""
         return pts, f"{fmt(answer)} {item.get('unit', '项')} × {fmt(dec(item['each']))} 分{capped} → {fmt(pts)} 分", []
     if kind == "average":
-        mean = quantize(sum(answer, ZERO) / len(answer), places)
+        mean = value(item, answer, places)
         shown = " + ".join(fmt(v) for v in answer)
         return mean, f"({shown}) ÷ {len(answer)} 人 = {fmt(mean)} 分", []
     # checklist

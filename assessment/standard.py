@@ -62,10 +62,11 @@ def _total(standard, points_by_item, fatal):
     return quantize(total, standard.get("precision", 2))
 
 
-def condition_met(condition, item, answer):
+def condition_met(condition, item, answer, places=2):
     op, value = condition["op"], condition["value"]
     if answer is None:
         return False
+    answer = kinds.value(item, answer, places)  # the value the item's points are computed from
     if item["kind"] == "choice":
         order = [o["id"] for o in item["options"]]
         if op == "at_least":
@@ -75,12 +76,11 @@ def condition_met(condition, item, answer):
         return answer == value
     if item["kind"] == "boolean":
         return answer is value
-    number = dec(answer) if not isinstance(answer, list) else (sum(answer, ZERO) / len(answer))
-    return number >= dec(value)
+    return dec(answer) >= dec(value)
 
 
-def _unmet(conditions, known, answers):
-    return [c for c in conditions if not condition_met(c, known[c["item"]], answers.get(c["item"]))]
+def _unmet(conditions, known, answers, places):
+    return [c for c in conditions if not condition_met(c, known[c["item"]], answers.get(c["item"]), places)]
 
 
 def _band_index(bands, total):
@@ -120,12 +120,12 @@ def score(standard, answers):
                          "scale": section.get("scale", "1")})
 
     bands = standard.get("bands", [])
-    eligibility = _unmet(standard.get("requires", []), known, answers)
+    eligibility = _unmet(standard.get("requires", []), known, answers, places)
     band = _band_index(bands, total)
     grade, capped = band, []
-    while grade >= 0 and _unmet(bands[grade].get("requires", []), known, answers):
+    while grade >= 0 and _unmet(bands[grade].get("requires", []), known, answers, places):
         capped.append({"grade": bands[grade]["grade"], "name": bands[grade]["name"],
-                       "unmet": [c["text"] for c in _unmet(bands[grade]["requires"], known, answers)]})
+                       "unmet": [c["text"] for c in _unmet(bands[grade]["requires"], known, answers, places)]})
         grade -= 1
     if eligibility:
         grade = -1
@@ -158,7 +158,7 @@ def _factor_text(standard, section, item):
 
 def _gap(standard, target, total, answers, points_by_item, known, eligibility):
     needed = max(ZERO, dec(target["min"]) - total)
-    unmet = eligibility + _unmet(target.get("requires", []), known, answers)
+    unmet = eligibility + _unmet(target.get("requires", []), known, answers, standard.get("precision", 2))
     gap = {
         "grade": target["grade"], "name": target["name"], "min": fmt(dec(target["min"])),
         "points_needed": fmt(needed),
