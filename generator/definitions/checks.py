@@ -89,6 +89,26 @@ def check_page_ids(index, checker):
                            first=f"{standard.source.path.name}:{line}")
 
 
+def same_names(index):
+    """Warnings (the build goes on): two roles of one department, or two skills, standards or rules, with the
+    same display name — a copied file given a new id but not a new name shows twice in nav, chart and search."""
+    found = []
+    for kind, group in (("role", lambda e: e.data.get("department")), ("skill", None), ("standard", None), ("rule", None)):
+        seen = {}
+        for entry in index[kind].values():
+            key = (group(entry) if group else None, entry.data.get("name"))
+            if key in seen:
+                first = seen[key]
+                zh, en = KIND_NAMES[kind]
+                for here, there in ((entry, first), (first, entry)):
+                    line, _ = there.source.where(there.path + ("name",))
+                    found.append(here.at(("name",), "same_name", kind_zh=zh, kind_en=en, value=entry.data["name"],
+                                         other=f"{there.source.path.name}:{line}"))
+            else:
+                seen[key] = entry
+    return found
+
+
 def check_references(index, checker):
     for entry in index["department"].values():
         if entry.data.get("parent") and entry.data["parent"] not in index["department"]:

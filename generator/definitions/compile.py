@@ -51,6 +51,7 @@ def _build(root, example_results, warnings):
     index = checks.check_identities(defs, checker)
     checks.check_page_ids(index, checker)
     checks.check_references(index, checker)
+    warnings += checks.same_names(index)
     standards, rules = [], []
     for entry in index["standard"].values():
         std, paths = normalise.standard(entry.data)

@@ -24,8 +24,34 @@ MESSAGES = {
     "empty_file": ("文件为空", "填写内容, 或删除此文件", "the file is empty", "add definitions or delete the file"),
     "tab_indent": ("行首使用了制表符(Tab)", "YAML 只能用空格缩进: 把 Tab 换成两个空格",
                    "a tab is used for indentation", "YAML indents with spaces: replace the tab with two spaces"),
-    "yaml_syntax": ("YAML 语法错误: {problem}", "检查此处的缩进、冒号和引号是否配对",
+    "yaml_syntax": ("YAML 格式有误, 无法读取此文件", "检查这一行及上一行的缩进、冒号和引号是否配对",
                     "YAML syntax error: {problem}", "check indentation, colons and matching quotes here"),
+    "yaml_full_width": ("这里用了{name}“{char}”, YAML 只认英文的“{ascii}”", "把“{char}”改成英文的“{ascii}”(切换到英文输入法再输入){colon_hint}",
+                        "a full-width '{char}' where YAML needs '{ascii}' ({problem})", "type '{ascii}' with an English input method"),
+    "yaml_missing_colon": ("这一行缺少英文冒号“:”, 不是“键: 值”的形式", "在键后面写英文冒号和一个空格(如 name: 客服); 一段文字分写在几行时, 给整段文字加引号",
+                           "this line lacks a ':' ({problem})", "write 'key: value' with an ASCII colon and a space; quote text that spans lines"),
+    "yaml_colon_in_text": ("文字中的英文冒号加空格“: ”被当成了“键: 值”", "给整段文字加英文引号(如 summary: \"说明: 其他\"), 或把冒号改成中文冒号“：”",
+                           "': ' inside text is read as 'key: value' ({problem})", "quote the whole text, or use a full-width colon"),
+    "yaml_unclosed_quote": ("从这里开始的引号没有闭合", "在这段文字的末尾补上同样的引号(\" 或 '), 引号要成对",
+                            "the quote opened here is never closed ({problem})", "close the quote at the end of the text"),
+    "yaml_unclosed": ("引号或括号没有闭合, 文件就结束了", "检查从这里开始的引号和括号是否成对",
+                      "a quote or bracket is never closed ({problem})", "check that quotes and brackets starting here are closed"),
+    "yaml_unclosed_bracket": ("从这里开始的括号没有闭合", "在这一项的末尾补上对应的“]”或“}}”(括号要成对)",
+                              "the bracket opened here is never closed ({problem})", "close it with the matching ']' or '}}'"),
+    "yaml_flow": ("花括号“{{…}}”或方括号“[…]”中的内容有误", "检查括号是否成对、各项之间是否用英文逗号“,”隔开; 文字中含逗号或冒号时, 给这段文字加引号",
+                  "a '{{…}}' or '[…]' is malformed ({problem})", "check the brackets pair up and items are separated by ','; quote text holding ',' or ':'"),
+    "yaml_indent": ("这一行的缩进与上下文不一致", "同一层的键要对齐(缩进相同的空格数): 对照上一行, 增删行首的空格",
+                    "this line's indentation does not match ({problem})", "align keys of the same level with the same number of spaces"),
+    "yaml_list_level": ("列表项“- ”的缩进与同一列表的其他项不一致, 或写在了不能放列表的地方", "同一列表的各个“-”要对齐; 列表要写在“键:”的下一行, 并比键多缩进两个空格",
+                        "a list item '- ' is at the wrong level ({problem})", "align the '-' of one list; a list goes under its 'key:', indented two spaces more"),
+    "yaml_after_quote": ("引号闭合后还有文字", "把整段文字都放进引号里, 或去掉引号",
+                         "text follows a closing quote ({problem})", "put the whole text inside the quotes, or drop them"),
+    "yaml_bad_start": ("文字不能以“{char}”开头", "给这段文字加英文引号(如 note: \"{char}…\")",
+                       "text cannot start with '{char}' ({problem})", "quote the text"),
+    "yaml_tab": ("这里有一个制表符(Tab)", "YAML 只能用空格: 把 Tab 换成空格",
+                 "a tab character here ({problem})", "replace the tab with spaces"),
+    "yaml_escape": ("双引号中的“\\{char}”不是有效的转义", "在双引号里把反斜杠写成两个“\\\\”, 或改用单引号",
+                    "'\\{char}' is not a valid escape in double quotes ({problem})", "double the backslash, or use single quotes"),
     "yaml_too_deep": ("嵌套超过 {limit} 层", "定义文件不需要这么深的嵌套: 检查是否多写了括号“[”“{{”或缩进",
                       "nesting deeper than {limit} levels", "definitions never nest this deep: look for stray brackets"),
     "yaml_too_large": ("展开后超过 {limit} 个值(锚点“&”与别名“*”层层引用)", "不要用别名层层复制内容: 直接写出需要的内容",
@@ -75,6 +101,10 @@ MESSAGES = {
     # references and identity
     "unknown_ref": ("引用了不存在的{kind_zh}“{value}”{near_zh}", "检查拼写, 或先定义它",
                     "unknown {kind_en} '{value}'{near_en}", "check the spelling or define it first"),
+    "same_name": ("另一个{kind_zh}也叫“{value}”({other}), 目录、组织架构图和搜索中会出现两个同名条目",
+                  "如果是复制后忘了改名, 请改成新的名称; 确实同名时可忽略此提示",
+                  "another {kind_en} is also named '{value}' ({other}): both show under one name",
+                  "rename the copy; ignore this note if the names are meant to be the same"),
     "duplicate_id": ("{kind_zh}标识“{value}”重复(首次出现于 {first})", "每个标识必须唯一: 改名其中一个",
                      "duplicate {kind_en} id '{value}' (first defined at {first})", "ids must be unique: rename one"),
     "reporting_cycle": ("汇报关系成环: {chain}", "修改其中一个岗位的 reports_to", "reporting lines form a cycle: {chain}",
@@ -151,6 +181,11 @@ def type_name(name, lang):
     return zh if lang == "zh" else en
 
 
+# a file that cannot be read at all: reported before any other message
+READING = frozenset({"not_utf8", "gbk_file", "unreadable", "not_a_file", "not_yaml", "folder_link", "empty_file",
+                     "tab_indent"} | {code for code in MESSAGES if code.startswith("yaml_")})
+
+
 @dataclass
 class Diagnostic:
     file: Path
@@ -170,7 +205,8 @@ class Diagnostic:
         return f"{display_path(self.file, root)}:{self.line}:{self.col}: {text} — {hint}"
 
     def sort_key(self):
-        return (str(self.file), self.line, self.col, self.code)
+        """Files that cannot be read first (what follows may be their consequence), then by file and line."""
+        return (self.code not in READING, str(self.file), self.line, self.col, self.code)
 
 
 class _Params(dict):

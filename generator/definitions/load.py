@@ -1,6 +1,7 @@
 """Find the definition files in a directory, read them and check their structure against the model."""
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,6 +100,7 @@ def load(root):
         src, problems = source.read(path)
         diagnostics += problems
         if problems:
+            _remember_unread(defs, kind_model[0], path)
             continue
         kind, spec = kind_model
         before = len(diagnostics)
@@ -117,6 +119,26 @@ def load(root):
     if defs.organisation is None and not any(d.file.name == "organisation.yaml" for d in diagnostics):
         diagnostics.append(Diagnostic(root / "organisation.yaml", 1, 1, "missing_organisation", {}))
     return defs, diagnostics
+
+
+class _Every(set):
+    """Every id: what a list file that could not be read (departments.yaml, scales.yaml) may have defined."""
+
+    def __contains__(self, item):
+        return True
+
+
+def _remember_unread(defs, kind, path):
+    """A file that could not be read defined ids nobody can know: references to its file name's id, to any
+    `id:` line in it, or (for a list file) to any id of its kind are its consequences, not new errors."""
+    if kind in ("departments", "scales"):
+        defs.broken_ids[kind[:-1]] = _Every()
+    elif kind in defs.broken_ids:
+        try:
+            text = path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            text = ""
+        defs.broken_ids[kind].update({path.stem, *re.findall(r"^id:\s*[\"']?([\w-]+)", text, re.M)})
 
 
 def _remember_ids(defs, kind, raw):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from . import scalars
+from . import scalars, syntax
 from .diagnostics import Diagnostic
 
 
@@ -172,11 +172,7 @@ def read(path):
     except (TooComplex, scalars.BadScalar) as exc:
         return source, [Diagnostic(path, exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.params)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "stream end" in (exc.problem or ""):
-            mark = exc.context_mark  # an unclosed bracket: point where it was opened
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return source, [Diagnostic(path, line, col, "yaml_syntax", {"problem": exc.problem or str(exc)})]
+        return source, [syntax.explain(path, text, exc)]
     except yaml.YAMLError as exc:
         return source, [Diagnostic(path, 1, 1, "yaml_syntax", {"problem": str(exc)})]
     return source, problems
