@@ -112,3 +112,20 @@ def test_english_messages(tmp_path):
     (root / "standards/simple.yaml").write_text(text, encoding="utf-8")
     result = run_cli("--lang", "en", "validate", root)
     assert "weights add up to 90%, not exactly 100% — adjust the weights" in result.stderr
+
+
+def test_english_output_has_no_chinese_of_its_own(tmp_path):
+    """Every fixture's messages in English: Chinese only inside quoted values taken from the YAML."""
+    from generator.definitions.compile import build_rulebook
+    from generator.definitions.diagnostics import DefinitionError
+
+    for case in CASES:
+        text = case.read_text(encoding="utf-8")
+        root = make_handbook(tmp_path / case.stem)
+        (root / header(text, "target")).parent.mkdir(parents=True, exist_ok=True)
+        (root / header(text, "target")).write_text(text, encoding="utf-8")
+        with pytest.raises(DefinitionError) as error:
+            build_rulebook(root)
+        for diagnostic in error.value.diagnostics:
+            message = " ".join(diagnostic.message("en"))
+            assert not re.search(r"[\u3000-\u9fff\uff00-\uffef]", re.sub(r"'[^']*'", "", message)), (case.name, message)

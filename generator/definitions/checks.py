@@ -265,9 +265,7 @@ def _check_conditions(entry, std, path, conditions, items_by_id, checker):
             continue
         ops = [k for k in ("at_least", "one_of", "equals") if k in _raw_item(entry.data, where)]
         if len(ops) != 1:
-            checker.report(entry, where, "bad_condition", item=item["id"], kind=item["kind"],
-                           why="须恰好写 at_least / one_of / equals 之一",
-                           fix="保留一个运算符, 如 at_least: bachelor")
+            checker.report(entry, where, "condition_operator", item=item["id"], kind=item["kind"])
             continue
         op, value = cond["op"], cond["value"]
         option_ids = [o["id"] for o in item.get("options", [])]
@@ -278,11 +276,9 @@ def _check_conditions(entry, std, path, conditions, items_by_id, checker):
                     checker.unknown(entry, where + (op,), "option", v, option_ids)
         elif item["kind"] == "boolean":
             if op != "equals" or not isinstance(value, bool):
-                checker.report(entry, where, "bad_condition", item=item["id"], kind="boolean",
-                               why="是/否项目只能用 equals: true 或 equals: false", fix="改为 equals: true")
+                checker.report(entry, where, "condition_boolean", item=item["id"], kind="boolean")
         elif op != "at_least" or not _is_number(value):
-            checker.report(entry, where, "bad_condition", item=item["id"], kind=item["kind"],
-                           why="数值类项目只能用 at_least: 数值", fix="改为 at_least: 2")
+            checker.report(entry, where, "condition_number", item=item["id"], kind=item["kind"])
 
 
 def _is_number(value):

@@ -121,7 +121,8 @@ def _run_examples(entry, definition, checker, results):
             result = (assessment.evaluate_rule if is_rule else assessment.score)(definition, example["answers"])
         except AnswerError as exc:
             checker.report(entry, path + ("answers",), "example_invalid",
-                           problems="; ".join(p.text() for p in exc.problems))
+                           problems_zh="；".join(p.text("zh") for p in exc.problems),
+                           problems_en="; ".join(p.text("en") for p in exc.problems))
             continue
         if results is not None:
             results[(definition["id"], i)] = result
