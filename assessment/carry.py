@@ -1,10 +1,10 @@
 """Saved answers carried to a new release of the rulebook.
 
 A page saves, with a person's answers, the `basis` they were given against: for each field its name,
-kind, weight and a digest of what decides its answers and points (options, range, step, checks…). Under a
-new release, an answer is kept when its field still exists, has the same kind, and the answer is still
-allowed; every other answer is dropped, and the person is told by field name what changed. Period rows
-of rules are kept (their cells are checked one by one).
+kind, weight and a digest of what decides its answers and points (options, range, step…). Under a new
+release, an answer to a field that is gone, changed kind, or changed so that the answer is no longer
+allowed is dropped, and the person is told by field name (and, in a rule's table, by period); every other
+answer is kept as typed — one that was already invalid keeps its place and its message at the field.
 """
 
 import hashlib
@@ -40,57 +40,74 @@ def basis(kind, definition):
 
 
 def carry_over(kind, definition, saved):
-    """{answers: the answers that still fit, changes: [{field, name, change, answer, text}]}.
+    """{answers, changes: [{field, name, change, answer, text}], dropped: [answer paths]}.
 
-    `saved`: {"answers": …, "basis": … or absent (files exported before bases were saved)}.
-    `change` is added | removed | reshaped | reweighted | renamed; `answer` says what became of the
-    person's answer to that field: kept | dropped | null (none was given)."""
+    `saved`: {"answers", "basis" (absent in files exported before bases were saved), "names" (field id →
+    name, from such files)}. `change` is added | removed | reshaped | reweighted | renamed | invalid (no
+    basis: an answer the current field does not allow); `answer` says
+    what became of the person's answers to that field: kept | dropped | null (none was given)."""
     now = _fields(kind, definition)
-    then = saved.get("basis") if isinstance(saved.get("basis"), dict) else {}
-    then = {str(k): {**v, "name": str(v.get("name", k))} for k, v in then.items() if isinstance(v, dict)}
-    answers = saved.get("answers") if isinstance(saved.get("answers"), dict) else {}
-    verdicts = {}  # field key → [fits?] for each answer given to it
+    then = {str(k): {**v, "name": str(v.get("name", k))} for k, v in _mapping(saved, "basis").items()
+            if isinstance(v, dict)}
+    names = {str(k): str(v) for k, v in _mapping(saved, "names").items()}
+    drops = {}  # field key → [(answer path, period number or None, value)] of the answers dropped
+    given = set()
 
-    def fits(key, value):
-        ok = _fits(now.get(key), then.get(key), value)
-        verdicts.setdefault(key, []).append(ok)
-        return ok
+    def keep(key, path, period, value):
+        given.add(key)
+        if _fits(now.get(key), then.get(key), value, bool(then)):
+            return True
+        drops.setdefault(key, []).append((path, period, value))
+        return False
 
-    kept = _kept(kind, answers, fits)
+    kept = _kept(kind, _mapping(saved, "answers"), keep)
     changes = []
-    for key in dict.fromkeys([*now, *then, *verdicts]):
-        change = _change(now.get(key), then.get(key), key in then or key in verdicts) if then else \
-            _unknown_change(key in now, verdicts.get(key))
-        if change:
-            name = (now[key][0]["name"] if key in now else (then.get(key) or {}).get("name")) or key.split(".")[-1]
-            answer = None if key not in verdicts else ("kept" if all(verdicts[key]) else "dropped")
-            changes.append({"field": key, "name": name, "change": change, "answer": answer,
-                            "text": _sentence(change, name, (then.get(key) or {}).get("name"), answer)})
-    return {"answers": kept, "changes": changes}
+    for key in dict.fromkeys([*now, *then, *sorted(given)]):
+        change = _change(now.get(key), then.get(key), key in then or key in given) if then else \
+            _unknown_change(key in now, key in drops)
+        if not change:
+            continue
+        name = (now[key][0]["name"] if key in now else then.get(key, {}).get("name")
+                or names.get(key.split(".")[-1]) or key.split(".")[-1])
+        answer = None if key not in given else ("dropped" if key in drops else "kept")
+        choice = (now[key][0]["kind"] if key in now else then.get(key, {}).get("kind")) == "choice"
+        text = _sentence(change, name, then.get(key, {}).get("name"), answer, drops.get(key, []),
+                         (then.get(key, {}).get("weight"), now[key][1] if key in now else None), choice)
+        changes.append({"field": key, "name": name, "change": change, "answer": answer, "text": text})
+    return {"answers": kept, "changes": changes, "dropped": [d[0] for ds in drops.values() for d in ds]}
 
 
-def _kept(kind, answers, fits):
+def _mapping(saved, key):
+    value = saved.get(key) if isinstance(saved, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _kept(kind, answers, keep):
     if kind == "standard":
-        return {k: v for k, v in answers.items() if not _blank(v) and fits(str(k), v)}
+        return {k: v for k, v in answers.items() if not _blank(v) and keep(str(k), str(k), None, v)}
     person = answers.get("person") if isinstance(answers.get("person"), dict) else {}
     periods = answers.get("periods") if isinstance(answers.get("periods"), list) else []
-    return {"person": {k: v for k, v in person.items() if not _blank(v) and fits(f"person.{k}", v)},
-            "periods": [{k: v for k, v in p.items() if not _blank(v) and fits(f"period.{k}", v)}
-                        if isinstance(p, dict) else {} for p in periods]}
+    return {"person": {k: v for k, v in person.items() if not _blank(v) and keep(f"person.{k}", f"person.{k}", None, v)},
+            "periods": [{k: v for k, v in p.items() if not _blank(v) and keep(f"period.{k}", f"periods[{i}].{k}", i + 1, v)}
+                        if isinstance(p, dict) else {} for i, p in enumerate(periods)]}
 
 
 def _blank(value):
     return value is None or value == "" or value == []
 
 
-def _fits(now, then, value):
+def _fits(now, then, value, has_basis):
+    """Keep an answer unless its field is gone, or changed (kind, or what it allows) so that it no longer
+    fits; an answer to an unchanged field stays as typed (if it was invalid, its field says so as before).
+    Without a basis (older files) an answer is kept when the current field allows it."""
     if now is None:
         return False
     field, _ = now
+    if then and then.get("kind") == field["kind"] and then.get("shape") == _shape(field):
+        return True
     if then and then.get("kind") != field["kind"]:
         return False
-    _, problem = check_answer(field, value)
-    return problem is None
+    return check_answer(field, value)[1] is None
 
 
 def _change(now, then, known_before):
@@ -108,25 +125,37 @@ def _change(now, then, known_before):
     return None
 
 
-def _unknown_change(exists, fitted):
+def _unknown_change(exists, dropped):
     """Without a saved basis (older files) only what the answers show can be said."""
-    if not exists:
-        return "removed" if fitted is not None else None
-    return "reshaped" if fitted is not None and not all(fitted) else None
+    return None if not dropped else "invalid" if exists else "removed"
 
 
-_ANSWER = {"kept": "你的答案已保留", "dropped": "你的答案已不适用，已清除，请重新填写", None: ""}
 _SENTENCES = {
     "added": "新增“{name}”，请填写",
     "removed": "删除“{name}”",
     "reshaped": "“{name}”的满分、选项或填写范围改变",
-    "reweighted": "“{name}”的权重改变",
+    "reweighted": "“{name}”的权重改变{weights}",
     "renamed": "“{old}”改名为“{name}”",
+    "invalid": "“{name}”",
 }
 
 
-def _sentence(change, name, old, answer):
-    text = _SENTENCES[change].format(name=name, old=old)
-    if change == "removed" and answer:
-        return text + "，你的答案已移除"
-    return text + (f"（{_ANSWER[answer]}）" if answer and change != "added" else "")
+def _sentence(change, name, old, answer, drops, weights, choice):
+    before, after = (str(w).split("×")[0] if w else "" for w in weights)
+    text = _SENTENCES[change].format(name=name, old=old, weights=f"（{before} → {after}）" if before and after else "")
+    if change == "removed":
+        return text + ("，你的答案已移除" if answer else "")
+    if answer == "kept":
+        return text + "，你的答案已保留"
+    if answer == "dropped":
+        periods = [f"第 {p} 期的{'选择' if choice else ' ' + _shown(v)}" for _, p, v in drops if p]
+        if periods:
+            return text + f"：{'、'.join(periods)} 已不适用，已清除，请重新填写；其余各期已保留"
+        yours = "你原来的选择" if choice else f"你的答案 {_shown(drops[0][2])} "
+        return text + f"：{yours}{'不符合当前规则' if change == 'invalid' else '已不适用'}，已清除，请重新填写"
+    return text
+
+
+def _shown(value):
+    return "、".join(map(str, value)) if isinstance(value, list) else "是" if value is True else "否" \
+        if value is False else str(value)

@@ -8,6 +8,7 @@ Exit codes: 0 success · 1 the definitions have errors · 2 wrong usage · 3 the
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import yaml
 import assessment
 from assessment.errors import AnswerError
 
+from . import skeletons
 from .definitions import jsonschema, releases
 from .definitions.compile import build_rulebook, dumps
 from .definitions.diagnostics import DefinitionError
@@ -55,6 +57,14 @@ def _parser():
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
     cmd.add_argument("--answers", required=True, type=Path, help="答案文件 .json 或 .yaml / answers file")
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
+    cmd.add_argument("kind", choices=sorted(skeletons.FOLDERS), help="role 岗位 · skill 能力 · standard 标准 · rule 规则")
+    cmd.add_argument("ident", metavar="ID", help="标识: 小写英文字母、数字和下划线 / lower-case id")
+    cmd.add_argument("--name", help="名称(默认与标识相同) / display name")
+    for name, text in (("build", "生成网站到 site/ (同 make site) / build the site (as make site)"),
+                       ("serve", "预览网站, 保存后自动刷新 (同 make serve) / preview with live reload (as make serve)")):
+        cmd = lang(sub.add_parser(name, help=text, description=text))
+    cmd.add_argument("--addr", default="127.0.0.1:8000", help="地址 / address (默认 default: 127.0.0.1:8000)")
     cmd = add("release", "发布: 把当前版本的规则书存档到 _releases/ (与 YAML 一起提交) / archive this version as released")
     cmd = add("rulebook", "输出编译后的规则书 JSON / write the compiled rulebook JSON")
     cmd.add_argument("-o", "--output", type=Path, help="输出文件(默认标准输出) / output file (default stdout)")
@@ -212,6 +222,32 @@ def _release(args):
     return EXIT_OK
 
 
+def _new(args):
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", args.ident) or args.ident == "index":
+        print(f"“{args.ident}”不能作标识 — 用小写英文字母开头, 只含小写字母、数字和下划线, 如 night_shift_agent / "
+              f"ids are lower-case letters, digits and underscores", file=sys.stderr)
+        return EXIT_USAGE
+    path = Path(args.dir) / skeletons.FOLDERS[args.kind] / f"{args.ident}.yaml"
+    if path.exists():
+        print(f"{path}: 已存在, 未改动 — 换一个标识, 或直接编辑这个文件 / already exists, left as it is", file=sys.stderr)
+        return EXIT_INVALID
+    _write(path, skeletons.skeleton(args.kind, args.ident, args.name or args.ident, build_rulebook(args.dir)))
+    print(f"已新建 {path} — 修改其中的内容后运行 handbook validate / created: edit it, then validate")
+    return EXIT_OK
+
+
+def _build(args):
+    from . import site
+
+    return site.build("site")
+
+
+def _serve(args):
+    from . import site
+
+    return site.serve(args.addr)
+
+
 def _next_version(version):
     head, _, last = str(version).rpartition(".")
     return f"{head}.{int(last) + 1}" if last.isdigit() and head else f"{version}.1"
@@ -223,8 +259,8 @@ def _schema(args):
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "list": _list, "score": _score, "release": _release, "rulebook": _rulebook,
-            "schema": _schema}
+COMMANDS = {"validate": _validate, "list": _list, "score": _score, "new": _new, "build": _build, "serve": _serve,
+            "release": _release, "rulebook": _rulebook, "schema": _schema}
 
 if __name__ == "__main__":
     sys.exit(main())

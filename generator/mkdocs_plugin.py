@@ -55,6 +55,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.serving = False
         self.rulebook = None  # the last good one: kept across rebuilds while serving
         self.example_results = {}  # its worked examples, scored while validating
+        self.error_report = None  # while serving: why the pages shown are the last good ones
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -63,6 +64,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.definitions = (root / self.config.definitions).resolve()
+        self.error_report = None
         try:
             results, warnings = {}, []
             self.rulebook, self.example_results = build_rulebook(self.definitions, results, warnings), results
@@ -75,11 +77,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
             log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
                       "serving the last good version:\n%s", report)
+            self.error_report = report
         except Exception as exc:  # noqa: BLE001 — while serving, any failure keeps the last good pages
             if not self.serving or self.rulebook is None:
                 raise
             log.error("读取定义时出错, 继续显示上一次成功的版本 / reading the definitions failed, "
                       "serving the last good version: %s: %s", type(exc).__name__, exc)
+            self.error_report = f"{type(exc).__name__}: {exc}"
         self.inline_scripts = self._inline_scripts(config.theme.dirs)
         try:
             self.assets = site_assets(self.rulebook, root, self.config.runtime, self.config.stdlib)
@@ -134,7 +138,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     def on_post_page(self, output, page, config):
-        return self._protect(self._link_changes(output, page), page.file.src_uri)
+        return self._protect(self._error_banner(self._link_changes(output, page)), page.file.src_uri)
+
+    def _error_banner(self, html_text):
+        """While previewing, a definitions error shows on every page (HR watch the browser, not the terminal)."""
+        if not (self.serving and self.error_report):
+            return html_text
+        banner = ('<div class="hb-build-error" role="alert"><p><strong>定义有错误，下面仍是上一次正确的版本。'
+                  '改正后保存，页面会自动刷新：</strong></p><pre>' + html.escape(self.error_report) + '</pre></div>')
+        marker = '<article class="md-content__inner md-typeset">'
+        return html_text.replace(marker, marker + banner, 1)
 
     def _link_changes(self, html_text, page):
         """The footer names the rules' version on every page; it links to what changed in it."""

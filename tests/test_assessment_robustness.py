@@ -104,7 +104,7 @@ def test_importing_2000_periods_does_not_freeze_the_tab(page, site_url, tmp_path
     file = tmp_path / "answers.json"
     periods = [{"monthly_rank": "5"} for _ in range(2000)]
     file.write_text(json.dumps({"definition": meta["id"], "rulebook_version": meta["version"],
-                                "answers": {"person": {}, "periods": periods}}))
+                                "rulebook_hash": meta["hash"], "answers": {"person": {}, "periods": periods}}))
     page.set_default_timeout(10000)  # was 53 s of renumbering
     page.set_input_files('input[data-action="import"]', str(file))
     page.wait_for_selector("tbody tr.hb-period:nth-child(2000)", state="attached")

@@ -73,7 +73,8 @@ def test_a_republish_keeps_answers_and_scores_with_the_new_rules(browser, tmp_pa
         page.wait_for_function("() => document.querySelector('[data-notice]').textContent.includes('本页的变化')")
         message = page.inner_text("[data-notice]")
         assert "规则已从版本 2026.1 更新为 2026.2" in message
-        assert "“客户回访率”的权重改变（你的答案已保留）" in message and "“考勤”的权重改变（你的答案已保留）" in message
+        assert "“客户回访率”的权重改变（20 → 10），你的答案已保留" in message
+        assert "“考勤”的权重改变（10 → 20），你的答案已保留" in message
         assert {name: page.input_value(f'[name="{name}"]') for name in ANSWERS} == ANSWERS
         # weights 10/20/25/25/20, by hand: 9.2 + 17.6 + 23.75 + 20 + 20
         assert total(page) == "90.55"
@@ -91,6 +92,39 @@ def test_a_republish_keeps_answers_and_scores_with_the_new_rules(browser, tmp_pa
         assert re.search(r"版本 2026\.2（生效日期 .*?）", changelog)
         assert "“客户回访率”权重 20 → 10" in changelog and "“考勤”权重 10 → 20" in changelog
         assert "这是第一个发布的版本" in changelog  # 2026.1, the archived first release
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_a_tab_left_open_on_the_old_release_overwrites_nothing(browser, tmp_path):
+    project = copy_project(tmp_path)
+    served = tmp_path / "www"
+    publish(project, served, age_days=30)
+    server, url = serve_static(served)
+    context = browser.new_context()
+    try:
+        old = context.new_page()
+        old.goto(f"{url}/assess/cs_kpi_monthly.html")
+        for name, value in ANSWERS.items():
+            old.fill(f'[name="{name}"]', value)
+        assert total(old) == "89.75"
+        hr_changes_the_weights(project)
+        publish(project, served, age_days=20)
+        new = context.new_page()
+        new.goto(f"{url}/assess/cs_kpi_monthly.html")  # the cached page (this server sends no no-cache) …
+        assert total(new) == "89.75" and "规则版本 2026.1" in new.inner_text("#hb-result")  # … consistent with itself
+        new.reload()
+        assert total(new) == "90.55"
+        new.fill('[name="training_level"]', "65")
+        old.wait_for_selector(".hb-import-message:has-text('网站已更新（另一标签页使用规则版本 2026.2）')")
+        old.fill('[name="satisfaction"]', "85")  # the old tab goes on: its answers go aside
+        saved = json.loads(new.evaluate("() => localStorage.getItem('handbook:cs_kpi_monthly')"))
+        assert saved["version"] == "2026.2" and saved["answers"]["training_level"] == "65"
+        aside = json.loads(new.evaluate("() => localStorage.getItem('handbook:cs_kpi_monthly:tab-2026.1')"))
+        assert aside["answers"]["satisfaction"] == "85"
+        new.reload()
+        assert new.input_value('[name="training_level"]') == "65"
     finally:
         context.close()
         server.shutdown()

@@ -34,7 +34,7 @@ def wait_for(predicate, seconds=60):
     return False
 
 
-def test_serve_reloads_edits_and_survives_yaml_errors(tmp_path):
+def test_serve_reloads_edits_and_survives_yaml_errors(tmp_path, page):
     project = copy_project(tmp_path)
     port = free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
@@ -55,6 +55,17 @@ def test_serve_reloads_edits_and_survives_yaml_errors(tmp_path):
         output = (tmp_path / "serve.log").read_text(encoding="utf-8")
         assert "引用了不存在的部门“ecommerse”" in output
         assert "热情接待每一位客户" in fetch(url)  # still the last good page
+
+        # and the browser says so, on the page HR is looking at, until the file is fixed
+        page.goto(url)
+        banner = page.locator(".hb-build-error")
+        assert "定义有错误" in banner.inner_text() and "引用了不存在的部门“ecommerse”" in banner.inner_text()
+        assert "tmall_agent.yaml:" in banner.inner_text() and "热情接待每一位客户" in page.inner_text("article")
+        role.write_text(role.read_text(encoding="utf-8").replace("department: ecommerse", "department: ecommerce"),
+                        encoding="utf-8")
+        assert wait_for(lambda: "hb-build-error" not in fetch(url))
+        page.reload()
+        assert page.locator(".hb-build-error").count() == 0
     finally:
         server.terminate()
         server.wait(timeout=10)

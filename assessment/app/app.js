@@ -88,10 +88,13 @@ function wellFormed(answers) {
   return (person === undefined || isRecord(person)) && (periods === undefined || (Array.isArray(periods) && periods.every(isRecord)));
 }
 
+// found once: the template sits after the table, so a query for it per row walked every row (quadratic)
+const periodTemplate = form.querySelector("template.hb-period-template");
+const periodRows = form.querySelector("table.hb-periods tbody");
+
 function addPeriod(number = true) {
-  const row = form.querySelector("template.hb-period-template").content.firstElementChild.cloneNode(true);
-  const body = form.querySelector("tbody");
-  body.append(row);
+  const row = periodTemplate.content.firstElementChild.cloneNode(true);
+  periodRows.append(row);
   if (number) renumber();  // filling many rows numbers them once at the end (it was quadratic)
   return row;
 }
@@ -288,7 +291,13 @@ let otherTab = null;  // answers another tab saved for this assessment, kept unt
 
 let carrying = false;  // answers saved under an earlier release, not yet carried over: kept until then
 
-function record(answers) { return { version: meta.version, hash: meta.hash, basis: meta.basis, answers }; }
+let notice = null;     // what changed at the last carry-over: shown until the person dismisses it
+let adopted = null;    // the hash of an earlier release's record this tab carried over (it may replace it)
+let otherRelease = null;  // another tab, on another release of the site, owns the saved record
+
+const newer = (a, b) => String(a).localeCompare(String(b), "en", { numeric: true }) > 0;
+
+function record(answers) { return { version: meta.version, hash: meta.hash, basis: meta.basis, answers, notice }; }
 
 function save() {
   const message = form.querySelector(".hb-import-message");
@@ -297,6 +306,17 @@ function save() {
   if (carrying && untouched(answers)) return;
   try {
     if (otherTab !== null) storage.setItem(`${storageKey}:other-tab`, otherTab);
+    let stored = null;
+    try { stored = asRecord(JSON.parse(storage.getItem(storageKey))); } catch { /* none, or unreadable */ }
+    const foreign = stored && stored.hash !== meta.hash && stored.hash !== adopted && stored.hash !== "";
+    if (otherRelease || (foreign && newer(stored.version, meta.version))) {
+      // a tab on a newer release owns the saved record: this (older) page's answers go aside, none is lost
+      otherRelease = otherRelease || stored.version;
+      storage.setItem(`${storageKey}:tab-${meta.version}`, JSON.stringify(record(answers)));
+      message.textContent = `网站已更新（另一标签页使用规则版本 ${otherRelease}）：请刷新本页。本页的答案已另存，不会覆盖新版本的答案。`;
+      return;
+    }
+    if (foreign) storage.setItem(`${storageKey}:before-${stored.version}`, JSON.stringify(stored));  // an older page's, kept
     storage.setItem(storageKey, JSON.stringify(record(answers)));
   } catch {
     message.textContent = "浏览器存储空间已满，答案未能保存：请用“导出答案”保存到文件。";
@@ -305,6 +325,12 @@ function save() {
 
 addEventListener("storage", e => {
   if (e.key !== storageKey || e.newValue === null) return;
+  let theirs = null;
+  try { theirs = asRecord(JSON.parse(e.newValue)); } catch { /* unreadable: treated as this release's */ }
+  if (theirs && theirs.hash !== meta.hash) {  // a tab on another release: nothing to switch to here
+    if (newer(theirs.version, meta.version)) { otherRelease = theirs.version; save(); }
+    return;
+  }
   otherTab = e.newValue;
   const message = form.querySelector(".hb-import-message");
   message.replaceChildren("此自评在另一个标签页中也被修改了。本页的答案继续保存在这里；另一页的答案已另存，不会丢失。 ");
@@ -314,7 +340,7 @@ addEventListener("storage", e => {
     const theirs = asRecord(JSON.parse(otherTab));
     storage.setItem(`${storageKey}:other-tab`, JSON.stringify(record(collect())));  // and this tab's answers are kept
     otherTab = null;
-    if (theirs && theirs.hash === meta.hash) fill(theirs.answers);
+    if (theirs) fill(theirs.answers);
     message.textContent = "已改用另一标签页的答案；本页原来的答案已另存。";
     rescore();
   });
@@ -346,9 +372,10 @@ async function importAnswers(file) {
   }
   if (data.rulebook_hash === meta.hash) { fill(data.answers); rescore(); return; }
   message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}，正在按当前规则（版本 ${meta.version}）核对…`;
-  const carried = await ask({ migrate: { answers: data.answers, basis: own(data, "basis") } });
+  const carried = await ask({ migrate: { answers: data.answers, basis: own(data, "basis"), names: own(data, "field_names") } });
   if (!carried.answers) { message.textContent = "无法按当前规则核对这个答案文件，表格未改动。"; return; }
   fill(carried.answers);
+  carried.dropped.forEach(field => visited.add(field));
   tellChanges(`此答案文件来自规则版本 ${data.rulebook_version || "未知"}，当前为 ${meta.version}。`, carried.changes);
   rescore();
 }
@@ -358,7 +385,22 @@ function tellChanges(opening, changes, message = form.querySelector(".hb-import-
   if (!changes.length) { message.textContent = `${opening}本页的项目没有变化，答案已全部保留。`; return; }
   const list = el("ul");
   for (const change of changes) list.append(el("li", change.text));
-  message.replaceChildren(el("p", `${opening}本页的变化如下，其余答案已保留，已按当前规则重新计分：`), list);
+  message.replaceChildren(el("p", `${opening}本页的变化如下，其余答案已保留：`), list);
+}
+
+// The carry-over notice stays (saved with the answers) until the person says they have read it.
+function showNotice() {
+  const box = form.querySelector("[data-notice]");
+  tellChanges(notice.opening, notice.changes, box);
+  const done = el("button", "知道了", "md-button");
+  done.type = "button";
+  done.addEventListener("click", () => { notice = null; box.replaceChildren(); save(); });
+  box.append(done);
+}
+
+function opening(found) {
+  return found.version === meta.version ? `本页的规则已更新（版本号仍为 ${meta.version}）。`
+                                        : `规则已从版本 ${found.version || "未知"} 更新为 ${meta.version}。`;
 }
 
 // --- start ----------------------------------------------------------------------------------
@@ -414,7 +456,12 @@ function restore() {
     form.querySelector(".hb-import-message").textContent = "上次保存的答案已损坏，无法载入（原内容已另存）；请重新填写或导入答案文件。";
     return false;
   }
-  if (found.hash === meta.hash) { fill(found.answers); return true; }
+  if (found.hash === meta.hash || (found.hash === "" && found.version === meta.version)) {
+    fill(found.answers);
+    notice = isRecord(own(found, "notice")) && Array.isArray(found.notice.changes) ? found.notice : null;
+    if (notice) showNotice();
+    return true;
+  }
   carryOver(found);
   return false;
 }
@@ -425,17 +472,25 @@ async function carryOver(found) {
   const aside = `${storageKey}:before-${found.version || "unknown"}`;
   try { if (storage.getItem(aside) === null) storage.setItem(aside, JSON.stringify(found)); } catch { /* blocked or full */ }
   const message = form.querySelector("[data-notice]");  // at the top of the form: read before filling in
-  const opening = `规则已从版本 ${found.version || "未知"} 更新为 ${meta.version}。`;
-  message.textContent = `${opening}上次保存的答案正在按新规则核对，核对后自动填入…`;
+  const said = opening(found);
+  message.textContent = `${said}上次保存的答案正在按新规则核对，核对后自动填入…`;
   const carried = await ask({ migrate: { answers: found.answers, basis: found.basis } });
-  if (!carried.answers) { message.textContent = `${opening}上次保存的答案无法按新规则核对，已原样另存，没有丢失。`; return; }
+  if (!carried.answers) { message.textContent = `${said}上次保存的答案无法按新规则核对，已原样另存，没有丢失。`; return; }
   carrying = false;
-  if (untouched(collect())) { fill(carried.answers); tellChanges(opening, carried.changes, message); rescore(); return; }
+  adopted = found.hash;
+  const take = () => {
+    fill(carried.answers);
+    carried.dropped.forEach(field => visited.add(field));  // flagged at once: the person was told to refill them
+    notice = carried.changes.length ? { opening: said, changes: carried.changes } : null;
+    if (notice) showNotice(); else tellChanges(said, [], message);
+    rescore();
+  };
+  if (untouched(collect())) { take(); return; }
   // the person started filling in meanwhile: theirs stay, the carried answers wait for a click
   const use = el("button", "改用上次保存的答案", "md-button");
   use.type = "button";
-  use.addEventListener("click", () => { fill(carried.answers); tellChanges(opening, carried.changes, message); rescore(); });
-  message.replaceChildren(`${opening}你已开始重新填写；上次保存的答案已按新规则核对并另存。 `, use);
+  use.addEventListener("click", take);
+  message.replaceChildren(`${said}你已开始重新填写；上次保存的答案已按新规则核对并另存。 `, use);
 }
 if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
 

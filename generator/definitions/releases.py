@@ -54,9 +54,10 @@ def unchanged_version(rulebook, releases, organisation_entry):
 
 
 def history(rulebook, releases):
-    """Every version to show on the 版本变更 page, oldest first; the rulebook being built stands for its
-    own version (archived or not), so HR who bump the version and rebuild see their changes at once."""
-    return [r for r in releases if r["version"] != rulebook["version"]] + [rulebook]
+    """Every version to show on the 版本变更 page, oldest first, the rulebook being built last, so HR who
+    bump the version and rebuild see their changes at once. An archive of the same version stays when
+    the content has changed since (the version was not raised): the page lists those edits too."""
+    return [r for r in releases if r["version"] != rulebook["version"] or r["hash"] != rulebook["hash"]] + [rulebook]
 
 
 def release(root, rulebook):

@@ -18,7 +18,7 @@ from assessment.numbers import fmt
 from assessment.standard import all_items, max_total
 
 from ..assets import HASHED, EngineFiles
-from . import changes, forms, paths, svg
+from . import changes, forms, paths, reference, svg
 from .escape import Raw, attr, text
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -72,6 +72,12 @@ class Renderer:
 
         return self.env.get_template(template).render(
             rb=self.rb, link=link, url=url, paths=paths, r=self, Raw=Raw, here_path=here, **context)
+
+    def _version_label(self, i):
+        version = self.history[i]["version"]
+        if i and self.history[i - 1]["version"] == version:  # edited since its release, version not raised
+            return f"{version} 发布后的修改（版本号尚未提高）"
+        return version
 
     def recent_changes(self, area, ident):
         """What changed in this definition since the previous release (the 版本变更 page has them all)."""
@@ -202,8 +208,9 @@ class Renderer:
         files["org.md"] = self._page("org.md.j2", "org.md", chart=svg.org_chart(
             self.rb["roles"], lambda role: paths.url("org.md", paths.role(role), self.directory_urls)))
         files["tags.md"] = self._page("tags.md.j2", "tags.md", tags=self._tags())
+        files["guide/reference.md"] = reference.reference_markdown()
         files["changes.md"] = self._page("changes.md.j2", "changes.md", body=Raw(changes.changes_markdown(
-            [(r["version"], r["organisation"].get("effective_date"), r) for r in self.history])))
+            [(self._version_label(i), r["organisation"].get("effective_date"), r) for i, r in enumerate(self.history)])))
         return Pages(files=files, nav=self._nav(by_department, tree))
 
     def _engine_urls(self, here, ident):
