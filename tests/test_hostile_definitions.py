@@ -187,5 +187,5 @@ def test_an_unreadable_file_or_folder_is_a_located_error(tmp_path, monkeypatch):
     with pytest.raises(DefinitionError) as failed:
         build_rulebook(root)
     report = failed.value.format("zh", tmp_path)
-    assert re.search(r"roles/hostile\.yaml:1:1: 无法读取: Permission denied", report), report
+    assert re.search(r"roles/hostile\.yaml:1:1: 无法读取：Permission denied", report), report
     assert re.search(r"skills:1:1: 无法读取", report), report

@@ -71,7 +71,7 @@ def test_gbk_file_says_so_and_how_to_resave(tmp_path):
     data = "id: agent\nname: 客服\ndepartment: service\nduties: [接听电话]\n".encode("gbk")
     result = write_and_validate(tmp_path, "roles/agent.yaml", data)
     assert result.returncode == 1
-    assert re.search(r"roles/agent\.yaml:\d+:1: 文件是 GBK/GB2312 编码, 不是 UTF-8 — .*UTF-8", result.stderr)
+    assert re.search(r"roles/agent\.yaml:\d+:1: 文件是 GBK/GB2312 编码，不是 UTF-8 — .*UTF-8", result.stderr)
 
 
 def test_binary_garbage_is_not_utf8(tmp_path):
@@ -82,7 +82,7 @@ def test_binary_garbage_is_not_utf8(tmp_path):
 def test_tab_indentation_is_located(tmp_path):
     result = write_and_validate(tmp_path, "roles/agent.yaml",
                                 "id: agent\nname: 客服\ndepartment: service\nduties:\n\t- 接听电话\n".encode())
-    assert "roles/agent.yaml:5:1: 行首使用了制表符(Tab)" in result.stderr
+    assert "roles/agent.yaml:5:1: 行首使用了制表符（Tab）" in result.stderr
 
 
 def test_empty_file(tmp_path):

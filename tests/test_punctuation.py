@@ -24,3 +24,14 @@ def test_generated_chinese_uses_full_width_punctuation(path):
         if HALF_WIDTH.search(code):
             found.append(f"{path.name}:{number}: {line.strip()[:100]}")
     assert found == []
+
+
+def test_the_validators_chinese_messages_use_full_width_punctuation():
+    """The diagnostics catalog (file:line: what is wrong — how to fix): YAML shown as typed inside quotes
+    (“键: 值”, "说明: 其他") keeps its ASCII colon."""
+    from generator.definitions.diagnostics import MESSAGES
+
+    outside_quotes = re.compile(r'“[^”]*”|"[^"]*"')
+    found = [f"{code}: {text}" for code, (zh, zh_hint, _, _) in MESSAGES.items() for text in (zh, zh_hint)
+             if HALF_WIDTH.search(outside_quotes.sub("“”", text))]
+    assert found == []

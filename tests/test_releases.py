@@ -46,7 +46,7 @@ def test_changed_content_under_the_same_version_is_noted_at_the_version_line(def
     line = next(n for n, text in enumerate((defs / "organisation.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("version:"))
     assert f"organisation.yaml:{line}:" in done.stderr
-    assert "规则内容与已发布的版本 2026.1 不同, 但 version 仍是 2026.1" in done.stderr
+    assert "规则内容与已发布的版本 2026.1 不同，但 version 仍是 2026.1" in done.stderr
     refused = run_cli("release", "--dir", defs)
     assert refused.returncode == 1 and "先在 organisation.yaml 中提高 version (例如改为 2026.2)" in refused.stderr
 

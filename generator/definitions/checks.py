@@ -35,7 +35,7 @@ class Checker:
         near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.5)
         zh, en = KIND_NAMES[kind]
         self.report(entry, path, "unknown_ref", kind_zh=zh, kind_en=en, value=value,
-                    near_zh=f"(是否想写“{near[0]}”?)" if near else "",
+                    near_zh=f"（是否想写“{near[0]}”？）" if near else "",
                     near_en=f" (did you mean '{near[0]}'?)" if near else "")
 
     def unique(self, entry, kind, pairs):
@@ -444,7 +444,7 @@ def _check_formula(entry, path, text, top_names, period_names, tables, checker, 
         allowed = sorted(top_names | (period_names if where else set()))
         near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
         checker.report(entry, path, "expr_unknown_name", name=name, allowed=", ".join(allowed),
-                       near_zh=f"(是否想写“{near[0]}”?)" if near else "",
+                       near_zh=f"（是否想写“{near[0]}”？）" if near else "",
                        near_en=f" (did you mean '{near[0]}'?)" if near else "")
     if types is None or len(checker.out) > before:
         return None  # a misspelt name is reported once, not again as a type error

@@ -238,7 +238,7 @@ class Obj(Type):
             elif key not in self.fields:
                 near = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.6)
                 ctx.report(path + (key,), "unknown_key", key=key, allowed=", ".join(self.fields),
-                           near_zh=f"(是否想写“{near[0]}”?)" if near else "",
+                           near_zh=f"（是否想写“{near[0]}”？）" if near else "",
                            near_en=f" (did you mean '{near[0]}'?)" if near else "")
         for name, spec in self.fields.items():
             if name in value and value[name] is not None:
