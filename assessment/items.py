@@ -120,6 +120,9 @@ def check_answer(item, value, field=None):
         return None, Problem(field, "missing", f"“{item['name']}”未填写", f"{item['name']!r} is not answered")
     if kind in ("choice",):
         ids = [o["id"] for o in item["options"]]
+        by_label = [o["id"] for o in item["options"] if o["label"] == value]
+        if value not in ids and len(by_label) == 1:  # a file typed by a person may name the option
+            return by_label[0], None
         if value not in ids:
             labels = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
             return None, Problem(field, "unknown_option", f"没有选项“{value}”；可选：{labels}",

@@ -57,6 +57,8 @@ def _parser():
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
     cmd.add_argument("--answers", required=True, type=Path, help="答案文件 .json 或 .yaml / answers file")
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    cmd = add("template", "输出可填写的答案文件(YAML, 每项带名称、可填的值和说明) / print a fillable answers file")
+    cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
     cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
     cmd.add_argument("kind", choices=sorted(skeletons.FOLDERS), help="role 岗位 · skill 能力 · standard 标准 · rule 规则")
     cmd.add_argument("ident", metavar="ID", help="标识: 小写英文字母、数字和下划线 / lower-case id")
@@ -174,7 +176,11 @@ def _score(args):
         print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
     try:
+        answers = _unwrap(rulebook, args.ident, answers, args.answers, args.lang)
         result = assessment.run(rulebook, args.ident, answers)
+    except WrongFile as exc:
+        print(f"{args.answers}: {exc}", file=sys.stderr)
+        return EXIT_NOT_FOUND
     except KeyError:
         ids = ", ".join(d["id"] for d in rulebook["standards"] + rulebook["rules"])
         print(f"没有标准或规则“{args.ident}” / no standard or rule {args.ident!r}. 可用 available: {ids}",
@@ -190,6 +196,45 @@ def _score(args):
         from .report import text_report
 
         print(text_report(result))
+    return EXIT_OK
+
+
+class WrongFile(Exception):
+    """An exported answers file of another standard or rule."""
+
+
+def _unwrap(rulebook, ident, data, path, lang):
+    """The answers in a file exported by a self-assessment page (导出答案), brought to this rulebook as the
+    page brings them (assessment.carry_over), each change said on stderr; any other file is the answers."""
+    if not (isinstance(data, dict) and "answers" in data and "definition" in data):
+        return data
+    if data["definition"] != ident:
+        name = data.get("definition_name") or data["definition"]
+        raise WrongFile(f"这个文件是“{name}”的答案, 不是“{ident}”的 — 换用对应的文件, 或把 ID 改为 "
+                        f"{data['definition']} / this file answers {data['definition']!r}, not {ident!r}")
+    if data.get("rulebook_hash") == rulebook["hash"]:
+        return data["answers"]
+    carried = assessment.carry_over(rulebook, ident, {"answers": data["answers"], "basis": data.get("basis"),
+                                                      "names": data.get("field_names")})
+    print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, 已按当前版本 {rulebook['version']} 核对 / "
+          f"answers from version {data.get('rulebook_version')}, carried to {rulebook['version']}", file=sys.stderr)
+    for change in carried["changes"]:
+        print(f"{path}: {change['text']}", file=sys.stderr)
+    return carried["answers"]
+
+
+def _template(args):
+    """A fillable answers file: every item or field with its name, what it accepts and its description."""
+    rulebook = build_rulebook(args.dir)
+    try:
+        kind, definition = assessment.find(rulebook, args.ident)
+    except KeyError:
+        ids = ", ".join(d["id"] for d in rulebook["standards"] + rulebook["rules"])
+        print(f"没有标准或规则“{args.ident}” / no standard or rule {args.ident!r}. 可用 available: {ids}", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    from .report import answers_template
+
+    print(answers_template(kind, definition, rulebook["version"]), end="")
     return EXIT_OK
 
 
@@ -259,7 +304,7 @@ def _schema(args):
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "list": _list, "score": _score, "new": _new, "build": _build, "serve": _serve,
+COMMANDS = {"validate": _validate, "list": _list, "score": _score, "template": _template, "new": _new, "build": _build, "serve": _serve,
             "release": _release, "rulebook": _rulebook, "schema": _schema}
 
 if __name__ == "__main__":

@@ -54,3 +54,41 @@ def _rule_report(result):
 def _clause(clause, met):
     now = f"(现为 {clause['now']})" if clause["now"] is not None else ""
     return f"{'✔' if met else '✘'} {clause['text']}{now}"
+
+
+def answers_template(kind, definition, version):
+    """A YAML answers file to fill in (`handbook template ID`): each item or field with its name, what it
+    accepts and its description as comments; values left empty."""
+    from assessment.history import person_fields
+    from assessment.standard import all_items
+
+    lines = [f"# {definition['name']} · 规则版本 {version}",
+             f"# 填好后运行：handbook score {definition['id']} --answers 本文件",
+             "# 单选项写选项的 id 或名称；是/否写 true 或 false；勾选项与评分人分数写成列表，如 [85, 90]。"]
+    if kind == "standard":
+        lines += [_template_line(item, "") for _, item in all_items(definition)]
+    else:
+        lines.append("person:")
+        lines += [_template_line(field, "  ") for field in person_fields(definition)] or ["  {}"]
+        lines.append(f"periods:   # 从早到晚，至少 {definition['min_periods']} 期，每期一项")
+        for n in range(max(1, int(definition["min_periods"]))):
+            for i, field in enumerate(definition["periods"]):
+                lines.append(_template_line(field, "  - " if i == 0 else "    ", with_hint=n == 0))
+    return "\n".join(lines) + "\n"
+
+
+def _template_line(field, indent, with_hint=True):
+    from .pages.forms import field_hint
+
+    kind = field["kind"]
+    empty = " []" if kind in ("checklist", "average") else ""
+    if kind == "choice":
+        accepts = "可选：" + "、".join(f"{o['id']}（{o['label']}）" for o in field["options"])
+    elif kind == "checklist":
+        accepts = "勾选项：" + "、".join(f"{c['id']}（{c['label']}）" for c in field["checks"])
+    elif kind == "boolean":
+        accepts = "是 true / 否 false"
+    else:
+        accepts = field_hint(dict(field, description=""))
+    comment = "。".join(p for p in (field["name"], accepts, field.get("description") or "") if p)
+    return f"{indent}{field['id']}:{empty}" + (f"   # {comment}" if with_hint else "")
