@@ -57,6 +57,10 @@ def _parser():
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
     cmd.add_argument("--answers", required=True, type=Path, help="答案文件 .json 或 .yaml / answers file")
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    cmd = add("batch", "批量计分: 导出的答案文件、文件夹和表格(.xlsx/.csv) → 校准用的 .xlsx 或 .csv / score many people")
+    cmd.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="答案文件、文件夹、.xlsx 或 .csv")
+    cmd.add_argument("-o", "--output", type=Path, required=True, help="结果文件 .xlsx 或 .csv / output file")
+    cmd.add_argument("--template", metavar="ID", help="改为写出可填写的空表格(.xlsx) / write the empty workbook to fill in")
     cmd = add("template", "输出可填写的答案文件(YAML, 每项带名称、可填的值和说明) / print a fillable answers file")
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
     cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
@@ -223,6 +227,33 @@ def _unwrap(rulebook, ident, data, path, lang):
     return carried["answers"]
 
 
+def _batch(args):
+    from . import batch
+
+    rulebook = build_rulebook(args.dir)
+    if args.output.suffix.lower() not in (".xlsx", ".csv") or (args.template and args.output.suffix.lower() != ".xlsx"):
+        print(f"{args.output}: 结果文件须以 .xlsx 或 .csv 结尾(空表格为 .xlsx) / the output is .xlsx or .csv", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.template:
+            if batch._definition(rulebook, args.template)[0] is None:
+                print(f"没有标准或规则“{args.template}” / no standard or rule {args.template!r}", file=sys.stderr)
+                return EXIT_NOT_FOUND
+            batch.template(rulebook, args.template, args.output)
+            print(f"已写出空表格 / written: {args.output}")
+            return EXIT_OK
+        rows = batch.score(batch.read(args.inputs, rulebook), rulebook)
+        batch.write(rows, args.output)
+    except OSError as exc:
+        raise CannotWrite(args.output, exc.strerror or exc) from None
+    failed = [row for row in rows if row.errors]
+    for row in failed:
+        for error in row.errors:
+            print(error, file=sys.stderr)
+    print(f"{len(rows)} 人次, 已计分 {sum(1 for r in rows if r.result)}, 有问题 {len(failed)} → {args.output}")
+    return EXIT_ANSWERS if failed else EXIT_OK
+
+
 def _template(args):
     """A fillable answers file: every item or field with its name, what it accepts and its description."""
     rulebook = build_rulebook(args.dir)
@@ -304,7 +335,7 @@ def _schema(args):
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "list": _list, "score": _score, "template": _template, "new": _new, "build": _build, "serve": _serve,
+COMMANDS = {"validate": _validate, "list": _list, "score": _score, "batch": _batch, "template": _template, "new": _new, "build": _build, "serve": _serve,
             "release": _release, "rulebook": _rulebook, "schema": _schema}
 
 if __name__ == "__main__":

@@ -1,0 +1,321 @@
+"""`handbook batch`: HR scores many people at once — the files the self-assessment pages export and
+spreadsheets with one row per person (per period, for rules) — with the same engine, into a table to
+calibrate from: .xlsx (openpyxl) or .csv (UTF-8 with BOM, which Excel on Chinese Windows opens as is).
+
+Every row read appears in the output: one that cannot be scored carries its errors, located as
+`FILE:ROW:COLUMN` (`FILE:sheet!CELL` in a workbook) in the sheet HR filled in.
+"""
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import assessment
+from assessment.errors import AnswerError
+from assessment.history import person_fields
+from assessment.standard import all_items
+
+PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
+TRUE, FALSE = {"是", "true", "True", "TRUE", "1", "y", "yes"}, {"否", "false", "False", "FALSE", "0", "n", "no"}
+SEPARATORS = re.compile(r"[,，、;；\s]+")
+
+
+@dataclass
+class Entry:
+    """One person's answers to one standard or rule, and where each answer came from."""
+
+    ident: str
+    source: str
+    person: dict = field(default_factory=dict)
+    answers: dict = field(default_factory=dict)
+    cells: dict = field(default_factory=dict)  # answer path ("x", "person.x", "periods[2].x") → "sheet!C5"
+    names: dict = field(default_factory=dict)  # answer path → the column's heading
+    problems: list = field(default_factory=list)
+    version: str = ""
+
+
+def read(paths, rulebook):
+    """Entries from files and folders (read recursively), in the order given."""
+    entries = []
+    for path in map(Path, paths):
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            reader = READERS.get(file.suffix.lower())
+            if reader:
+                entries += reader(file, rulebook)
+    return entries
+
+
+def _definition(rulebook, title):
+    for kind, key in (("standard", "standards"), ("rule", "rules")):
+        for d in rulebook[key]:
+            if title in (d["id"], d["name"]):
+                return kind, d
+    return None, None
+
+
+def _exported(path, rulebook):
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as error:
+        return [Entry("", str(path), problems=[f"{path}: 无法读取：{error}"])]
+    if not (isinstance(data, dict) and "definition" in data and "answers" in data):
+        return []  # not an exported answers file: other JSON in the folder is none of ours
+    entry = Entry(str(data["definition"]), str(path), version=str(data.get("rulebook_version") or ""))
+    person = data.get("person") if isinstance(data.get("person"), dict) else {}
+    entry.person = {key: str(person.get(key) or "") for key in PERSON.values()}
+    kind, _ = _definition(rulebook, entry.ident)
+    if kind is None:
+        entry.problems.append(f"{path}: 没有标准或规则“{entry.ident}”")
+    elif data.get("rulebook_hash") == rulebook["hash"]:
+        entry.answers = data["answers"]
+    else:
+        carried = assessment.carry_over(rulebook, entry.ident, {"answers": data["answers"], "basis": data.get("basis"),
+                                                                 "names": data.get("field_names")})
+        entry.answers = carried["answers"]
+        entry.problems += [f"{path}: {c['text']}" for c in carried["changes"] if c["answer"] == "dropped"]
+    return [entry]
+
+
+def _rows_of_sheet(title, rows, source, rulebook):
+    """Entries from one table: a header row, then one row per person (per person and period for rules)."""
+    kind, definition = _definition(rulebook, title)
+    if kind is None:
+        names = "、".join(d["name"] for d in rulebook["standards"] + rulebook["rules"])
+        return [Entry("", source, problems=[f"{source}: 表名“{title}”不是标准或规则的名称或 id — 改为其中之一：{names}"])]
+    rows = [r for r in rows if any(str(c).strip() for c in r if c is not None)]
+    if not rows:
+        return []
+    header = [str(c).strip() if c is not None else "" for c in rows[0]]
+    fields = _fields(kind, definition)
+    columns, problems = {}, []
+    for col, name in enumerate(header):
+        key = PERSON.get(name) or (fields[name][0] if name in fields else None)
+        if key:
+            columns[col] = key
+        elif name:
+            problems.append(f"{source}{_cell(1, col)}: 没有叫“{name}”的项目 — 列名用项目的中文名称或 id")
+    items = {key: item for key, item in fields.values()}
+    entries, current = [], None
+    for number, row in enumerate(rows[1:], start=2):
+        values = {columns[c]: v for c, v in enumerate(row) if c in columns and v is not None and str(v).strip()}
+        person = {k: _text(values.get(k, "")) for k in PERSON.values()}
+        if kind == "standard" or current is None or person["staff_id"] != current.person["staff_id"]:
+            current = Entry(definition["id"], f"{source}{_cell(number, None)}", person=person, problems=list(problems))
+            current.answers = {} if kind == "standard" else {"person": {}, "periods": []}
+            entries.append(current)
+        if kind == "rule":
+            current.answers["periods"].append({})
+        for col, key in columns.items():
+            if key in PERSON.values() or key not in values:
+                continue
+            value, fid = _value(items[key], values[key]), items[key]["id"]
+            if kind == "standard":
+                where, current.answers[fid] = fid, value
+            elif key.startswith("person."):
+                where = key
+                current.answers["person"].setdefault(fid, value)  # the person's first row says it
+            else:
+                where = f"periods[{len(current.answers['periods']) - 1}].{fid}"
+                current.answers["periods"][-1][fid] = value
+            current.cells.setdefault(where, f"{source}{_cell(number, col)}")
+            current.names.setdefault(where, header[col])
+    return entries
+
+
+def _fields(kind, definition):
+    """{column name (Chinese name or id): (answer key, item)}; a rule's keys are "person.ID" / "period.ID"."""
+    if kind == "standard":
+        pairs = [(item["id"], item) for _, item in all_items(definition)]
+    else:
+        pairs = ([(f"person.{f['id']}", f) for f in person_fields(definition)]
+                 + [(f"period.{f['id']}", f) for f in definition["periods"]])
+    return {name: (key, item) for key, item in pairs for name in (item["id"], item["name"])}
+
+
+def _value(item, raw):
+    """A cell as the engine reads answers: numbers as text, yes/no as booleans, lists split as people type them."""
+    text = _text(raw)
+    if item["kind"] == "boolean":
+        return True if text in TRUE else False if text in FALSE else text
+    if item["kind"] in ("checklist", "average"):
+        return [part for part in SEPARATORS.split(text) if part]
+    return text
+
+
+def _text(raw):
+    if isinstance(raw, bool):
+        return "是" if raw else "否"
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw).strip()
+
+
+def _cell(row, col):
+    if col is None:
+        return f":{row}"
+    letters, n = "", col + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f":{row}:{letters}"
+
+
+def _xlsx(path, rulebook):
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 — a damaged or foreign file: said, the others still scored
+        return [Entry("", str(path), problems=[f"{path}: 无法读取这个 Excel 文件：{error}"])]
+    entries = []
+    for sheet in book.worksheets:
+        entries += _rows_of_sheet(sheet.title, list(sheet.iter_rows(values_only=True)), f"{path}:{sheet.title}!", rulebook)
+    book.close()
+    return [_sheet_cells(e) for e in entries]
+
+
+def _sheet_cells(entry):
+    """`book.xlsx:表!:5:C` → `book.xlsx:表!C5`, as Excel names a cell."""
+    fix = re.compile(r"!:(\d+):([A-Z]+)$")
+    entry.cells = {k: fix.sub(lambda m: f"!{m[2]}{m[1]}", v) for k, v in entry.cells.items()}
+    entry.source = re.sub(r"!:(\d+)$", r"!行\1", entry.source)
+    entry.problems = [re.sub(r"!:(\d+):([A-Z]+):", lambda m: f"!{m[2]}{m[1]}:", p) for p in entry.problems]
+    return entry
+
+
+def _csv(path, rulebook):
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        return [Entry("", str(path), problems=[f"{path}: 无法读取（须为 UTF-8 编码的 CSV）：{error}"])]
+    return _rows_of_sheet(path.stem, list(csv.reader(io.StringIO(text))), str(path), rulebook)
+
+
+READERS = {".json": _exported, ".xlsx": _xlsx, ".csv": _csv}
+
+
+# --- scoring -------------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    entry: Entry
+    kind: str
+    name: str
+    result: dict = None
+    errors: list = field(default_factory=list)
+
+
+def score(entries, rulebook):
+    rows = []
+    for entry in entries:
+        kind, definition = _definition(rulebook, entry.ident)
+        row = Row(entry, kind or "", definition["name"] if definition else "", errors=list(entry.problems))
+        if definition:  # scored even with a note on the file (an unknown column is said, not fatal)
+            try:
+                row.result = assessment.run(rulebook, entry.ident, entry.answers)
+            except AnswerError as error:
+                row.errors += [f"{entry.cells.get(_path(p.field), entry.source)}: "
+                               f"{_named(entry.names.get(_path(p.field)), p.text('zh').split(': ', 1)[-1])}"
+                               for p in error.problems]
+        rows.append(row)
+    return rows
+
+
+def _named(name, message):
+    return f"“{name}”{message}" if name and name not in message else message
+
+
+def _number(text):
+    """Totals, pay and bonus as numbers in the workbook (Excel sorts and filters them); empty stays empty."""
+    return Decimal(text) if text not in (None, "") else ""
+
+
+def _path(field_path):
+    return re.sub(r"\[\d+\]$", "", field_path)
+
+
+COLUMNS = {"standard": ["标准", "工号", "姓名", "部门", "总分", "满分", "职级", "未满足的前提条件", "下一职级还差", "来源", "问题"],
+           "rule": ["规则", "工号", "姓名", "部门", "结果", "级别", "工资", "奖金", "原因", "来源", "问题"]}
+
+
+def table(rows, kind):
+    out = [COLUMNS[kind]]
+    for row in (r for r in rows if r.kind == kind or (not r.kind and kind == "standard")):
+        e, r = row.entry, row.result or {}
+        who = [row.name, e.person.get("staff_id", ""), e.person.get("name", ""), e.person.get("department", "")]
+        if row.result and kind == "standard":
+            nxt = r.get("next") or {}
+            out.append(who + [_number(r["total"]), _number(r["max_total"]), (r["grade"] or {}).get("name", "未定级") if r["graded"] else "",
+                              "；".join(c for b in r["capped"] for c in b["unmet"]) or "；".join(r["ineligible"]),
+                              f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", e.source, ""])
+        elif row.result:
+            level = f"{r['level']['from_name']} → {r['level']['to_name']}" if r.get("level") else ""
+            out.append(who + [r["outcome_name"], level, _number(r.get("pay")), _number(r.get("bonus")), r["reason"],
+                              e.source, ""])
+        else:
+            out.append(who + [""] * (len(COLUMNS[kind]) - 6) + [e.source, "；".join(row.errors)])
+    return out
+
+
+def write(rows, path):
+    path = Path(path)
+    tables = {kind: table(rows, kind) for kind in ("standard", "rule")}
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as out:  # the BOM: Excel then reads UTF-8
+            writer = csv.writer(out)
+            for kind in ("standard", "rule"):
+                writer.writerows(tables[kind] if len(tables[kind]) > 1 or kind == "standard" else [])
+        return
+    from openpyxl import Workbook
+
+    book = Workbook()
+    summary = book.active
+    summary.title = "汇总"
+    summary.append(["标准或规则", "人数", "已计分", "有问题"])
+    names = dict.fromkeys(row.name or "（无法识别）" for row in rows)
+    for name in names:
+        group = [r for r in rows if (r.name or "（无法识别）") == name]
+        summary.append([name, len(group), sum(1 for r in group if r.result), sum(1 for r in group if r.errors)])
+    for name in names:
+        group = [r for r in rows if (r.name or "（无法识别）") == name]
+        kind = group[0].kind or "standard"
+        sheet = book.create_sheet(_sheet_title(name))
+        for line in table(group, kind):
+            sheet.append(line)
+    for sheet in book.worksheets:
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    book.save(path)
+
+
+def _sheet_title(name):
+    return re.sub(r"[\[\]:*?/\\]", "_", name)[:31]  # what Excel allows in a sheet's name
+
+
+def template(rulebook, ident, path):
+    """The empty workbook HR fills in: a header row of names, lists to choose from for choice items."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    kind, definition = _definition(rulebook, ident)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _sheet_title(definition["name"])
+    items = ([item for _, item in all_items(definition)] if kind == "standard"
+             else person_fields(definition) + definition["periods"])
+    sheet.append(list(PERSON) + [item["name"] for item in items])
+    for col, item in enumerate(items, start=len(PERSON) + 1):
+        choices = ([o["label"] for o in item["options"]] if item["kind"] == "choice"
+                   else ["是", "否"] if item["kind"] == "boolean" else None)
+        if choices:
+            letter = _cell(1, col - 1).rsplit(":", 1)[1]
+            check = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+            check.add(f"{letter}2:{letter}1000")
+            sheet.add_data_validation(check)
+    sheet.freeze_panes = "A2"
+    book.save(path)
