@@ -101,3 +101,28 @@ def test_an_unknown_sheet_or_column_is_said(tmp_path):
     kpi.write_text("工号,姓名,满意程度,客户回访率\nA1,甲,3,90\n", encoding="utf-8-sig")
     done = run_cli("batch", kpi, "-o", tmp_path / "o.xlsx")
     assert "cs_kpi_monthly.csv:1:C: 没有叫“满意程度”的项目" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_page_keeps_who_is_assessed_and_the_batch_reads_it(page, site_url, tmp_path):
+    """姓名 / 工号 / 部门 on the form: kept in the browser, on the report, in the export, read by HR's batch."""
+    page.goto(f"{site_url}/assess/cs_kpi_monthly.html")
+    page.get_by_label("姓名").fill("张三")
+    page.get_by_label("工号").fill("A001")
+    page.get_by_label("部门").fill("客服一组")
+    for name, value in {"return_visit_rate": 92, "satisfaction": 88, "timeliness_accuracy": 95,
+                        "training_level": 80, "attendance": 100}.items():
+        page.fill(f'[name="{name}"]', str(value))
+    page.wait_for_selector("#hb-result[data-state=ready]", timeout=60000)
+    page.reload()
+    page.wait_for_selector("#hb-result[data-state=ready]", timeout=60000)
+    assert page.get_by_label("工号").input_value() == "A001"
+    assert page.inner_text("#hb-result .hb-report-meta").startswith("张三 · A001 · 客服一组 · 报告日期")
+    with page.expect_download() as download:
+        page.click('[data-action="export"]')
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    download.value.save_as(folder / "张三.json")
+    out = tmp_path / "out.csv"
+    assert run_cli("batch", folder, "-o", out).returncode == 0
+    row = next(r for r in csv.reader(out.read_text(encoding="utf-8-sig").splitlines()) if r[1] == "A001")
+    assert row[2:5] == ["张三", "客服一组", "89.75"]  # 18.4 + 17.6 + 23.75 + 20 + 10

@@ -7,6 +7,7 @@ changed, the score is the new rulebook's (the CLI's, and the hand computation's)
 names the changed items.
 """
 
+import contextlib
 import json
 import os
 import re
@@ -14,7 +15,6 @@ import shutil
 import time
 
 from conftest import run_cli
-from test_assessment_browser import settle
 from test_site_build import copy_project
 
 from generator.site import build, serve_static
@@ -53,7 +53,10 @@ def hr_changes_the_weights(project):
                             encoding="utf-8")
 
 
-def test_a_republish_keeps_answers_and_scores_with_the_new_rules(browser, tmp_path):
+@contextlib.contextmanager
+def kpi_filled_under_the_first_release(browser, tmp_path):
+    """The sample published (files 30 days old, cached heuristically), one browser context, the monthly KPI
+    filled in: (project, served folder, url, context, page)."""
     project = copy_project(tmp_path)
     served = tmp_path / "www"
     publish(project, served, age_days=30)
@@ -64,9 +67,15 @@ def test_a_republish_keeps_answers_and_scores_with_the_new_rules(browser, tmp_pa
         page.goto(f"{url}/assess/cs_kpi_monthly.html")
         for name, value in ANSWERS.items():
             page.fill(f'[name="{name}"]', value)
-        # weights 20/20/25/25/10, by hand: 18.4 + 17.6 + 23.75 + 20 + 10
-        assert settle(page)["total"] == "89.75"
+        assert total(page) == "89.75"  # weights 20/20/25/25/10, by hand: 18.4 + 17.6 + 23.75 + 20 + 10
+        yield project, served, url, context, page
+    finally:
+        context.close()
+        server.shutdown()
 
+
+def test_a_republish_keeps_answers_and_scores_with_the_new_rules(browser, tmp_path):
+    with kpi_filled_under_the_first_release(browser, tmp_path) as (project, served, url, context, page):
         hr_changes_the_weights(project)
         publish(project, served, age_days=20)
         page.reload()
@@ -92,23 +101,10 @@ def test_a_republish_keeps_answers_and_scores_with_the_new_rules(browser, tmp_pa
         assert re.search(r"版本 2026\.2（生效日期 .*?）", changelog)
         assert "“客户回访率”权重 20 → 10" in changelog and "“考勤”权重 10 → 20" in changelog
         assert "这是第一个发布的版本" in changelog  # 2026.1, the archived first release
-    finally:
-        context.close()
-        server.shutdown()
 
 
 def test_a_tab_left_open_on_the_old_release_overwrites_nothing(browser, tmp_path):
-    project = copy_project(tmp_path)
-    served = tmp_path / "www"
-    publish(project, served, age_days=30)
-    server, url = serve_static(served)
-    context = browser.new_context()
-    try:
-        old = context.new_page()
-        old.goto(f"{url}/assess/cs_kpi_monthly.html")
-        for name, value in ANSWERS.items():
-            old.fill(f'[name="{name}"]', value)
-        assert total(old) == "89.75"
+    with kpi_filled_under_the_first_release(browser, tmp_path) as (project, served, url, context, old):
         hr_changes_the_weights(project)
         publish(project, served, age_days=20)
         new = context.new_page()
@@ -125,9 +121,6 @@ def test_a_tab_left_open_on_the_old_release_overwrites_nothing(browser, tmp_path
         assert aside["answers"]["satisfaction"] == "85"
         new.reload()
         assert new.input_value('[name="training_level"]') == "65"
-    finally:
-        context.close()
-        server.shutdown()
 
 
 def test_saved_answers_of_the_page_before_releases_carry_over(browser, site_url):

@@ -119,8 +119,18 @@ function setState(state) { panel.dataset.state = state; }
 // One line that stays in view at the bottom of a long form: what the result panel says in full below.
 function summarise(text) { const line = form.querySelector("[data-summary]"); if (line) line.textContent = text; }
 
+// 姓名 · 工号 · 部门, when given: kept with the answers and in the exported file, never sent anywhere
+function who() {
+  return Object.fromEntries([...form.querySelectorAll("[data-who]")].map(c => [c.dataset.who, c.value.trim()]));
+}
+
+function setWho(person) {
+  form.querySelectorAll("[data-who]").forEach(c => { const v = own(person, c.dataset.who); c.value = typeof v === "string" ? v : ""; });
+}
+
 function reportLine() {
-  return el("p", `报告日期 ${new Date().toLocaleDateString("zh-CN")} · 规则版本 ${meta.version}`, "hb-report-meta");
+  const person = Object.values(who()).filter(Boolean).join(" · ");
+  return el("p", `${person ? person + " · " : ""}报告日期 ${new Date().toLocaleDateString("zh-CN")} · 规则版本 ${meta.version}`, "hb-report-meta");
 }
 
 function clearErrors() {
@@ -297,7 +307,7 @@ let otherRelease = null;  // another tab, on another release of the site, owns t
 
 const newer = (a, b) => String(a).localeCompare(String(b), "en", { numeric: true }) > 0;
 
-function record(answers) { return { version: meta.version, hash: meta.hash, basis: meta.basis, answers, notice }; }
+function record(answers) { return { version: meta.version, hash: meta.hash, basis: meta.basis, answers, notice, person: who() }; }
 
 function save() {
   const message = form.querySelector(".hb-import-message");
@@ -353,7 +363,7 @@ function exportAnswers() {
   showAll = true; rescore();
   const blob = new Blob([JSON.stringify({ definition: meta.id, definition_name: meta.name, rulebook_version: meta.version,
     rulebook_hash: meta.hash, exported: new Date().toISOString(), fields: fieldNames(), field_names: meta.fields,
-    basis: meta.basis, answers: collect() }, null, 2)], { type: "application/json" });
+    basis: meta.basis, person: who(), answers: collect() }, null, 2)], { type: "application/json" });
   const a = el("a"); a.href = URL.createObjectURL(blob); a.download = `${meta.id}-answers.json`; a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
@@ -370,6 +380,7 @@ async function importAnswers(file) {
       : `这个文件不是“${meta.name}”的答案文件，表格未改动。`;
     return;
   }
+  if (isRecord(own(data, "person"))) setWho(data.person);
   if (data.rulebook_hash === meta.hash) { fill(data.answers); rescore(); return; }
   message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}，正在按当前规则（版本 ${meta.version}）核对…`;
   const carried = await ask({ migrate: { answers: data.answers, basis: own(data, "basis"), names: own(data, "field_names") } });
@@ -451,6 +462,7 @@ function restore() {
   let value;
   try { value = JSON.parse(saved); } catch { value = undefined; }
   const found = asRecord(value, version);
+  if (found && isRecord(own(found, "person"))) setWho(found.person);
   if (!found) {
     try { storage.setItem(`${storageKey}:unreadable`, saved); storage.removeItem(key); } catch { /* kept as it was */ }
     form.querySelector(".hb-import-message").textContent = "上次保存的答案已损坏，无法载入（原内容已另存）；请重新填写或导入答案文件。";

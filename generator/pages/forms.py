@@ -105,6 +105,15 @@ ENGINE_STARTER = re.compile(re.escape(engine_starter("WORKER", "DEFINITION"))
                             .replace('"DEFINITION"', r'"[0-9a-z]+/[a-z][a-z0-9_]*\.json"'))
 
 
+# Who is assessed, for the printed report and the exported file (HR's batch reads it); not answers.
+WHO = ('<fieldset class="hb-who"><legend>姓名与工号（可不填）</legend>'
+       '<p class="hb-hint" id="hb-who-hint">只保存在本机浏览器和导出的答案文件中，不会发送到任何地方。</p>'
+       + "".join(f'<div class="hb-field"><label for="hb-who-{key}">{label}</label>'
+                 f'<input id="hb-who-{key}" type="text" data-who="{key}" autocomplete="off" aria-describedby="hb-who-hint"></div>'
+                 for key, label in (("name", "姓名"), ("staff_id", "工号"), ("department", "部门")))
+       + '</fieldset>')
+
+
 def _shell(kind, definition, rulebook, engine, body, min_periods=0):
     """`engine`: the URLs of the engine's files relative to this page ({app, worker, runtime, definition}),
     and `definition` relative to the hashed assets' folder (the worker's name)."""
@@ -122,6 +131,7 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0):
         f'<form class="hb-assess" data-definition="{attr(meta)}" novalidate>'
         f'<p class="hb-status" role="status" data-status>计分引擎加载中…(表格已可填写)</p>'
         f'<div class="hb-notice" role="status" data-notice></div>'
+        f'{WHO}'
         f'{body}'
         # the running result, kept in view while a long form is filled (the full result is below the form)
         f'<p class="hb-summary" aria-hidden="true" data-summary>填写后这里显示当前结果</p>'
