@@ -123,7 +123,7 @@ def test_band_threshold_and_prerequisite_changed(edit):
 def test_rule_condition_changed(edit):
     def change(rb):
         find(rb, "rules", "kpi_level_review")["outcomes"][3]["when"] = "average > 85"
-    assert edit(change) == ["判定“三个月平均绩效高于 80 分, 可提升一级”的条件："
+    assert edit(change) == ["判定“三个月平均绩效高于 80 分，可提升一级”的条件："
                             "「近三个月平均绩效」 > 80 → 「近三个月平均绩效」 > 85"]
 
 
@@ -131,7 +131,7 @@ def test_one_part_of_a_long_condition_changed(edit):
     def change(rb):
         outcome = find(rb, "rules", "cs_promotion")["outcomes"][3]
         outcome["when"] = outcome["when"].replace("tenure_months >= 3", "tenure_months >= 4")
-    assert edit(change) == ["判定“部门月度考评月均前三名, 一次季度考核获 A, 且入职满 3 个月”的条件中的一项："
+    assert edit(change) == ["判定“部门月度考评月均前三名，一次季度考核获 A，且入职满 3 个月”的条件中的一项："
                             "「入职月数」 ≥ 3 → 「入职月数」 ≥ 4"]
 
 
@@ -148,7 +148,7 @@ def test_outcome_added_and_removed(edit):
                             "probation_months": 0})
         outcomes.pop()
     assert edit(change) == ["新增判定“特别优秀”（晋升），条件：「近三个月平均绩效」 ≥ 95",
-                            "删除判定“三个月平均绩效在 70–80 分之间, 岗位不变”"]
+                            "删除判定“三个月平均绩效在 70–80 分之间，岗位不变”"]
 
 
 def test_name_changed(rulebook):

@@ -35,3 +35,23 @@ def test_the_validators_chinese_messages_use_full_width_punctuation():
     found = [f"{code}: {text}" for code, (zh, zh_hint, _, _) in MESSAGES.items() for text in (zh, zh_hint)
              if HALF_WIDTH.search(outside_quotes.sub("“”", text))]
     assert found == []
+
+
+def test_the_sample_handbooks_sentences_use_full_width_punctuation(rulebook):
+    """The sample is what every user meets first: its summaries, duties, notes and reasons read as Chinese.
+    (Names are kept as the source documents print them, e.g. 新客服(试用), also where a sentence quotes one.)"""
+    skip = {"id", "name", "label", "expr", "when", "pay", "bonus", "steps", "hash", "version"}
+    found = []
+
+    def visit(value, key=""):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                visit(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                visit(v, key)
+        elif isinstance(value, str) and key not in skip and HALF_WIDTH.search(re.sub(r"“[^”]*”", "“”", value)):
+            found.append(f"{key}: {value[:80]}")
+
+    visit(rulebook)
+    assert found == []
