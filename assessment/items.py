@@ -5,6 +5,7 @@ with at least `id`, `name` and `kind`; numbers are decimal strings.
 """
 
 import math
+import unicodedata
 from decimal import Decimal
 
 from .errors import Problem
@@ -120,8 +121,9 @@ def check_answer(item, value, field=None):
         return None, Problem(field, "missing", f"“{item['name']}”未填写", f"{item['name']!r} is not answered")
     if kind in ("choice",):
         ids = [o["id"] for o in item["options"]]
-        by_label = [o["id"] for o in item["options"] if o["label"] == value]
-        if value not in ids and len(by_label) == 1:  # a file typed by a person may name the option
+        typed = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
+        by_label = [o["id"] for o in item["options"] if unicodedata.normalize("NFKC", o["label"]) == typed]
+        if value not in ids and len(by_label) == 1:  # a file typed by a person may name the option (（）or ())
             return by_label[0], None
         if value not in ids:
             labels = "、".join(f"{o['id']}({o['label']})" for o in item["options"])

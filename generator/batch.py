@@ -1,6 +1,7 @@
 """`handbook batch`: HR scores many people at once — the files the self-assessment pages export and
 spreadsheets with one row per person (per period, for rules) — with the same engine, into a table to
-calibrate from: .xlsx (openpyxl) or .csv (UTF-8 with BOM, which Excel on Chinese Windows opens as is).
+calibrate from: .xlsx (openpyxl), .csv (UTF-8 with BOM, which Excel on Chinese Windows opens as is) or
+.html (a calibration page, calibration.py).
 
 Every row read appears in the output: one that cannot be scored carries its errors, located as
 `FILE:ROW:COLUMN` (`FILE:sheet!CELL` in a workbook) in the sheet HR filled in.
@@ -111,19 +112,22 @@ def _rows_of_sheet(title, rows, source, rulebook):
         if kind == "rule":
             current.answers["periods"].append({})
         for col, key in columns.items():
-            if key in PERSON.values() or key not in values:
+            if key in PERSON.values():
                 continue
-            value, fid = _value(items[key], values[key]), items[key]["id"]
+            fid = items[key]["id"]
+            where = (fid if kind == "standard" else key if key.startswith("person.")
+                     else f"periods[{len(current.answers['periods']) - 1}].{fid}")
+            current.cells.setdefault(where, f"{source}{_cell(number, col)}")  # an empty cell is where to write
+            current.names.setdefault(where, header[col])
+            if key not in values:
+                continue
+            value = _value(items[key], values[key])
             if kind == "standard":
-                where, current.answers[fid] = fid, value
+                current.answers[fid] = value
             elif key.startswith("person."):
-                where = key
                 current.answers["person"].setdefault(fid, value)  # the person's first row says it
             else:
-                where = f"periods[{len(current.answers['periods']) - 1}].{fid}"
                 current.answers["periods"][-1][fid] = value
-            current.cells.setdefault(where, f"{source}{_cell(number, col)}")
-            current.names.setdefault(where, header[col])
     return entries
 
 
@@ -262,8 +266,13 @@ def table(rows, kind):
     return out
 
 
-def write(rows, path):
+def write(rows, path, rulebook=None):
     path = Path(path)
+    if path.suffix.lower() == ".html":
+        from .calibration import page
+
+        path.write_text(page(rows, rulebook), encoding="utf-8")
+        return
     tables = {kind: table(rows, kind) for kind in ("standard", "rule")}
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as out:  # the BOM: Excel then reads UTF-8

@@ -59,7 +59,7 @@ def _parser():
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     cmd = add("batch", "批量计分: 导出的答案文件、文件夹和表格(.xlsx/.csv) → 校准用的 .xlsx 或 .csv / score many people")
     cmd.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="答案文件、文件夹、.xlsx 或 .csv")
-    cmd.add_argument("-o", "--output", type=Path, required=True, help="结果文件 .xlsx 或 .csv / output file")
+    cmd.add_argument("-o", "--output", type=Path, required=True, help="结果文件 .xlsx、.csv 或校准页 .html / output file")
     cmd.add_argument("--template", metavar="ID", help="改为写出可填写的空表格(.xlsx) / write the empty workbook to fill in")
     cmd = add("template", "输出可填写的答案文件(YAML, 每项带名称、可填的值和说明) / print a fillable answers file")
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
@@ -231,8 +231,9 @@ def _batch(args):
     from . import batch
 
     rulebook = build_rulebook(args.dir)
-    if args.output.suffix.lower() not in (".xlsx", ".csv") or (args.template and args.output.suffix.lower() != ".xlsx"):
-        print(f"{args.output}: 结果文件须以 .xlsx 或 .csv 结尾(空表格为 .xlsx) / the output is .xlsx or .csv", file=sys.stderr)
+    if args.output.suffix.lower() not in (".xlsx", ".csv", ".html") or (args.template and args.output.suffix.lower() != ".xlsx"):
+        print(f"{args.output}: 结果文件须以 .xlsx、.csv 或 .html 结尾(空表格为 .xlsx) / the output is .xlsx, .csv or .html",
+              file=sys.stderr)
         return EXIT_USAGE
     try:
         if args.template:
@@ -243,7 +244,7 @@ def _batch(args):
             print(f"已写出空表格 / written: {args.output}")
             return EXIT_OK
         rows = batch.score(batch.read(args.inputs, rulebook), rulebook)
-        batch.write(rows, args.output)
+        batch.write(rows, args.output, rulebook)
     except OSError as exc:
         raise CannotWrite(args.output, exc.strerror or exc) from None
     failed = [row for row in rows if row.errors]

@@ -126,3 +126,26 @@ def test_the_page_keeps_who_is_assessed_and_the_batch_reads_it(page, site_url, t
     assert run_cli("batch", folder, "-o", out).returncode == 0
     row = next(r for r in csv.reader(out.read_text(encoding="utf-8-sig").splitlines()) if r[1] == "A001")
     assert row[2:5] == ["张三", "客服一组", "89.75"]  # 18.4 + 17.6 + 23.75 + 20 + 10
+
+
+def test_the_calibration_page_groups_by_department_best_first(kpi_book, tmp_path):
+    book = load_workbook(kpi_book)
+    book.active.append(["A004", "<b>赵</b>", "客服一组", 100, 100, 100, 100, 100])
+    book.save(kpi_book)
+    out = tmp_path / "校准.html"
+    assert run_cli("batch", kpi_book, "-o", out).returncode == 3
+    text = out.read_text(encoding="utf-8")
+    assert "<script" not in text and "&lt;b&gt;赵&lt;/b&gt;" in text  # names are text, never markup
+    assert "客服一组（3 人）" in text and "无法计分" in text and "A003" in text
+    first = text.index("客服一组（3 人）")
+    # best first within the department: 100, then 89.75 (张三), then 76.5 (李四), by hand
+    assert first < text.index("A004", first) < text.index("A001", first) < text.index("A002", first)
+
+
+def test_options_may_be_typed_with_either_kind_of_brackets(tmp_path):
+    path = tmp_path / "grading.xlsx"
+    assert run_cli("batch", "--template", "cs_grading", "-o", path).returncode == 0
+    # the label is “一年(含一年)”; an input method types （）
+    filled(path, [["G1", "甲", "前台组", "本科", "uniform、badge、hair、hygiene", "一年（含一年）", "前台", 2, 80]])
+    done = run_cli("batch", path, "-o", tmp_path / "o.csv")
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,94 @@
+"""The calibration page `handbook batch … -o FILE.html` writes: one self-contained file (no script, no
+external resource) that HR opens or prints — per standard or rule and per department, the distribution of
+grades or outcomes as a bar chart, then the people, best first, with the gap to the next grade, unmet
+prerequisites, and answers from an older rulebook flagged. Rows that could not be scored are listed with
+their errors."""
+
+import html
+from collections import Counter, defaultdict
+from datetime import date
+from decimal import Decimal
+
+STYLE = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}
+th{background:#eef}td.n{text-align:right}.old{color:#a00}svg text{font-size:12px}h3{margin-bottom:.2em}
+@media print{h2{break-before:page}}"""
+
+
+def page(rows, rulebook):
+    parts = [f"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>校准表</title><style>{STYLE}</style>",
+             f"<h1>校准表</h1><p>规则版本 {_e(rulebook['version'])} · 生成日期 {date.today().isoformat()} · "
+             f"共 {len(rows)} 人次，已计分 {sum(1 for r in rows if r.result)}</p>"]
+    by_definition = defaultdict(list)
+    for row in rows:
+        if row.result:
+            by_definition[(row.kind, row.name)].append(row)
+    for (kind, name), group in by_definition.items():
+        parts.append(f"<h2>{_e(name)}</h2>")
+        departments = defaultdict(list)
+        for row in group:
+            departments[row.entry.person.get("department") or "（未填部门）"].append(row)
+        for department, people in departments.items():
+            parts.append(f"<h3>{_e(department)}（{len(people)} 人）</h3>")
+            parts.append(_standard(people, rulebook) if kind == "standard" else _rule(people, rulebook))
+    failed = [row for row in rows if row.errors and not row.result]
+    if failed:
+        parts.append("<h2>无法计分</h2><table><tr><th>来源</th><th>工号</th><th>姓名</th><th>问题</th></tr>"
+                     + "".join(f"<tr><td>{_e(r.entry.source)}</td><td>{_e(r.entry.person.get('staff_id', ''))}</td>"
+                               f"<td>{_e(r.entry.person.get('name', ''))}</td><td>{_e('；'.join(r.errors))}</td></tr>"
+                               for r in failed) + "</table>")
+    return "\n".join(parts) + "\n"
+
+
+def _standard(people, rulebook):
+    people = sorted(people, key=lambda r: Decimal(r.result["total"]), reverse=True)
+    grades = [(r.result["grade"] or {}).get("name", "未定级") if r.result["graded"] else "—" for r in people]
+    rows = []
+    for row, grade in zip(people, grades):
+        result, nxt = row.result, row.result.get("next") or {}
+        unmet = "；".join(c for band in result["capped"] for c in band["unmet"]) or "；".join(result["ineligible"])
+        rows.append([_who(row, rulebook), (result["total"], "n"), grade,
+                     f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", unmet])
+    return _chart(Counter(grades)) + _table(["工号 / 姓名", "总分", "职级", "下一职级还差", "未满足的前提条件"], rows)
+
+
+def _rule(people, rulebook):
+    rows = [[_who(r, rulebook), r.result["outcome_name"],
+             f"{r.result['level']['from_name']} → {r.result['level']['to_name']}" if r.result.get("level") else "",
+             (r.result.get("pay") or "", "n"), (r.result.get("bonus") or "", "n"), r.result["reason"]] for r in people]
+    return (_chart(Counter(r.result["outcome_name"] for r in people))
+            + _table(["工号 / 姓名", "结果", "级别", "工资", "奖金", "原因"], rows))
+
+
+def _who(row, rulebook):
+    person, version = row.entry.person, row.entry.version
+    text = " ".join(p for p in (person.get("staff_id"), person.get("name")) if p) or row.entry.source
+    return text + (f"（按旧版本 {version} 作答）" if version and version != rulebook["version"] else "")
+
+
+def _chart(counts):
+    """Horizontal bars, one per grade or outcome, with its count: readable printed in black and white."""
+    width, bar = 420, 22
+    most = max(counts.values())
+    lines = []
+    for i, (label, n) in enumerate(counts.items()):
+        y = i * (bar + 6)
+        length = max(2, round(260 * n / most))
+        lines.append(f'<text x="0" y="{y + 15}">{_e(label)}</text>'
+                     f'<rect x="120" y="{y}" width="{length}" height="{bar}" fill="#5c6bc0"/>'
+                     f'<text x="{126 + length}" y="{y + 15}">{n} 人</text>')
+    height = len(counts) * (bar + 6)
+    summary = "，".join(f"{label} {n} 人" for label, n in counts.items())
+    return (f'<svg role="img" aria-label="{_e(summary)}" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}">{"".join(lines)}</svg>')
+
+
+def _table(head, rows):
+    cells = "".join("<tr>" + "".join(
+        f'<td class="n">{_e(c[0])}</td>' if isinstance(c, tuple) else f"<td>{_e(c)}</td>" for c in row) + "</tr>"
+                    for row in rows)
+    return "<table><tr>" + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr>" + cells + "</table>"
+
+
+def _e(value):
+    return html.escape(str(value))
