@@ -102,7 +102,8 @@ def _range_problem(field, number, low, high, step):
         return Problem(field, "out_of_range", f"应在 {fmt(low)} 到 {fmt(high)} 之间，实际为 {fmt(number)}",
                        f"must be between {fmt(low)} and {fmt(high)}, got {fmt(number)}", allowed)
     if step and not is_multiple(number - low, step):
-        return Problem(field, "bad_step", f"须以 {fmt(step)} 为单位填写，实际为 {fmt(number)}",
+        unit = "须为整数" if step == 1 and low == low.to_integral_value() else f"须以 {fmt(step)} 为单位填写"
+        return Problem(field, "bad_step", f"{unit}，实际为 {fmt(number)}",
                        f"must be in steps of {fmt(step)}, got {fmt(number)}", allowed)
     return None
 
@@ -131,6 +132,7 @@ def check_answer(item, value, field=None):
                                  f"no option {value!r}; allowed: {', '.join(ids)}", ids)
         return value, None
     if kind == "boolean":
+        value = {"是": True, "否": False}.get(value.strip(), value) if isinstance(value, str) else value  # as people write it
         if not isinstance(value, bool):
             return None, Problem(field, "not_a_boolean", "请选择“是”或“否”", "answer true or false", [True, False])
         return value, None
@@ -163,6 +165,9 @@ def check_answer(item, value, field=None):
         if not isinstance(value, list):
             return None, Problem(field, "not_a_list", "请勾选适用的项目（列表）", "give a list of check ids")
         ids = [c["id"] for c in item["checks"]]
+        labels = {unicodedata.normalize("NFKC", c["label"]): c["id"] for c in item["checks"]}
+        value = [v if v in ids or not isinstance(v, str) else labels.get(unicodedata.normalize("NFKC", v).strip(), v)
+                 for v in value]  # a check named by its label, as a person types it in a file
         unknown = [v for v in value if v not in ids]
         if unknown:
             return None, Problem(field, "unknown_option", f"没有勾选项“{unknown[0]}”；可选：{', '.join(ids)}",

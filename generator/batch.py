@@ -84,13 +84,13 @@ def _exported(path, rulebook):
 
 def _rows_of_sheet(title, rows, source, rulebook):
     """Entries from one table: a header row, then one row per person (per person and period for rules)."""
+    rows = [r for r in rows if any(str(c).strip() for c in r if c is not None)]
+    if not rows:
+        return []  # an empty sheet (Excel's default Sheet2) is nothing to score
     kind, definition = _definition(rulebook, title)
     if kind is None:
         names = "、".join(d["name"] for d in rulebook["standards"] + rulebook["rules"])
         return [Entry("", source, problems=[f"{source}: 表名“{title}”不是标准或规则的名称或 id — 改为其中之一：{names}"])]
-    rows = [r for r in rows if any(str(c).strip() for c in r if c is not None)]
-    if not rows:
-        return []
     header = [str(c).strip() if c is not None else "" for c in rows[0]]
     fields = _fields(kind, definition)
     columns, problems = {}, []
@@ -101,14 +101,18 @@ def _rows_of_sheet(title, rows, source, rulebook):
         elif name:
             problems.append(f"{source}{_cell(1, col)}: 没有叫“{name}”的项目 — 列名用项目的中文名称或 id")
     items = {key: item for key, item in fields.values()}
-    entries, current = [], None
+    entries, people = [], {}  # a rule's rows are gathered by 工号, in the order they come (oldest month first)
     for number, row in enumerate(rows[1:], start=2):
         values = {columns[c]: v for c, v in enumerate(row) if c in columns and v is not None and str(v).strip()}
         person = {k: _text(values.get(k, "")) for k in PERSON.values()}
-        if kind == "standard" or current is None or person["staff_id"] != current.person["staff_id"]:
-            current = Entry(definition["id"], f"{source}{_cell(number, None)}", person=person, problems=list(problems))
+        current = people.get(person["staff_id"]) if kind == "rule" and person["staff_id"] else None
+        if current is None:
+            # a heading the batch does not know is said once, on the sheet's first person (not fatal)
+            current = Entry(definition["id"], f"{source}{_cell(number, None)}", person=person,
+                            problems=[] if entries else list(problems))
             current.answers = {} if kind == "standard" else {"person": {}, "periods": []}
             entries.append(current)
+            people[person["staff_id"]] = current
         if kind == "rule":
             current.answers["periods"].append({})
         for col, key in columns.items():
@@ -125,7 +129,10 @@ def _rows_of_sheet(title, rows, source, rulebook):
             if kind == "standard":
                 current.answers[fid] = value
             elif key.startswith("person."):
-                current.answers["person"].setdefault(fid, value)  # the person's first row says it
+                first = current.answers["person"].setdefault(fid, value)  # the person's first row says it
+                if first != value:
+                    current.problems.append(f"{source}{_cell(number, col)}: “{header[col]}”与此人第一行不同，"
+                                            f"按第一行的“{_text(first)}”计算 — 个人信息每行应相同")
             else:
                 current.answers["periods"][-1][fid] = value
     return entries
@@ -142,11 +149,19 @@ def _fields(kind, definition):
 
 
 def _value(item, raw):
-    """A cell as the engine reads answers: numbers as text, yes/no as booleans, lists split as people type them."""
+    """A cell as the engine reads answers: numbers as text, yes/no as booleans, lists split as people type them
+    (a check's label may itself hold a comma: labels are found first, the rest is split)."""
     text = _text(raw)
     if item["kind"] == "boolean":
         return True if text in TRUE else False if text in FALSE else text
-    if item["kind"] in ("checklist", "average"):
+    if item["kind"] == "checklist":
+        found = []
+        for label in sorted((c["label"] for c in item["checks"]), key=len, reverse=True):
+            if label in text:
+                found.append(label)
+                text = text.replace(label, "、")
+        return found + [part for part in SEPARATORS.split(text) if part]
+    if item["kind"] == "average":
         return [part for part in SEPARATORS.split(text) if part]
     return text
 
@@ -256,11 +271,11 @@ def table(rows, kind):
             nxt = r.get("next") or {}
             out.append(who + [_number(r["total"]), _number(r["max_total"]), (r["grade"] or {}).get("name", "未定级") if r["graded"] else "",
                               "；".join(c for b in r["capped"] for c in b["unmet"]) or "；".join(r["ineligible"]),
-                              f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", e.source, ""])
+                              f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", e.source, "；".join(row.errors)])
         elif row.result:
             level = f"{r['level']['from_name']} → {r['level']['to_name']}" if r.get("level") else ""
             out.append(who + [r["outcome_name"], level, _number(r.get("pay")), _number(r.get("bonus")), r["reason"],
-                              e.source, ""])
+                              e.source, "；".join(row.errors)])
         else:
             out.append(who + [""] * (len(COLUMNS[kind]) - 6) + [e.source, "；".join(row.errors)])
     return out

@@ -4,6 +4,8 @@ References in it (a department, a proficiency scale and its levels) are taken fr
 written into, so the new file is valid there at once; the comments say what to change.
 """
 
+import json
+
 FOLDERS = {"role": "roles", "skill": "skills", "standard": "standards", "rule": "rules"}
 
 ROLE = """\
@@ -81,7 +83,9 @@ examples:
 
 
 def skeleton(kind, ident, name, rulebook):
-    """The text of a new definition file; `rulebook` is the handbook it goes into."""
+    """The text of a new definition file; `rulebook` is the handbook it goes into. The name is written
+    quoted (JSON is YAML), so any name reads back as typed: "a: b", "#备注", "[试用]", "2026-01-01"."""
+    name = json.dumps(name, ensure_ascii=False)
     if kind == "role":
         return ROLE.format(id=ident, name=name, department=rulebook["departments"][0]["id"])
     if kind == "skill":

@@ -149,3 +149,20 @@ def test_options_may_be_typed_with_either_kind_of_brackets(tmp_path):
     filled(path, [["G1", "甲", "前台组", "本科", "uniform、badge、hair、hygiene", "一年（含一年）", "前台", 2, 80]])
     done = run_cli("batch", path, "-o", tmp_path / "o.csv")
     assert done.returncode == 0, done.stderr
+
+
+def test_a_rules_rows_may_come_month_by_month_and_yes_no_and_labels_as_typed(tmp_path):
+    path = tmp_path / "cc.xlsx"
+    assert run_cli("batch", "--template", "course_adviser", "-o", path).returncode == 0
+    # sorted by month, as a sheet often is: C001 and C002 alternate
+    rows = []
+    for sales_a, sales_b in ((52000, 40000), (61000, 45000), (48000, 45000)):
+        rows += [["C001", "赵六", "课程顾问部", "是", "否", sales_a, 0], ["C002", "钱七", "课程顾问部", "是", "否", sales_b, 0]]
+    filled(path, rows)
+    out = tmp_path / "cc.csv"
+    done = run_cli("batch", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    result = {r[1]: r for r in csv.reader(out.read_text(encoding="utf-8-sig").splitlines()) if r[1] in ("C001", "C002")}
+    assert result["C001"][7] == "720"  # 48,000 × 1.5 %, by hand
+    # C002: regular, two months under 50,000 in a row → demoted (the rule's "转正后连续两个月低于 5 万")
+    assert result["C002"][4] == "降级"

@@ -134,5 +134,11 @@ def test_saved_answers_of_the_page_before_releases_carry_over(browser, site_url)
         assert total(page) == "89.75"
         assert "规则已从版本 2025.9 更新为 2026.1" in page.inner_text("[data-notice]")
         assert page.evaluate("() => JSON.parse(localStorage.getItem('handbook:cs_kpi_monthly')).version") == "2026.1"
+        assert page.evaluate("() => localStorage.getItem('handbook:cs_kpi_monthly:2025.9')") is None  # read once
+        page.on("dialog", lambda dialog: dialog.accept())
+        page.click('[data-action="clear"]')
+        page.reload()  # cleared stays cleared: neither the old save nor its copy set aside comes back
+        page.wait_for_selector("#hb-result:is([data-state=ready], [data-state=invalid])", timeout=60000)
+        assert page.input_value('[name="satisfaction"]') == ""
     finally:
         context.close()

@@ -451,7 +451,9 @@ function savedText() {
   if (text !== null) return [storageKey, text, null];
   let keys = [];
   try { keys = Object.keys(storage ?? {}); } catch { /* blocked */ }
-  const older = keys.filter(k => k.startsWith(storageKey + ":") && !k.slice(storageKey.length + 1).includes(":"))
+  // `handbook:ID:VERSION` only: not this page's own side records (:before-…, :tab-…, :other-tab, :unreadable)
+  const older = keys.filter(k => k.startsWith(storageKey + ":") && /^[^:]+$/.test(k.slice(storageKey.length + 1))
+                                 && !/^(before-|tab-|other-tab$|unreadable$)/.test(k.slice(storageKey.length + 1)))
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true })).pop();
   return older ? [older, read(older), older.slice(storageKey.length + 1)] : [null, null, null];
 }
@@ -468,18 +470,20 @@ function restore() {
     form.querySelector(".hb-import-message").textContent = "上次保存的答案已损坏，无法载入（原内容已另存）；请重新填写或导入答案文件。";
     return false;
   }
+  const retire = () => { if (key !== storageKey) try { storage.removeItem(key); } catch { /* kept */ } };
   if (found.hash === meta.hash || (found.hash === "" && found.version === meta.version)) {
     fill(found.answers);
+    if (key !== storageKey) { save(); retire(); }  // an older page's save, now under this page's key
     notice = isRecord(own(found, "notice")) && Array.isArray(found.notice.changes) ? found.notice : null;
     if (notice) showNotice();
     return true;
   }
-  carryOver(found);
+  carryOver(found, retire);
   return false;
 }
 
 // Answers saved under another release: kept aside as they were, then carried over by the engine.
-async function carryOver(found) {
+async function carryOver(found, retire) {
   carrying = true;
   const aside = `${storageKey}:before-${found.version || "unknown"}`;
   try { if (storage.getItem(aside) === null) storage.setItem(aside, JSON.stringify(found)); } catch { /* blocked or full */ }
@@ -490,6 +494,7 @@ async function carryOver(found) {
   if (!carried.answers) { message.textContent = `${said}上次保存的答案无法按新规则核对，已原样另存，没有丢失。`; return; }
   carrying = false;
   adopted = found.hash;
+  retire();  // read once: it is kept aside above, and 清除答案 must not bring it back
   const take = () => {
     fill(carried.answers);
     carried.dropped.forEach(field => visited.add(field));  // flagged at once: the person was told to refill them

@@ -204,6 +204,12 @@ class ListOf(Type):
         self.of, self.doc, self.min_items = of, doc, min_items
 
     def check(self, value, path, ctx):
+        if isinstance(value, str) and re.match(r"^-[^\s-]", value):  # "-接听电话": a list item without its space
+            ctx.report(path, "yaml_dash_space", problem="")
+            return _MISSING
+        if isinstance(value, str) and value.strip().startswith(("［", "【")):  # brackets from an input method
+            ctx.report(path, "yaml_full_width", char=value.strip()[0], name="全角方括号", ascii="[", problem="")
+            return _MISSING
         if not isinstance(value, list):
             return self._wrong(value, path, ctx, "list")
         if len(value) < self.min_items:

@@ -60,8 +60,11 @@ def _full_width(lines, near, flows):
         if match := _KEY_THEN_FULL_COLON.match(lines[number]) or _LIST_DASH.match(lines[number]):
             return number, match.start(2), match.group(2)
     for number in flows:
-        if bracket := _FLOW_LINE.search(lines[number]):
-            for col, char in enumerate(lines[number][bracket.start():], bracket.start()):
+        if lines[number].count('"') % 2:
+            continue  # an unclosed quote on this line is the likelier mistake (said by the caller)
+        text = re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), lines[number])  # quoted text is just text
+        if bracket := _FLOW_LINE.search(text):
+            for col, char in enumerate(text[bracket.start():], bracket.start()):
                 if char in FULL_WIDTH and char not in "“”‘’　":
                     return number, col, char
     return None
@@ -70,8 +73,15 @@ def _full_width(lines, near, flows):
 def _classify(problem, context, exc, lines):
     """(diagnostic code, the mark to point at or None for the parser's own)."""
     if "could not find expected ':'" in problem:
+        if _no_space_after_dash(lines, exc.context_mark):
+            return "yaml_dash_space", exc.context_mark
         return "yaml_missing_colon", exc.context_mark  # the key that lacks its colon, not the line after
     if "mapping values are not allowed here" in problem:
+        # at the colon right after the line's own key: the key is indented wrongly (a colon in text sits later)
+        line = lines[exc.problem_mark.line] if exc.problem_mark and exc.problem_mark.line < len(lines) else ""
+        key = re.match(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*\s*:", line)
+        if key and key.end() - 1 == exc.problem_mark.column:
+            return "yaml_indent", None
         return "yaml_colon_in_text", None
     if "quoted scalar" in context and "end of stream" in problem:
         return "yaml_unclosed_quote", exc.context_mark
@@ -93,6 +103,10 @@ def _classify(problem, context, exc, lines):
     if "end of stream" in problem:
         return "yaml_unclosed", exc.context_mark
     return "yaml_syntax", None
+
+
+def _no_space_after_dash(lines, mark):
+    return bool(mark and mark.line < len(lines) and re.match(r"^\s*-[^\s-]", lines[mark.line]))
 
 
 def _after_quote(mark, lines):

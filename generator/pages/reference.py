@@ -58,15 +58,15 @@ def reference_markdown():
 
 _INTRO = """# 格式参考
 
-每个 YAML 文件写什么，逐项列出。本页由校验规则本身生成，与 `make validate` 接受的格式完全一致：“必填”的字段不写会报错，其余字段不写时取“默认”。标识（id）只能用小写英文字母、数字和下划线，以字母开头。新建文件可以用 `handbook new role|skill|standard|rule 标识`，写好即可通过校验。"""
+每个 YAML 文件写什么，逐项列出。本页由校验规则本身生成，与 `handbook validate`（或 `make validate`）接受的格式完全一致：“必填”的字段不写会报错，其余字段不写时取“默认”。标识（id）只能用小写英文字母、数字和下划线，以字母开头。新建文件可以用 `handbook new role|skill|standard|rule 标识`，写好即可通过校验。"""
 
 
 def _fields_table(obj):
     rows = ["| 字段 | 类型 | 必填 | 默认 | 说明 |", "|---|---|---|---|---|"]
     for field in obj.fields.values():
         default = "" if field.required or field.default is MISSING else _default(field.default)
-        rows.append(f"| `{field.name}` | {_type(field.type)} | {'是' if field.required else ''} | {default} | "
-                    f"{md(field.doc or '')} |")
+        doc = (field.doc or "").split(" / ")[0]  # the model's docs add English after " / " for the schema
+        rows.append(f"| `{field.name}` | {_type(field.type)} | {'是' if field.required else ''} | {default} | {md(doc)} |")
     return "\n".join(rows)
 
 
@@ -75,6 +75,8 @@ def _title(title):
 
 
 def _default(value):
+    if isinstance(value, dict):
+        return "空"
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if value in ([], ""):
