@@ -18,7 +18,7 @@ import assessment
 from assessment.errors import AnswerError
 
 from . import skeletons
-from .definitions import jsonschema, releases
+from .definitions import jsonschema, releases, syntax
 from .definitions.compile import build_rulebook, dumps
 from .definitions.diagnostics import DefinitionError
 
@@ -130,16 +130,23 @@ def read_answers(path):
             zh, hint = MESSAGES["gbk_file"][:2]
             raise ValueError(f"{zh} — {hint}") from None
     try:
-        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except RecursionError:
         raise ValueError("嵌套层数过多, 不是页面导出的答案文件 / nested too deeply") from None
+    except yaml.MarkedYAMLError as exc:  # said as for a definition file: where, what, and the fix
+        found = syntax.explain(path, text, exc)
+        raise ValueError("第 {} 行第 {} 列：{} — {}".format(found.line, found.col, *found.message("zh"))) from None
     except (ValueError, yaml.YAMLError) as exc:
         raise ValueError(f"不是有效的 {path.suffix.lstrip('.').upper() or 'JSON'} 文件 / not valid: {exc}") from None
+    if isinstance(data, str) and (slip := syntax.full_width_key(text)):  # "score： 90" reads as one text
+        line, col = slip
+        raise ValueError(f"第 {line} 行第 {col} 列：这里用了全角冒号“：”，YAML 只认英文的“:” — 改成英文冒号“:”，冒号后面留一个空格")
+    return data
 
 
 def _warn(warnings, lang):
     for warning in warnings:
-        print(("注意 / note: " if lang == "zh" else "note: ") + warning.format(lang), file=sys.stderr)
+        print(("注意：" if lang == "zh" else "note: ") + warning.format(lang), file=sys.stderr)
 
 
 def _validate(args):

@@ -70,7 +70,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.rulebook, self.example_results = build_rulebook(self.definitions, results, warnings), results
             # INFO, not WARNING: `mkdocs build --strict` would stop on it, and HR may rebuild before raising version
             for warning in warnings:
-                log.info("注意 / note: %s", warning.format(self.config.lang, root))
+                log.info("%s%s", "注意：" if self.config.lang == "zh" else "note: ", warning.format(self.config.lang, root))
         except DefinitionError as exc:
             report = exc.format(self.config.lang, root)
             if not self.serving or self.rulebook is None:

@@ -63,3 +63,13 @@ def test_a_rule_template_has_its_periods():
     filled = yaml.safe_load(text)
     assert set(filled) == {"person", "periods"} and len(filled["periods"]) == 3
     assert set(filled["periods"][0]) == {"sales", "refunds"}
+
+
+def test_an_answers_file_with_an_input_method_slip_is_located(tmp_path):
+    for text, said in (("return_visit_rate： 92\n", "第 1 行第 18 列：这里用了全角冒号“：”"),
+                       ("return_visit_rate： 92\nsatisfaction: 88\n", "第 1 行第 18 列：这里用了全角冒号“：”"),
+                       ('return_visit_rate: "92\nsatisfaction: 88\n', "第 1 行第 20 列：从这里开始的引号没有闭合")):
+        path = tmp_path / "answers.yaml"
+        path.write_text(text, encoding="utf-8")
+        done = run_cli("score", "cs_kpi_monthly", "--answers", path)
+        assert done.returncode == 4 and said in done.stderr and "Traceback" not in done.stderr, done.stderr

@@ -44,6 +44,8 @@ MESSAGES = {
                     "this line's indentation does not match ({problem})", "align keys of the same level with the same number of spaces"),
     "yaml_list_level": ("列表项“- ”的缩进与同一列表的其他项不一致，或写在了不能放列表的地方", "同一列表的各个“-”要对齐；列表要写在“键:”的下一行，并比键多缩进两个空格",
                         "a list item '- ' is at the wrong level ({problem})", "align the '-' of one list; a list goes under its 'key:', indented two spaces more"),
+    "full_width_number": ("“{value}”用了全角数字", "改成半角数字 {ascii}（切换到英文输入法再输入）",
+                          "'{value}' is written with full-width digits", "write {ascii}"),
     "yaml_dash_space": ("列表项的“-”后面少了一个空格", "写成“- 内容”：短横线后面空一格",
                         "a list item's '-' needs a space after it ({problem})", "write '- item' with a space"),
     "yaml_after_quote": ("引号闭合后还有文字", "把整段文字都放进引号里，或去掉引号",

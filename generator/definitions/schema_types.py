@@ -7,6 +7,7 @@ emit JSON Schema for editors, so the format is written down exactly once.
 import datetime
 import difflib
 import re
+import unicodedata
 from decimal import Decimal
 
 from .scalars import MAX_DIGITS, as_text, within_limits
@@ -117,6 +118,9 @@ class Number(Type):
                 value = Decimal(value.strip()[:-1])
             except ArithmeticError:
                 pass
+        if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d+)?", typed := unicodedata.normalize("NFKC", value).strip()):
+            ctx.report(path, "full_width_number", value=value, ascii=typed)  # ２０ from an input method
+            return _MISSING
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             return self._wrong(value, path, ctx, "integer" if self.integer else "number")
         if not within_limits(value):  # "NaN%" or "1e999%" written as text

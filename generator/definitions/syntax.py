@@ -33,7 +33,7 @@ def explain(path, text, exc):
         name, ascii_char = FULL_WIDTH[char]
         return Diagnostic(path, number + 1, col + 1, "yaml_full_width",
                           {"char": char, "name": name, "ascii": ascii_char, "problem": problem,
-                           "colon_hint": ", 冒号后面留一个空格" if char == "：" else ""})
+                           "colon_hint": "，冒号后面留一个空格" if char == "：" else ""})
     code, at = _classify(problem, context, exc, lines)
     if code == "yaml_flow" and (quote := _odd_quote(lines, exc.context_mark)):
         code, at = "yaml_unclosed_quote", quote  # `{…, description: "text}`: the quote swallowed the brace
@@ -113,3 +113,11 @@ def _after_quote(mark, lines):
     if mark is None or mark.line >= len(lines):
         return False
     return lines[mark.line][:mark.column].rstrip().endswith(('"', "'"))
+
+
+def full_width_key(text):
+    """(line, column), 1-based, of the first `key：` typed with an input method, or None."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if match := _KEY_THEN_FULL_COLON.match(line):
+            return number, match.start(2) + 1
+    return None
