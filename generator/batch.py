@@ -51,7 +51,8 @@ def read(paths, rulebook):
     return entries
 
 
-def _definition(rulebook, title):
+def find_definition(rulebook, title):
+    """(kind, definition) of a standard or rule named by its id or its name, or (None, None)."""
     for kind, key in (("standard", "standards"), ("rule", "rules")):
         for d in rulebook[key]:
             if title in (d["id"], d["name"]):
@@ -59,24 +60,35 @@ def _definition(rulebook, title):
     return None, None
 
 
+def is_export(data):
+    """A file a self-assessment page wrote (导出答案): its definition, rulebook and answers."""
+    return isinstance(data, dict) and "definition" in data and "answers" in data
+
+
+def from_export(rulebook, data):
+    """An exported file's answers brought to this rulebook as the page brings them (assessment.carry_over):
+    {answers, changes}; no changes when it was answered under this very rulebook."""
+    if data.get("rulebook_hash") == rulebook["hash"]:
+        return {"answers": data["answers"], "changes": []}
+    return assessment.carry_over(rulebook, str(data["definition"]), {
+        "answers": data["answers"], "basis": data.get("basis"), "names": data.get("field_names")})
+
+
 def _exported(path, rulebook):
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as error:
         return [Entry("", str(path), problems=[f"{path}: 无法读取：{error}"])]
-    if not (isinstance(data, dict) and "definition" in data and "answers" in data):
+    if not is_export(data):
         return []  # not an exported answers file: other JSON in the folder is none of ours
     entry = Entry(str(data["definition"]), str(path), version=str(data.get("rulebook_version") or ""))
     person = data.get("person") if isinstance(data.get("person"), dict) else {}
     entry.person = {key: str(person.get(key) or "") for key in PERSON.values()}
-    kind, _ = _definition(rulebook, entry.ident)
+    kind, _ = find_definition(rulebook, entry.ident)
     if kind is None:
         entry.problems.append(f"{path}: 没有标准或规则“{entry.ident}”")
-    elif data.get("rulebook_hash") == rulebook["hash"]:
-        entry.answers = data["answers"]
     else:
-        carried = assessment.carry_over(rulebook, entry.ident, {"answers": data["answers"], "basis": data.get("basis"),
-                                                                 "names": data.get("field_names")})
+        carried = from_export(rulebook, data)
         entry.answers = carried["answers"]
         entry.problems += [f"{path}: {c['text']}" for c in carried["changes"] if c["answer"] == "dropped"]
     return [entry]
@@ -87,7 +99,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
     rows = [r for r in rows if any(str(c).strip() for c in r if c is not None)]
     if not rows:
         return []  # an empty sheet (Excel's default Sheet2) is nothing to score
-    kind, definition = _definition(rulebook, title)
+    kind, definition = find_definition(rulebook, title)
     if kind is None:
         names = "、".join(d["name"] for d in rulebook["standards"] + rulebook["rules"])
         return [Entry("", source, problems=[f"{source}: 表名“{title}”不是标准或规则的名称或 id — 改为其中之一：{names}"])]
@@ -232,7 +244,7 @@ class Row:
 def score(entries, rulebook):
     rows = []
     for entry in entries:
-        kind, definition = _definition(rulebook, entry.ident)
+        kind, definition = find_definition(rulebook, entry.ident)
         row = Row(entry, kind or "", definition["name"] if definition else "", errors=list(entry.problems))
         if definition:  # scored even with a note on the file (an unknown column is said, not fatal)
             try:
@@ -326,7 +338,7 @@ def template(rulebook, ident, path):
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    kind, definition = _definition(rulebook, ident)
+    kind, definition = find_definition(rulebook, ident)
     book = Workbook()
     sheet = book.active
     sheet.title = _sheet_title(definition["name"])

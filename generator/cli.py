@@ -217,18 +217,18 @@ class WrongFile(Exception):
 def _unwrap(rulebook, ident, data, path, lang):
     """The answers in a file exported by a self-assessment page (导出答案), brought to this rulebook as the
     page brings them (assessment.carry_over), each change said on stderr; any other file is the answers."""
-    if not (isinstance(data, dict) and "answers" in data and "definition" in data):
+    from . import batch
+
+    if not batch.is_export(data):
         return data
     if data["definition"] != ident:
         name = data.get("definition_name") or data["definition"]
         raise WrongFile(f"这个文件是“{name}”的答案, 不是“{ident}”的 — 换用对应的文件, 或把 ID 改为 "
                         f"{data['definition']} / this file answers {data['definition']!r}, not {ident!r}")
-    if data.get("rulebook_hash") == rulebook["hash"]:
-        return data["answers"]
-    carried = assessment.carry_over(rulebook, ident, {"answers": data["answers"], "basis": data.get("basis"),
-                                                      "names": data.get("field_names")})
-    print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, 已按当前版本 {rulebook['version']} 核对 / "
-          f"answers from version {data.get('rulebook_version')}, carried to {rulebook['version']}", file=sys.stderr)
+    carried = batch.from_export(rulebook, data)
+    if data.get("rulebook_hash") != rulebook["hash"]:
+        print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, 已按当前版本 {rulebook['version']} 核对 / "
+              f"answers from version {data.get('rulebook_version')}, carried to {rulebook['version']}", file=sys.stderr)
     for change in carried["changes"]:
         print(f"{path}: {change['text']}", file=sys.stderr)
     return carried["answers"]
@@ -244,7 +244,7 @@ def _batch(args):
         return EXIT_USAGE
     try:
         if args.template:
-            if batch._definition(rulebook, args.template)[0] is None:
+            if batch.find_definition(rulebook, args.template)[0] is None:
                 print(f"没有标准或规则“{args.template}” / no standard or rule {args.template!r}", file=sys.stderr)
                 return EXIT_NOT_FOUND
             batch.template(rulebook, args.template, args.output)

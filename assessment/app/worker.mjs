@@ -57,8 +57,8 @@ def _migrate(ident, saved_json):
     return _guarded(lambda: assessment.carry_over(_rulebook, ident, json.loads(saved_json)))
 (_score, _migrate)
 `).toJs();
-  const rulebook = JSON.parse(pyodide.globals.get("rulebook_json"));
-  postMessage({ type: "ready", version: rulebook.version, hash: rulebook.hash });
+  const [version, hash] = pyodide.runPython("[_rulebook['version'], _rulebook['hash']]").toJs();  // parsed once, above
+  postMessage({ type: "ready", version, hash });
 }
 
 const booting = boot().catch(error => postMessage({ type: "fatal", stale: error instanceof Stale,
