@@ -146,7 +146,7 @@ def test_options_may_be_typed_with_either_kind_of_brackets(tmp_path):
     path = tmp_path / "grading.xlsx"
     assert run_cli("batch", "--template", "cs_grading", "-o", path).returncode == 0
     # the label is “一年(含一年)”; an input method types （）
-    filled(path, [["G1", "甲", "前台组", "本科", "uniform、badge、hair、hygiene", "一年（含一年）", "前台", 2, 80]])
+    filled(path, [["G1", "甲", "前台组", "本科", "uniform、badge、hair、hygiene", "一年（含一年）", "前台", 2, None, 80]])
     done = run_cli("batch", path, "-o", tmp_path / "o.csv")
     assert done.returncode == 0, done.stderr
 

@@ -115,8 +115,8 @@ def test_rating_scale_option_told_once_not_for_every_item(edit):
 def test_band_threshold_and_prerequisite_changed(edit):
     def change(rb):
         bands = find(rb, "standards", "cs_grading")["bands"]
-        bands[1]["min"] = "65"
-        bands[2]["requires"].pop()
+        bands[2]["min"] = "65"
+        bands[3]["requires"].pop()
     assert edit(change) == ["职级“助理一级”分数下限 66 → 65", "职级“助理二级”的前提条件删除：能胜任前台"]
 
 
@@ -172,7 +172,7 @@ def test_areas_in_order_and_subjects_in_the_new_order(rulebook):
     find(new, "roles", "tech_support")["tags"].append("新标签")
     find(new, "roles", "general_manager")["pay_grade"] = "M6"
     assert [(c.area, c.subject_id, c.text) for c in compare(rulebook, new)] == [
-        ("岗位", "general_manager", "薪酬等级：M5 → M6"),
+        ("岗位", "general_manager", "薪酬等级：无 → M6"),
         ("岗位", "tech_support", "标签新增：新标签"),
         ("规则", "sales_levels", "至少需要的期数：1 → 2")]
 

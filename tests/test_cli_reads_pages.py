@@ -47,7 +47,8 @@ def test_a_filled_template_scores_with_options_named_by_label(tmp_path):
     done = run_cli("template", "cs_grading")
     assert done.returncode == 0 and "education:   # 文化程度。可选：" in done.stdout
     answers = yaml.safe_load(done.stdout)
-    assert set(answers) == {"education", "grooming", "experience", "location", "certificates", "monthly_appraisal"}
+    assert set(answers) == {"education", "grooming", "experience", "location", "certificates", "hotel_property",
+                            "monthly_appraisal"}
     # the seed's worked example, typed by a person: options by their Chinese labels
     answers.update(education="本科", grooming=["uniform", "badge", "hair", "hygiene"], experience="两年至三年",
                    location="前台", certificates=2, monthly_appraisal=80)

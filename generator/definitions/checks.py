@@ -248,11 +248,19 @@ def _check_item(entry, it, raw, path, scales, std, checker):
 
 
 def _check_weights(entry, std, all_items, paths, checker):
+    """Weights total exactly 100 %, or the total the definition declares with its reason (a source that
+    lists parts worth 90 % is encoded as printed, never renormalised)."""
+    declared = entry.data.get("weights_total")
     if std["method"] != "weighted":
+        if declared:
+            checker.report(entry, ("weights_total",), "weights_total_unused")
         return
     weights = [Decimal(i["weight"]) for _, i in all_items if i.get("scored", True) and i.get("weight")]
     total = sum(weights, Decimal(0))
-    if total != 100:
+    if declared and total != Decimal(declared["total"]):
+        checker.report(entry, ("weights_total", "total"), "weights_sum_declared", total=fmt(total),
+                       declared=fmt(Decimal(declared["total"])))
+    elif not declared and total != 100:
         checker.report(entry, ("method",), "weights_sum", total=fmt(total))
 
 

@@ -62,6 +62,7 @@ ROLE = Obj("role", [
     Field("department", Ident(ref="department"), required=True, doc="所属部门 id"),
     Field("category", Text(), doc="岗位类别"),
     Field("reports_to", Ident(ref="role"), doc="直接上级岗位 id(直接下级自动推出)"),
+    Field("subordinates", ListOf(Text()), default=[], doc="手册中没有岗位页的直接下级, 如 保安、食堂"),
     Field("collaboration", Obj("collaboration", [
         Field("internal", ListOf(Text()), default=[], doc="内部协作"),
         Field("external", ListOf(Text()), default=[], doc="外部协作"),
@@ -98,6 +99,7 @@ _COMMON = [
     Field("id", Ident(), required=True),
     Field("name", Text(), required=True, doc="项目名称"),
     Field("description", Text(), doc="考核要点"),
+    Field("assumed", Text(), doc="原文没有、由本手册假设的部分(如满分或分值), 会在页面和自评表上标明"),
     Field("optional", Boolean(), default=False, doc="可不填(计 0 分)"),
     Field("scored", Boolean(), default=True, doc="false: 只作前提条件, 不计分"),
     Field("weight", Number(), doc="权重(百分比), 仅 method: weighted"),
@@ -167,6 +169,10 @@ STANDARD = Obj("standard", [
     Field("summary", Text()),
     Field("period", Text(), doc="评定周期, 如 每月 / 每半年"),
     Field("method", Enum(["sum", "weighted"]), default="sum", doc="sum: 分数相加; weighted: 各项得分率 × 权重"),
+    Field("weights_total", Obj("declared weights total", [
+        Field("total", Number(), required=True, doc="权重合计(百分比), 如 90"),
+        Field("reason", Text(), required=True, doc="为什么不是 100%, 会显示在页面上"),
+    ]), doc="仅当原文的权重合计确实不是 100% 时填写; 不写则合计必须恰好为 100%"),
     Field("precision", Number(integer=True, minimum=0, maximum=6), default=2, doc="小数位数(四舍五入)"),
     Field("rating_scales", ListOf(Obj("rating scale", [
         Field("id", Ident(), required=True), Field("name", Text()),

@@ -22,7 +22,7 @@ def item(data, rating_scales=None):
     """A normalised item (or rule input field)."""
     kind = data["kind"]
     out = {"id": data["id"], "name": data["name"], "kind": kind}
-    for key in ("description",):
+    for key in ("description", "assumed"):
         if data.get(key):
             out[key] = data[key]
     if data.get("optional"):
@@ -117,6 +117,7 @@ def standard(data):
         "method": data["method"], "precision": data["precision"], "sections": sections,
         "requires": [condition(c, items_by_id) for c in data.get("requires", [])],
         "bands": bands, "notes": data.get("notes", []), "source": data.get("source", ""),
+        "weights_total": plain(data["weights_total"]) if data.get("weights_total") else None,
         "rating_scales": [{"id": s["id"], "name": s.get("name", s["id"]), "options": _options(s["options"])}
                           for s in data.get("rating_scales", [])],
         "examples": [plain(e) for e in data.get("examples", [])],

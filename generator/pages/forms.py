@@ -22,7 +22,8 @@ def field_hint(field):
             "average": lambda: f"每位评分人 {field['min']}–{field['max']} 分，用逗号“，”或顿号“、”隔开"
                                f"（{field['min_raters']}–{field['max_raters']} 人）",
             "count": lambda: f"填写数量（0–{field['max_count']}{unit or '项'}）"}.get(kind)
-    parts = [field.get("description") or "", fmt_() if fmt_ else ""]
+    parts = [field.get("description") or "", fmt_() if fmt_ else "",
+             f"本手册的假设：{field['assumed']}" if field.get("assumed") else ""]
     return "。".join(p.rstrip("。") for p in parts if p)
 
 

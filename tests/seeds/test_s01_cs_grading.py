@@ -21,11 +21,12 @@ def test_sum_of_hard_items_and_scaled_appraisal(standard):
 
 def test_fractional_total_between_printed_bands_gets_the_lower_grade(standard):
     # 本科 3 + 仪容 0 + 两年至三年 3 + 粤点轩 2 + 0 证书 = 8; 77 × 0.75 = 57.75; total 65.75
-    # The seed printed 助理 "60–63/63–65" and 助理一级 "66–70": 65.75 falls in the seed's gap.
+    # The seed printed 助理 "60–63/63–65" and 助理一级 "66–70": 65.75 falls in the seed's gap, and is
+    # graded in the upper 助理 band (63 up to 66).
     result = score(standard("cs_grading"), answers(grooming=[], location="yuedianxuan", certificates=0,
                                                    monthly_appraisal=77))
     assert result["total"] == "65.75"
-    assert result["grade"]["id"] == "assistant"
+    assert result["grade"]["id"] == "assistant_upper"
     assert result["next"]["grade"] == "assistant_1" and result["next"]["points_needed"] == "0.25"
 
 
@@ -75,3 +76,30 @@ def test_invalid_answers_name_the_field_and_give_no_score(standard):
         score(standard("cs_grading"), answers(monthly_appraisal=101, education="phd", certificates="two"))
     fields = {p.field: p.code for p in caught.value.problems}
     assert fields == {"monthly_appraisal": "out_of_range", "education": "unknown_option", "certificates": "not_a_number"}
+
+
+def test_the_two_assistant_bands_of_the_seed_meet_at_63(standard):
+    # 大专 1 + 仪容 5 + 无经验 1 + 粤点轩 2 + 0 证书 = 9; 72 × 0.75 = 54; total 63 → the upper 助理 band
+    at_63 = answers(education="college", grooming=["uniform", "badge", "hair", "hygiene", "demeanour"],
+                    experience="none", location="yuedianxuan", certificates=0, monthly_appraisal=72)
+    result = score(standard("cs_grading"), at_63)
+    assert result["total"] == "63" and result["grade"]["id"] == "assistant_upper"
+    # 71 × 0.75 = 53.25; 9 + 53.25 = 62.25 → the lower band
+    assert score(standard("cs_grading"), {**at_63, "monthly_appraisal": 71})["grade"]["id"] == "assistant"
+
+
+def test_top_grade_needs_two_years_in_hotels_or_property(standard):
+    # 本科以上 5 + 仪容 5 + 五年以上 5 + 两者 5 + 证书 5 = 25; 100 × 0.75 = 75; total 100 → band 助理六级
+    full = answers(education="above_bachelor", grooming=["uniform", "badge", "hair", "hygiene", "demeanour"],
+                   experience="five_plus", location="both", certificates=5, monthly_appraisal=100)
+    without = score(standard("cs_grading"), full)  # not answered: the prerequisite is not met
+    assert without["total"] == "100" and without["grade"]["id"] == "assistant_5"
+    assert without["capped"][0]["unmet"] == ["有酒店或物业相关从业经验至少两年以上"]
+    assert score(standard("cs_grading"), {**full, "hotel_property": True})["grade"]["id"] == "assistant_6"
+
+
+def test_assistant_4_needs_the_front_desk_only(standard):
+    # 本科 3 + 仪容 5 + 三年至五年 4 + 前台 4 + 证书 5 = 21; 88 × 0.75 = 66; total 87 → 助理四级 (86–90)
+    result = score(standard("cs_grading"), answers(grooming=["uniform", "badge", "hair", "hygiene", "demeanour"],
+                                                   experience="three_five", certificates=5, monthly_appraisal=88))
+    assert result["total"] == "87" and result["grade"]["id"] == "assistant_4"
