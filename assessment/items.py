@@ -108,6 +108,13 @@ def _range_problem(field, number, low, high, step):
     return None
 
 
+def _quoted(value):
+    """An answer quoted in a message; a list or mapping where one value belongs is named, not dumped."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return f"“{value}”"
+    return "（这里是一组值，应为一项）"
+
+
 def check_answer(item, value, field=None):
     """Return (normalised answer, None) or (None, Problem). `value` None means not answered."""
     field = field or item["id"]
@@ -128,7 +135,7 @@ def check_answer(item, value, field=None):
             return by_label[0], None
         if value not in ids:
             labels = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
-            return None, Problem(field, "unknown_option", f"没有选项“{value}”；可选：{labels}",
+            return None, Problem(field, "unknown_option", f"没有选项{_quoted(value)}；可选：{labels}",
                                  f"no option {value!r}; allowed: {', '.join(ids)}", ids)
         return value, None
     if kind == "boolean":
@@ -170,7 +177,7 @@ def check_answer(item, value, field=None):
                  for v in value]  # a check named by its label, as a person types it in a file
         unknown = [v for v in value if v not in ids]
         if unknown:
-            return None, Problem(field, "unknown_option", f"没有勾选项“{unknown[0]}”；可选：{', '.join(ids)}",
+            return None, Problem(field, "unknown_option", f"没有勾选项{_quoted(unknown[0])}；可选：{', '.join(ids)}",
                                  f"no check {unknown[0]!r}; allowed: {', '.join(ids)}", ids)
         if len(set(value)) != len(value):
             return None, Problem(field, "duplicate", "同一勾选项只能出现一次", "a check is listed twice", ids)

@@ -294,7 +294,7 @@ def _release(args):
         path, status = releases.release(args.dir, rulebook)
     except ValueError as exc:
         print(f"{exc}: 版本 {rulebook['version']} 已经发布过, 内容与现在不同 — 先在 organisation.yaml 中提高 version "
-              f"(例如改为 {_next_version(rulebook['version'])}), 再发布 / version {rulebook['version']} was released "
+              f"(例如改为 {releases.next_version(rulebook['version'])}), 再发布 / version {rulebook['version']} was released "
               f"with other content: raise version first", file=sys.stderr)
         return EXIT_INVALID
     except OSError as exc:
@@ -330,11 +330,6 @@ def _serve(args):
     from . import site
 
     return site.serve(args.addr)
-
-
-def _next_version(version):
-    head, _, last = str(version).rpartition(".")
-    return f"{head}.{int(last) + 1}" if last.isdigit() and head else f"{version}.1"
 
 
 def _schema(args):

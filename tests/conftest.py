@@ -4,9 +4,14 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "competencies"
+# the sample's rulebook version and its date, as organisation.yaml says (raised with every release of the sample)
+_ORGANISATION = yaml.safe_load((SAMPLE / "organisation.yaml").read_text(encoding="utf-8"))
+VERSION, EFFECTIVE_DATE = _ORGANISATION["version"], str(_ORGANISATION["effective_date"])
+NEXT_VERSION = f"{VERSION.split('.')[0]}.{int(VERSION.split('.')[1]) + 1}"  # 2026.2 → 2026.3
 
 
 @pytest.fixture(scope="session")

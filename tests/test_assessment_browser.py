@@ -11,6 +11,7 @@ import assessment
 from assessment.history import person_fields
 from assessment.standard import all_items
 
+from conftest import VERSION
 from strategies import sample_answers
 
 SAMPLES = 12  # seeded answer sets per definition through the real form (plus every worked example)
@@ -115,7 +116,7 @@ def test_reload_keeps_answers_and_export_clear_import_restores_them(page, site_u
     exported = tmp_path / "answers.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["rulebook_version"] == "2026.1" and data["answers"]["teamwork"] == "60"
+    assert data["rulebook_version"] == VERSION and data["answers"]["teamwork"] == "60"
 
     page.click('[data-action="clear"]')
     assert page.input_value('[name="teamwork"]') == "" and settle(page)["state"] == "invalid"
@@ -133,11 +134,11 @@ def test_reload_keeps_answers_and_export_clear_import_restores_them(page, site_u
     page.wait_for_function("() => document.querySelector('.hb-import-message').textContent.includes('当前为')")
     message = page.inner_text(".hb-import-message")
     satisfaction = next(i["name"] for _, i in all_items(std) if i["id"] == "satisfaction")
-    assert "来自规则版本 2025.9，当前为 2026.1" in message
+    assert f"来自规则版本 2025.9，当前为 {VERSION}" in message
     assert f"新增“{satisfaction}”，请填写" in message and "删除“守时”，你的答案已移除" in message
     assert page.input_value('[name="teamwork"]') == "60" and page.input_value('[name="satisfaction"]') == ""
     page.fill('[name="satisfaction"]', "100")
-    assert settle(page)["total"] == "77" and "规则版本 2026.1" in page.inner_text("#hb-result .hb-report-meta")
+    assert settle(page)["total"] == "77" and f"规则版本 {VERSION}" in page.inner_text("#hb-result .hb-report-meta")
 
 
 def test_no_request_carries_answers(page, site_url, built_site, standard):

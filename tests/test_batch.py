@@ -61,7 +61,7 @@ def test_the_template_offers_the_options_of_choice_items(tmp_path):
 def test_a_rule_reads_one_row_per_person_and_period(tmp_path):
     path = tmp_path / "cc.xlsx"
     assert run_cli("batch", "--template", "course_adviser", "-o", path).returncode == 0
-    filled(path, [["C001", "赵六", "课程顾问部", "是", "否", sales, 0] for sales in (52000, 61000, 48000)])
+    filled(path, [["C001", "赵六", "课程顾问部", "是", "否", "未达成", sales, 0] for sales in (52000, 61000, 48000)])
     out = tmp_path / "cc-result.csv"
     done = run_cli("batch", path, "-o", out)
     assert done.returncode == 0, done.stderr
@@ -157,7 +157,8 @@ def test_a_rules_rows_may_come_month_by_month_and_yes_no_and_labels_as_typed(tmp
     # sorted by month, as a sheet often is: C001 and C002 alternate
     rows = []
     for sales_a, sales_b in ((52000, 40000), (61000, 45000), (48000, 45000)):
-        rows += [["C001", "赵六", "课程顾问部", "是", "否", sales_a, 0], ["C002", "钱七", "课程顾问部", "是", "否", sales_b, 0]]
+        rows += [["C001", "赵六", "课程顾问部", "是", "否", "未达成", sales_a, 0],
+                 ["C002", "钱七", "课程顾问部", "是", "否", "未达成", sales_b, 0]]
     filled(path, rows)
     out = tmp_path / "cc.csv"
     done = run_cli("batch", path, "-o", out)

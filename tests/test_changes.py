@@ -217,3 +217,21 @@ def test_a_formula_only_respaced_is_no_change_but_a_new_one_is_told_in_words(edi
         values[1]["expr"] = "carried_points+counted"
         values[2]["expr"] = "floor(available / 25)"
     assert edit(change) == ["计算值“晋升级数”的算法：（「可用于晋级的贡献点」 ÷ 20）向下取整 → （「可用于晋级的贡献点」 ÷ 25）向下取整"]
+
+
+def test_an_assumption_and_a_declared_weights_total_in_words(edit):
+    def change(rb):
+        items(find(rb, "standards", "call_qa"))["guidance"]["assumed"] = "满分为假设"
+        find(rb, "standards", "team_lead_selection")["weights_total"] = None
+    assert sorted(edit(change)) == sorted(["“有效引导”标明的本手册假设：满分为假设", "不再写明权重合计（按 100% 计）"])
+
+
+def test_a_field_added_to_the_format_since_a_release_is_not_a_change(rulebook):
+    archived = copy.deepcopy(rulebook)  # as a release archived before `subordinates` and `weights_total` existed
+    for role in archived["roles"]:
+        if not role["subordinates"]:
+            del role["subordinates"]
+    for standard in archived["standards"]:
+        if standard["weights_total"] is None:
+            del standard["weights_total"]
+    assert compare(archived, rulebook) == []

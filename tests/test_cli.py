@@ -4,7 +4,7 @@ import json
 
 import yaml
 
-from conftest import ROOT, SAMPLE, run_cli
+from conftest import ROOT, SAMPLE, VERSION, run_cli
 
 
 def test_validate_sample_exits_0():
@@ -38,7 +38,7 @@ def test_rulebook_output_has_version_and_hash(tmp_path):
     out = tmp_path / "rulebook.json"
     assert run_cli("rulebook", "--dir", SAMPLE, "-o", out).returncode == 0
     rulebook = json.loads(out.read_text(encoding="utf-8"))
-    assert rulebook["version"] == "2026.1" and rulebook["hash"].startswith("sha256:")
+    assert rulebook["version"] == VERSION and rulebook["hash"].startswith("sha256:")
     assert rulebook["format"] == 1
 
 
@@ -61,7 +61,7 @@ def test_score_standard_from_yaml(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["total"] == "77" and data["grade"]["id"] == "intermediate"   # 24 + 17.5 + 12 + 13.5 + 10
-    assert data["rulebook"]["version"] == "2026.1"
+    assert data["rulebook"]["version"] == VERSION
 
 
 def test_score_rule_with_periods_in_text(tmp_path):

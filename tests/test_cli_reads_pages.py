@@ -5,7 +5,7 @@ import json
 
 import yaml
 
-from conftest import run_cli
+from conftest import VERSION, run_cli
 from test_assessment_browser import settle
 
 KPI = {"return_visit_rate": "92", "satisfaction": "88", "timeliness_accuracy": "95", "training_level": "80",
@@ -39,7 +39,7 @@ def test_an_export_from_the_page_scores_the_same(page, site_url, tmp_path):
     path.write_text(json.dumps(older, ensure_ascii=False), encoding="utf-8")
     carried = run_cli("score", "cs_kpi_monthly", "--answers", path, "--json")
     assert carried.returncode == 0 and json.loads(carried.stdout)["total"] == "89.75"
-    assert "此答案来自规则版本 2025.4, 已按当前版本 2026.1 核对" in carried.stderr
+    assert f"此答案来自规则版本 2025.4, 已按当前版本 {VERSION} 核对" in carried.stderr
     assert "“考勤”的权重改变（5 → 10），你的答案已保留" in carried.stderr
 
 

@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, VERSION, run_cli
+from conftest import NEXT_VERSION as NEXT
 
 
 @pytest.fixture
@@ -27,16 +28,16 @@ def change_a_weight(root):
 
 def raise_version(root, version):
     path = root / "organisation.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('version: "2026.1"', f'version: "{version}"'),
+    path.write_text(path.read_text(encoding="utf-8").replace(f'version: "{VERSION}"', f'version: "{version}"'),
                     encoding="utf-8")
 
 
-def test_the_sample_is_its_own_first_release(defs):
+def test_the_samples_current_version_is_released(defs):
     done = run_cli("validate", defs)
     assert done.returncode == 0 and done.stderr == ""
-    archived = json.loads((defs / "_releases" / "2026.1.json").read_text(encoding="utf-8"))
-    assert archived["version"] == "2026.1"
-    assert run_cli("release", "--dir", defs).stdout.startswith("版本 2026.1 已发布, 内容未变")
+    archived = json.loads((defs / "_releases" / f"{VERSION}.json").read_text(encoding="utf-8"))
+    assert archived["version"] == VERSION
+    assert run_cli("release", "--dir", defs).stdout.startswith(f"版本 {VERSION} 已发布, 内容未变")
 
 
 def test_changed_content_under_the_same_version_is_noted_at_the_version_line(defs):
@@ -46,36 +47,36 @@ def test_changed_content_under_the_same_version_is_noted_at_the_version_line(def
     line = next(n for n, text in enumerate((defs / "organisation.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("version:"))
     assert f"organisation.yaml:{line}:" in done.stderr
-    assert "规则内容与已发布的版本 2026.1 不同，但 version 仍是 2026.1" in done.stderr
+    assert f"规则内容与已发布的版本 {VERSION} 不同，但 version 仍是 {VERSION}" in done.stderr
     refused = run_cli("release", "--dir", defs)
-    assert refused.returncode == 1 and "先在 organisation.yaml 中提高 version (例如改为 2026.2)" in refused.stderr
+    assert refused.returncode == 1 and f"先在 organisation.yaml 中提高 version (例如改为 {NEXT})" in refused.stderr
 
 
 def test_release_archives_a_raised_version_once(defs):
     change_a_weight(defs)
-    raise_version(defs, "2026.2")
+    raise_version(defs, NEXT)
     assert run_cli("validate", defs).stderr == ""
     done = run_cli("release", "--dir", defs)
-    assert done.returncode == 0 and "已存档版本 2026.2" in done.stdout
-    assert json.loads((defs / "_releases" / "2026.2.json").read_text(encoding="utf-8"))["version"] == "2026.2"
+    assert done.returncode == 0 and f"已存档版本 {NEXT}" in done.stdout
+    assert json.loads((defs / "_releases" / f"{NEXT}.json").read_text(encoding="utf-8"))["version"] == NEXT
     assert "内容未变" in run_cli("release", "--dir", defs).stdout
 
 
 @pytest.mark.parametrize("edit", [
     lambda text: text.replace('"weight": "20"', '"weight": "30"', 1),          # a number changed by hand
-    lambda text: text.replace('"version": "2026.1"', '"version": "2025.1"', 1),  # renamed inside
+    lambda text: text.replace(f'"version": "{VERSION}"', '"version": "2025.1"', 1),  # renamed inside
 ])
 def test_an_edited_archive_is_an_error(defs, edit):
-    archive = defs / "_releases" / "2026.1.json"
+    archive = defs / "_releases" / f"{VERSION}.json"
     archive.write_text(edit(archive.read_text(encoding="utf-8")), encoding="utf-8")
     done = run_cli("validate", defs)
     assert done.returncode == 1
-    assert "_releases/2026.1.json:1:1: 已发布版本 2026.1 的存档被改动过" in done.stderr
+    assert f"_releases/{VERSION}.json:1:1: 已发布版本 {VERSION} 的存档被改动过" in done.stderr
     assert "git checkout" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_an_unreadable_archive_is_an_error(defs):
-    (defs / "_releases" / "2026.1.json").write_text("{ not json", encoding="utf-8")
+    (defs / "_releases" / f"{VERSION}.json").write_text("{ not json", encoding="utf-8")
     done = run_cli("validate", defs)
     assert done.returncode == 1 and "无法读取已发布版本的存档" in done.stderr and "Traceback" not in done.stderr
 
@@ -83,4 +84,4 @@ def test_an_unreadable_archive_is_an_error(defs):
 def test_english_messages(defs):
     change_a_weight(defs)
     done = run_cli("validate", defs, "--lang", "en")
-    assert "differs from released version 2026.1" in done.stderr
+    assert f"differs from released version {VERSION}" in done.stderr

@@ -14,7 +14,8 @@ import re
 import shutil
 import time
 
-from conftest import run_cli
+from conftest import VERSION, run_cli
+from conftest import NEXT_VERSION as NEXT
 from test_site_build import copy_project
 
 from generator.site import build, serve_static
@@ -49,7 +50,7 @@ def hr_changes_the_weights(project):
             .replace("expect: {total: 76.5}", "expect: {total: 77.5}"))
     standard.write_text(text, encoding="utf-8")
     organisation = project / "competencies" / "organisation.yaml"
-    organisation.write_text(organisation.read_text(encoding="utf-8").replace('version: "2026.1"', 'version: "2026.2"'),
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(f'version: "{VERSION}"', f'version: "{NEXT}"'),
                             encoding="utf-8")
 
 
@@ -81,14 +82,14 @@ def test_a_republish_keeps_answers_and_scores_with_the_new_rules(browser, tmp_pa
         page.reload()
         page.wait_for_function("() => document.querySelector('[data-notice]').textContent.includes('本页的变化')")
         message = page.inner_text("[data-notice]")
-        assert "规则已从版本 2026.1 更新为 2026.2" in message
+        assert f"规则已从版本 {VERSION} 更新为 {NEXT}" in message
         assert "“客户回访率”的权重改变（20 → 10），你的答案已保留" in message
         assert "“考勤”的权重改变（10 → 20），你的答案已保留" in message
         assert {name: page.input_value(f'[name="{name}"]') for name in ANSWERS} == ANSWERS
         # weights 10/20/25/25/20, by hand: 9.2 + 17.6 + 23.75 + 20 + 20
         assert total(page) == "90.55"
-        assert "规则版本 2026.2" in page.inner_text("#hb-result .hb-report-meta")
-        assert "本版本（2026.2）有修改" in page.inner_text("article")
+        assert f"规则版本 {NEXT}" in page.inner_text("#hb-result .hb-report-meta")
+        assert f"本版本（{NEXT}）有修改" in page.inner_text("article")
 
         answers = tmp_path / "answers.json"
         answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
@@ -98,9 +99,9 @@ def test_a_republish_keeps_answers_and_scores_with_the_new_rules(browser, tmp_pa
 
         page.click("text=版本变更")
         changelog = page.inner_text("article")
-        assert re.search(r"版本 2026\.2（生效日期 .*?）", changelog)
+        assert re.search(rf"版本 {re.escape(NEXT)}（生效日期 .*?）", changelog)
         assert "“客户回访率”权重 20 → 10" in changelog and "“考勤”权重 10 → 20" in changelog
-        assert "这是第一个发布的版本" in changelog  # 2026.1, the archived first release
+        assert "这是第一个发布的版本" in changelog  # 2026.1, the first archived release
 
 
 def test_a_tab_left_open_on_the_old_release_overwrites_nothing(browser, tmp_path):
@@ -109,15 +110,15 @@ def test_a_tab_left_open_on_the_old_release_overwrites_nothing(browser, tmp_path
         publish(project, served, age_days=20)
         new = context.new_page()
         new.goto(f"{url}/assess/cs_kpi_monthly.html")  # the cached page (this server sends no no-cache) …
-        assert total(new) == "89.75" and "规则版本 2026.1" in new.inner_text("#hb-result")  # … consistent with itself
+        assert total(new) == "89.75" and f"规则版本 {VERSION}" in new.inner_text("#hb-result")  # … consistent with itself
         new.reload()
         assert total(new) == "90.55"
         new.fill('[name="training_level"]', "65")
-        old.wait_for_selector(".hb-import-message:has-text('网站已更新（另一标签页使用规则版本 2026.2）')")
+        old.wait_for_selector(f".hb-import-message:has-text('网站已更新（另一标签页使用规则版本 {NEXT}）')")
         old.fill('[name="satisfaction"]', "85")  # the old tab goes on: its answers go aside
         saved = json.loads(new.evaluate("() => localStorage.getItem('handbook:cs_kpi_monthly')"))
-        assert saved["version"] == "2026.2" and saved["answers"]["training_level"] == "65"
-        aside = json.loads(new.evaluate("() => localStorage.getItem('handbook:cs_kpi_monthly:tab-2026.1')"))
+        assert saved["version"] == NEXT and saved["answers"]["training_level"] == "65"
+        aside = json.loads(new.evaluate(f"() => localStorage.getItem('handbook:cs_kpi_monthly:tab-{VERSION}')"))
         assert aside["answers"]["satisfaction"] == "85"
         new.reload()
         assert new.input_value('[name="training_level"]') == "65"
@@ -132,8 +133,8 @@ def test_saved_answers_of_the_page_before_releases_carry_over(browser, site_url)
         page.evaluate("(a) => localStorage.setItem('handbook:cs_kpi_monthly:2025.9', JSON.stringify(a))", ANSWERS)
         page.goto(f"{site_url}/assess/cs_kpi_monthly.html")
         assert total(page) == "89.75"
-        assert "规则已从版本 2025.9 更新为 2026.1" in page.inner_text("[data-notice]")
-        assert page.evaluate("() => JSON.parse(localStorage.getItem('handbook:cs_kpi_monthly')).version") == "2026.1"
+        assert f"规则已从版本 2025.9 更新为 {VERSION}" in page.inner_text("[data-notice]")
+        assert page.evaluate("() => JSON.parse(localStorage.getItem('handbook:cs_kpi_monthly')).version") == VERSION
         assert page.evaluate("() => localStorage.getItem('handbook:cs_kpi_monthly:2025.9')") is None  # read once
         page.on("dialog", lambda dialog: dialog.accept())
         page.click('[data-action="clear"]')

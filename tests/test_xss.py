@@ -22,7 +22,7 @@ PAGE_TYPES = ["index.html", "roles/index.html", "roles/call_center/index.html",
               "standards/index.html", "standards/every_field.html", "standards/cs_grading.html",
               "rules/index.html", "rules/every_field_rule.html", "rules/cs_promotion.html", "assess/index.html",
               "assess/every_field.html", "assess/every_field_sections.html", "org.html", "tags.html",
-              "404.html"]
+              "sources.html", "404.html"]
 
 WATCH = """
 window.__hits = [];
@@ -141,6 +141,17 @@ def test_search_results_show_payloads_as_text(browser, poisoned_url):
     context.close()
     assert hits == [] and violations == [], (hits, violations[:3])
     assert "javascript" in texts.replace("\u200b", "")
+
+
+def test_search_tags_hold_no_markup(poisoned):
+    """Material's search shows a page's tags (our aliases) as HTML: an alias like `"><svg onload=…>` became an
+    element in the results. Whatever payload an alias holds, the index carries it escaped."""
+    import json
+
+    _, site = poisoned
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    tags = [tag for doc in docs for tag in doc.get("tags", [])]
+    assert tags and all("<" not in tag and '"' not in tag for tag in tags)
 
 
 def test_every_page_of_the_sample_carries_the_policy_first(built_site):

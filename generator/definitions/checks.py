@@ -148,6 +148,33 @@ def check_references(index, checker):
     _check_cycles(index["role"], "reports_to", checker)
 
 
+SOURCE_REFS = (("roles", "role"), ("skills", "skill"), ("standards", "standard"), ("rules", "rule"))
+
+
+def check_sources(sources, index, checker):
+    """sources.yaml (optional): every section says where it lives in the handbook or why not, and every
+    definition it names exists. Returns warnings (the build goes on): definitions that name a source but are
+    listed under no section — a copied file keeps its `source:` line, and that must not stop HR's build."""
+    if sources is None:
+        return []
+    listed = set()
+    for d, doc in enumerate(sources.data["documents"]):
+        for s, section in enumerate(doc["sections"]):
+            path = ("documents", d, "sections", s)
+            for key, kind in SOURCE_REFS:
+                for i, ref in enumerate(section[key]):
+                    listed.add((kind, ref))
+                    if ref not in index[kind]:
+                        checker.unknown(sources, path + (key, i), kind, ref, index[kind])
+            placed = any(section[key] for key, _ in SOURCE_REFS) or section["pages"]
+            if section["status"] in ("included", "partly") and not placed:
+                checker.report(sources, path + ("status",), "source_not_placed")
+            if section["status"] != "included" and not section.get("note"):
+                checker.report(sources, path + ("status",), "source_note_missing")
+    return [entry.at(("source",), "source_unlisted", value=ident) for _, kind in SOURCE_REFS
+            for ident, entry in index[kind].items() if entry.data.get("source") and (kind, ident) not in listed]
+
+
 def _check_cycles(entries, key, checker):
     for start in entries:
         chain, node = [], start

@@ -51,6 +51,7 @@ def _build(root, example_results, warnings):
     index = checks.check_identities(defs, checker)
     checks.check_page_ids(index, checker)
     checks.check_references(index, checker)
+    warnings += checks.check_sources(defs.sources, index, checker)
     warnings += checks.same_names(index)
     standards, rules = [], []
     for entry in index["standard"].values():
@@ -95,6 +96,7 @@ def _assemble(defs, index, standards, rules):
         "roles": roles,
         "standards": order.alphabetical(standards),
         "rules": order.alphabetical(rules),
+        "sources": complete(normalise.plain(defs.sources.data), model.SOURCES) if defs.sources else None,
     }
 
 

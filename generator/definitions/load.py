@@ -27,6 +27,7 @@ class Entry:
 class Definitions:
     root: Path
     organisation: Entry = None
+    sources: Entry = None  # sources.yaml, optional
     entries: dict = field(default_factory=lambda: {k: [] for k in KINDS})
     # ids defined in files that failed the structural check: references to them are not reported twice
     broken_ids: dict = field(default_factory=lambda: {k: set() for k in KINDS})
@@ -108,8 +109,8 @@ def load(root):
         if len(diagnostics) > before or not isinstance(data, dict):
             _remember_ids(defs, kind, src.data)
             continue
-        if kind == "organisation":
-            defs.organisation = Entry(kind, data, src)
+        if kind in ("organisation", "sources"):
+            setattr(defs, kind, Entry(kind, data, src))
         elif kind in ("departments", "scales"):
             key = kind
             for i, item in enumerate(data.get(key, [])):

@@ -227,6 +227,27 @@ RULE = Obj("rule", [
     SOURCE, NOTES,
 ], "晋升/降级规则 / promotion rule over periods")
 
+SOURCE_SECTION = Obj("source section", [
+    Field("heading", Text(), required=True, doc="原文中的标题或第一行"),
+    Field("lines", Text(), doc="在原文中的位置, 如 第 2–19 行 或 p.15"),
+    Field("status", Enum(["included", "partly", "not_yet", "left_out"]), required=True,
+          doc="included 已收录; partly 部分收录; not_yet 尚未收录; left_out 不收录"),
+    Field("roles", ListOf(Ident(ref="role")), default=[], doc="收录在这些岗位"),
+    Field("skills", ListOf(Ident(ref="skill")), default=[], doc="收录在这些能力"),
+    Field("standards", ListOf(Ident(ref="standard")), default=[], doc="收录在这些标准"),
+    Field("rules", ListOf(Ident(ref="rule")), default=[], doc="收录在这些规则"),
+    Field("pages", ListOf(Text()), default=[], doc="收录在定义以外的地方, 如 岗位说明书的格式"),
+    Field("note", Text(), doc="缺了什么、为什么不收录; partly / not_yet / left_out 必填"),
+], "原文的一节")
+
+SOURCES = Obj("sources", [
+    Field("documents", ListOf(Obj("source document", [
+        Field("id", Text(), required=True, doc="文档编号, 如 001"),
+        Field("title", Text(), required=True, doc="文档标题"),
+        Field("sections", ListOf(SOURCE_SECTION, min_items=1), required=True, doc="按原文顺序"),
+    ]), min_items=1), required=True),
+], "资料来源: 每份原始文档的每一节收录在哪里, 或为什么不收录")
+
 # folder (or file name) → (kind, model, how many definitions a file holds)
 FILE_KINDS = {
     "organisation.yaml": ("organisation", ORGANISATION),
@@ -236,4 +257,5 @@ FILE_KINDS = {
     "skills": ("skill", SKILL),
     "standards": ("standard", STANDARD),
     "rules": ("rule", RULE),
+    "sources.yaml": ("sources", SOURCES),
 }

@@ -50,7 +50,14 @@ def unchanged_version(rulebook, releases, organisation_entry):
     same = next((r for r in releases if r["version"] == rulebook["version"]), None)
     if same is None or same["hash"] == rulebook["hash"]:
         return None
-    return organisation_entry.at(("version",), "version_unchanged", version=rulebook["version"])
+    return organisation_entry.at(("version",), "version_unchanged", version=rulebook["version"],
+                                 next=next_version(rulebook["version"]))
+
+
+def next_version(version):
+    """The version to suggest after `version`: 2026.2 → 2026.3 (2026 → 2026.1)."""
+    head, _, last = str(version).rpartition(".")
+    return f"{head}.{int(last) + 1}" if last.isdigit() and head else f"{version}.1"
 
 
 def history(rulebook, releases):

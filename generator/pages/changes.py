@@ -57,7 +57,9 @@ def _fields(old, new, handlers, other=OTHER):
     out, missed = [], False
     for key in dict.fromkeys([*handlers, *sorted({*old, *new})]):
         a, b = old.get(key), new.get(key)
-        if a == b or (key in handlers and handlers[key] is None):
+        # a field added to the format since a release is absent from its archive: absent is empty
+        if a == b or (not a and not b and a in (None, [], {}) and b in (None, [], {})) or (
+                key in handlers and handlers[key] is None):
             continue
         if key in handlers:
             out += handlers[key](a, b)
@@ -176,6 +178,7 @@ def _item(noun, sections=None, ratings=None):
             "name": _renamed(noun), "kind": _attr(q + "类型", lambda k: KINDS.get(k, _v(k))),
             **{key: _attr(q + word) for key, word in ITEM_WORDS.items()},
             "description": _said(f"{q}的说明有修改"),
+            "assumed": lambda a, b: [f"{q}标明的本手册假设：{b}" if b else f"{q}不再标为本手册的假设"],
             "optional": lambda a, b: [f"{q}改为{'可不填' if b else '必填'}"],
             "scored": lambda a, b: [f"{q}改为{'不计分（只作前提条件）' if b is False else '计分'}"],
             "scale": _attr(q + "所用评分量表", lambda s: (ratings or {}).get(s, _v(s))),
@@ -234,7 +237,7 @@ def _role(old, new, books):
         "reports_to": _to("直接上级", partial(books.name, "roles")), "direct_reports": None,
         "collaboration": lambda a, b: _fields(a or {}, b or {}, {"internal": _texts("内部协作"),
                                                                  "external": _texts("外部协作")}),
-        "pay_grade": _to("薪酬等级"), "duties": _texts("职责"), "requirements": _texts("任职资格"),
+        "pay_grade": _to("薪酬等级"), "subordinates": _texts("直接下级"), "duties": _texts("职责"), "requirements": _texts("任职资格"),
         "competencies": lambda a, b: _competencies(a or [], b or [], books),
         "standards": _texts("适用的标准", partial(books.name, "standards")),
         "rules": _texts("适用的规则", partial(books.name, "rules")), "tags": _texts("标签"),
@@ -300,6 +303,8 @@ def _standard(old, new, books):
     return _fields(old, new, {
         "name": _renamed(), "aliases": _texts("别名"), "period": _to("评定周期"),
         "method": _to("计分方式", lambda m: METHODS.get(m, _v(m))), "precision": _to("保留小数位数"),
+        "weights_total": lambda a, b: [f"权重合计写明为 {b['total']}%（{b['reason']}）" if b
+                                       else "不再写明权重合计（按 100% 计）"],
         "rating_scales": lambda a, b: _collection(a, b, rating, "评分量表"),
         "sections": lambda a, b: _collection(a, b, section, "部分") + _collection(_flat(a), _flat(b), item, "项目"),
         "requires": _texts("参评资格", _condition),

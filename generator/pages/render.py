@@ -24,6 +24,8 @@ from .escape import Raw, attr, text
 TEMPLATES = Path(__file__).parent / "templates"
 DepartmentTree = namedtuple("DepartmentTree", "children staffed")
 PERIODS = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
+SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
+SOURCE_KINDS = {"roles": paths.role, "skills": paths.skill, "standards": paths.standard, "rules": paths.rule}
 
 
 def _environment():
@@ -50,6 +52,11 @@ class Renderer:
         self.standards = {s["id"]: s for s in rulebook["standards"]}
         self.rules = {r["id"]: r for r in rulebook["rules"]}
         self.with_assessment = True
+        self.sourced = defaultdict(list)  # ("roles", id) → [(anchor, "001 heading")]: where a definition comes from
+        for d, doc, n, section in self.source_sections():
+            for key in SOURCE_KINDS:
+                for ident in section[key]:
+                    self.sourced[(key, ident)].append((_source_anchor(d, n), f"{doc['id']} {section['heading']}"))
         self.vocabularies = {}
         # who uses what, indexed once (scanning every role per page made large handbooks quadratic)
         self.users = {"standards": defaultdict(list), "rules": defaultdict(list)}
@@ -83,16 +90,41 @@ class Renderer:
         """What changed in this definition since the previous release (the 版本变更 page has them all)."""
         return [c.text for c in self.recent if c.area == area and c.subject_id == ident]
 
+    def source_sections(self):
+        """(document number, document, number within it, section) for every section of sources.yaml, in order."""
+        documents = (self.rb.get("sources") or {}).get("documents", [])
+        return [(d, doc, n, section) for d, doc in enumerate(documents, 1)
+                for n, section in enumerate(doc["sections"], 1)]
+
+    def source_places(self, here, section):
+        """Links to the definitions a source section lives in."""
+        tables = {"roles": self.roles, "skills": self.skills, "standards": self.standards, "rules": self.rules}
+        return [Raw(f"[{text(tables[key][ident]['name'])}]({paths.relative(here, SOURCE_KINDS[key](tables[key][ident]))})")
+                for key in SOURCE_KINDS for ident in section[key]]
+
+    def source_line(self, here, key, definition):
+        """The 来源 line at the foot of a definition's page, linked to its sections on the 资料来源 page."""
+        if not definition.get("source"):
+            return ""
+        sources = paths.url(here, "sources.md", self.directory_urls)
+        links = "；".join(f'<a href="{attr(sources)}#{anchor}">{attr(label)}</a>'
+                         for anchor, label in self.sourced[(key, definition["id"])])
+        return Raw(f'<small class="hb-source">来源：{attr(definition["source"])}'
+                   + (f"<br>对照资料来源：{links}" if links else "") + "</small>")
+
     def role_link(self, here, role_id):
         role = self.roles[role_id]
         return Raw(f"[{text(role['name'])}]({paths.relative(here, paths.role(role))})")
 
     @staticmethod
     def yaml_list(values):
-        """A list for a page's YAML front matter (JSON is YAML; free text stays a quoted string)."""
+        """A list for a page's YAML front matter (JSON is YAML; free text stays a quoted string). The values are
+        the page's search tags, which Material's search shows as HTML: they are HTML-escaped here (an alias
+        `"><svg onload=…>` became an element in the search results)."""
+        import html
         import json
 
-        return json.dumps([str(v) for v in values], ensure_ascii=False)
+        return json.dumps([html.escape(str(v)) for v in values], ensure_ascii=False)
 
     def tag_link(self, here, tag):
         return Raw(f"[{text(tag)}]({paths.relative(here, 'tags.md')}#{paths.tag_anchor(tag)})")
@@ -211,6 +243,11 @@ class Renderer:
         files["guide/reference.md"] = reference.reference_markdown()
         files["changes.md"] = self._page("changes.md.j2", "changes.md", body=Raw(changes.changes_markdown(
             [(self._version_label(i), r["organisation"].get("effective_date"), r) for i, r in enumerate(self.history)])))
+        if self.rb.get("sources"):
+            sections = self.source_sections()
+            counts = {key: sum(1 for *_, s in sections if s["status"] == key) for key in SOURCE_STATUS}
+            files["sources.md"] = self._page("sources.md.j2", "sources.md", sections=sections, counts=counts,
+                                             status=SOURCE_STATUS, anchor=_source_anchor)
         return Pages(files=files, nav=self._nav(by_department, tree))
 
     def _engine_urls(self, here, ident):
@@ -280,7 +317,12 @@ class Renderer:
             {"组织架构": "org.md"},
             {"标签索引": "tags.md"},
             {"版本变更": "changes.md"},
-        ]
+        ] + ([{"资料来源": "sources.md"}] if self.rb.get("sources") else [])
+
+
+def _source_anchor(d, n):
+    """Numbers only: a document's id is free text and must not reach an attribute."""
+    return f"src-{d}-{n}"
 
 
 NAV_RUN = 25

@@ -53,3 +53,9 @@ def test_event_bonus(rule):
     # A 2 × 300 + B 1 × 200 + C 3 × 100 = 600 + 200 + 300 = 1100
     assert monthly(rule, 90, events_a=2, events_b=1, events_c=3)["bonus"] == "1100"
     assert monthly(rule, 90)["bonus"] == "0"
+
+
+def test_ecommerce_visitors_and_deals(rule):
+    # 12 visitors × 3 = 36; deals 2 × 30 + 3 × 50 + 1 × 60 = 60 + 150 + 60 = 270; with A 1 × 300 → 606
+    result = monthly(rule, 90, events_a=1, ecommerce_visitors=12, deals_small=2, deals_medium=3, deals_large=1)
+    assert result["bonus"] == "606"

@@ -5,9 +5,9 @@ import pytest
 from assessment import evaluate_rule
 
 
-def run(rule, months, regular=True, new_standard=False):
+def run(rule, months, regular=True, new_standard=False, team="no"):
     return evaluate_rule(rule("course_adviser"), {
-        "person": {"regular": regular, "on_new_standard": new_standard},
+        "person": {"regular": regular, "on_new_standard": new_standard, "team_target": team},
         "periods": [{"sales": s, "refunds": r} for s, r in months]})
 
 
@@ -48,3 +48,19 @@ def test_two_months_below_50k_after_regularisation_demotes(rule):
 def test_after_demotion_three_months_below_80k_in_total_lets_go(rule):
     assert run(rule, [(20000, 0), (30000, 0), (25000, 0)], new_standard=True)["outcome"] == "dismiss"
     assert run(rule, [(30000, 0), (30000, 0), (20000, 0)], new_standard=True)["outcome"] == "stay"  # exactly 8万
+
+
+@pytest.mark.parametrize("sales, regular, team, bonus", [
+    # 14万: 4 % = 5600; the centre hit its target by the 25th: + 14万 × 1 % = 1400 → 7000
+    (140000, True, "by_25th", "7000"),
+    # after the 25th: + 14万 × 0.5 % = 700 → 6300
+    (140000, True, "after_25th", "6300"),
+    # 5.5万 < 6万 (a regular CC's target): no team bonus, 2 % = 1100
+    (55000, True, "by_25th", "1100"),
+    # a new CC's target is 3万: 3.5万 × 1.5 % = 525 + 3.5万 × 0.5 % = 175 → 700
+    (35000, False, "after_25th", "700"),
+    # centre missed: 4 % only
+    (140000, True, "no", "5600"),
+])
+def test_team_bonus_when_the_centre_hits_its_target(rule, sales, regular, team, bonus):
+    assert run(rule, [(60000, 0), (60000, 0), (sales, 0)], regular=regular, team=team)["bonus"] == bonus
