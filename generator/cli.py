@@ -156,10 +156,12 @@ def _validate(args):
     n_examples = sum(len(d["examples"]) for d in rulebook["standards"] + rulebook["rules"])
     if args.lang == "zh":
         print(f"定义有效: {len(rulebook['roles'])} 个岗位, {len(rulebook['standards'])} 个标准, "
-              f"{len(rulebook['rules'])} 条规则, {n_examples} 个算例全部通过。版本 {rulebook['version']}")
+              f"{len(rulebook['rules'])} 条规则, {len(rulebook['processes'])} 个流程, {len(rulebook['policies'])} 项制度, "
+              f"{n_examples} 个算例全部通过。版本 {rulebook['version']}")
     else:
         print(f"Definitions valid: {len(rulebook['roles'])} roles, {len(rulebook['standards'])} standards, "
-              f"{len(rulebook['rules'])} rules, {n_examples} worked examples pass. Version {rulebook['version']}")
+              f"{len(rulebook['rules'])} rules, {len(rulebook['processes'])} processes, {len(rulebook['policies'])} "
+              f"policies, {n_examples} worked examples pass. Version {rulebook['version']}")
     return EXIT_OK
 
 

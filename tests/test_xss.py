@@ -22,7 +22,8 @@ PAGE_TYPES = ["index.html", "roles/index.html", "roles/call_center/index.html",
               "standards/index.html", "standards/every_field.html", "standards/cs_grading.html",
               "rules/index.html", "rules/every_field_rule.html", "rules/cs_promotion.html", "assess/index.html",
               "assess/every_field.html", "assess/every_field_sections.html", "org.html", "tags.html",
-              "sources.html", "404.html"]
+              "sources.html", "processes/index.html", "processes/every_field_process.html",
+              "policies/every_field_policy.html", "404.html"]
 
 WATCH = """
 window.__hits = [];

@@ -17,7 +17,8 @@ KIND_NAMES = {
     "scale": ("量表", "scale"), "standard": ("标准", "standard"), "rule": ("规则", "rule"),
     "item": ("项目", "item"), "rating_scale": ("评分量表", "rating scale"), "level": ("级别", "level"),
     "option": ("选项", "option"), "grade": ("职级", "grade"), "field": ("字段", "field"),
-    "outcome": ("结果条目", "outcome"), "table": ("分档表", "table"),
+    "outcome": ("结果条目", "outcome"), "table": ("分档表", "table"), "process": ("流程", "process"),
+    "policy": ("制度", "policy"),
 }
 
 
@@ -77,7 +78,7 @@ RESERVED_PAGE_ID = "index"  # roles/…/index.md, skills/index.md …: an id `in
 def check_page_ids(index, checker):
     """Ids that become page names must not collide with the index pages or with each other:
     standards and rules share the self-assessment folder (assess/ID.html)."""
-    for kind in ("role", "skill", "standard", "rule"):
+    for kind in ("role", "skill", "standard", "rule", "process", "policy"):
         entry = index[kind].get(RESERVED_PAGE_ID)
         if entry is not None:
             checker.report(entry, ("id",), "reserved_id", value=RESERVED_PAGE_ID)
@@ -146,9 +147,16 @@ def check_references(index, checker):
                 if ref not in index[kind]:
                     checker.unknown(entry, (key, i), kind, ref, index[kind])
     _check_cycles(index["role"], "reports_to", checker)
+    for kind in ("process", "policy"):
+        for entry in index[kind].values():
+            for key, target in (("roles", "role"), ("standards", "standard"), ("rules", "rule")):
+                for i, ref in enumerate(entry.data.get(key, [])):
+                    if ref not in index[target]:
+                        checker.unknown(entry, (key, i), target, ref, index[target])
 
 
-SOURCE_REFS = (("roles", "role"), ("skills", "skill"), ("standards", "standard"), ("rules", "rule"))
+SOURCE_REFS = (("roles", "role"), ("skills", "skill"), ("standards", "standard"), ("rules", "rule"),
+               ("processes", "process"), ("policies", "policy"))
 
 
 def check_sources(sources, index, checker):

@@ -96,6 +96,10 @@ def _assemble(defs, index, standards, rules):
         "roles": roles,
         "standards": order.alphabetical(standards),
         "rules": order.alphabetical(rules),
+        "processes": order.alphabetical(complete(normalise.plain(e.data), model.PROCESS)
+                                        for e in index["process"].values()),
+        "policies": order.alphabetical(complete(normalise.plain(e.data), model.POLICY)
+                                       for e in index["policy"].values()),
         "sources": complete(normalise.plain(defs.sources.data), model.SOURCES) if defs.sources else None,
     }
 

@@ -121,9 +121,9 @@ MESSAGES = {
                             "给规则或标准换一个标识", "rule id '{value}' is also a standard's id ({first}); their "
                             "self-assessment pages would overwrite each other", "rename the rule or the standard"),
     "source_not_placed": ("这一节标为已收录或部分收录，却没有写收录在哪里",
-                          "在 roles / skills / standards / rules 中写上标识，或在 pages 中写明位置",
+                          "在 roles / skills / standards / rules / processes / policies 中写上标识，或在 pages 中写明位置",
                           "this section is marked included or partly included but says nowhere where",
-                          "list the ids under roles / skills / standards / rules, or the place under pages"),
+                          "list the ids under roles / skills / standards / rules / processes / policies, or the place under pages"),
     "source_note_missing": ("这一节没有完全收录，却没有写 note", "用 note 写明缺了什么，或为什么不收录",
                             "this section is not fully included and has no note",
                             "say in note what is missing or why it is left out"),

@@ -33,7 +33,7 @@ class Definitions:
     broken_ids: dict = field(default_factory=lambda: {k: set() for k in KINDS})
 
 
-KINDS = ("department", "scale", "role", "skill", "standard", "rule")
+KINDS = ("department", "scale", "role", "skill", "standard", "rule", "process", "policy")
 
 
 def definition_files(root):

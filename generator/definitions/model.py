@@ -1,7 +1,8 @@
 """The definitions format: what each YAML file in `competencies/` may contain.
 
 Folder → file kind: organisation.yaml, departments.yaml, scales.yaml, roles/*.yaml,
-skills/*.yaml (competencies), standards/*.yaml (grade standards), rules/*.yaml (promotion rules).
+skills/*.yaml (competencies), standards/*.yaml (grade standards), rules/*.yaml (promotion rules),
+processes/*.yaml, policies/*.yaml, sources.yaml (where each section of the source documents went).
 """
 
 from decimal import Decimal
@@ -227,6 +228,41 @@ RULE = Obj("rule", [
     SOURCE, NOTES,
 ], "晋升/降级规则 / promotion rule over periods")
 
+PROCESS = Obj("process", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True, doc="流程名称"),
+    ALIASES,
+    Field("summary", Text(), doc="概述"),
+    Field("steps", ListOf(Obj("process step", [
+        Field("name", Text(), required=True, doc="这一步做什么, 如 提出定级申请"),
+        Field("owner", Text(), required=True, doc="谁来做, 如 员工、上级、人事部"),
+        Field("when", Text(), doc="期限或时长, 如 次季第 1 个月 9 日前、1–3 个月"),
+        Field("form", Text(), doc="所用表格, 如 《人事异动表》"),
+        Field("details", ListOf(Text()), default=[], doc="要点"),
+        Field("pass", Text(), doc="通过时"),
+        Field("fail", Text(), doc="未通过时"),
+    ]), min_items=1), required=True, doc="按顺序"),
+    Field("roles", ListOf(Ident(ref="role")), default=[], doc="涉及的岗位 id"),
+    Field("standards", ListOf(Ident(ref="standard")), default=[], doc="用到的标准 id: 其自评页会指向本流程"),
+    Field("rules", ListOf(Ident(ref="rule")), default=[], doc="用到的规则 id: 其自评页会指向本流程"),
+    SOURCE, NOTES,
+], "流程: 谁在什么时候做什么, 用哪张表, 通过或不通过之后怎样")
+
+POLICY = Obj("policy", [
+    Field("id", Ident(), required=True),
+    Field("name", Text(), required=True, doc="制度名称"),
+    ALIASES,
+    Field("summary", Text(), doc="概述"),
+    Field("roles", ListOf(Ident(ref="role")), default=[], doc="适用岗位 id; 不写则适用于全体员工"),
+    Field("clauses", ListOf(Obj("policy clause", [
+        Field("section", Text(), doc="小标题, 如 上班纪律"),
+        Field("text", Text(), required=True, doc="规定"),
+        Field("consequence", Text(), doc="违反时的后果"),
+    ]), min_items=1), required=True, doc="各条规定, 按顺序"),
+    Field("rules", ListOf(Ident(ref="rule")), default=[], doc="计算后果的规则 id"),
+    SOURCE, NOTES,
+], "制度: 规定及违反时的后果")
+
 SOURCE_SECTION = Obj("source section", [
     Field("heading", Text(), required=True, doc="原文中的标题或第一行"),
     Field("lines", Text(), doc="在原文中的位置, 如 第 2–19 行 或 p.15"),
@@ -236,6 +272,8 @@ SOURCE_SECTION = Obj("source section", [
     Field("skills", ListOf(Ident(ref="skill")), default=[], doc="收录在这些能力"),
     Field("standards", ListOf(Ident(ref="standard")), default=[], doc="收录在这些标准"),
     Field("rules", ListOf(Ident(ref="rule")), default=[], doc="收录在这些规则"),
+    Field("processes", ListOf(Ident(ref="process")), default=[], doc="收录在这些流程"),
+    Field("policies", ListOf(Ident(ref="policy")), default=[], doc="收录在这些制度"),
     Field("pages", ListOf(Text()), default=[], doc="收录在定义以外的地方, 如 岗位说明书的格式"),
     Field("note", Text(), doc="缺了什么、为什么不收录; partly / not_yet / left_out 必填"),
 ], "原文的一节")
@@ -257,5 +295,7 @@ FILE_KINDS = {
     "skills": ("skill", SKILL),
     "standards": ("standard", STANDARD),
     "rules": ("rule", RULE),
+    "processes": ("process", PROCESS),
+    "policies": ("policy", POLICY),
     "sources.yaml": ("sources", SOURCES),
 }

@@ -374,6 +374,24 @@ def _table(old, new):
 
 
 # area → (rulebook key, noun in 新增/删除 sentences, function describing two versions of one definition)
+def _process(old, new, books):
+    return _fields(old, new, {
+        "name": _renamed(), "aliases": _texts("别名"), "steps": _texts("步骤", lambda step: step["name"]),
+        "roles": _texts("涉及的岗位", partial(books.name, "roles")),
+        "standards": _texts("用到的标准", partial(books.name, "standards")),
+        "rules": _texts("用到的规则", partial(books.name, "rules")),
+        "summary": _said(NOTES), "source": _said(NOTES), "notes": _said(NOTES)})
+
+
+def _policy(old, new, books):
+    return _fields(old, new, {
+        "name": _renamed(), "aliases": _texts("别名"), "roles": _texts("适用岗位", partial(books.name, "roles")),
+        "clauses": _texts("规定", lambda clause: clause["text"] + (f"（违反时：{clause['consequence']}）"
+                                                                  if clause.get("consequence") else "")),
+        "rules": _texts("计算后果的规则", partial(books.name, "rules")),
+        "summary": _said(NOTES), "source": _said(NOTES), "notes": _said(NOTES)})
+
+
 AREAS = {
     "机构": ("organisation", "机构", _organisation),
     "部门": ("departments", "部门", _department),
@@ -382,6 +400,8 @@ AREAS = {
     "量表": ("scales", "量表", _scale),
     "标准": ("standards", "标准", _standard),
     "规则": ("rules", "规则", _rule),
+    "流程": ("processes", "流程", _process),
+    "制度": ("policies", "制度", _policy),
 }
 
 

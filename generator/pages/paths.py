@@ -23,6 +23,14 @@ def rule(r):
     return f"rules/{r['id']}.md"
 
 
+def process(p):
+    return f"processes/{p['id']}.md"
+
+
+def policy(p):
+    return f"policies/{p['id']}.md"
+
+
 def assessment(definition):
     return f"assess/{definition['id']}.md"
 

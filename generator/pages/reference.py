@@ -15,8 +15,10 @@ from .escape import text as md
 FILES = {"organisation.yaml": "机构信息与规则版本", "departments.yaml": "部门", "scales.yaml": "熟练度量表",
          "roles": "岗位说明书，每个岗位一个文件", "skills": "能力与各等级的行为描述，每项能力一个文件",
          "standards": "定级与考核标准，每个标准一个文件", "rules": "晋升与降级规则，每条规则一个文件",
+         "processes": "流程，每个流程一个文件（可不写）", "policies": "制度，每项制度一个文件（可不写）",
          "sources.yaml": "资料来源：原始文档的每一节收录在哪里（可不写）"}
 REFS = {"department": "部门", "role": "岗位", "skill": "能力", "scale": "量表", "standard": "标准", "rule": "规则",
+        "process": "流程", "policy": "制度",
         "rating_scale": "本标准的评分量表", "item": "本标准中项目", "level": "本规则中级别"}  # item: conditions; level: outcomes' at_levels
 # the model names its mappings in English (they title the JSON Schema); the page says them in Chinese
 TITLES = {"band": "分数段（职级）", "check": "勾选项", "collaboration": "协作", "condition": "条件", "department": "部门",
@@ -24,7 +26,8 @@ TITLES = {"band": "分数段（职级）", "check": "勾选项", "collaboration"
           "number band": "数值分档", "option": "选项", "outcome rule": "结果条目", "rating scale": "评分量表",
           "required competency": "能力要求", "row": "档位", "scale": "量表", "scale level": "量表等级", "section": "部分",
           "table": "分档表", "value": "计算值", "declared weights total": "声明的权重合计",
-          "source document": "原始文档", "source section": "原文的一节"}
+          "source document": "原始文档", "source section": "原文的一节", "process step": "流程的一步",
+          "policy clause": "制度的一条"}
 
 # (expression, what it means, periods given) — the result column is computed by the engine
 HISTORY = [{"score": Decimal(88), "rank": Decimal(2)}, {"score": Decimal(92), "rank": Decimal(5)},

@@ -25,7 +25,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 DepartmentTree = namedtuple("DepartmentTree", "children staffed")
 PERIODS = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
 SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
-SOURCE_KINDS = {"roles": paths.role, "skills": paths.skill, "standards": paths.standard, "rules": paths.rule}
+SOURCE_KINDS = {"roles": paths.role, "skills": paths.skill, "standards": paths.standard, "rules": paths.rule,
+                "processes": paths.process, "policies": paths.policy}
 
 
 def _environment():
@@ -51,6 +52,13 @@ class Renderer:
         self.scales = {s["id"]: s for s in rulebook["scales"]}
         self.standards = {s["id"]: s for s in rulebook["standards"]}
         self.rules = {r["id"]: r for r in rulebook["rules"]}
+        self.processes = {p["id"]: p for p in rulebook.get("processes", [])}
+        self.policies = {p["id"]: p for p in rulebook.get("policies", [])}
+        self.process_of = defaultdict(list)  # ("standards", id) → the processes that use it
+        for process in self.processes.values():
+            for key in ("standards", "rules"):
+                for ident in process[key]:
+                    self.process_of[(key, ident)].append(process)
         self.with_assessment = True
         self.sourced = defaultdict(list)  # ("roles", id) → [(anchor, "001 heading")]: where a definition comes from
         for d, doc, n, section in self.source_sections():
@@ -98,7 +106,8 @@ class Renderer:
 
     def source_places(self, here, section):
         """Links to the definitions a source section lives in."""
-        tables = {"roles": self.roles, "skills": self.skills, "standards": self.standards, "rules": self.rules}
+        tables = {"roles": self.roles, "skills": self.skills, "standards": self.standards, "rules": self.rules,
+                  "processes": self.processes, "policies": self.policies}
         return [Raw(f"[{text(tables[key][ident]['name'])}]({paths.relative(here, SOURCE_KINDS[key](tables[key][ident]))})")
                 for key in SOURCE_KINDS for ident in section[key]]
 
@@ -111,6 +120,23 @@ class Renderer:
                          for anchor, label in self.sourced[(key, definition["id"])])
         return Raw(f'<small class="hb-source">来源：{attr(definition["source"])}'
                    + (f"<br>对照资料来源：{links}" if links else "") + "</small>")
+
+    def processes_using(self, here, key, ident):
+        """Links to the processes a standard or rule belongs to: what a person does with their result."""
+        return Raw("、".join(f"[{text(p['name'])}]({paths.relative(here, paths.process(p))})"
+                             for p in self.process_of[(key, ident)]))
+
+    @staticmethod
+    def flow(steps):
+        return svg.flow(steps)
+
+    @staticmethod
+    def clause_groups(policy):
+        """A policy's clauses under their section headings, in order of first appearance."""
+        groups = {}
+        for clause in policy["clauses"]:
+            groups.setdefault(clause.get("section") or "", []).append(clause)
+        return list(groups.items())
 
     def role_link(self, here, role_id):
         role = self.roles[role_id]
@@ -243,6 +269,14 @@ class Renderer:
         files["guide/reference.md"] = reference.reference_markdown()
         files["changes.md"] = self._page("changes.md.j2", "changes.md", body=Raw(changes.changes_markdown(
             [(self._version_label(i), r["organisation"].get("effective_date"), r) for i, r in enumerate(self.history)])))
+        for process in self.processes.values():
+            here = paths.process(process)
+            files[here] = self._page("process.md.j2", here, process=process)
+        for policy in self.policies.values():
+            here = paths.policy(policy)
+            files[here] = self._page("policy.md.j2", here, policy=policy)
+        if self.processes or self.policies:
+            files["processes/index.md"] = self._page("processes_index.md.j2", "processes/index.md")
         if self.rb.get("sources"):
             sections = self.source_sections()
             counts = {key: sum(1 for *_, s in sections if s["status"] == key) for key in SOURCE_STATUS}
@@ -308,16 +342,20 @@ class Renderer:
         skill_groups = defaultdict(list)
         for skill in self.rb["skills"]:
             skill_groups[skill.get("group") or "其他"].append(paths.skill(skill))
-        return [
+        nav = [
             {"岗位": ["roles/index.md"] + [section(root) for root in tree.children[None]]},
             {"能力": ["skills/index.md"] + [{group: _runs(pages)} for group, pages in skill_groups.items()]},
             {"定级与考核标准": ["standards/index.md"] + _runs([paths.standard(s) for s in self.rb["standards"]])},
             {"晋升与降级规则": ["rules/index.md"] + _runs([paths.rule(r) for r in self.rb["rules"]])},
             {"自评": ["assess/index.md"] + _runs([paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]])},
-            {"组织架构": "org.md"},
-            {"标签索引": "tags.md"},
-            {"版本变更": "changes.md"},
-        ] + ([{"资料来源": "sources.md"}] if self.rb.get("sources") else [])
+        ]
+        if self.processes or self.policies:
+            nav.append({"流程与制度": ["processes/index.md"] + _runs([paths.process(p) for p in self.processes.values()]
+                                                                 + [paths.policy(p) for p in self.policies.values()])})
+        nav += [{"组织架构": "org.md"}, {"标签索引": "tags.md"}, {"版本变更": "changes.md"}]
+        if self.rb.get("sources"):
+            nav.append({"资料来源": "sources.md"})
+        return nav
 
 
 def _source_anchor(d, n):

@@ -1,4 +1,4 @@
-"""Diagrams drawn at build time as inline SVG: a promotion ladder and the organisation chart.
+"""Diagrams drawn at build time as inline SVG: a promotion ladder, the organisation chart and a process flow.
 
 No script, no external font or library: the browser renders plain SVG with the page's fonts.
 """
@@ -94,3 +94,37 @@ def org_chart(roles, href):
                      f'{attr(role["name"])}</text></a>')
     parts.append("</svg>")
     return Raw("".join(parts))
+
+
+def flow(steps):
+    """A process's steps top to bottom, numbered, with who does each; the numbered list under it says all of
+    it in text (deadlines, forms), so a long owner is shortened here rather than widening the drawing."""
+    if not steps:
+        return Raw("")
+    names = [f"{i}. {step['name']}" for i, step in enumerate(steps, 1)]
+    box_w = min(360, max(220, max(_text_width(name) for name in names) + 28))
+    box_h, gap = 54, 26
+    width, height = box_w + 20, len(steps) * (box_h + gap) - gap + 20
+    label = "流程图：" + " → ".join(step["name"] for step in steps)
+    parts = [f'<svg class="hb-flow" role="img" aria-label="{attr(label)}" viewBox="0 0 {width} {height}" '
+             f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
+    for i, (name, step) in enumerate(zip(names, steps)):
+        y, middle = 10 + i * (box_h + gap), 10 + box_w / 2
+        parts.append(f'<rect x="10" y="{y}" width="{box_w}" height="{box_h}" rx="6" class="hb-box"/>'
+                     f'<text x="{middle}" y="{y + 22}" text-anchor="middle" class="hb-name">{attr(_fit(name, box_w))}</text>'
+                     f'<text x="{middle}" y="{y + 42}" text-anchor="middle" class="hb-pay">'
+                     f'{attr(_fit(step["owner"], box_w * 1.15))}</text>')
+        if i:
+            parts.append(f'<path d="M{middle} {y - gap} V{y - 7}" class="hb-arrow"/>'
+                         f'<path d="M{middle} {y - 1} l-5 -8 h10 z" class="hb-head"/>')
+    parts.append("</svg>")
+    return Raw("".join(parts))
+
+
+def _fit(label, box_w):
+    """The label, cut with … where it would overflow a box `box_w` wide (the page's text has it whole)."""
+    if _text_width(label) <= box_w - 20:
+        return label
+    while label and _text_width(label + "…") > box_w - 20:
+        label = label[:-1]
+    return label + "…"
