@@ -125,7 +125,7 @@ def check_answer(item, value, field=None):
         if kind == "checklist":
             return [], None
         if kind == "count" and item.get("optional"):
-            return 0, None
+            return Decimal(0), None  # a count left empty is none (an int here crashed the points' sentence)
         return None, Problem(field, "missing", f"“{item['name']}”未填写", f"{item['name']!r} is not answered")
     if kind in ("choice",):
         ids = [o["id"] for o in item["options"]]

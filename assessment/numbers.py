@@ -64,7 +64,9 @@ def _parse(text):
 
 
 def fmt(value: Decimal) -> str:
-    """Canonical text of a decimal: no exponent, no trailing zeros ("83.25", "60", "-0.5")."""
+    """Canonical text of a decimal: no exponent, no trailing zeros ("83.25", "60", "-0.5"), no "-0"."""
+    if value == 0:
+        return "0"  # 0 × −1 is Decimal("-0")
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     text = format(value.normalize(), "f")

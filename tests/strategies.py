@@ -58,6 +58,8 @@ def better_answer(item, answer):
         return st.just(best)
     if kind == "number":  # plain or banded, a larger value is never worth less
         return _number(answer, item["max"], item["step"])
+    if kind == "count" and Decimal(item["each"]) < 0:  # a deduction per event (批评 −0.5): fewer is better
+        return st.integers(0, int(answer))
     if kind == "count":
         return st.integers(int(answer), min(int(item["max_count"]), int(answer) + 12))
     if kind == "average":

@@ -186,6 +186,8 @@ class Renderer:
                 bands = "；".join(f"≥ {b['min']}{unit} → {b['points']} 分" for b in item["bands"])
                 return f"填写 {rng}，分档：{bands}"
             return f"填写 {rng}, 直接计分"
+        if kind == "count" and Decimal(item["each"]) < 0:  # a deduction per event: 批评 −0.5
+            return f"每{item.get('unit', '项')}扣 {fmt(-Decimal(item['each']))} 分"
         if kind == "count":
             return f"每{item.get('unit', '项')} {item['each']} 分，最高 {item['cap']} 分"
         if kind == "average":
