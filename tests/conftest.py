@@ -45,9 +45,9 @@ def as_json(result):
 
 # --- the built site, served on loopback, and a real Chromium -------------------------------
 
-import os
+import os  # noqa: E402
 
-from bench.browser import CHROMIUM, launch  # Debian's Chromium and its flags, one place for tests and bench
+from bench.browser import CHROMIUM, launch  # noqa: E402  Debian's Chromium and its flags, one place for tests and bench
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ import functools
 import http.server
 import threading
 
-import pytest
 
 from generator.site import StaticHandler
 

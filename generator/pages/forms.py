@@ -76,10 +76,10 @@ def rule_form(rule, rulebook, engine):
     body += (f'<fieldset class="hb-section"><legend>各期数据（从早到晚，至少 {rule["min_periods"]} 期）</legend>'
              f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead><tbody></tbody></table></div>'
              f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
-             f'<td><button type="button" class="hb-remove-period" aria-label="删除这一期">删除</button></td></tr></template>'
+             '<td><button type="button" class="hb-remove-period" aria-label="删除这一期">删除</button></td></tr></template>'
              + (f'<ul class="hb-hints">{column_hints}</ul>' if column_hints else "") +
-             f'<button type="button" class="hb-add-period md-button">增加一期</button>'
-             f'<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
+             '<button type="button" class="hb-add-period md-button">增加一期</button>'
+             '<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
     return _shell("rule", rule, rulebook, engine, body, min_periods=rule["min_periods"])
 
 
