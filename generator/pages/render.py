@@ -175,6 +175,8 @@ class Renderer:
     def item_rule(self, item):
         """A sentence saying how an item turns an answer into points (display only)."""
         kind = item["kind"]
+        if item.get("scored") is False:
+            return "只作资格条件，不计分"
         if kind == "choice":
             return "单选：" + "；".join(f"{o['label']} → {fmt(Decimal(o['points']))} 分" for o in item["options"])
         if kind == "boolean":
