@@ -64,7 +64,7 @@ def _parser():
     cmd = add("template", "输出可填写的答案文件(YAML, 每项带名称、可填的值和说明) / print a fillable answers file")
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
     cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
-    cmd.add_argument("kind", choices=sorted(skeletons.FOLDERS), help="role 岗位 · skill 能力 · standard 标准 · rule 规则")
+    cmd.add_argument("kind", choices=sorted(skeletons.FOLDERS), help="role 岗位 · skill 能力 · standard 标准 · rule 规则 · process 流程 · policy 制度")
     cmd.add_argument("ident", metavar="ID", help="标识: 小写英文字母、数字和下划线 / lower-case id")
     cmd.add_argument("--name", help="名称(默认与标识相同) / display name")
     for name, text in (("build", "生成网站到 site/ (同 make site) / build the site (as make site)"),

@@ -6,7 +6,8 @@ written into, so the new file is valid there at once; the comments say what to c
 
 import json
 
-FOLDERS = {"role": "roles", "skill": "skills", "standard": "standards", "rule": "rules"}
+FOLDERS = {"role": "roles", "skill": "skills", "standard": "standards", "rule": "rules", "process": "processes",
+           "policy": "policies"}
 
 ROLE = """\
 # yaml-language-server: $schema=../_schema/role.schema.json
@@ -81,6 +82,41 @@ examples:
     expect: {{outcome: promote}}
 """
 
+PROCESS = """\
+# yaml-language-server: $schema=../_schema/process.schema.json
+# 新的流程: 按顺序写出每一步谁来做、期限、所用表格、通过或不通过之后怎样。格式见《格式参考》。
+id: {id}
+name: {name}
+summary: 一句话说明这个流程做什么、什么时候用。
+steps:
+  - name: 提出申请
+    owner: 员工
+    form: 《申请表》            # 所用表格, 没有就删去这一行
+    details:
+      - 这一步要做的事，一条一句。
+  - name: 审核
+    owner: 上级
+    when: 收到申请后 5 个工作日内   # 期限或时长, 没有就删去这一行
+    pass: 通过后怎样。
+    fail: 不通过时怎样。
+standards: []                  # 用到的标准 id, 其自评页会指向本流程
+rules: []                      # 用到的规则 id
+roles: []                      # 涉及的岗位 id
+"""
+
+POLICY = """\
+# yaml-language-server: $schema=../_schema/policy.schema.json
+# 新的制度: 各条规定及违反时的后果。格式见《格式参考》。
+id: {id}
+name: {name}
+summary: 一句话说明这项制度管什么、适用于谁。
+roles: []                      # 适用岗位 id; 不写则不列适用岗位
+clauses:
+  - section: 小标题              # 同一小标题下的各条放在一起
+    text: 一条规定。
+    consequence: 违反时的后果。   # 没有就删去这一行
+"""
+
 
 def skeleton(kind, ident, name, rulebook):
     """The text of a new definition file; `rulebook` is the handbook it goes into. The name is written
@@ -93,4 +129,4 @@ def skeleton(kind, ident, name, rulebook):
         levels = "".join(f"  - {{level: {lv['id']}, description: 在“{lv['name']}”等级能做到什么。}}\n"
                          for lv in scale["levels"])
         return SKILL.format(id=ident, name=name, scale=scale["id"], levels=levels)
-    return {"standard": STANDARD, "rule": RULE}[kind].format(id=ident, name=name)
+    return {"standard": STANDARD, "rule": RULE, "process": PROCESS, "policy": POLICY}[kind].format(id=ident, name=name)

@@ -19,7 +19,7 @@ def defs(tmp_path):
 
 
 @pytest.mark.parametrize("kind, folder", [("role", "roles"), ("skill", "skills"), ("standard", "standards"),
-                                          ("rule", "rules")])
+                                          ("rule", "rules"), ("process", "processes"), ("policy", "policies")])
 def test_a_new_file_validates_as_written(defs, kind, folder):
     done = run_cli("new", kind, f"night_{kind}", "--name", "夜班新定义", "--dir", defs)
     assert done.returncode == 0, done.stderr
