@@ -237,7 +237,8 @@ def _role(old, new, books):
         "reports_to": _to("直接上级", partial(books.name, "roles")), "direct_reports": None,
         "collaboration": lambda a, b: _fields(a or {}, b or {}, {"internal": _texts("内部协作"),
                                                                  "external": _texts("外部协作")}),
-        "pay_grade": _to("薪酬等级"), "subordinates": _texts("直接下级"), "duties": _texts("职责"), "requirements": _texts("任职资格"),
+        "pay_grade": _to("薪酬等级"), "subordinates": _texts("直接下级"), "duties": _texts("职责"),
+        "requirements": _texts("任职资格"),
         "competencies": lambda a, b: _competencies(a or [], b or [], books),
         "standards": _texts("适用的标准", partial(books.name, "standards")),
         "rules": _texts("适用的规则", partial(books.name, "rules")), "tags": _texts("标签"),
@@ -373,7 +374,6 @@ def _table(old, new):
         f"分档表“{name}”的其他设置有修改")
 
 
-# area → (rulebook key, noun in 新增/删除 sentences, function describing two versions of one definition)
 def _process(old, new, books):
     return _fields(old, new, {
         "name": _renamed(), "aliases": _texts("别名"), "steps": _texts("步骤", lambda step: step["name"]),
@@ -386,12 +386,13 @@ def _process(old, new, books):
 def _policy(old, new, books):
     return _fields(old, new, {
         "name": _renamed(), "aliases": _texts("别名"), "roles": _texts("适用岗位", partial(books.name, "roles")),
-        "clauses": _texts("规定", lambda clause: clause["text"] + (f"（违反时：{clause['consequence']}）"
+        "clauses": _texts("规定", lambda clause: clause["text"] + (f"（后果：{clause['consequence']}）"
                                                                   if clause.get("consequence") else "")),
         "rules": _texts("计算后果的规则", partial(books.name, "rules")),
         "summary": _said(NOTES), "source": _said(NOTES), "notes": _said(NOTES)})
 
 
+# area → (rulebook key, noun in 新增/删除 sentences, function describing two versions of one definition)
 AREAS = {
     "机构": ("organisation", "机构", _organisation),
     "部门": ("departments", "部门", _department),

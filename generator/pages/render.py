@@ -108,8 +108,11 @@ class Renderer:
         """Links to the definitions a source section lives in."""
         tables = {"roles": self.roles, "skills": self.skills, "standards": self.standards, "rules": self.rules,
                   "processes": self.processes, "policies": self.policies}
-        return [Raw(f"[{text(tables[key][ident]['name'])}]({paths.relative(here, SOURCE_KINDS[key](tables[key][ident]))})")
-                for key in SOURCE_KINDS for ident in section[key]]
+        links = []
+        for key, page in SOURCE_KINDS.items():
+            for definition in (tables[key][ident] for ident in section[key]):
+                links.append(Raw(f"[{text(definition['name'])}]({paths.relative(here, page(definition))})"))
+        return links
 
     def source_line(self, here, key, definition):
         """The 来源 line at the foot of a definition's page, linked to its sections on the 资料来源 page."""
