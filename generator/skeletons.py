@@ -63,7 +63,7 @@ RULE = """\
 id: {id}
 name: {name}
 summary: 一句话说明什么情况下晋升、保持或降级。
-period: month                  # 每期长度: month / quarter / half_year / year
+period: month                  # 每期长度: week / month / quarter / half_year / year
 min_periods: 3
 periods:
   - {{id: score, name: 月度考核分, kind: number, min: 0, max: 100}}

@@ -196,7 +196,7 @@ RULE = Obj("rule", [
     Field("id", Ident(), required=True),
     Field("name", Text(), required=True),
     Field("summary", Text()),
-    Field("period", Enum(["month", "quarter", "half_year", "year"]), required=True, doc="每期的长度"),
+    Field("period", Enum(["week", "month", "quarter", "half_year", "year"]), required=True, doc="每期的长度"),
     Field("min_periods", Number(integer=True, minimum=1), default=1, doc="至少需要几期数据"),
     Field("levels", ListOf(Obj("level", [
         Field("id", Ident(), required=True), Field("name", Text(), required=True),

@@ -23,7 +23,7 @@ from .escape import Raw, attr, text
 
 TEMPLATES = Path(__file__).parent / "templates"
 DepartmentTree = namedtuple("DepartmentTree", "children staffed")
-PERIODS = {"month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
+PERIODS = {"week": "周", "month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
 SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
 SOURCE_KINDS = {"roles": paths.role, "skills": paths.skill, "standards": paths.standard, "rules": paths.rule,
                 "processes": paths.process, "policies": paths.policy}
