@@ -11,10 +11,12 @@ from conftest import ROOT
 
 def test_synthetic_handbook_is_valid_with_the_stated_proportions(tmp_path):
     rulebook = build_rulebook(synthetic.write(250, tmp_path / "defs"))
-    # per 100 roles (250 // 100 = 2 copies): the sample's 20 skills, 9 standards and 6 rules;
+    # per 100 roles (250 // 100 = 2 copies): the sample's skills, standards and rules;
     # 20 roles per department: 13 departments, under 2 divisions of up to 10
+    sample = build_rulebook(ROOT / "competencies")
     assert len(rulebook["roles"]) == 250
-    assert (len(rulebook["skills"]), len(rulebook["standards"]), len(rulebook["rules"])) == (40, 18, 12)
+    assert (len(rulebook["skills"]), len(rulebook["standards"]), len(rulebook["rules"])) == (
+        2 * len(sample["skills"]), 2 * len(sample["standards"]), 2 * len(sample["rules"]))
     assert len(rulebook["departments"]) == 13 + 2
     assert sum(len(d["examples"]) for d in rulebook["standards"] + rulebook["rules"]) > 0
 
