@@ -23,14 +23,22 @@ def _shape(field):
     return hashlib.sha256(json.dumps(decisive, sort_keys=True, default=str).encode()).hexdigest()[:8]
 
 
+def answer_fields(kind, definition):
+    """{key: field} for everything a person answers, in form order: item ids for a standard; "person.ID" /
+    "period.ID" for a rule. The one home of these keys (pages, batch and carry-over use them)."""
+    if kind == "standard":
+        return {item["id"]: item for _, item in all_items(definition)}
+    fields = {f"person.{f['id']}": f for f in person_fields(definition)}
+    fields.update({f"period.{f['id']}": f for f in definition.get("periods", [])})
+    return fields
+
+
 def _fields(kind, definition):
-    """{key: (field, weight)}: item ids for a standard; "person.ID" / "period.ID" for a rule."""
+    """{key: (field, weight)}: the answer fields with what weighs them (a standard's weight × section scale)."""
     if kind == "standard":
         return {item["id"]: (item, f"{item.get('weight', '')}×{section.get('scale', '1')}")
                 for section, item in all_items(definition)}
-    fields = {f"person.{f['id']}": (f, "") for f in person_fields(definition)}
-    fields.update({f"period.{f['id']}": (f, "") for f in definition.get("periods", [])})
-    return fields
+    return {key: (field, "") for key, field in answer_fields(kind, definition).items()}
 
 
 def basis(kind, definition):

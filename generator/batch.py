@@ -16,9 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import assessment
+from assessment.carry import answer_fields
 from assessment.errors import AnswerError
-from assessment.history import person_fields
-from assessment.standard import all_items
 
 PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
 TRUE, FALSE = {"是", "true", "True", "TRUE", "1", "y", "yes"}, {"否", "false", "False", "FALSE", "0", "n", "no"}
@@ -53,11 +52,8 @@ def read(paths, rulebook):
 
 def find_definition(rulebook, title):
     """(kind, definition) of a standard or rule named by its id or its name, or (None, None)."""
-    for kind, key in (("standard", "standards"), ("rule", "rules")):
-        for d in rulebook[key]:
-            if title in (d["id"], d["name"]):
-                return kind, d
-    return None, None
+    named = next((d["id"] for d in rulebook["standards"] + rulebook["rules"] if title in (d["id"], d["name"])), None)
+    return assessment.find(rulebook, named) if named is not None else (None, None)
 
 
 def is_export(data):
@@ -152,12 +148,8 @@ def _rows_of_sheet(title, rows, source, rulebook):
 
 def _fields(kind, definition):
     """{column name (Chinese name or id): (answer key, item)}; a rule's keys are "person.ID" / "period.ID"."""
-    if kind == "standard":
-        pairs = [(item["id"], item) for _, item in all_items(definition)]
-    else:
-        pairs = ([(f"person.{f['id']}", f) for f in person_fields(definition)]
-                 + [(f"period.{f['id']}", f) for f in definition["periods"]])
-    return {name: (key, item) for key, item in pairs for name in (item["id"], item["name"])}
+    return {name: (key, item) for key, item in answer_fields(kind, definition).items()
+            for name in (item["id"], item["name"])}
 
 
 def _value(item, raw):
@@ -342,8 +334,7 @@ def template(rulebook, ident, path):
     book = Workbook()
     sheet = book.active
     sheet.title = _sheet_title(definition["name"])
-    items = ([item for _, item in all_items(definition)] if kind == "standard"
-             else person_fields(definition) + definition["periods"])
+    items = list(answer_fields(kind, definition).values())
     sheet.append(list(PERSON) + [item["name"] for item in items])
     for col, item in enumerate(items, start=len(PERSON) + 1):
         choices = ([o["label"] for o in item["options"]] if item["kind"] == "choice"

@@ -195,10 +195,7 @@ def _score(args):
         print(f"{args.answers}: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
     except KeyError:
-        ids = ", ".join(d["id"] for d in rulebook["standards"] + rulebook["rules"])
-        print(f"没有标准或规则“{args.ident}” / no standard or rule {args.ident!r}. 可用 available: {ids}",
-              file=sys.stderr)
-        return EXIT_NOT_FOUND
+        return _no_such(rulebook, args.ident)
     except AnswerError as exc:
         for problem in exc.problems:
             print(f"{args.answers}: {problem.text(args.lang)}", file=sys.stderr)
@@ -210,6 +207,12 @@ def _score(args):
 
         print(text_report(result))
     return EXIT_OK
+
+
+def _no_such(rulebook, ident):
+    ids = ", ".join(d["id"] for d in rulebook["standards"] + rulebook["rules"])
+    print(f"没有标准或规则“{ident}” / no standard or rule {ident!r}. 可用 available: {ids}", file=sys.stderr)
+    return EXIT_NOT_FOUND
 
 
 class WrongFile(Exception):
@@ -270,9 +273,7 @@ def _template(args):
     try:
         kind, definition = assessment.find(rulebook, args.ident)
     except KeyError:
-        ids = ", ".join(d["id"] for d in rulebook["standards"] + rulebook["rules"])
-        print(f"没有标准或规则“{args.ident}” / no standard or rule {args.ident!r}. 可用 available: {ids}", file=sys.stderr)
-        return EXIT_NOT_FOUND
+        return _no_such(rulebook, args.ident)
     from .report import answers_template
 
     print(answers_template(kind, definition, rulebook["version"]), end="")

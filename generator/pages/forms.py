@@ -8,7 +8,7 @@ import json
 import re
 from decimal import Decimal
 
-from assessment.carry import basis
+from assessment.carry import answer_fields, basis
 from assessment.history import person_fields
 
 from .escape import Raw, attr
@@ -118,8 +118,7 @@ WHO = ('<fieldset class="hb-who"><legend>姓名与工号（可不填）</legend>
 def _shell(kind, definition, rulebook, engine, body, min_periods=0):
     """`engine`: the URLs of the engine's files relative to this page ({app, worker, runtime, definition}),
     and `definition` relative to the hashed assets' folder (the worker's name)."""
-    fields = ([item for section in definition["sections"] for item in section["items"]] if kind == "standard"
-              else person_fields(definition) + definition["periods"])
+    fields = answer_fields(kind, definition).values()
     meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind,
                        "version": rulebook["version"], "hash": rulebook["hash"], "min_periods": min_periods,
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
