@@ -20,6 +20,7 @@ from .definitions.compile import dumps, excerpt
 APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
 HASHED = "assets/hashed"
 DIGEST_LENGTH = 12  # hex characters of SHA-256: 48 bits, ample for a site's few dozen files
+PAGE_SCRIPTS = ("app.js", "review.js")  # app.js imports review.js
 STDLIB_NAME = "python_stdlib.zip"  # beside the other Pyodide files: loadPyodide's indexURL
 
 
@@ -73,8 +74,20 @@ def site_assets(rulebook, root, runtime, stdlib_source=None):
     worker_text = (worker_text.replace("@RUNTIME@", "../" + runtime_dir.removeprefix(HASHED + "/"))
                    .replace("@WHEEL@", "../" + wheel_path.removeprefix(HASHED + "/")))
     worker_path = add("worker.mjs", worker_text.encode())
-    app_path = add("app.js", (APP / "app.js").read_bytes())
-    return Assets(files, EngineFiles(app_path, worker_path, runtime_dir, definitions))
+    # the page's scripts import each other by relative name: one folder, its digest over both
+    scripts = {name: (APP / name).read_bytes() for name in PAGE_SCRIPTS}
+    scripts_dir = f"{HASHED}/{_folder_digest(scripts)}/"
+    files.update({scripts_dir + name: data for name, data in scripts.items()})
+    return Assets(files, EngineFiles(scripts_dir + "app.js", worker_path, runtime_dir, definitions))
+
+
+def _folder_digest(contents):
+    """One digest over a folder's files ({name: bytes or Path}), names included."""
+    summary = hashlib.sha256()
+    for name, content in sorted(contents.items()):
+        data = content.read_bytes() if isinstance(content, Path) else content
+        summary.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\0".encode())
+    return summary.hexdigest()[:DIGEST_LENGTH]
 
 
 def _runtime(files, root, runtime, stdlib_source):
@@ -82,11 +95,7 @@ def _runtime(files, root, runtime, stdlib_source):
     contents = {name: _required(Path(root) / source) for name, source in sorted(runtime.items())}
     if stdlib_source:
         contents[STDLIB_NAME] = stdlib.trim(_required(Path(root) / stdlib_source))
-    summary = hashlib.sha256()
-    for name, content in sorted(contents.items()):
-        data = content.read_bytes() if isinstance(content, Path) else content
-        summary.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\0".encode())
-    folder = f"{HASHED}/{summary.hexdigest()[:DIGEST_LENGTH]}/pyodide/"
+    folder = f"{HASHED}/{_folder_digest(contents)}/pyodide/"
     files.update({folder + name: content for name, content in contents.items()})
     return folder
 

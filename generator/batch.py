@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import assessment
+from assessment import review
 from assessment.carry import answer_fields
 from assessment.errors import AnswerError
 
@@ -36,6 +37,8 @@ class Entry:
     names: dict = field(default_factory=dict)  # answer path → the column's heading
     problems: list = field(default_factory=list)
     version: str = ""
+    self_answers: dict = None  # a review file's: the person's own answers beside the reviewer's (`answers`)
+    reviewer: str = ""
 
 
 def read(paths, rulebook):
@@ -57,17 +60,42 @@ def find_definition(rulebook, title):
 
 
 def is_export(data):
-    """A file a self-assessment page wrote (导出答案): its definition, rulebook and answers."""
-    return isinstance(data, dict) and "definition" in data and "answers" in data
+    """A file a self-assessment page wrote: 导出答案 (definition, rulebook and answers) or 导出审核文件."""
+    return isinstance(data, dict) and "definition" in data and ("answers" in data or is_review(data))
 
 
-def from_export(rulebook, data):
-    """An exported file's answers brought to this rulebook as the page brings them (assessment.carry_over):
-    {answers, changes}; no changes when it was answered under this very rulebook."""
+def is_review(data):
+    return isinstance(data, dict) and data.get("type") == "review"
+
+
+def side(data, who):
+    """A review file's answers of one side ("self" or "reviewer"), or an answers file's answers."""
+    if not is_review(data):
+        return data.get("answers")
+    part = data.get(who)
+    return part.get("answers") if isinstance(part, dict) else None
+
+
+def reviewer_name(data):
+    part = data.get("reviewer") if isinstance(data.get("reviewer"), dict) else {}
+    return " ".join(str(part[k]) for k in ("staff_id", "name") if part.get(k)) or "（未填）"
+
+
+def sealed_note(data):
+    """What a review file's seal says, when it is not intact; "" otherwise (and for answers files)."""
+    state = review.verify(data) if is_review(data) else "intact"
+    return {"edited": "完整性校验不符：此审核文件导出后被修改过，结果可能不是审核人给出的 — 请向审核人索取原文件",
+            "unsealed": "此审核文件没有完整性校验值，无法确认导出后未被修改 — 请向审核人索取导出的原文件"}.get(state, "")
+
+
+def from_export(rulebook, data, who="reviewer"):
+    """An exported file's answers (a review file's `who` side) brought to this rulebook as the page brings
+    them (assessment.carry_over): {answers, changes}; no changes when answered under this very rulebook."""
+    answers = side(data, who)
     if data.get("rulebook_hash") == rulebook["hash"]:
-        return {"answers": data["answers"], "changes": []}
+        return {"answers": answers, "changes": []}
     return assessment.carry_over(rulebook, str(data["definition"]), {
-        "answers": data["answers"], "basis": data.get("basis"), "names": data.get("field_names")})
+        "answers": answers, "basis": data.get("basis"), "names": data.get("field_names")})
 
 
 def _exported(path, rulebook):
@@ -87,6 +115,10 @@ def _exported(path, rulebook):
         carried = from_export(rulebook, data)
         entry.answers = carried["answers"]
         entry.problems += [f"{path}: {c['text']}" for c in carried["changes"] if c["answer"] == "dropped"]
+        if is_review(data):
+            entry.self_answers = from_export(rulebook, data, "self")["answers"]
+            entry.reviewer = reviewer_name(data)
+            entry.problems += [f"{path}: {note}" for note in [sealed_note(data)] if note]
     return [entry]
 
 
@@ -231,6 +263,7 @@ class Row:
     name: str
     result: dict = None
     errors: list = field(default_factory=list)
+    compared: dict = None  # a review's: the person's own result ("self") and the steps apart ("far", "near")
 
 
 def score(entries, rulebook):
@@ -238,6 +271,8 @@ def score(entries, rulebook):
     for entry in entries:
         kind, definition = find_definition(rulebook, entry.ident)
         row = Row(entry, kind or "", definition["name"] if definition else "", errors=list(entry.problems))
+        if definition and entry.self_answers is not None:
+            row.compared = review.compare(rulebook, entry.ident, entry.self_answers, entry.answers)
         if definition:  # scored even with a note on the file (an unknown column is said, not fatal)
             try:
                 row.result = assessment.run(rulebook, entry.ident, entry.answers)
@@ -262,8 +297,30 @@ def _path(field_path):
     return re.sub(r"\[\d+\]$", "", field_path)
 
 
-COLUMNS = {"standard": ["标准", "工号", "姓名", "部门", "总分", "满分", "职级", "未满足的前提条件", "下一职级还差", "来源", "问题"],
-           "rule": ["规则", "工号", "姓名", "部门", "结果", "级别", "工资", "奖金", "原因", "来源", "问题"]}
+# a review file's columns come last: the person's own result beside the reviewer's (added after the others,
+# so that a sheet HR built on the earlier columns keeps its places)
+REVIEWED = ["自评", "审核人", "相差两档及以上"]
+COLUMNS = {"standard": ["标准", "工号", "姓名", "部门", "总分", "满分", "职级", "未满足的前提条件", "下一职级还差",
+                        "来源", "问题", *REVIEWED],
+           "rule": ["规则", "工号", "姓名", "部门", "结果", "级别", "工资", "奖金", "原因", "来源", "问题", *REVIEWED]}
+
+
+def own_result(row):
+    """The person's own result in words, for a row read from a review file ("" otherwise)."""
+    mine = (row.compared or {}).get("self")
+    if not mine:
+        return ""
+    if "errors" in mine:
+        return f"未能计分（{len(mine['errors'])} 处未填或需修改）"
+    if row.kind == "standard":
+        return f"{mine['total']}" + (f"（{(mine['grade'] or {}).get('name', '未定级')}）" if mine["graded"] else "")
+    return mine["outcome_name"]
+
+
+def reviewed(row):
+    if row.compared is None:
+        return ["", "", ""]
+    return [own_result(row), row.entry.reviewer, f"{row.compared['far']} 项"]
 
 
 def table(rows, kind):
@@ -275,13 +332,15 @@ def table(rows, kind):
             nxt = r.get("next") or {}
             out.append(who + [_number(r["total"]), _number(r["max_total"]), (r["grade"] or {}).get("name", "未定级") if r["graded"] else "",
                               "；".join(c for b in r["capped"] for c in b["unmet"]) or "；".join(r["ineligible"]),
-                              f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", e.source, "；".join(row.errors)])
+                              f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", e.source,
+                              "；".join(row.errors), *reviewed(row)])
         elif row.result:
             level = f"{r['level']['from_name']} → {r['level']['to_name']}" if r.get("level") else ""
             out.append(who + [r["outcome_name"], level, _number(r.get("pay")), _number(r.get("bonus")), r["reason"],
-                              e.source, "；".join(row.errors)])
+                              e.source, "；".join(row.errors), *reviewed(row)])
         else:
-            out.append(who + [""] * (len(COLUMNS[kind]) - 6) + [e.source, "；".join(row.errors)])
+            out.append(who + [""] * (len(COLUMNS[kind]) - 6 - len(REVIEWED)) + [e.source, "；".join(row.errors)]
+                       + reviewed(row))
     return out
 
 

@@ -1,13 +1,16 @@
 """The calibration page `handbook batch … -o FILE.html` writes: one self-contained file (no script, no
 external resource) that HR opens or prints — per standard or rule and per department, the distribution of
 grades or outcomes as a bar chart, then the people, best first, with the gap to the next grade, unmet
-prerequisites, and answers from an older rulebook flagged. Rows that could not be scored are listed with
-their errors."""
+prerequisites, and answers from an older rulebook flagged; where a review file was read, the person's own
+result beside the reviewer's, and how many answers are two or more steps apart. Rows that could not be
+scored are listed with their errors."""
 
 import html
 from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal
+
+from .batch import reviewed
 
 STYLE = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}
@@ -49,7 +52,7 @@ def _standard(people, rulebook):
         unmet = "；".join(c for band in result["capped"] for c in band["unmet"]) or "；".join(result["ineligible"])
         rows.append([_who(row, rulebook), (result["total"], "n"), grade,
                      f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", unmet])
-    return _chart(Counter(grades)) + _table(["工号 / 姓名", "总分", "职级", "下一职级还差", "未满足的前提条件"], rows)
+    return _chart(Counter(grades)) + _table(["工号 / 姓名", "总分", "职级", "下一职级还差", "未满足的前提条件"], rows, people)
 
 
 def _rule(people, rulebook):
@@ -57,7 +60,7 @@ def _rule(people, rulebook):
              f"{r.result['level']['from_name']} → {r.result['level']['to_name']}" if r.result.get("level") else "",
              (r.result.get("pay") or "", "n"), (r.result.get("bonus") or "", "n"), r.result["reason"]] for r in people]
     return (_chart(Counter(r.result["outcome_name"] for r in people))
-            + _table(["工号 / 姓名", "结果", "级别", "工资", "奖金", "原因"], rows))
+            + _table(["工号 / 姓名", "结果", "级别", "工资", "奖金", "原因"], rows, people))
 
 
 def _who(row, rulebook):
@@ -83,7 +86,11 @@ def _chart(counts):
             f'viewBox="0 0 {width} {height}">{"".join(lines)}</svg>')
 
 
-def _table(head, rows):
+def _table(head, rows, people):
+    """`people`: the rows' Row objects; where any was read from a review file, the review's columns follow."""
+    if any(p.compared is not None for p in people):
+        head = head + ["自评", "审核人", "相差两档及以上"]
+        rows = [row + reviewed(p) for row, p in zip(rows, people)]
     cells = "".join("<tr>" + "".join(
         f'<td class="n">{_e(c[0])}</td>' if isinstance(c, tuple) else f"<td>{_e(c)}</td>" for c in row) + "</tr>"
                     for row in rows)

@@ -55,10 +55,10 @@ def _parser():
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     cmd = add("score", "按标准或规则计分 / score answers against a standard or rule")
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
-    cmd.add_argument("--answers", required=True, type=Path, help="答案文件 .json 或 .yaml / answers file")
+    cmd.add_argument("--answers", required=True, type=Path, help="答案文件 .json 或 .yaml（页面导出的答案文件或审核文件均可） / answers file (or a page's export or review file)")
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
-    cmd = add("batch", "批量计分: 导出的答案文件、文件夹和表格(.xlsx/.csv) → 校准用的 .xlsx 或 .csv / score many people")
-    cmd.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="答案文件、文件夹、.xlsx 或 .csv")
+    cmd = add("batch", "批量计分: 导出的答案文件、审核文件、文件夹和表格(.xlsx/.csv) → 校准用的 .xlsx、.csv 或 .html / score many people")
+    cmd.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="答案文件、审核文件、文件夹、.xlsx 或 .csv")
     cmd.add_argument("-o", "--output", type=Path, required=True, help="结果文件 .xlsx、.csv 或校准页 .html / output file")
     cmd.add_argument("--template", metavar="ID", help="改为写出可填写的空表格(.xlsx) / write the empty workbook to fill in")
     cmd = add("template", "输出可填写的答案文件(YAML, 每项带名称、可填的值和说明) / print a fillable answers file")
@@ -231,6 +231,11 @@ def _unwrap(rulebook, ident, data, path, lang):
         raise WrongFile(f"这个文件是“{name}”的答案, 不是“{ident}”的 — 换用对应的文件, 或把 ID 改为 "
                         f"{data['definition']} / this file answers {data['definition']!r}, not {ident!r}")
     carried = batch.from_export(rulebook, data)
+    if batch.is_review(data):
+        print(f"{path}: 审核文件：按审核人 {batch.reviewer_name(data)} 的答案计分 / a review file: "
+              "the reviewer's answers are scored", file=sys.stderr)
+        if note := batch.sealed_note(data):
+            print(f"{path}: {note}", file=sys.stderr)
     if data.get("rulebook_hash") != rulebook["hash"]:
         print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, 已按当前版本 {rulebook['version']} 核对 / "
               f"answers from version {data.get('rulebook_version')}, carried to {rulebook['version']}", file=sys.stderr)

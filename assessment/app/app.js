@@ -1,5 +1,7 @@
 // The self-assessment page: collects answers from the static form, sends them to the engine in a
 // module worker, and shows what the engine returns. It computes no score itself.
+import { createReview } from "./review.js";
+
 const form = document.querySelector("form.hb-assess");
 const panel = document.getElementById("hb-result");
 const status = form.querySelector("[data-status]");
@@ -8,6 +10,7 @@ const meta = JSON.parse(form.dataset.definition);
 // release carries the answers over (the engine decides which still fit; see assessment/carry.py).
 const storageKey = `handbook:${meta.id}`;
 let worker = null, seq = 0, ready = false;
+let review = null;  // the 审核 mode (review.js): while it is on, the form holds a reviewer's answers
 
 const own = (object, key) => (object && typeof object === "object" && Object.hasOwn(object, key) ? object[key] : undefined);
 const isRecord = v => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -243,6 +246,7 @@ function showRule(r) {
 
 // --- scoring ---------------------------------------------------------------------------------
 function rescore() {
+  if (review?.on) { review.rescore(); return; }
   save();
   if (!ready) return;
   seq += 1;
@@ -272,7 +276,7 @@ function onMessage({ data }) {
     engineReady(); rescore(); return;
   }
   if (data.type === "result" && asked.has(data.seq)) { asked.get(data.seq)(data.out); asked.delete(data.seq); return; }
-  if (data.type !== "result" || data.seq !== seq) return;
+  if (data.type !== "result" || data.seq !== seq || review?.on) return;
   clearErrors();
   if (data.out.errors) { showErrors(data.out.errors); return; }
   if (data.out.failure) { showFailure(data.out.failure); return; }
@@ -310,6 +314,7 @@ const newer = (a, b) => String(a).localeCompare(String(b), "en", { numeric: true
 function record(answers) { return { version: meta.version, hash: meta.hash, basis: meta.basis, answers, notice, person: who() }; }
 
 function save() {
+  if (review?.on) return;  // the reviewer's answers are saved apart (review.js)
   const message = form.querySelector(".hb-import-message");
   if (!storage) { message.textContent = "浏览器禁止本页保存答案：关闭页面前请用“导出答案”保存到文件。"; return; }
   const answers = collect();
@@ -373,6 +378,7 @@ async function importAnswers(file) {
   message.textContent = "";
   let data;
   try { data = JSON.parse(await file.text()); } catch { message.textContent = "无法读取：这不是答案文件（JSON）。"; return; }
+  if (isRecord(data) && data.type === "review" && data.definition === meta.id) { review.importFile(file); return; }
   if (!isRecord(data) || data.definition !== meta.id || !wellFormed(data.answers)) {
     const theirs = isRecord(data) && (data.definition_name || data.definition);
     message.textContent = theirs && data.definition !== meta.id
@@ -417,6 +423,7 @@ function opening(found) {
 // --- start ----------------------------------------------------------------------------------
 form.addEventListener("input", rescore);
 form.addEventListener("change", e => {
+  if (review.handle(e.target.dataset.action, e.target)) return;
   if (e.target.dataset.action !== "import") { rescore(); return; }
   const file = e.target.files[0];
   e.target.value = "";  // the same file can be imported again (after 清除答案, say)
@@ -425,6 +432,7 @@ form.addEventListener("change", e => {
 form.addEventListener("submit", e => e.preventDefault());
 form.addEventListener("click", e => {
   const action = e.target.dataset.action;
+  if (review.handle(action, e.target)) return;
   if (e.target.classList.contains("hb-add-period")) { addPeriod(); rescore(); }
   else if (e.target.classList.contains("hb-remove-period")) {
     const row = e.target.closest("tr");
@@ -509,7 +517,18 @@ async function carryOver(found, retire) {
   use.addEventListener("click", take);
   message.replaceChildren(`${said}你已开始重新填写；上次保存的答案已按新规则核对并另存。 `, use);
 }
+function restoreOwn() {
+  clearErrors();
+  fill(meta.kind === "rule" ? { periods: [] } : {});
+  setWho({});
+  if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
+  rescore();
+}
+
 if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
+review = createReview({ meta, form, panel, el, own, isRecord, storage, storageKey, collect, fill, who, setWho, ask,
+                        wellFormed, fieldBox, clearErrors, summarise, saveOwn: save, restoreOwn });
+review.offer(form.querySelector(".hb-import-message"));
 
 performance.mark("hb-form-usable");  // the form works (and saves) from here on; read by make bench
 

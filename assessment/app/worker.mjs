@@ -2,11 +2,11 @@
 // Its name is where the part of the rulebook it scores against lives ("DIGEST/ID.json", beside the
 // worker's own folder; the page sets it). Every file it downloads sits in a folder named by the SHA-256
 // of its bytes, which the worker checks before using it: a cache or proxy that serves last release's
-// file never gets it scored. Messages in: {seq, id, answers} or {seq, migrate: saved}.
+// file never gets it scored. Messages in: {seq, id, answers | migrate | review | seal} (assessment/page.py).
 // Out: {type: "progress"|"ready"|"result"|"fatal", ...}.
 const RUNTIME = "@RUNTIME@", WHEEL = "@WHEEL@";  // filled in at build time (generator/assets.py)
 const here = path => new URL(path, import.meta.url);
-let score = null, migrate = null;
+let answer = null;
 
 class Stale extends Error {}
 
@@ -41,22 +41,11 @@ async function boot() {
   const [wheelBytes, definitionBytes] = await files;
   pyodide.unpackArchive(await verified(WHEEL, wheelBytes, matches), "wheel");
   pyodide.globals.set("rulebook_json", new TextDecoder().decode(await verified(definitionPath, definitionBytes, matches)));
-  [score, migrate] = pyodide.runPython(`
-import json, assessment
+  answer = pyodide.runPython(`
+import json, assessment.page
 _rulebook = json.loads(rulebook_json)
-def _guarded(run):
-    try:
-        return json.dumps(run(), ensure_ascii=False)
-    except assessment.AnswerError as exc:
-        return json.dumps({"errors": exc.to_json()}, ensure_ascii=False)
-    except Exception as exc:  # any other engine failure is shown on the page, which stays usable
-        return json.dumps({"failure": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
-def _score(ident, answers_json):
-    return _guarded(lambda: assessment.run(_rulebook, ident, json.loads(answers_json)))
-def _migrate(ident, saved_json):
-    return _guarded(lambda: assessment.carry_over(_rulebook, ident, json.loads(saved_json)))
-(_score, _migrate)
-`).toJs();
+lambda ident, request_json: assessment.page.answer(_rulebook, ident, request_json)
+`);
   const [version, hash] = pyodide.runPython("[_rulebook['version'], _rulebook['hash']]").toJs();  // parsed once, above
   postMessage({ type: "ready", version, hash });
 }
@@ -66,11 +55,11 @@ const booting = boot().catch(error => postMessage({ type: "fatal", stale: error 
 
 onmessage = async ({ data }) => {
   await booting;
-  if (!score) return;
+  if (!answer) return;
   const started = performance.now();
   let out;
   try {
-    out = JSON.parse(data.migrate ? migrate(data.id, JSON.stringify(data.migrate)) : score(data.id, JSON.stringify(data.answers)));
+    out = JSON.parse(answer(data.id, JSON.stringify(data)));
   } catch (error) { out = { failure: String(error && error.message || error).split("\n").slice(-2).join(" ") }; }
   postMessage({ type: "result", seq: data.seq, out, ms: performance.now() - started });
 };

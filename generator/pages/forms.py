@@ -115,6 +115,29 @@ WHO = ('<fieldset class="hb-who"><legend>姓名与工号（可不填）</legend>
        + '</fieldset>')
 
 
+# A manager's (or peer's) review of a person's exported answers, opened by 审核他人的自评 (see review.js).
+# A template: nothing of it is in the page (nor in a screen reader's list of fields) until it is opened.
+REVIEW = ('<template class="hb-review-template"><section class="hb-review" data-review aria-labelledby="hb-review-title">'
+          '<h2 id="hb-review-title">审核他人的自评</h2>'
+          '<p class="hb-hint">导入员工导出的答案文件（或之前导出的审核文件）。表格先填入员工的答案，请按你的判断修改；'
+          '每项下方显示员工的自评和两者相差几档，可逐项写审核意见。审核内容只保存在本机浏览器，与你自己的自评分开保存。</p>'
+          '<p class="hb-review-person" data-review-person></p>'
+          '<div class="hb-actions"><label class="md-button hb-import">导入员工的答案文件或审核文件'
+          '<input type="file" accept="application/json,.json" data-action="review-import"></label></div>'
+          '<fieldset class="hb-who"><legend>审核人</legend>'
+          + "".join(f'<div class="hb-field"><label for="hb-reviewer-{key}">{label}</label>'
+                    f'<input id="hb-reviewer-{key}" type="text" data-reviewer="{key}" autocomplete="off"></div>'
+                    for key, label in (("name", "审核人姓名"), ("staff_id", "审核人工号")))
+          + '</fieldset>'
+          '<div class="hb-field"><label for="hb-review-overall">总体意见</label>'
+          '<textarea id="hb-review-overall" rows="3" data-review-overall></textarea></div>'
+          '<div class="hb-actions">'
+          '<button type="button" class="md-button" data-action="review-export">导出审核文件</button>'
+          '<button type="button" class="md-button" data-action="review-print">打印审核单</button>'
+          '<button type="button" class="md-button" data-action="review-exit">结束审核</button></div>'
+          '<div class="hb-review-message" role="alert" data-review-message></div></section></template>')
+
+
 def _shell(kind, definition, rulebook, engine, body, min_periods=0):
     """`engine`: the URLs of the engine's files relative to this page ({app, worker, runtime, definition}),
     and `definition` relative to the hashed assets' folder (the worker's name)."""
@@ -131,6 +154,7 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0):
         f'<form class="hb-assess" data-definition="{attr(meta)}" novalidate>'
         f'<p class="hb-status" role="status" data-status>计分引擎加载中…(表格已可填写)</p>'
         f'<div class="hb-notice" role="status" data-notice></div>'
+        f'{REVIEW}'
         f'{WHO}'
         f'{body}'
         # the running result, kept in view while a long form is filled (the full result is below the form)
@@ -140,6 +164,7 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0):
         f'<label class="md-button hb-import">导入答案<input type="file" accept="application/json,.json" data-action="import"></label>'
         f'<button type="button" class="md-button" data-action="clear">清除答案</button>'
         f'<button type="button" class="md-button" data-action="print">打印个人报告</button>'
+        f'<button type="button" class="md-button" data-action="review">审核他人的自评</button>'
         f'</div><div class="hb-import-message" role="alert"></div></form>'
         f'<section id="hb-result" class="hb-result" aria-live="polite" data-state="loading" data-total="" '
         f'data-grade="" data-outcome=""></section>'

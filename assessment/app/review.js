@@ -1,0 +1,260 @@
+// 审核: a manager or peer answers the same form beside a person's exported answers. The engine scores
+// both and says, field by field, how far apart they are (assessment/review.py); this script shows it,
+// keeps the reviewer's comments, and writes the review file with the seal the engine computes.
+// The reviewer's work is saved apart from their own self-assessment (under "handbook:ID:review").
+
+export function createReview(page) {
+  const { meta, form, panel, el, own, isRecord } = page;
+  const template = form.querySelector("template.hb-review-template");
+  let box = null;  // the review's own part of the form, there while the mode is on
+  const key = `${page.storageKey}:review`;
+  let state = null;  // {self: {answers, person, exported, rulebook_version}, warning}: set once a file is read
+  let on = false, asked = 0, last = null;
+  let notices = [];  // what carrying answers over to this release changed, said once they are in the form
+
+  const say = text => { if (box) box.querySelector("[data-review-message]").textContent = text; };
+  const comments = () => Object.fromEntries([...form.querySelectorAll("[data-comment]")]
+    .filter(c => c.value.trim()).map(c => [c.dataset.comment, c.value.trim()]));
+  const overall = () => box.querySelector("[data-review-overall]").value.trim();
+  const reviewer = () => Object.fromEntries([...box.querySelectorAll("[data-reviewer]")].map(c => [c.dataset.reviewer, c.value.trim()]));
+  const people = person => ["name", "staff_id", "department"].map(k => own(person, k)).filter(v => typeof v === "string" && v).join(" · ");
+
+  // --- the second column: the person's answer and the distance, at each field ------------------------
+  function decorate() {
+    form.querySelectorAll("[data-field]").forEach(field => {
+      if (!field.querySelector(":scope > .hb-review-self") && field.dataset.field !== "periods") {
+        field.append(el("p", "", "hb-review-self"));
+      }
+      const path = field.dataset.field;
+      if (!/^periods\[/.test(path) && !field.querySelector(":scope > .hb-comment")) {
+        const label = el("label", path === "periods" ? "对各期数据的审核意见" : "审核意见", "hb-comment");
+        const text = el("textarea");
+        text.rows = 1; text.dataset.comment = path;
+        label.append(text);
+        field.append(label);
+      }
+    });
+  }
+
+  function undecorate() { form.querySelectorAll(".hb-review-self, .hb-comment").forEach(e => e.remove()); }
+
+  function setComments(given) {
+    form.querySelectorAll("[data-comment]").forEach(c => { const v = own(given, c.dataset.comment); c.value = typeof v === "string" ? v : ""; });
+  }
+
+  // --- entering, leaving, saving ---------------------------------------------------------------------
+  function enter() {
+    page.saveOwn();  // the reviewer's own self-assessment stays as it was saved
+    on = true;
+    form.dataset.mode = "review";
+    box = template.content.firstElementChild.cloneNode(true);
+    form.querySelector("[data-notice]").after(box);
+    page.fill(meta.kind === "rule" ? { periods: [] } : {});
+    page.setWho({});
+    decorate();
+    panel.replaceChildren(el("p", "请先导入员工导出的答案文件。", "hb-invalid"));
+    box.querySelector("h2").scrollIntoView({ block: "start" });
+  }
+
+  function leave() {
+    if (!confirm("结束审核并清除本机保存的审核内容？（请先导出审核文件）")) return;
+    try { page.storage?.removeItem(key); } catch { /* blocked */ }
+    on = false; state = null; last = null;
+    undecorate();
+    delete form.dataset.mode;
+    box.remove();
+    box = null;
+    page.restoreOwn();
+  }
+
+  function save() {
+    if (!state || !page.storage) return;
+    try {
+      page.storage.setItem(key, JSON.stringify({ version: meta.version, hash: meta.hash, basis: meta.basis, self: state.self, warning: state.warning,
+        answers: page.collect(), person: page.who(), reviewer: reviewer(), comments: comments(), overall: overall() }));
+    } catch { say("浏览器存储空间已满，审核内容未能保存：请用“导出审核文件”保存到文件。"); }
+  }
+
+  function saved() {
+    try { const value = JSON.parse(page.storage?.getItem(key) ?? "null"); return isRecord(value) && isRecord(value.self) ? value : null; }
+    catch { return null; }
+  }
+
+  // A record of this page's shape (saved, or read from a review file): the form shows the reviewer's side.
+  function open(record, selfAnswers, reviewerAnswers) {
+    state = { self: { ...record.self, answers: selfAnswers }, warning: record.warning || "" };
+    page.setWho(isRecord(record.person) ? record.person : {});
+    page.fill(reviewerAnswers);
+    decorate();
+    setComments(record.comments);
+    box.querySelector("[data-review-overall]").value = typeof record.overall === "string" ? record.overall : "";
+    box.querySelectorAll("[data-reviewer]").forEach(c => { const v = own(record.reviewer, c.dataset.reviewer); c.value = typeof v === "string" ? v : ""; });
+    const person = people(record.person);
+    box.querySelector("[data-review-person]").textContent =
+      `被审核人：${person || "（未填姓名）"} · 自评导出于 ${String(state.self.exported || "未知").slice(0, 10)} · 规则版本 ${state.self.rulebook_version || "未知"}`;
+    rescore();
+  }
+
+  // Answers given under another release are carried over by the engine, as the page does for its own.
+  async function current(answers, file, what) {
+    if (file.rulebook_hash === meta.hash) return answers;
+    const carried = await page.ask({ migrate: { answers, basis: own(file, "basis"), names: own(file, "field_names") } });
+    if (!carried.answers) throw new Error(`${what}无法按当前规则核对`);
+    if (carried.changes.length) notices.push(`${what}来自规则版本 ${file.rulebook_version || "未知"}：` + carried.changes.map(c => c.text).join("；"));
+    return carried.answers;
+  }
+
+  async function importFile(file) {
+    say("");
+    let data;
+    try { data = JSON.parse(await file.text()); } catch { say("无法读取：这不是答案文件或审核文件（JSON）。"); return; }
+    if (!isRecord(data) || data.definition !== meta.id) {
+      const theirs = isRecord(data) && (data.definition_name || data.definition);
+      say(theirs ? `这个文件是“${theirs}”的，不是“${meta.name}”的，未导入。` : `这个文件不是“${meta.name}”的答案文件或审核文件，未导入。`);
+      return;
+    }
+    if (!on) enter();
+    notices = [];
+    let opened = "";
+    try {
+      if (data.type === "review") {
+        const check = await page.ask({ verify: data });
+        const warning = { intact: "", edited: "注意：此审核文件导出后被修改过（完整性校验值不符），内容可能不是审核人导出时的样子。",
+                          unsealed: "注意：此审核文件没有完整性校验值，无法确认导出后未被修改。" }[check.state] ?? "";
+        const self = await current(own(own(data, "self"), "answers"), data, "员工的答案");
+        const mine = await current(own(own(data, "reviewer"), "answers"), data, "审核答案");
+        open({ ...data, warning }, self, mine);
+        opened = `已打开审核文件：审核人 ${people(data.reviewer) || "（未填）"}，导出于 ${String(data.exported || "未知").slice(0, 10)}。` +
+                 (check.state === "intact" ? "完整性校验相符。" : "");
+      } else if (page.wellFormed(data.answers)) {
+        const self = await current(data.answers, data, "员工的答案");
+        open({ self: { exported: data.exported, rulebook_version: data.rulebook_version }, person: data.person }, self, self);
+      } else { say(`这个文件不是“${meta.name}”的答案文件或审核文件，未导入。`); return; }
+    } catch (error) { say(`${error.message}，未导入。`); return; }
+    say([opened, state.warning, ...notices].filter(Boolean).join(" ") || "已导入。表格中是员工的答案，请按你的判断修改。");
+  }
+
+  // --- scoring both and showing the comparison ---------------------------------------------------------
+  async function rescore() {
+    if (!state) return;
+    decorate();  // rows added to a rule's table get their second column too
+    save();
+    const n = ++asked;
+    panel.dataset.state = "scoring";
+    const out = await page.ask({ review: { self: state.self.answers, reviewer: page.collect() } });
+    if (n !== asked || !on) return;
+    last = out;
+    show(out);
+  }
+
+  function show(out) {
+    if (out.failure) { panel.dataset.state = "error"; panel.replaceChildren(el("p", `无法计分：${out.failure}`, "hb-fatal")); return; }
+    form.querySelectorAll(".hb-review-self").forEach(p => { p.textContent = ""; });
+    page.clearErrors();
+    for (const row of out.fields) {
+      const field = page.fieldBox(row.field);
+      const line = field && field.querySelector(":scope > .hb-review-self");
+      if (!line) continue;
+      line.append(`员工自评：${row.self}`);
+      if (row.level !== "same") line.append(" ", el("span", row.text, "hb-diff"));
+      line.dataset.level = row.level;
+    }
+    for (const problem of own(out.reviewer, "errors") ?? []) {
+      if (problem.code === "missing") continue;  // counted in the panel; an empty field is the reviewer's to fill
+      const field = page.fieldBox(problem.field);
+      if (field) field.querySelector(".hb-error").textContent = problem.message;
+    }
+    panel.dataset.state = "review";
+    panel.replaceChildren(...sheet(out));
+    page.summarise(`审核：相差两档及以上 ${out.far} 项，相差一档 ${out.near} 项`);
+  }
+
+  const outcome = r => r.errors ? `未能计分（${r.errors.length} 处未填或需修改）`
+    : meta.kind === "standard" ? `${r.total} / ${r.max_total}` : r.outcome_name;
+  const grade = r => r.errors ? "—" : meta.kind === "standard" ? (r.grade ? r.grade.name : r.graded ? "未定级" : "（不定级）")
+    : r.level ? `${r.level.from_name} → ${r.level.to_name}` : "—";
+
+  // The 审核单: both results, every difference with its comment, the overall comment, signature lines.
+  function sheet(out) {
+    const table = (heads, rows) => {
+      const t = el("table"), head = el("tr");
+      heads.forEach(h => head.append(el("th", h))); t.append(head);
+      rows.forEach(cells => { const tr = el("tr"); cells.forEach(c => tr.append(el("td", c))); t.append(tr); });
+      const scroll = el("div", null, "hb-scroll");  // a phone scrolls the table, not the page
+      scroll.append(t);
+      return scroll;
+    };
+    const who = people(page.who()), by = people(reviewer());
+    const parts = [el("h2", "审核单"),
+      el("p", `${meta.name} · 被审核人 ${who || "（未填）"} · 审核人 ${by || "（未填）"} · 审核日期 ${new Date().toLocaleDateString("zh-CN")} · 规则版本 ${meta.version}`, "hb-report-meta")];
+    if (state.warning) parts.push(el("p", state.warning, "hb-fatal"));
+    parts.push(table(["", "员工自评", "上级审核"], meta.kind === "standard"
+      ? [["总分", outcome(out.self), outcome(out.reviewer)], ["职级", grade(out.self), grade(out.reviewer)]]
+      : [["结果", outcome(out.self), outcome(out.reviewer)], ["级别", grade(out.self), grade(out.reviewer)]]));
+    parts.push(el("p", `相差两档及以上（需要讨论）${out.far} 项，相差一档 ${out.near} 项。`, "hb-total"));
+    const notes = comments();
+    const shown = out.fields.filter(r => meta.kind === "standard" || r.level !== "same" || notes[r.field]);
+    parts.push(el("h3", meta.kind === "standard" ? "逐项对照" : "有差异的数据"),
+      table(["项目", "员工自评", "上级审核", "差异", "审核意见"],
+            shown.map(r => [r.name, r.self, r.reviewer, r.level === "same" ? "一致" : r.text, notes[r.field] || ""])));
+    if (meta.kind === "rule" && notes.periods) parts.push(el("p", `对各期数据的审核意见：${notes.periods}`));
+    parts.push(el("h3", "总体意见"), el("p", overall() || "（无）"));
+    const signatures = el("div", null, "hb-signatures");
+    ["员工签字", "上级签字"].forEach(who => signatures.append(el("p", `${who}：__________________　日期：____________`)));
+    parts.push(signatures);
+    return parts;
+  }
+
+  // --- the review file ---------------------------------------------------------------------------------
+  async function exportFile() {
+    if (!state) { say("请先导入员工的答案文件。"); return; }
+    const now = new Date().toISOString();
+    const record = { type: "review", format: 1, definition: meta.id, definition_name: meta.name,
+      rulebook_version: meta.version, rulebook_hash: meta.hash, exported: now, fields: Object.keys(meta.fields),
+      field_names: meta.fields, basis: meta.basis, person: page.who(), self: state.self,
+      reviewer: { ...reviewer(), answers: page.collect(), reviewed: now }, comments: comments(), overall: overall() };
+    const integrity = await page.ask({ seal: record });
+    if (!integrity.digest) { say("无法计算完整性校验值，未导出。"); return; }
+    const blob = new Blob([JSON.stringify({ ...record, integrity }, null, 2)], { type: "application/json" });
+    const a = el("a"); a.href = URL.createObjectURL(blob);
+    a.download = `${meta.id}-review${own(page.who(), "staff_id") ? "-" + page.who().staff_id : ""}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  // The page's script asks us first; true when the event was ours.
+  function handle(action, target) {
+    if (action === "review") { if (!on) enter(); return true; }
+    if (action === "review-exit") { leave(); return true; }
+    if (action === "review-export") { exportFile(); return true; }
+    if (action === "review-print") { if (last) show(last); window.print(); return true; }
+    if (action === "review-import") {
+      const file = target.files[0];
+      target.value = "";
+      if (file) importFile(file);
+      return true;
+    }
+    return false;
+  }
+
+  // Offered, not forced: a review left unfinished on this computer.
+  function offer(where) {
+    const found = saved();
+    if (!found) return;
+    const button = el("button", "继续审核", "md-button");
+    button.type = "button";
+    button.addEventListener("click", async () => {
+      enter();
+      notices = [];
+      try {
+        const self = await current(found.self.answers, { ...found, rulebook_hash: found.hash, rulebook_version: found.version }, "员工的答案");
+        const mine = await current(found.answers, { ...found, rulebook_hash: found.hash, rulebook_version: found.version }, "审核答案");
+        open(found, self, mine);
+        if (notices.length) say(notices.join(" "));
+      } catch (error) { say(`${error.message}；上次的审核内容仍保存在本机。`); }
+    });
+    where.append(el("p", `本机有一份未完成的审核（被审核人：${people(found.person) || "未填姓名"}）。 `), button);
+  }
+
+  return { get on() { return on; }, rescore, handle, importFile, offer };
+}

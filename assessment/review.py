@@ -1,0 +1,153 @@
+"""A reviewer's answers beside the person's own: both scored, each field compared, and the review file sealed.
+
+How far apart two answers are is counted in steps (档), the same way for every page, the CLI and the batch:
+one option of a choice (options ranked by their points), yes against no, one tick of a checklist, one
+counted event, one band of a banded number, and a tenth of the allowed range for any other number or
+mean of raters. Answers one step apart differ (`near`); two or more steps apart are a disagreement to
+discuss (`far`).
+
+The seal is integrity, not signing: a SHA-256 over the file's content shows that the file was edited after
+it was exported, but anyone can compute a new one; it proves nothing about who wrote it.
+"""
+
+import hashlib
+import json
+import math
+
+from . import find, run
+from . import items as kinds
+from .errors import AnswerError
+from .history import person_fields
+from .numbers import dec, fmt
+from .standard import all_items
+
+LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
+
+
+def steps(item, a, b):
+    """Steps between two valid answers to one item (None stands for unanswered)."""
+    kind = item["kind"]
+    if kind == "choice":
+        ranks = sorted({dec(o["points"]) for o in item["options"]})
+        points = {o["id"]: ranks.index(dec(o["points"])) for o in item["options"]}
+        return abs(points[a] - points[b])
+    if kind == "boolean":
+        return int(a != b)
+    if kind == "checklist":
+        return len(set(a) ^ set(b))
+    if kind == "count":
+        return int(abs(a - b))
+    if kind == "number" and item.get("bands"):
+        def band(v):
+            return sum(1 for x in item["bands"] if v >= dec(x["min"]))
+        return abs(band(a) - band(b))
+    a, b = kinds.value(item, a), kinds.value(item, b)
+    tenth = (dec(item["max"]) - dec(item["min"])) / 10
+    return math.ceil(abs(a - b) / tenth) if tenth else int(a != b)
+
+
+def label(item, answer):
+    """An answer as a person reads it."""
+    if answer is None:
+        return "未填"
+    kind = item["kind"]
+    if kind == "choice":
+        return next(o["label"] for o in item["options"] if o["id"] == answer)
+    if kind == "boolean":
+        return "是" if answer else "否"
+    if kind == "checklist":
+        names = {c["id"]: c["label"] for c in item["checks"]}
+        return f"{len(answer)} 项：" + "；".join(names[c] for c in answer) if answer else "未勾选"
+    if kind == "average":
+        return "、".join(fmt(v) for v in answer) + f"（平均 {fmt(kinds.value(item, answer))}）"
+    return fmt(answer) + item.get("unit", "")
+
+
+def _typed(value):
+    """An invalid answer, shown as it was typed."""
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return "未填" if value in (None, "") else str(value)
+
+
+def _field(item, path, name, mine, theirs):
+    a, problem_a = kinds.check_answer(item, mine, path)
+    b, problem_b = kinds.check_answer(item, theirs, path)
+    row = {"field": path, "name": name,
+           "self": _typed(mine) if problem_a else label(item, a),
+           "reviewer": _typed(theirs) if problem_b else label(item, b)}
+    if problem_a or problem_b or (a is None) != (b is None):
+        row["steps"], row["level"] = None, "open"
+    elif a == b:
+        row["steps"], row["level"] = 0, "same"
+    else:
+        n = max(1, steps(item, a, b))  # different answers of equal points are still a step apart
+        row["steps"], row["level"] = n, "near" if n == 1 else "far"
+    row["text"] = LEVEL_TEXT[row["level"]] if row["level"] != "far" else f"相差 {row['steps']} 档，需要讨论"
+    return row
+
+
+def _mapping(value, key=None):
+    value = value.get(key) if key is not None and isinstance(value, dict) else value
+    return value if isinstance(value, dict) else {}
+
+
+def _scored(rulebook, ident, answers):
+    try:
+        return run(rulebook, ident, answers)
+    except AnswerError as exc:
+        return {"errors": exc.to_json()}
+
+
+def compare(rulebook, ident, self_answers, reviewer_answers):
+    """{self, reviewer: each a result (or {errors}), fields: [{field, name, self, reviewer, steps, level,
+    text}], near, far}: `field` is the answer's path on the page (an item id, person.ID, periods[i].ID)."""
+    kind, definition = find(rulebook, ident)
+    rows = []
+    if kind == "standard":
+        mine, theirs = _mapping(self_answers), _mapping(reviewer_answers)
+        for _, item in all_items(definition):
+            rows.append(_field(item, item["id"], item["name"], mine.get(item["id"]), theirs.get(item["id"])))
+    else:
+        mine, theirs = _mapping(self_answers, "person"), _mapping(reviewer_answers, "person")
+        for field in person_fields(definition):
+            rows.append(_field(field, f"person.{field['id']}", field["name"],
+                               mine.get(field["id"]), theirs.get(field["id"])))
+        periods_a, periods_b = (p.get("periods") if isinstance(p, dict) else None
+                                for p in (self_answers, reviewer_answers))
+        periods_a, periods_b = (p if isinstance(p, list) else [] for p in (periods_a, periods_b))
+        for i in range(max(len(periods_a), len(periods_b))):
+            a = _mapping(periods_a[i]) if i < len(periods_a) else {}
+            b = _mapping(periods_b[i]) if i < len(periods_b) else {}
+            for field in definition.get("periods", []):
+                rows.append(_field(field, f"periods[{i}].{field['id']}", f"第 {i + 1} 期 · {field['name']}",
+                                   a.get(field["id"]), b.get(field["id"])))
+    return {"self": _scored(rulebook, ident, self_answers), "reviewer": _scored(rulebook, ident, reviewer_answers),
+            "fields": rows, "near": sum(r["level"] == "near" for r in rows),
+            "far": sum(r["level"] == "far" for r in rows)}
+
+
+# --- the review file's seal ------------------------------------------------------------------------
+
+ALGORITHM = "SHA-256"
+SEAL_NOTE = ("完整性校验，不是签名：文件导出后若被修改，校验值将不再相符；"
+             "但任何人都能重新计算校验值，它不能证明文件由谁填写。")
+
+
+def seal(record):
+    """The SHA-256 of a review file's content (everything but its `integrity`), in canonical JSON."""
+    content = {k: v for k, v in record.items() if k != "integrity"}
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sealed(record):
+    return {**record, "integrity": {"algorithm": ALGORITHM, "digest": seal(record), "note": SEAL_NOTE}}
+
+
+def verify(record):
+    """'intact', 'edited' (content differs from its seal) or 'unsealed' (no seal to check)."""
+    integrity = record.get("integrity") if isinstance(record, dict) else None
+    if not isinstance(integrity, dict) or not isinstance(integrity.get("digest"), str):
+        return "unsealed"
+    return "intact" if integrity["digest"] == seal(record) else "edited"
