@@ -22,6 +22,8 @@ from .numbers import dec, fmt
 from .standard import all_items
 
 LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
+STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选项、“是”与“否”、一次计数、一个分数段，"
+             "或可填范围的十分之一（其他数值和评分人平均分）。")
 
 
 def steps(item, a, b):
@@ -76,7 +78,9 @@ def _field(item, path, name, mine, theirs):
     row = {"field": path, "name": name,
            "self": _typed(mine) if problem_a else label(item, a),
            "reviewer": _typed(theirs) if problem_b else label(item, b)}
-    if problem_a or problem_b or (a is None) != (b is None):
+    if (problem_a or problem_b) and row["self"] == row["reviewer"]:
+        row["steps"], row["level"] = 0, "same"  # both the same invalid or missing answer: no disagreement
+    elif problem_a or problem_b or (a is None) != (b is None):
         row["steps"], row["level"] = None, "open"
     elif a == b:
         row["steps"], row["level"] = 0, "same"
@@ -101,7 +105,8 @@ def _scored(rulebook, ident, answers):
 
 def compare(rulebook, ident, self_answers, reviewer_answers):
     """{self, reviewer: each a result (or {errors}), fields: [{field, name, self, reviewer, steps, level,
-    text}], near, far}: `field` is the answer's path on the page (an item id, person.ID, periods[i].ID)."""
+    text}], near, far, open, step}: `field` is the answer's path on the page (an item id, person.ID,
+    periods[i].ID in the reviewer's table; self.periods[i].ID for a period only the person gave)."""
     kind, definition = find(rulebook, ident)
     rows = []
     if kind == "standard":
@@ -116,15 +121,21 @@ def compare(rulebook, ident, self_answers, reviewer_answers):
         periods_a, periods_b = (p.get("periods") if isinstance(p, dict) else None
                                 for p in (self_answers, reviewer_answers))
         periods_a, periods_b = (p if isinstance(p, list) else [] for p in (periods_a, periods_b))
-        for i in range(max(len(periods_a), len(periods_b))):
-            a = _mapping(periods_a[i]) if i < len(periods_a) else {}
-            b = _mapping(periods_b[i]) if i < len(periods_b) else {}
+        # paired from the latest period: a reviewer who drops the oldest month disagrees about nothing else
+        for back in range(max(len(periods_a), len(periods_b)) - 1, -1, -1):
+            i, j = len(periods_a) - 1 - back, len(periods_b) - 1 - back
+            a = _mapping(periods_a[i]) if i >= 0 else {}
+            b = _mapping(periods_b[j]) if j >= 0 else {}
+            # named and placed by the reviewer's table (the form on screen), or the person's where it has none
+            where = f"periods[{j}]" if j >= 0 else f"self.periods[{i}]"
+            label = f"第 {j + 1} 期" if j >= 0 else f"员工的第 {i + 1} 期"
             for field in definition.get("periods", []):
-                rows.append(_field(field, f"periods[{i}].{field['id']}", f"第 {i + 1} 期 · {field['name']}",
+                rows.append(_field(field, f"{where}.{field['id']}", f"{label} · {field['name']}",
                                    a.get(field["id"]), b.get(field["id"])))
     return {"self": _scored(rulebook, ident, self_answers), "reviewer": _scored(rulebook, ident, reviewer_answers),
             "fields": rows, "near": sum(r["level"] == "near" for r in rows),
-            "far": sum(r["level"] == "far" for r in rows)}
+            "far": sum(r["level"] == "far" for r in rows), "open": sum(r["level"] == "open" for r in rows),
+            "step": STEP_NOTE}
 
 
 # --- the review file's seal ------------------------------------------------------------------------
@@ -138,7 +149,8 @@ def seal(record):
     """The SHA-256 of a review file's content (everything but its `integrity`), in canonical JSON."""
     content = {k: v for k, v in record.items() if k != "integrity"}
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (legal in JSON text) is hashed as it came, never a crash
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def sealed(record):

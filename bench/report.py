@@ -91,6 +91,7 @@ def markdown(results):
               f"网站发布的是只含 Pyodide 启动与计分引擎所需模块的版本: {_mb(st['trimmed_bytes'])}"
               f"(少 {_mb(st['full_bytes'] - st['trimmed_bytes'])}), 引擎的一致性测试在 Node 与 Chromium 中都用它运行。", ""]
     lines += _explanations(results)
+    lines += _batch(results.get("batch") or [])
     s = results["search"]
     lines += [f"## 搜索({s['handbook']})", "", *HEAD,
               _row(f"打开首页到“{s['query']}”的首批结果(含下载与建立索引)", _ms(s["first_results_ms"])),
@@ -127,3 +128,24 @@ def _explanations(results):
     if not notes:
         return []
     return ["## 未达标项的原因", "", *[f"- {note}" for note in notes], ""]
+
+
+def _batch(runs):
+    """HR's batch run: read .xlsx, score, write .xlsx (bench/batch.py)."""
+    if not runs:
+        return []
+    lines = ["## 批量计分(`handbook batch`)", "",
+             "每人按样例手册的一个标准或规则计分(依次轮换), 规则每人 12 个月、每月一行; 答案取自各定义的算例。"
+             "从一个 .xlsx 读入, 写出一个 .xlsx; 每个规模在单独的进程中运行, 峰值内存是该进程的。", "", *HEAD]
+    for run in runs:
+        big = run["people"] >= 10_000
+        lines += [_row(f"{run['people']:,} 人({run['rows']:,} 行): 读入 / 计分 / 写出",
+                       f"{_s(run['read_s'])} / {_s(run['score_s'])} / {_s(run['write_s'])}"),
+                  _row(f"{run['people']:,} 人: 合计", f"{_s(run['total_s'])}({run['rows_per_s']:,.0f} 行/秒)",
+                       "≤ 10 s(10,000 人)" if big else "", run["total_s"] <= 10 if big else None),
+                  _row(f"{run['people']:,} 人: 峰值内存", f"{run['peak_mb']:.0f} MB")]
+    if len(runs) >= 2:
+        a, b = runs[0], runs[-1]
+        per = (b["peak_mb"] - a["peak_mb"]) / (b["people"] - a["people"]) * 1000
+        lines.append(_row("内存增长", f"每 1,000 人约 {per:.1f} MB(按两个规模之差)"))
+    return lines + [""]

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import assessment
-from assessment import review
+from assessment import cohort, review
 from assessment.carry import answer_fields
 from assessment.errors import AnswerError
 
@@ -37,8 +37,10 @@ class Entry:
     names: dict = field(default_factory=dict)  # answer path → the column's heading
     problems: list = field(default_factory=list)
     version: str = ""
+    notes: list = field(default_factory=list)  # said beside the result, not a failure (a rank computed, say)
     self_answers: dict = None  # a review file's: the person's own answers beside the reviewer's (`answers`)
     reviewer: str = ""
+    comments: str = ""
 
 
 def read(paths, rulebook):
@@ -78,7 +80,29 @@ def side(data, who):
 
 def reviewer_name(data):
     part = data.get("reviewer") if isinstance(data.get("reviewer"), dict) else {}
-    return " ".join(str(part[k]) for k in ("staff_id", "name") if part.get(k)) or "（未填）"
+    name, staff = str(part.get("name") or ""), str(part.get("staff_id") or "")
+    return (f"{name}（{staff}）" if name and staff else name or staff) or "（未填）"
+
+
+def review_comments(data, kind, definition):
+    """A review file's comments in one line: 总体意见 first, then each item's by its name."""
+    names = {key.removeprefix("period."): field["name"] for key, field in answer_fields(kind, definition).items()}
+    names["periods"] = "各期数据"
+    comments = data.get("comments") if isinstance(data.get("comments"), dict) else {}
+    parts = [f"总体：{data['overall']}"] if isinstance(data.get("overall"), str) and data["overall"].strip() else []
+    parts += [f"{names.get(key, key)}：{text}" for key, text in comments.items() if isinstance(text, str) and text.strip()]
+    return "；".join(parts)
+
+
+def _clean(value):
+    """Text as it can be written to a workbook or a CSV: a lone surrogate (legal in JSON) becomes �."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    return value
 
 
 def sealed_note(data):
@@ -105,10 +129,12 @@ def _exported(path, rulebook):
         return [Entry("", str(path), problems=[f"{path}: 无法读取：{error}"])]
     if not is_export(data):
         return []  # not an exported answers file: other JSON in the folder is none of ours
+    seal = sealed_note(data)  # over the file as it was written, before anything is cleaned
+    data = _clean(data)
     entry = Entry(str(data["definition"]), str(path), version=str(data.get("rulebook_version") or ""))
     person = data.get("person") if isinstance(data.get("person"), dict) else {}
     entry.person = {key: str(person.get(key) or "") for key in PERSON.values()}
-    kind, _ = find_definition(rulebook, entry.ident)
+    kind, definition = find_definition(rulebook, entry.ident)
     if kind is None:
         entry.problems.append(f"{path}: 没有标准或规则“{entry.ident}”")
     else:
@@ -118,7 +144,8 @@ def _exported(path, rulebook):
         if is_review(data):
             entry.self_answers = from_export(rulebook, data, "self")["answers"]
             entry.reviewer = reviewer_name(data)
-            entry.problems += [f"{path}: {note}" for note in [sealed_note(data)] if note]
+            entry.comments = review_comments(data, kind, definition)
+            entry.problems += [f"{path}: {note}" for note in [seal] if note]
     return [entry]
 
 
@@ -263,10 +290,23 @@ class Row:
     name: str
     result: dict = None
     errors: list = field(default_factory=list)
+    duplicate: bool = False  # the same person and definition in another file, which the calibration counts
     compared: dict = None  # a review's: the person's own result ("self") and the steps apart ("far", "near")
 
 
+def ranked(entries, rulebook):
+    """Rank fields computed from everyone's rows of the same rule (assessment/cohort.py), in place."""
+    for rule in rulebook["rules"]:
+        if not cohort.fields(rule):
+            continue
+        group = [e for e in entries if e.ident == rule["id"] and isinstance(e.answers, dict)]
+        people = [{"group": e.person.get("department", ""), "answers": e.answers} for e in group]
+        for entry, notes in zip(group, cohort.derive(rule, people)):
+            entry.notes += notes
+
+
 def score(entries, rulebook):
+    ranked(entries, rulebook)
     rows = []
     for entry in entries:
         kind, definition = find_definition(rulebook, entry.ident)
@@ -281,7 +321,25 @@ def score(entries, rulebook):
                                f"{_named(entry.names.get(_path(p.field)), p.text('zh').split(': ', 1)[-1])}"
                                for p in error.problems]
         rows.append(row)
+    _mark_duplicates(rows)
     return rows
+
+
+def _mark_duplicates(rows):
+    """One person's answers file and the review of it (or two exports) are one person: the review counts
+    (else the last file read); the others stay in the table, marked, and out of the calibration's counts."""
+    by_person = {}
+    for row in rows:
+        if row.entry.person.get("staff_id") and row.result:
+            by_person.setdefault((row.entry.ident, row.entry.person["staff_id"]), []).append(row)
+    for same in by_person.values():
+        if len(same) < 2:
+            continue
+        counted = ([r for r in same if r.compared is not None] or same)[-1]
+        for row in same:
+            if row is not counted:
+                row.duplicate = True
+                row.entry.notes.append(f"同一工号的{row.name}另见 {counted.entry.source}，校准只计那一份")
 
 
 def _named(name, message):
@@ -299,7 +357,7 @@ def _path(field_path):
 
 # a review file's columns come last: the person's own result beside the reviewer's (added after the others,
 # so that a sheet HR built on the earlier columns keeps its places)
-REVIEWED = ["自评", "审核人", "相差两档及以上"]
+REVIEWED = ["自评", "审核人", "相差两档及以上", "审核意见"]
 COLUMNS = {"standard": ["标准", "工号", "姓名", "部门", "总分", "满分", "职级", "未满足的前提条件", "下一职级还差",
                         "来源", "问题", *REVIEWED],
            "rule": ["规则", "工号", "姓名", "部门", "结果", "级别", "工资", "奖金", "原因", "来源", "问题", *REVIEWED]}
@@ -317,10 +375,17 @@ def own_result(row):
     return mine["outcome_name"]
 
 
+def said(row):
+    """The 问题 column: what failed, then what was computed for the person (说明)."""
+    return "；".join(row.errors + [f"说明：{note}" for note in row.entry.notes])
+
+
 def reviewed(row):
     if row.compared is None:
-        return ["", "", ""]
-    return [own_result(row), row.entry.reviewer, f"{row.compared['far']} 项"]
+        return ["", "", "", ""]
+    far = [r["name"] for r in row.compared["fields"] if r["level"] == "far"]
+    return [own_result(row), row.entry.reviewer, f"{len(far)} 项" + (f"：{'、'.join(far)}" if far else ""),
+            row.entry.comments]
 
 
 def table(rows, kind):
@@ -333,13 +398,13 @@ def table(rows, kind):
             out.append(who + [_number(r["total"]), _number(r["max_total"]), (r["grade"] or {}).get("name", "未定级") if r["graded"] else "",
                               "；".join(c for b in r["capped"] for c in b["unmet"]) or "；".join(r["ineligible"]),
                               f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", e.source,
-                              "；".join(row.errors), *reviewed(row)])
+                              said(row), *reviewed(row)])
         elif row.result:
             level = f"{r['level']['from_name']} → {r['level']['to_name']}" if r.get("level") else ""
             out.append(who + [r["outcome_name"], level, _number(r.get("pay")), _number(r.get("bonus")), r["reason"],
-                              e.source, "；".join(row.errors), *reviewed(row)])
+                              e.source, said(row), *reviewed(row)])
         else:
-            out.append(who + [""] * (len(COLUMNS[kind]) - 6 - len(REVIEWED)) + [e.source, "；".join(row.errors)]
+            out.append(who + [""] * (len(COLUMNS[kind]) - 6 - len(REVIEWED)) + [e.source, said(row)]
                        + reviewed(row))
     return out
 
@@ -355,8 +420,9 @@ def write(rows, path, rulebook=None):
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as out:  # the BOM: Excel then reads UTF-8
             writer = csv.writer(out)
-            for kind in ("standard", "rule"):
-                writer.writerows(tables[kind] if len(tables[kind]) > 1 or kind == "standard" else [])
+            for kind in ("standard", "rule"):  # a table with no rows is left out (its header alone says nothing)
+                if len(tables[kind]) > 1 or (kind == "standard" and len(tables["rule"]) == 1):
+                    writer.writerows([[_inert(c) for c in line] for line in tables[kind]])
         return
     from openpyxl import Workbook
 
@@ -374,10 +440,18 @@ def write(rows, path, rulebook=None):
         sheet = book.create_sheet(_sheet_title(name))
         for line in table(group, kind):
             sheet.append(line)
+            for cell in sheet[sheet.max_row]:  # a name typed as =1+2 stays text: Excel never runs it
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
     for sheet in book.worksheets:
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
     book.save(path)
+
+
+def _inert(value):
+    """A CSV cell that Excel would read as a formula (=, +, -, @) is written as text, with a leading '."""
+    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _sheet_title(name):

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal
 
-from .batch import reviewed
+from .batch import reviewed, said
 
 STYLE = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}
@@ -21,10 +21,12 @@ th{background:#eef}td.n{text-align:right}.old{color:#a00}svg text{font-size:12px
 def page(rows, rulebook):
     parts = [f"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>校准表</title><style>{STYLE}</style>",
              f"<h1>校准表</h1><p>规则版本 {_e(rulebook['version'])} · 生成日期 {date.today().isoformat()} · "
-             f"共 {len(rows)} 人次，已计分 {sum(1 for r in rows if r.result)}</p>"]
+             f"共 {len(rows)} 人次，已计分 {sum(1 for r in rows if r.result)}"
+             + (f"，其中 {sum(r.duplicate for r in rows)} 份与同一人的另一份文件重复，不重复计数" if any(r.duplicate for r in rows)
+                else "") + "</p>"]
     by_definition = defaultdict(list)
     for row in rows:
-        if row.result:
+        if row.result and not row.duplicate:
             by_definition[(row.kind, row.name)].append(row)
     for (kind, name), group in by_definition.items():
         parts.append(f"<h2>{_e(name)}</h2>")
@@ -89,8 +91,11 @@ def _chart(counts):
 def _table(head, rows, people):
     """`people`: the rows' Row objects; where any was read from a review file, the review's columns follow."""
     if any(p.compared is not None for p in people):
-        head = head + ["自评", "审核人", "相差两档及以上"]
+        head = head + ["自评", "审核人", "相差两档及以上", "审核意见"]
         rows = [row + reviewed(p) for row, p in zip(rows, people)]
+    if any(p.errors or p.entry.notes for p in people):  # an edited review file, a rank computed: said here too
+        head = head + ["问题与说明"]
+        rows = [row + [said(p)] for row, p in zip(rows, people)]
     cells = "".join("<tr>" + "".join(
         f'<td class="n">{_e(c[0])}</td>' if isinstance(c, tuple) else f"<td>{_e(c)}</td>" for c in row) + "</tr>"
                     for row in rows)

@@ -238,7 +238,7 @@ def _unwrap(rulebook, ident, data, path, lang):
             print(f"{path}: {note}", file=sys.stderr)
     if data.get("rulebook_hash") != rulebook["hash"]:
         print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, 已按当前版本 {rulebook['version']} 核对 / "
-              f"answers from version {data.get('rulebook_version')}, carried to {rulebook['version']}", file=sys.stderr)
+              f"answers from version {data.get('rulebook_version') or 'unknown'}, carried to {rulebook['version']}", file=sys.stderr)
     for change in carried["changes"]:
         print(f"{path}: {change['text']}", file=sys.stderr)
     return carried["answers"]
@@ -268,6 +268,9 @@ def _batch(args):
     for row in failed:
         for error in row.errors:
             print(error, file=sys.stderr)
+    for row in rows:
+        for note in row.entry.notes:
+            print(f"{row.entry.source}: 说明：{note}", file=sys.stderr)
     print(f"{len(rows)} 人次, 已计分 {sum(1 for r in rows if r.result)}, 有问题 {len(failed)} → {args.output}")
     return EXIT_ANSWERS if failed else EXIT_OK
 

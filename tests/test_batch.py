@@ -167,3 +167,17 @@ def test_a_rules_rows_may_come_month_by_month_and_yes_no_and_labels_as_typed(tmp
     assert result["C001"][7] == "720"  # 48,000 × 1.5 %, by hand
     # C002: regular, two months under 50,000 in a row → demoted (the rule's "转正后连续两个月低于 5 万")
     assert result["C002"][4] == "降级"
+
+
+def test_a_name_typed_as_a_formula_stays_text(tmp_path):
+    """=1+2 or @SUM(A1) typed as a name on the page is what someone typed, never something Excel runs."""
+    source = tmp_path / "export.json"
+    source.write_text(json.dumps({"definition": "cs_kpi_monthly", "person": {"name": "=1+2", "department": "@SUM(A1)"},
+                                  "answers": {"return_visit_rate": "90", "satisfaction": "80", "timeliness_accuracy": "70",
+                                              "training_level": "60", "attendance": "100"}}), encoding="utf-8")
+    assert run_cli("batch", source, "-o", tmp_path / "out.xlsx").returncode == 0
+    cell = load_workbook(tmp_path / "out.xlsx")[KPI]["C2"]
+    assert (cell.value, cell.data_type) == ("=1+2", "s")
+    assert run_cli("batch", source, "-o", tmp_path / "out.csv").returncode == 0
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    assert ",'=1+2,'@SUM(A1)," in text and "规则" not in text  # and no empty table of rules

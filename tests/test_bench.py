@@ -27,3 +27,11 @@ def test_performance_page_is_the_report_of_the_committed_figures():
     assert page == report.markdown(results)
     for heading in ("## 构建与校验", "## 自评页面", "## 搜索", "### 2000 个岗位"):
         assert heading in page
+
+
+def test_the_batch_bench_scores_every_row_of_the_worked_examples():
+    from bench import batch
+
+    run = batch.run_one(170)  # 10 of each standard and rule with examples; rules 12 rows each
+    assert run["failed"] == 0 and run["entries"] == 170 and run["rows"] > 170
+    assert "## 批量计分" in "\n".join(report._batch([run, {**run, "people": 10_000, "peak_mb": run["peak_mb"] + 50}]))

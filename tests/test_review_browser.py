@@ -4,11 +4,13 @@ reopens the file later. Totals and steps are counted by hand from the sample's r
 
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 from assessment.review import verify
 
 from conftest import VERSION, run_cli
+from test_accessibility import serious_violations
 
 SELF = {"education": "bachelor", "experience": "three_five", "location": "both", "certificates": "2",
         "monthly_appraisal": "90"}
@@ -92,8 +94,8 @@ def test_a_manager_reviews_beside_the_persons_answers(page, site_url, tmp_path):
     sheet = load_workbook(tmp_path / "out.xlsx")["客服部岗位定级标准"]
     table = [[c.value for c in line] for line in sheet.iter_rows()]
     line = dict(zip(table[0], table[1]))
-    assert (line["总分"], line["职级"], line["自评"], line["审核人"], line["相差两档及以上"]) == (
-        75, "助理二级", "86.5（助理四级）", "李四", "1 项")
+    assert (line["总分"], line["职级"], line["自评"], line["审核人"], line["相差两档及以上"], line["审核意见"]) == (
+        75, "助理二级", "86.5（助理四级）", "李四", "1 项：仪容仪表", "总体：业务熟练，仪容需改进；仪容仪表：两次检查指甲与精神状态不达标")
     assert run_cli("batch", review, "-o", tmp_path / "out.html").returncode == 0
     calibration = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert "<th>自评</th>" in calibration and "<td>86.5（助理四级）</td>" in calibration
@@ -152,6 +154,27 @@ def test_reviewing_leaves_the_reviewers_own_answers_alone(page, site_url, tmp_pa
     page.click("text=继续审核")
     page.wait_for_selector("#hb-result >> text=相差两档及以上（需要讨论）1 项，相差一档 3 项。")
     assert page.input_value('[data-comment="grooming"]') == "两次检查指甲与精神状态不达标"
+    assert page.locator("[data-review]").count() == 1 and page.locator("text=继续审核").count() == 0  # offered once
+    assert page.locator("fieldset:has(#hb-who-name) > legend").inner_text() == "被审核人"
+
+    # another person's file over an unfinished review asks first; saying no keeps the review as it was
+    other = tmp_path / "wangwu.json"
+    other.write_text(json.dumps({"definition": "cs_grading", "person": {"name": "王五"}, "answers": SELF},
+                                ensure_ascii=False), encoding="utf-8")
+    page.remove_listener("dialog", page.accept_dialogs)
+    asked = []
+
+    def say_no(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", say_no)
+    page.set_input_files('[data-action="review-import"]', other)
+    page.wait_for_timeout(300)
+    assert asked and "导入将替换当前对“张三 · A001”的审核" in asked[0]
+    assert page.input_value("#hb-who-name") == "张三" and page.input_value('[name="monthly_appraisal"]') == "80"
+    page.remove_listener("dialog", say_no)
+    page.on("dialog", page.accept_dialogs)
     page.click('[data-action="review-exit"]')  # confirmed by the fixture
     page.wait_for_selector("#hb-result[data-state=ready] >> text=总分 86.5 / 100")
     assert page.input_value('[name="monthly_appraisal"]') == "90" and not page.locator("[data-review]").is_visible()
@@ -174,3 +197,23 @@ def test_a_rules_history_is_compared_period_by_period_at_phone_width(page, site_
     assert ["结果", "晋升", "保持"] in table
     assert ["第 1 期 · 月度绩效得分", "85分", "70分", "相差 2 档，需要讨论", ""] in table  # 15 of 100: two tenths
     assert page.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_review_has_no_serious_accessibility_violation(browser, site_url, tmp_path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)  # axe is inline
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"definition": "cs_grading", "person": {"name": "张三"},
+                                "answers": {**SELF, "grooming": GROOMING}}, ensure_ascii=False), encoding="utf-8")
+    page.goto(f"{site_url}/assess/cs_grading.html")
+    page.click('[data-action="review"]')
+    page.set_input_files('[data-action="review-import"]', path)
+    page.wait_for_selector("#hb-result[data-state=review]")
+    page.select_option('[name="experience"]', "none")  # three steps: the red marking is audited too
+    page.wait_for_selector("#hb-result >> text=相差两档及以上（需要讨论）1 项")
+    found = serious_violations(page)
+    overflow = page.evaluate("() => document.scrollingElement.scrollWidth > innerWidth")
+    context.close()
+    assert found == [] and not overflow

@@ -100,3 +100,27 @@ def test_the_page_asks_through_one_json_door():
     assert "failure" in json.loads(answer(RULEBOOK, "nope", json.dumps({"answers": {}})))
     assert "failure" in json.loads(answer(RULEBOOK, "desk", "not json"))
     assert assessment.run(RULEBOOK, "desk", SELF)["total"] == "115"
+
+
+def test_periods_pair_from_the_latest_and_agreeing_blanks_are_not_disputes():
+    rule = {"id": "r", "name": "月度", "min_periods": 1, "person": [], "values": [], "tables": [],
+            "outcomes": [{"id": "ok", "when": "true", "outcome": "stay", "reason": "不变"}],
+            "periods": [{"id": "score", "name": "得分", "kind": "number", "min": "0", "max": "100", "step": "1"},
+                        {"id": "note", "name": "备注分", "kind": "number", "min": "0", "max": "10", "step": "1",
+                         "optional": True}]}
+    book = {"version": "T", "hash": "h", "standards": [], "rules": [rule]}
+    mine = {"person": {}, "periods": [{"score": "80"}, {"score": "85"}, {"score": "90"}, {"score": "95"}]}
+    theirs = {"person": {}, "periods": [{"score": "85"}, {"score": "90"}, {"score": "95"}]}  # the oldest dropped
+    out = compare(book, "r", mine, theirs)
+    rows = {r["field"]: r for r in out["fields"]}
+    assert [rows[f"periods[{j}].score"]["level"] for j in range(3)] == ["same", "same", "same"]
+    assert rows["self.periods[0].score"]["name"] == "员工的第 1 期 · 得分"
+    assert rows["self.periods[0].score"]["level"] == "open" and out["open"] == 1  # 80 against nothing; notes both blank
+    assert rows["periods[0].note"]["level"] == "same"  # both left an optional field empty
+    assert (out["far"], out["near"]) == (0, 0) and "十分之一" in out["step"]
+
+
+def test_a_lone_surrogate_is_sealed_not_a_crash():
+    record = sealed({"type": "review", "comments": {"x": "\ud800"}})
+    assert verify(record) == "intact"
+    assert verify({**record, "comments": {"x": "\udfff"}}) == "edited"

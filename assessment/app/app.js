@@ -339,7 +339,7 @@ function save() {
 }
 
 addEventListener("storage", e => {
-  if (e.key !== storageKey || e.newValue === null) return;
+  if (e.key !== storageKey || e.newValue === null || review?.on) return;  // reviewing: the form is not one's own
   let theirs = null;
   try { theirs = asRecord(JSON.parse(e.newValue)); } catch { /* unreadable: treated as this release's */ }
   if (theirs && theirs.hash !== meta.hash) {  // a tab on another release: nothing to switch to here
@@ -364,12 +364,19 @@ addEventListener("storage", e => {
 
 function fieldNames() { return Object.keys(meta.fields); }
 
+// ID-answers-工号.json (or the name, or the date): a manager's Downloads folder holds many of them
+function fileName(what, person) {
+  const tag = [own(person, "staff_id"), own(person, "name")].find(v => typeof v === "string" && v.trim())
+    || new Date().toISOString().slice(0, 10);
+  return `${meta.id}-${what}-${tag.trim().replace(/[\\/:*?"<>|\s]+/g, "_")}.json`;
+}
+
 function exportAnswers() {
   showAll = true; rescore();
   const blob = new Blob([JSON.stringify({ definition: meta.id, definition_name: meta.name, rulebook_version: meta.version,
     rulebook_hash: meta.hash, exported: new Date().toISOString(), fields: fieldNames(), field_names: meta.fields,
     basis: meta.basis, person: who(), answers: collect() }, null, 2)], { type: "application/json" });
-  const a = el("a"); a.href = URL.createObjectURL(blob); a.download = `${meta.id}-answers.json`; a.click();
+  const a = el("a"); a.href = URL.createObjectURL(blob); a.download = fileName("answers", who()); a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
@@ -386,6 +393,11 @@ async function importAnswers(file) {
       : `这个文件不是“${meta.name}”的答案文件，表格未改动。`;
     return;
   }
+  // someone else's answers over one's own: most likely a manager who meant 审核他人的自评
+  const theirs = [own(own(data, "person"), "staff_id"), own(own(data, "person"), "name")].find(v => typeof v === "string" && v);
+  const mine = [who().staff_id, who().name].find(Boolean);
+  if (theirs && mine && theirs !== who().staff_id && theirs !== who().name &&
+      !confirm(`这个文件是“${theirs}”的答案，导入会替换本页（${mine}）的答案。要审核他人的自评，请取消后点“审核他人的自评”。仍然导入吗？`)) return;
   if (isRecord(own(data, "person"))) setWho(data.person);
   if (data.rulebook_hash === meta.hash) { fill(data.answers); rescore(); return; }
   message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}，正在按当前规则（版本 ${meta.version}）核对…`;
@@ -421,7 +433,7 @@ function opening(found) {
 }
 
 // --- start ----------------------------------------------------------------------------------
-form.addEventListener("input", rescore);
+form.addEventListener("input", e => { if (e.target.type !== "file") rescore(); });  // choosing a file is not an answer
 form.addEventListener("change", e => {
   if (review.handle(e.target.dataset.action, e.target)) return;
   if (e.target.dataset.action !== "import") { rescore(); return; }
@@ -527,7 +539,7 @@ function restoreOwn() {
 
 if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
 review = createReview({ meta, form, panel, el, own, isRecord, storage, storageKey, collect, fill, who, setWho, ask,
-                        wellFormed, fieldBox, clearErrors, summarise, saveOwn: save, restoreOwn });
+                        wellFormed, fieldBox, clearErrors, summarise, fileName, saveOwn: save, restoreOwn });
 review.offer(form.querySelector(".hb-import-message"));
 
 performance.mark("hb-form-usable");  // the form works (and saves) from here on; read by make bench

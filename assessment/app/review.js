@@ -11,6 +11,8 @@ export function createReview(page) {
   let state = null;  // {self: {answers, person, exported, rulebook_version}, warning}: set once a file is read
   let on = false, asked = 0, last = null;
   let notices = [];  // what carrying answers over to this release changed, said once they are in the form
+  let dirty = false;  // changed since it was opened or last exported: replacing it asks first
+  const reviewerKey = "handbook:reviewer";  // the reviewer's own name and 工号, kept for the next review
 
   const say = text => { if (box) box.querySelector("[data-review-message]").textContent = text; };
   const comments = () => Object.fromEntries([...form.querySelectorAll("[data-comment]")]
@@ -44,16 +46,34 @@ export function createReview(page) {
 
   // --- entering, leaving, saving ---------------------------------------------------------------------
   function enter() {
+    if (on) return;
     page.saveOwn();  // the reviewer's own self-assessment stays as it was saved
     on = true;
     form.dataset.mode = "review";
     box = template.content.firstElementChild.cloneNode(true);
     form.querySelector("[data-notice]").after(box);
+    form.querySelector(".hb-import-message").replaceChildren();  // offers about one's own answers do not apply
     page.fill(meta.kind === "rule" ? { periods: [] } : {});
     page.setWho({});
+    page.clearErrors();
+    whoBox(true);
+    try {  // the reviewer typed their name once: it stays for the next review
+      const me = JSON.parse(page.storage?.getItem(reviewerKey) ?? "null");
+      box.querySelectorAll("[data-reviewer]").forEach(c => { const v = own(me, c.dataset.reviewer); c.value = typeof v === "string" ? v : ""; });
+    } catch { /* none saved */ }
     decorate();
+    panel.dataset.state = "invalid";
     panel.replaceChildren(el("p", "请先导入员工导出的答案文件。", "hb-invalid"));
+    page.summarise("审核：请先导入员工导出的答案文件");
     box.querySelector("h2").scrollIntoView({ block: "start" });
+  }
+
+  // The identity fields say whose answers these are: the person reviewed, not the reviewer.
+  function whoBox(reviewing) {
+    const legend = form.querySelector(".hb-who:not(.hb-review .hb-who) legend");
+    const hint = form.querySelector("#hb-who-hint");
+    if (legend) legend.textContent = reviewing ? "被审核人" : "姓名与工号（可不填）";
+    if (hint) hint.hidden = reviewing;
   }
 
   function leave() {
@@ -64,12 +84,16 @@ export function createReview(page) {
     delete form.dataset.mode;
     box.remove();
     box = null;
+    whoBox(false);
     page.restoreOwn();
   }
 
   function save() {
     if (!state || !page.storage) return;
+    dirty = true;
     try {
+      const me = reviewer();
+      if (me.name || me.staff_id) page.storage.setItem(reviewerKey, JSON.stringify(me));
       page.storage.setItem(key, JSON.stringify({ version: meta.version, hash: meta.hash, basis: meta.basis, self: state.self, warning: state.warning,
         answers: page.collect(), person: page.who(), reviewer: reviewer(), comments: comments(), overall: overall() }));
     } catch { say("浏览器存储空间已满，审核内容未能保存：请用“导出审核文件”保存到文件。"); }
@@ -88,11 +112,12 @@ export function createReview(page) {
     decorate();
     setComments(record.comments);
     box.querySelector("[data-review-overall]").value = typeof record.overall === "string" ? record.overall : "";
-    box.querySelectorAll("[data-reviewer]").forEach(c => { const v = own(record.reviewer, c.dataset.reviewer); c.value = typeof v === "string" ? v : ""; });
+    box.querySelectorAll("[data-reviewer]").forEach(c => { const v = own(record.reviewer, c.dataset.reviewer); if (typeof v === "string" && v) c.value = v; });
     const person = people(record.person);
     box.querySelector("[data-review-person]").textContent =
       `被审核人：${person || "（未填姓名）"} · 自评导出于 ${String(state.self.exported || "未知").slice(0, 10)} · 规则版本 ${state.self.rulebook_version || "未知"}`;
     rescore();
+    dirty = false;
   }
 
   // Answers given under another release are carried over by the engine, as the page does for its own.
@@ -113,6 +138,12 @@ export function createReview(page) {
       say(theirs ? `这个文件是“${theirs}”的，不是“${meta.name}”的，未导入。` : `这个文件不是“${meta.name}”的答案文件或审核文件，未导入。`);
       return;
     }
+    const selfAnswers = data.type === "review" ? own(own(data, "self"), "answers") : data.answers;
+    if (!page.wellFormed(selfAnswers)) {
+      say(data.type === "review" ? "这个审核文件缺少员工的答案，未导入。" : `这个文件不是“${meta.name}”的答案文件或审核文件，未导入。`);
+      return;
+    }
+    if (state && dirty && !confirm(`导入将替换当前对“${people(page.who()) || "未填姓名"}”的审核，尚未导出的修改会丢失。继续吗？`)) return;
     if (!on) enter();
     notices = [];
     let opened = "";
@@ -120,16 +151,17 @@ export function createReview(page) {
       if (data.type === "review") {
         const check = await page.ask({ verify: data });
         const warning = { intact: "", edited: "注意：此审核文件导出后被修改过（完整性校验值不符），内容可能不是审核人导出时的样子。",
-                          unsealed: "注意：此审核文件没有完整性校验值，无法确认导出后未被修改。" }[check.state] ?? "";
+                          unsealed: "注意：此审核文件没有完整性校验值，无法确认导出后未被修改。" }[check.state]
+                        ?? "注意：无法校验此审核文件的完整性，无法确认导出后未被修改。";
         const self = await current(own(own(data, "self"), "answers"), data, "员工的答案");
         const mine = await current(own(own(data, "reviewer"), "answers"), data, "审核答案");
         open({ ...data, warning }, self, mine);
         opened = `已打开审核文件：审核人 ${people(data.reviewer) || "（未填）"}，导出于 ${String(data.exported || "未知").slice(0, 10)}。` +
                  (check.state === "intact" ? "完整性校验相符。" : "");
-      } else if (page.wellFormed(data.answers)) {
+      } else {
         const self = await current(data.answers, data, "员工的答案");
         open({ self: { exported: data.exported, rulebook_version: data.rulebook_version }, person: data.person }, self, self);
-      } else { say(`这个文件不是“${meta.name}”的答案文件或审核文件，未导入。`); return; }
+      }
     } catch (error) { say(`${error.message}，未导入。`); return; }
     say([opened, state.warning, ...notices].filter(Boolean).join(" ") || "已导入。表格中是员工的答案，请按你的判断修改。");
   }
@@ -160,13 +192,12 @@ export function createReview(page) {
       line.dataset.level = row.level;
     }
     for (const problem of own(out.reviewer, "errors") ?? []) {
-      if (problem.code === "missing") continue;  // counted in the panel; an empty field is the reviewer's to fill
       const field = page.fieldBox(problem.field);
       if (field) field.querySelector(".hb-error").textContent = problem.message;
     }
     panel.dataset.state = "review";
     panel.replaceChildren(...sheet(out));
-    page.summarise(`审核：相差两档及以上 ${out.far} 项，相差一档 ${out.near} 项`);
+    page.summarise(`审核：相差两档及以上 ${out.far} 项，相差一档 ${out.near} 项` + (out.open ? `，一方未填或无效 ${out.open} 项` : ""));
   }
 
   const outcome = r => r.errors ? `未能计分（${r.errors.length} 处未填或需修改）`
@@ -180,23 +211,24 @@ export function createReview(page) {
       const t = el("table"), head = el("tr");
       heads.forEach(h => head.append(el("th", h))); t.append(head);
       rows.forEach(cells => { const tr = el("tr"); cells.forEach(c => tr.append(el("td", c))); t.append(tr); });
-      const scroll = el("div", null, "hb-scroll");  // a phone scrolls the table, not the page
-      scroll.append(t);
-      return scroll;
+      t.tabIndex = 0;  // the theme scrolls a wide table inside itself on a phone: a keyboard can scroll it too
+      return t;
     };
     const who = people(page.who()), by = people(reviewer());
-    const parts = [el("h2", "审核单"),
+    const parts = [el("h2", `审核单：${meta.name}`),
       el("p", `${meta.name} · 被审核人 ${who || "（未填）"} · 审核人 ${by || "（未填）"} · 审核日期 ${new Date().toLocaleDateString("zh-CN")} · 规则版本 ${meta.version}`, "hb-report-meta")];
     if (state.warning) parts.push(el("p", state.warning, "hb-fatal"));
     parts.push(table(["", "员工自评", "上级审核"], meta.kind === "standard"
       ? [["总分", outcome(out.self), outcome(out.reviewer)], ["职级", grade(out.self), grade(out.reviewer)]]
       : [["结果", outcome(out.self), outcome(out.reviewer)], ["级别", grade(out.self), grade(out.reviewer)]]));
-    parts.push(el("p", `相差两档及以上（需要讨论）${out.far} 项，相差一档 ${out.near} 项。`, "hb-total"));
+    parts.push(el("p", `相差两档及以上（需要讨论）${out.far} 项，相差一档 ${out.near} 项。` +
+                       (out.open ? `另有 ${out.open} 项一方未填或无效。` : ""), "hb-total"));
     const notes = comments();
     const shown = out.fields.filter(r => meta.kind === "standard" || r.level !== "same" || notes[r.field]);
     parts.push(el("h3", meta.kind === "standard" ? "逐项对照" : "有差异的数据"),
       table(["项目", "员工自评", "上级审核", "差异", "审核意见"],
-            shown.map(r => [r.name, r.self, r.reviewer, r.level === "same" ? "一致" : r.text, notes[r.field] || ""])));
+            shown.map(r => [r.name, r.self, r.reviewer, r.level === "same" ? "一致" : r.text, notes[r.field] || ""])),
+      el("p", out.step, "hb-hint"));
     if (meta.kind === "rule" && notes.periods) parts.push(el("p", `对各期数据的审核意见：${notes.periods}`));
     parts.push(el("h3", "总体意见"), el("p", overall() || "（无）"));
     const signatures = el("div", null, "hb-signatures");
@@ -217,9 +249,12 @@ export function createReview(page) {
     if (!integrity.digest) { say("无法计算完整性校验值，未导出。"); return; }
     const blob = new Blob([JSON.stringify({ ...record, integrity }, null, 2)], { type: "application/json" });
     const a = el("a"); a.href = URL.createObjectURL(blob);
-    a.download = `${meta.id}-review${own(page.who(), "staff_id") ? "-" + page.who().staff_id : ""}.json`;
+    a.download = page.fileName("review", page.who());
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    dirty = false;
+    const missing = [!reviewer().name && "审核人姓名未填", last && last.reviewer.errors && "审核答案尚未填完，无法计分"].filter(Boolean);
+    say(`已导出 ${a.download}。` + (missing.length ? `注意：${missing.join("；")}。` : ""));
   }
 
   // The page's script asks us first; true when the event was ours.
@@ -244,6 +279,7 @@ export function createReview(page) {
     const button = el("button", "继续审核", "md-button");
     button.type = "button";
     button.addEventListener("click", async () => {
+      line.remove(); button.remove();
       enter();
       notices = [];
       try {
@@ -253,7 +289,8 @@ export function createReview(page) {
         if (notices.length) say(notices.join(" "));
       } catch (error) { say(`${error.message}；上次的审核内容仍保存在本机。`); }
     });
-    where.append(el("p", `本机有一份未完成的审核（被审核人：${people(found.person) || "未填姓名"}）。 `), button);
+    const line = el("p", `本机有一份未完成的审核（被审核人：${people(found.person) || "未填姓名"}）。 `);
+    where.append(line, button);
   }
 
   return { get on() { return on; }, rescore, handle, importFile, offer };

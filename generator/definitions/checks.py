@@ -261,6 +261,8 @@ def _check_item(entry, it, raw, path, scales, std, checker):
             if o.get("points") is None:
                 checker.report(entry, path + ("options", i), "missing_key", key="points")
                 return False
+    if raw.get("cohort"):
+        checker.report(entry, path + ("cohort",), "cohort_in_standard", field=it["id"])
     if kind in ("number", "average") and Decimal(it["min"]) > Decimal(it["max"]):
         checker.report(entry, path + ("min",), "min_above_max", min=it["min"], max=it["max"])
         return False
@@ -427,9 +429,14 @@ def check_rule(entry, rule, checker):
                 checker.report(entry, ("tables", i, "rows", j, "min"), "table_order", min=fmt(mins[j]),
                                prev=fmt(mins[j - 1]))
                 break
+    numbers = [f["id"] for f in rule["periods"] if f["kind"] == "number"]
     for key in ("person", "periods"):
         for i, field in enumerate(data[key]):
             _check_item_numbers(entry, field, (key, i), checker)
+            source = (field.get("cohort") or {}).get("rank")
+            if source is not None and (source not in numbers or source == field["id"]):
+                checker.report(entry, (key, i, "cohort", "rank"), "cohort_source", field=field["id"], value=source,
+                               allowed="、".join(n for n in numbers if n != field["id"]) or "（本规则没有）")
     choices = {f["id"]: [o["id"] for o in f["options"]] for f in rule["person"] + rule["periods"]
                if f["kind"] == "choice"}
     if levels:

@@ -119,6 +119,14 @@ ITEM = Tagged("kind", _COMMON, {
             Field("points", Number(), required=True),
             Field("label", Text()),
         ])), doc="分档: 达到下限即得该档分"),
+        Field("cohort", Obj("cohort rank", [
+            Field("rank", Ident(), required=True, doc="按本规则哪个每期数值字段排名(数值越大名次越前)"),
+            Field("within", Enum(["department", "all"]), default="department",
+                  doc="department: 部门内排名; all: 全体一起排名"),
+            Field("min_group", Number(integer=True, minimum=1), default=1, doc="少于几人时不计算名次"),
+            Field("as", Enum(["rank", "percent"]), default="rank",
+                  doc="rank: 名次(1, 2, 3…); percent: 名次占人数的百分比(向上取整, 前 10% 即 ≤ 10)"),
+        ]), doc="仅规则的名次字段: 批量计分时按全体人员的数据计算, 自评时本人填写"),
     ]),
     "count": ("计数 × 每项分值, 封顶", [
         Field("each", Number(), required=True), Field("cap", Number(), required=True, doc="最高分"),

@@ -43,6 +43,9 @@ def item(data, rating_scales=None):
             out[key] = num(data[key])
         if kind == "number":
             out["unit"] = data.get("unit", "")
+            if data.get("cohort"):
+                cohort = data["cohort"]
+                out["cohort"] = {key: cohort[key] for key in ("rank", "within", "min_group", "as")}
             if data.get("bands"):
                 out["bands"] = [{"min": num(b["min"]), "points": num(b["points"]),
                                  **({"label": b["label"]} if b.get("label") else {})} for b in data["bands"]]

@@ -8,14 +8,16 @@ import json
 import re
 from decimal import Decimal
 
+from assessment import cohort
 from assessment.carry import answer_fields, basis
 from assessment.history import person_fields
 
 from .escape import Raw, attr
 
 
-def field_hint(field):
-    """What a person needs at a field: the item's description and what may be written there."""
+def field_hint(field, rule=None):
+    """What a person needs at a field: the item's description and what may be written there (and, for a rule's
+    rank field, that HR computes it from everyone's rows)."""
     kind, unit = field["kind"], field.get("unit", "")
     fmt_ = {"number": lambda: f"填写 {field['min']}–{field['max']}{unit}" + (
                 f"，以 {field['step']} 为单位" if Decimal(field.get("step", 1)) != 1 else ""),
@@ -23,15 +25,16 @@ def field_hint(field):
                                f"（{field['min_raters']}–{field['max_raters']} 人）",
             "count": lambda: f"填写数量（0–{field['max_count']}{unit or '项'}）"}.get(kind)
     parts = [field.get("description") or "", fmt_() if fmt_ else "",
-             f"本手册的假设：{field['assumed']}" if field.get("assumed") else ""]
+             f"本手册的假设：{field['assumed']}" if field.get("assumed") else "",
+             cohort.describe(rule, field) if rule and field.get("cohort") else ""]
     return "。".join(p.rstrip("。") for p in parts if p)
 
 
-def _control(field, prefix="", with_hint=True):
+def _control(field, prefix="", with_hint=True, rule=None):
     fid, name, kind = field["id"], attr(field["name"]), field["kind"]
     control_id = attr(f"{prefix}{fid}")
     label = f'<label for="{control_id}">{name}</label>'
-    help_text = field_hint(field) if with_hint else ""
+    help_text = field_hint(field, rule) if with_hint else ""
     help_id = attr(f"{prefix}{fid}-hint")
     described = f' aria-describedby="{help_id}"' if help_text else ""
     help_html = f'<p class="hb-hint" id="{help_id}">{attr(help_text)}</p>' if help_text else ""
@@ -67,11 +70,11 @@ def standard_form(std, rulebook, engine):
 
 
 def rule_form(rule, rulebook, engine):
-    person = "".join(_control(f, "person.") for f in person_fields(rule))
+    person = "".join(_control(f, "person.", rule=rule) for f in person_fields(rule))
     heads = "".join(f"<th>{attr(f['name'])}</th>" for f in rule["periods"])
     template = "".join(f"<td>{_control(f, 'period.', with_hint=False)}</td>" for f in rule["periods"])
-    column_hints = "".join(f"<li><strong>{attr(f['name'])}</strong>：{attr(field_hint(f))}</li>"
-                           for f in rule["periods"] if field_hint(f))
+    column_hints = "".join(f"<li><strong>{attr(f['name'])}</strong>：{attr(field_hint(f, rule))}</li>"
+                           for f in rule["periods"] if field_hint(f, rule))
     body = (f'<fieldset class="hb-section"><legend>个人信息</legend>{person}</fieldset>' if person else "")
     body += (f'<fieldset class="hb-section"><legend>各期数据（从早到晚，至少 {rule["min_periods"]} 期）</legend>'
              f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead><tbody></tbody></table></div>'

@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 import assessment
-from assessment import formula
+from assessment import cohort, formula
 from assessment import items as kinds
 from assessment.history import OUTCOME_NAMES, person_fields, vocabulary
 from assessment.numbers import fmt
@@ -113,6 +113,10 @@ class Renderer:
             for definition in (tables[key][ident] for ident in section[key]):
                 links.append(Raw(f"[{text(definition['name'])}]({paths.relative(here, page(definition))})"))
         return links
+
+    def cohort_text(self, rule, field):
+        """How a rank field is computed from everyone's rows in HR's batch run (assessment/cohort.py)."""
+        return cohort.describe(rule, field)
 
     def source_line(self, here, key, definition):
         """The 来源 line at the foot of a definition's page, linked to its sections on the 资料来源 page."""

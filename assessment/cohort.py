@@ -1,0 +1,105 @@
+"""Ranks from the cohort: a rule's field declared `cohort: {rank: SOURCE, within, min_group}` is, in a batch
+run, computed from everyone's rows instead of typed by the person.
+
+- On a period field: the rank of that period's SOURCE value among the group's values for the same period.
+  Histories are aligned from their latest period (everyone's last row is the same month).
+- On a person field: the rank of the person's mean SOURCE over their periods.
+- Rank 1 is the highest value. Ties share the best rank and the next rank skips (90, 85, 85, 80 → 1, 2, 2, 4).
+  `as: percent` gives the rank as a share of the group instead, rounded up: 100 × rank ÷ people (the 2nd of
+  20 is 10, so "前 10%" reads `<= 10`; the last is always 100).
+- `within: department` ranks inside each 部门; `all` ranks everyone in the run together.
+- Nobody is ranked where a rank cannot be fair: a person without a department (when ranking within one), a
+  missing or invalid SOURCE value, or a group smaller than `min_group` (counting those with a value). The
+  typed value, if any, then stands, and a note says why.
+In a self-assessment nobody else's rows are there: the person types the rank, as the form says.
+"""
+
+import math
+
+from . import items as kinds
+from .history import person_fields
+from .numbers import ZERO
+
+NO_GROUP = ""
+
+
+def fields(rule):
+    """[(where, field)] of a rule's cohort fields: where is "person" or "periods"."""
+    return ([("person", f) for f in person_fields(rule) if f.get("cohort")]
+            + [("periods", f) for f in rule.get("periods", []) if f.get("cohort")])
+
+
+def _value(field, raw):
+    value, problem = kinds.check_answer({**field, "optional": True}, raw)
+    return None if problem else value
+
+
+def _ranks(values):
+    """{key: rank} for {key: value}: highest first, ties share the best rank (competition ranking)."""
+    ordered = sorted(values.values(), reverse=True)
+    return {key: ordered.index(value) + 1 for key, value in values.items()}
+
+
+def derive(rule, people):
+    """Fill in every cohort field of `rule` for `people`: [{"group": 部门, "answers": {person, periods}}];
+    answers are changed in place. Returns a list of notes per person (in Chinese), in the same order."""
+    notes = [[] for _ in people]
+    by_id = {f["id"]: f for f in rule.get("periods", [])}
+    for where, field in fields(rule):
+        spec = field["cohort"]
+        source = by_id[spec["rank"]]
+        within = spec.get("within", "department")
+        least = int(spec.get("min_group", 1))
+        # (slot, i) → the value ranked: slot is the period counted from the latest (0), or None for the person
+        values = {}
+        for i, person in enumerate(people):
+            periods = person["answers"].get("periods") or []
+            own = [_value(source, p.get(source["id"])) if isinstance(p, dict) else None for p in periods]
+            if where == "periods":
+                for back, value in enumerate(reversed(own)):
+                    values[(back, i)] = value
+            else:
+                known = [v for v in own if v is not None]
+                values[(None, i)] = sum(known, ZERO) / len(known) if known else None
+        groups = {}
+        for (slot, i), value in values.items():
+            group = people[i]["group"] if within == "department" else "all"
+            groups.setdefault((slot, group), {})[i] = value
+        for (slot, group), members in groups.items():
+            counted = {i: v for i, v in members.items() if v is not None}
+            ranks = _ranks(counted) if group != NO_GROUP and len(counted) >= least else {}
+            if spec.get("as") == "percent":
+                ranks = {i: math.ceil(100 * rank / len(counted)) for i, rank in ranks.items()}
+            for i in members:
+                periods = people[i]["answers"].setdefault("periods", [])
+                index = len(periods) - 1 - slot if slot is not None else None
+                place = f"第 {index + 1} 期的“{field['name']}”" if index is not None else f"“{field['name']}”"
+                target = periods[index] if index is not None else people[i]["answers"].setdefault("person", {})
+                if not isinstance(target, dict):
+                    continue
+                typed = target.get(field["id"])
+                if i in ranks:
+                    computed = str(ranks[i])
+                    if typed not in (None, "") and str(typed).strip() != computed:
+                        notes[i].append(f"{place}按全体数据计算为 {computed}（表中填写 {typed}）")
+                    target[field["id"]] = computed
+                    continue
+                why = ("未填部门，无法计算部门内名次" if group == NO_GROUP
+                       else f"缺少“{source['name']}”，无法计算名次" if i not in counted
+                       else f"{'部门' if within == 'department' else '参与'}人数 {len(counted)} 人，少于 {least} 人，不计算名次")
+                notes[i].append(f"{place}{why}，" + (f"按填写的 {typed} 计算" if typed not in (None, "") else "请填写"))
+    return notes
+
+
+def describe(rule, field):
+    """The sentence the form and the rule page show at a cohort field."""
+    spec = field["cohort"]
+    source = next(f for f in rule.get("periods", []) if f["id"] == spec["rank"])
+    group = "部门内" if spec.get("within", "department") == "department" else "全体参评人员中"
+    what = (f"当期“{source['name']}”" if field["id"] in {f["id"] for f in rule.get("periods", [])}
+            else f"各期“{source['name']}”的平均值")
+    least = int(spec.get("min_group", 1))
+    share = "，以名次占人数的百分比表示（向上取整，前 10% 即不大于 10）" if spec.get("as") == "percent" else ""
+    return (f"正式考核时由 HR 批量计算：按{what}在{group}排名（最高为第 1 名，并列同名次）{share}"
+            + (f"，不足 {least} 人时不计算" if least > 1 else "") + "；自评时请填写你所知道的名次")
+
