@@ -2,7 +2,8 @@
 run, computed from everyone's rows instead of typed by the person.
 
 - On a period field: the rank of that period's SOURCE value among the group's values for the same period.
-  Histories are aligned from their latest period (everyone's last row is the same month).
+  Periods line up by their 月份 labels when every row has one (a sheet's 月份 column), else from the latest
+  period (everyone's last row is the same month), which is said whenever histories differ in length.
 - On a person field: the rank of the person's mean SOURCE over their periods.
 - Rank 1 is the highest value. Ties share the best rank and the next rank skips (90, 85, 85, 80 → 1, 2, 2, 4).
   `as: percent` gives the rank as a share of the group instead, rounded up: 100 × rank ÷ people (the 2nd of
@@ -40,24 +41,37 @@ def _ranks(values):
     return {key: ordered.index(value) + 1 for key, value in values.items()}
 
 
+def _slots(people):
+    """Each person's periods as keys that line up across people: their 月份 labels when everyone has them
+    (and they are unique per person), else the count back from the latest period (0 = the latest)."""
+    labelled = all(isinstance(p.get("periods"), list) and all(p["periods"])
+                   and len(set(p["periods"])) == len(p["periods"]) == len(p["answers"].get("periods") or [])
+                   for p in people)
+    if labelled:
+        return [list(p["periods"]) for p in people], True
+    return [[("back", n - 1 - k) for k in range(n)] for n in (len(p["answers"].get("periods") or []) for p in people)], False
+
+
 def derive(rule, people):
-    """Fill in every cohort field of `rule` for `people`: [{"group": 部门, "answers": {person, periods}}];
-    answers are changed in place. Returns a list of notes per person (in Chinese), in the same order."""
-    notes = [[] for _ in people]
+    """Fill in every cohort field of `rule` for `people`: [{"group": 部门, "answers": {person, periods},
+    "periods": [月份 label per period] or None}]; answers are changed in place. Returns, per person in the same
+    order, {"notes": [sentences], "ranks": [what was computed, in words]}."""
+    out = [{"notes": [], "ranks": []} for _ in people]
+    said = [dict() for _ in people]  # (field, why) → period numbers: one note per reason, not one per period
     by_id = {f["id"]: f for f in rule.get("periods", [])}
+    slots, labelled = _slots(people)
     for where, field in fields(rule):
         spec = field["cohort"]
         source = by_id[spec["rank"]]
         within = spec.get("within", "department")
         least = int(spec.get("min_group", 1))
-        # (slot, i) → the value ranked: slot is the period counted from the latest (0), or None for the person
+        # (slot, i) → the value ranked: slot is the period's key (see _slots), or None for the person
         values = {}
         for i, person in enumerate(people):
             periods = person["answers"].get("periods") or []
             own = [_value(source, p.get(source["id"])) if isinstance(p, dict) else None for p in periods]
             if where == "periods":
-                for back, value in enumerate(reversed(own)):
-                    values[(back, i)] = value
+                values.update({(slot, i): value for slot, value in zip(slots[i], own)})
             else:
                 known = [v for v in own if v is not None]
                 values[(None, i)] = sum(known, ZERO) / len(known) if known else None
@@ -65,6 +79,7 @@ def derive(rule, people):
         for (slot, i), value in values.items():
             group = people[i]["group"] if within == "department" else "all"
             groups.setdefault((slot, group), {})[i] = value
+        computed = [[] for _ in people]
         for (slot, group), members in groups.items():
             counted = {i: v for i, v in members.items() if v is not None}
             ranks = _ranks(counted) if group != NO_GROUP and len(counted) >= least else {}
@@ -72,23 +87,37 @@ def derive(rule, people):
                 ranks = {i: math.ceil(100 * rank / len(counted)) for i, rank in ranks.items()}
             for i in members:
                 periods = people[i]["answers"].setdefault("periods", [])
-                index = len(periods) - 1 - slot if slot is not None else None
-                place = f"第 {index + 1} 期的“{field['name']}”" if index is not None else f"“{field['name']}”"
+                index = slots[i].index(slot) if slot is not None else None
                 target = periods[index] if index is not None else people[i]["answers"].setdefault("person", {})
                 if not isinstance(target, dict):
                     continue
                 typed = target.get(field["id"])
                 if i in ranks:
-                    computed = str(ranks[i])
-                    if typed not in (None, "") and str(typed).strip() != computed:
-                        notes[i].append(f"{place}按全体数据计算为 {computed}（表中填写 {typed}）")
-                    target[field["id"]] = computed
+                    value = str(ranks[i])
+                    computed[i].append((index, value))
+                    if typed not in (None, "") and str(typed).strip() != value:
+                        place = f"第 {index + 1} 期的" if index is not None else ""
+                        out[i]["notes"].append(f"{place}“{field['name']}”按全体数据计算为 {value}（填写的是 {typed}）")
+                    target[field["id"]] = value
                     continue
                 why = ("未填部门，无法计算部门内名次" if group == NO_GROUP
-                       else f"缺少“{source['name']}”，无法计算名次" if i not in counted
+                       else f"“{source['name']}”缺少或无效，无法计算名次" if i not in counted
                        else f"{'部门' if within == 'department' else '参与'}人数 {len(counted)} 人，少于 {least} 人，不计算名次")
-                notes[i].append(f"{place}{why}，" + (f"按填写的 {typed} 计算" if typed not in (None, "") else "请填写"))
-    return notes
+                said[i].setdefault((field["name"], why), []).append(index)
+        for i, found in enumerate(computed):
+            if found:
+                found.sort(key=lambda pair: -1 if pair[0] is None else pair[0])
+                out[i]["ranks"].append(f"{field['name']} " + "、".join(value for _, value in found))
+    for i, reasons in enumerate(said):
+        for (name, why), indices in reasons.items():
+            numbers = sorted(n + 1 for n in indices if n is not None)
+            place = f"第 {'、'.join(map(str, numbers))} 期的" if numbers else ""
+            out[i]["notes"].append(f"{place}“{name}”{why}，按填写的值计算（未填写的须补上）")
+    if not labelled and len({len(p["answers"].get("periods") or []) for p in people}) > 1 and fields(rule):
+        for i, person in enumerate(people):
+            out[i]["notes"].append("各人的期数不同，名次按各人最后一行为同一期对齐；若最后一期不是同一个月，"
+                                   "请在表格中加“月份”列")
+    return out
 
 
 def describe(rule, field):

@@ -177,7 +177,8 @@ def check_answer(item, value, field=None):
                  for v in value]  # a check named by its label, as a person types it in a file
         unknown = [v for v in value if v not in ids]
         if unknown:
-            return None, Problem(field, "unknown_option", f"没有勾选项{_quoted(unknown[0])}；可选：{', '.join(ids)}",
+            named = "、".join(f"{c['id']}({c['label']})" for c in item["checks"])  # as choices say theirs
+            return None, Problem(field, "unknown_option", f"没有勾选项{_quoted(unknown[0])}；可选：{named}",
                                  f"no check {unknown[0]!r}; allowed: {', '.join(ids)}", ids)
         if len(set(value)) != len(value):
             return None, Problem(field, "duplicate", "同一勾选项只能出现一次", "a check is listed twice", ids)

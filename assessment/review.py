@@ -2,8 +2,8 @@
 
 How far apart two answers are is counted in steps (档), the same way for every page, the CLI and the batch:
 one option of a choice (options ranked by their points), yes against no, one tick of a checklist, one
-counted event, one band of a banded number, and a tenth of the allowed range for any other number or
-mean of raters. Answers one step apart differ (`near`); two or more steps apart are a disagreement to
+counted event, one place of a rank (a field ranked from the cohort), one band of a banded number, and a
+tenth of the allowed range for any other number or mean of raters. Answers one step apart differ (`near`); two or more steps apart are a disagreement to
 discuss (`far`).
 
 The seal is integrity, not signing: a SHA-256 over the file's content shows that the file was edited after
@@ -22,7 +22,7 @@ from .numbers import dec, fmt
 from .standard import all_items
 
 LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
-STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选项、“是”与“否”、一次计数、一个分数段，"
+STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选项、“是”与“否”、一次计数、一个名次、一个分数段，"
              "或可填范围的十分之一（其他数值和评分人平均分）。")
 
 
@@ -37,7 +37,7 @@ def steps(item, a, b):
         return int(a != b)
     if kind == "checklist":
         return len(set(a) ^ set(b))
-    if kind == "count":
+    if kind == "count" or item.get("cohort"):  # an event, or a rank: each one is a step
         return int(abs(a - b))
     if kind == "number" and item.get("bands"):
         def band(v):

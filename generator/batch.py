@@ -21,6 +21,7 @@ from assessment.carry import answer_fields
 from assessment.errors import AnswerError
 
 PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
+PERIOD = ("月份", "期间", "期")  # a rule sheet's optional column naming each row's period: ranks align by it
 TRUE, FALSE = {"是", "true", "True", "TRUE", "1", "y", "yes"}, {"否", "false", "False", "FALSE", "0", "n", "no"}
 SEPARATORS = re.compile(r"[,，、;；\s]+")
 
@@ -37,6 +38,8 @@ class Entry:
     names: dict = field(default_factory=dict)  # answer path → the column's heading
     problems: list = field(default_factory=list)
     version: str = ""
+    periods: list = None  # a rule sheet's 月份 column, one per period row (None when the sheet has none)
+    ranks: str = ""  # the ranks computed from the cohort, in words
     notes: list = field(default_factory=list)  # said beside the result, not a failure (a rank computed, say)
     self_answers: dict = None  # a review file's: the person's own answers beside the reviewer's (`answers`)
     reviewer: str = ""
@@ -50,7 +53,7 @@ def read(paths, rulebook):
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
             reader = READERS.get(file.suffix.lower())
-            if reader:
+            if reader and not file.name.startswith("~$"):  # ~$book.xlsx: Excel's lock file while it is open
                 entries += reader(file, rulebook)
     return entries
 
@@ -125,8 +128,13 @@ def from_export(rulebook, data, who="reviewer"):
 def _exported(path, rulebook):
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as error:
-        return [Entry("", str(path), problems=[f"{path}: 无法读取：{error}"])]
+    except json.JSONDecodeError as error:
+        return [Entry("", str(path), problems=[f"{path}:{error.lineno}: 无法读取：不是完整的答案文件（JSON 格式有误）"
+                                                "— 请员工在自评页重新“导出答案”"])]
+    except UnicodeDecodeError:
+        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是 UTF-8 编码的答案文件 — 请员工在自评页重新“导出答案”"])]
+    except OSError as error:
+        return [Entry("", str(path), problems=[f"{path}: 无法读取：{error.strerror or error}"])]
     if not is_export(data):
         return []  # not an exported answers file: other JSON in the folder is none of ours
     seal = sealed_note(data)  # over the file as it was written, before anything is cleaned
@@ -161,8 +169,11 @@ def _rows_of_sheet(title, rows, source, rulebook):
     header = [str(c).strip() if c is not None else "" for c in rows[0]]
     fields = _fields(kind, definition)
     columns, problems = {}, []
+    period_col = next((col for col, name in enumerate(header) if name in PERIOD), None) if kind == "rule" else None
     for col, name in enumerate(header):
         key = PERSON.get(name) or (fields[name][0] if name in fields else None)
+        if col == period_col:
+            continue
         if key:
             columns[col] = key
         elif name:
@@ -178,10 +189,21 @@ def _rows_of_sheet(title, rows, source, rulebook):
             current = Entry(definition["id"], f"{source}{_cell(number, None)}", person=person,
                             problems=[] if entries else list(problems))
             current.answers = {} if kind == "standard" else {"person": {}, "periods": []}
+            if period_col is not None:
+                current.periods = []
+            if kind == "rule" and not person["staff_id"]:
+                current.problems.append(f"{source}{_cell(number, None)}: 没有工号 — 规则按工号把同一人各期的行合并，"
+                                        "请填写工号")
             entries.append(current)
             people[person["staff_id"]] = current
+        elif person["department"] and person["department"] != current.person["department"]:
+            current.problems.append(f"{source}{_cell(number, None)}: “部门”与此人第一行不同，按第一行的"
+                                    f"“{current.person['department']}”计算 — 个人信息每行应相同")
         if kind == "rule":
             current.answers["periods"].append({})
+            if period_col is not None:
+                label = _text(row[period_col]) if period_col < len(row) and row[period_col] is not None else ""
+                current.periods.append(label)
         for col, key in columns.items():
             if key in PERSON.values():
                 continue
@@ -252,8 +274,9 @@ def _xlsx(path, rulebook):
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 — a damaged or foreign file: said, the others still scored
-        return [Entry("", str(path), problems=[f"{path}: 无法读取这个 Excel 文件：{error}"])]
+    except Exception:  # noqa: BLE001 — a damaged or foreign file: said, the others still scored
+        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是有效的 .xlsx 文件（可能已损坏，或只是改了扩展名）"
+                                                "— 在 Excel 中打开后“另存为”Excel 工作簿（.xlsx）"])]
     entries = []
     for sheet in book.worksheets:
         entries += _rows_of_sheet(sheet.title, list(sheet.iter_rows(values_only=True)), f"{path}:{sheet.title}!", rulebook)
@@ -273,12 +296,19 @@ def _sheet_cells(entry):
 def _csv(path, rulebook):
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        return [Entry("", str(path), problems=[f"{path}: 无法读取（须为 UTF-8 编码的 CSV）：{error}"])]
+    except UnicodeDecodeError:
+        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是 UTF-8 编码（Excel 默认存的 CSV 常是 GBK）"
+                                                "— 在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接交 .xlsx"])]
+    except OSError as error:
+        return [Entry("", str(path), problems=[f"{path}: 无法读取：{error.strerror or error}"])]
     return _rows_of_sheet(path.stem, list(csv.reader(io.StringIO(text))), str(path), rulebook)
 
 
-READERS = {".json": _exported, ".xlsx": _xlsx, ".csv": _csv}
+def _old_excel(path, rulebook):
+    return [Entry("", str(path), problems=[f"{path}: 旧的 .xls 格式无法读取 — 在 Excel 中“另存为”Excel 工作簿（.xlsx）"])]
+
+
+READERS = {".json": _exported, ".xlsx": _xlsx, ".csv": _csv, ".xls": _old_excel}
 
 
 # --- scoring -------------------------------------------------------------------------------------
@@ -296,13 +326,30 @@ class Row:
 
 def ranked(entries, rulebook):
     """Rank fields computed from everyone's rows of the same rule (assessment/cohort.py), in place."""
+    keep = counted(entries)
     for rule in rulebook["rules"]:
         if not cohort.fields(rule):
             continue
-        group = [e for e in entries if e.ident == rule["id"] and isinstance(e.answers, dict)]
-        people = [{"group": e.person.get("department", ""), "answers": e.answers} for e in group]
-        for entry, notes in zip(group, cohort.derive(rule, people)):
-            entry.notes += notes
+        # each person once (the file that counts), and only people with a 工号: a row without one is said
+        group = [e for e in entries if e.ident == rule["id"] and isinstance(e.answers, dict) and id(e) in keep]
+        people = [{"group": e.person.get("department", ""), "answers": e.answers, "periods": e.periods} for e in group]
+        for entry, derived in zip(group, cohort.derive(rule, people)):
+            entry.notes += derived["notes"]
+            entry.ranks = "；".join(derived["ranks"])
+
+
+def counted(entries):
+    """ids of the entries that count: per definition and 工号, a review file over an answers file, else the
+    last read; an entry without a 工号 is never counted twice, nor ranked against others when it is a rule's."""
+    chosen = {}
+    for entry in entries:
+        staff = entry.person.get("staff_id")
+        if not staff:
+            continue
+        key = (entry.ident, staff)
+        if key not in chosen or entry.self_answers is not None or chosen[key].self_answers is None:
+            chosen[key] = entry
+    return {id(e) for e in chosen.values()}
 
 
 def score(entries, rulebook):
@@ -327,19 +374,18 @@ def score(entries, rulebook):
 
 def _mark_duplicates(rows):
     """One person's answers file and the review of it (or two exports) are one person: the review counts
-    (else the last file read); the others stay in the table, marked, and out of the calibration's counts."""
+    (else the last file read); the others stay in the table, marked, out of the ranks and the calibration."""
+    keep = counted([row.entry for row in rows])
     by_person = {}
     for row in rows:
-        if row.entry.person.get("staff_id") and row.result:
+        if row.entry.person.get("staff_id"):
             by_person.setdefault((row.entry.ident, row.entry.person["staff_id"]), []).append(row)
     for same in by_person.values():
-        if len(same) < 2:
-            continue
-        counted = ([r for r in same if r.compared is not None] or same)[-1]
+        chosen = next(r for r in same if id(r.entry) in keep)
         for row in same:
-            if row is not counted:
+            if row is not chosen:
                 row.duplicate = True
-                row.entry.notes.append(f"同一工号的{row.name}另见 {counted.entry.source}，校准只计那一份")
+                row.entry.notes.append(f"同一工号的{row.name}另见 {chosen.entry.source}，名次和校准只计那一份")
 
 
 def _named(name, message):
@@ -358,9 +404,11 @@ def _path(field_path):
 # a review file's columns come last: the person's own result beside the reviewer's (added after the others,
 # so that a sheet HR built on the earlier columns keeps its places)
 REVIEWED = ["自评", "审核人", "相差两档及以上", "审核意见"]
+RANKED = "按全体计算的名次"  # a rule's cohort fields (assessment/cohort.py), last of a rule's columns
 COLUMNS = {"standard": ["标准", "工号", "姓名", "部门", "总分", "满分", "职级", "未满足的前提条件", "下一职级还差",
                         "来源", "问题", *REVIEWED],
-           "rule": ["规则", "工号", "姓名", "部门", "结果", "级别", "工资", "奖金", "原因", "来源", "问题", *REVIEWED]}
+           "rule": ["规则", "工号", "姓名", "部门", "结果", "级别", "工资", "奖金", "原因", "来源", "问题", *REVIEWED,
+                    RANKED]}
 
 
 def own_result(row):
@@ -402,10 +450,10 @@ def table(rows, kind):
         elif row.result:
             level = f"{r['level']['from_name']} → {r['level']['to_name']}" if r.get("level") else ""
             out.append(who + [r["outcome_name"], level, _number(r.get("pay")), _number(r.get("bonus")), r["reason"],
-                              e.source, said(row), *reviewed(row)])
+                              e.source, said(row), *reviewed(row), e.ranks])
         else:
-            out.append(who + [""] * (len(COLUMNS[kind]) - 6 - len(REVIEWED)) + [e.source, said(row)]
-                       + reviewed(row))
+            tail = reviewed(row) + ([e.ranks] if kind == "rule" else [])
+            out.append(who + [""] * (len(COLUMNS[kind]) - 6 - len(tail)) + [e.source, said(row)] + tail)
     return out
 
 
@@ -468,7 +516,8 @@ def template(rulebook, ident, path):
     sheet = book.active
     sheet.title = _sheet_title(definition["name"])
     items = list(answer_fields(kind, definition).values())
-    sheet.append(list(PERSON) + [item["name"] for item in items])
+    # a rule's rows may name their month, last (optional: ranks line up by it)
+    sheet.append(list(PERSON) + [item["name"] for item in items] + ([PERIOD[0]] if kind == "rule" else []))
     for col, item in enumerate(items, start=len(PERSON) + 1):
         choices = ([o["label"] for o in item["options"]] if item["kind"] == "choice"
                    else ["是", "否"] if item["kind"] == "boolean" else None)

@@ -61,8 +61,10 @@ def _rule(people, rulebook):
     rows = [[_who(r, rulebook), r.result["outcome_name"],
              f"{r.result['level']['from_name']} → {r.result['level']['to_name']}" if r.result.get("level") else "",
              (r.result.get("pay") or "", "n"), (r.result.get("bonus") or "", "n"), r.result["reason"]] for r in people]
-    return (_chart(Counter(r.result["outcome_name"] for r in people))
-            + _table(["工号 / 姓名", "结果", "级别", "工资", "奖金", "原因"], rows, people))
+    head = ["工号 / 姓名", "结果", "级别", "工资", "奖金", "原因"]
+    if any(r.entry.ranks for r in people):  # computed from the cohort: HR checks them here
+        head, rows = head + ["按全体计算的名次"], [row + [r.entry.ranks] for row, r in zip(rows, people)]
+    return _chart(Counter(r.result["outcome_name"] for r in people)) + _table(head, rows, people)
 
 
 def _who(row, rulebook):
