@@ -131,4 +131,3 @@ def describe(rule, field):
     share = "，以名次占人数的百分比表示（向上取整，前 10% 即不大于 10）" if spec.get("as") == "percent" else ""
     return (f"正式考核时由 HR 批量计算：按{what}在{group}排名（最高为第 1 名，并列同名次）{share}"
             + (f"，不足 {least} 人时不计算" if least > 1 else "") + "；自评时请填写你所知道的名次")
-

@@ -473,28 +473,35 @@ def write(rows, path, rulebook=None):
                     writer.writerows([[_inert(c) for c in line] for line in tables[kind]])
         return
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    summary = book.active
-    summary.title = "汇总"
-    summary.append(["标准或规则", "人数", "已计分", "有问题"])
+    book = Workbook(write_only=True)  # streamed: the 10,000-person run's write takes half the time (make bench)
+
+    def sheet(title, lines):
+        out = book.create_sheet(title)
+        out.freeze_panes = "A2"
+        out.auto_filter.ref = f"A1:{get_column_letter(max(map(len, lines)))}{len(lines)}"
+        for line in lines:
+            out.append([_as_text(out, value, WriteOnlyCell) for value in line])
+
     names = dict.fromkeys(row.name or "（无法识别）" for row in rows)
-    for name in names:
-        group = [r for r in rows if (r.name or "（无法识别）") == name]
-        summary.append([name, len(group), sum(1 for r in group if r.result), sum(1 for r in group if r.errors)])
-    for name in names:
-        group = [r for r in rows if (r.name or "（无法识别）") == name]
-        kind = group[0].kind or "standard"
-        sheet = book.create_sheet(_sheet_title(name))
-        for line in table(group, kind):
-            sheet.append(line)
-            for cell in sheet[sheet.max_row]:  # a name typed as =1+2 stays text: Excel never runs it
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"
-    for sheet in book.worksheets:
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
+    groups = {name: [r for r in rows if (r.name or "（无法识别）") == name] for name in names}
+    sheet("汇总", [["标准或规则", "人数", "已计分", "有问题"]] + [
+        [name, len(group), sum(1 for r in group if r.result), sum(1 for r in group if r.errors)]
+        for name, group in groups.items()])
+    for name, group in groups.items():
+        sheet(_sheet_title(name), table(group, group[0].kind or "standard"))
     book.save(path)
+
+
+def _as_text(sheet, value, cell_type):
+    """A name typed as =1+2 stays text in the workbook: Excel never runs it."""
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
+    cell = cell_type(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def _inert(value):

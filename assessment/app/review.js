@@ -77,7 +77,9 @@ export function createReview(page) {
   }
 
   function leave() {
-    if (!confirm("结束审核并清除本机保存的审核内容？（请先导出审核文件）")) return;
+    const ask = dirty ? "审核内容自上次导出后有修改，尚未导出。结束审核并清除本机保存的审核内容吗？"
+                      : "结束审核并清除本机保存的审核内容吗？（已导出的审核文件不受影响）";
+    if (state && !confirm(ask)) return;
     try { page.storage?.removeItem(key); } catch { /* blocked */ }
     on = false; state = null; last = null;
     undecorate();
