@@ -476,7 +476,7 @@ def write(rows, path, rulebook=None):
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
-    book = Workbook(write_only=True)  # streamed: the 10,000-person run's write takes half the time (make bench)
+    book = Workbook(write_only=True)  # streamed: the write was most of a large run (bench/results.json, "batch")
 
     def sheet(title, lines):
         out = book.create_sheet(title)
