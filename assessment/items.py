@@ -186,6 +186,23 @@ def check_answer(item, value, field=None):
     raise ValueError(f"unknown item kind {kind!r}")
 
 
+def label(item, answer):
+    """A valid answer as a person reads it (None: not answered). Used by gap advice and the review."""
+    if answer is None:
+        return "未填"
+    kind = item["kind"]
+    if kind == "choice":
+        return next(o["label"] for o in item["options"] if o["id"] == answer)
+    if kind == "boolean":
+        return "是" if answer else "否"
+    if kind == "checklist":
+        names = {c["id"]: c["label"] for c in item["checks"]}
+        return f"{len(answer)} 项：" + "；".join(names[c] for c in answer) if answer else "未勾选"
+    if kind == "average":
+        return "、".join(fmt(v) for v in answer) + f"（平均 {fmt(value(item, answer))}）"
+    return fmt(answer) + item.get("unit", "")
+
+
 # --- points -------------------------------------------------------------------------------
 
 def value(item, answer, places=2):

@@ -18,7 +18,7 @@ from . import find, run
 from . import items as kinds
 from .errors import AnswerError
 from .history import person_fields
-from .numbers import dec, fmt
+from .numbers import dec
 from .standard import all_items
 
 LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
@@ -48,23 +48,6 @@ def steps(item, a, b):
     return math.ceil(abs(a - b) / tenth) if tenth else int(a != b)
 
 
-def label(item, answer):
-    """An answer as a person reads it."""
-    if answer is None:
-        return "未填"
-    kind = item["kind"]
-    if kind == "choice":
-        return next(o["label"] for o in item["options"] if o["id"] == answer)
-    if kind == "boolean":
-        return "是" if answer else "否"
-    if kind == "checklist":
-        names = {c["id"]: c["label"] for c in item["checks"]}
-        return f"{len(answer)} 项：" + "；".join(names[c] for c in answer) if answer else "未勾选"
-    if kind == "average":
-        return "、".join(fmt(v) for v in answer) + f"（平均 {fmt(kinds.value(item, answer))}）"
-    return fmt(answer) + item.get("unit", "")
-
-
 def _typed(value):
     """An invalid answer, shown as it was typed."""
     if isinstance(value, list):
@@ -76,8 +59,8 @@ def _field(item, path, name, mine, theirs):
     a, problem_a = kinds.check_answer(item, mine, path)
     b, problem_b = kinds.check_answer(item, theirs, path)
     row = {"field": path, "name": name,
-           "self": _typed(mine) if problem_a else label(item, a),
-           "reviewer": _typed(theirs) if problem_b else label(item, b)}
+           "self": _typed(mine) if problem_a else kinds.label(item, a),
+           "reviewer": _typed(theirs) if problem_b else kinds.label(item, b)}
     if (problem_a or problem_b) and row["self"] == row["reviewer"]:
         row["steps"], row["level"] = 0, "same"  # both the same invalid or missing answer: no disagreement
     elif problem_a or problem_b or (a is None) != (b is None):

@@ -197,16 +197,8 @@ def _moves(standard, target_total, answers, points_by_item, known):
                 lo = mid + 1
         to = options[lo]
         moves.append({"item": item_id, "name": item["name"], "from": _jsonable(answers[item_id]),
-                      "to": _jsonable(to), "to_label": _label(item, to)})
+                      "to": _jsonable(to), "to_label": kinds.label(item, to)})
     return moves
-
-
-def _label(item, value):
-    if item["kind"] == "choice":
-        return next(o["label"] for o in item["options"] if o["id"] == value)
-    if item["kind"] == "boolean":
-        return "是" if value else "否"
-    return fmt(value) + item.get("unit", "")
 
 
 def _jsonable(value):

@@ -324,9 +324,9 @@ class Row:
     compared: dict = None  # a review's: the person's own result ("self") and the steps apart ("far", "near")
 
 
-def ranked(entries, rulebook):
-    """Rank fields computed from everyone's rows of the same rule (assessment/cohort.py), in place."""
-    keep = counted(entries)
+def ranked(entries, rulebook, keep):
+    """Rank fields computed from everyone's rows of the same rule (assessment/cohort.py), in place; `keep`:
+    the entries that count (see counted)."""
     for rule in rulebook["rules"]:
         if not cohort.fields(rule):
             continue
@@ -353,7 +353,8 @@ def counted(entries):
 
 
 def score(entries, rulebook):
-    ranked(entries, rulebook)
+    keep = counted(entries)
+    ranked(entries, rulebook, keep)
     rows = []
     for entry in entries:
         kind, definition = find_definition(rulebook, entry.ident)
@@ -368,14 +369,13 @@ def score(entries, rulebook):
                                f"{_named(entry.names.get(_path(p.field)), p.text('zh').split(': ', 1)[-1])}"
                                for p in error.problems]
         rows.append(row)
-    _mark_duplicates(rows)
+    _mark_duplicates(rows, keep)
     return rows
 
 
-def _mark_duplicates(rows):
-    """One person's answers file and the review of it (or two exports) are one person: the review counts
-    (else the last file read); the others stay in the table, marked, out of the ranks and the calibration."""
-    keep = counted([row.entry for row in rows])
+def _mark_duplicates(rows, keep):
+    """One person's answers file and the review of it (or two exports) are one person: the one in `keep`
+    counts; the others stay in the table, marked, out of the ranks and the calibration."""
     by_person = {}
     for row in rows:
         if row.entry.person.get("staff_id"):

@@ -110,11 +110,17 @@ ENGINE_STARTER = re.compile(re.escape(engine_starter("WORKER", "DEFINITION"))
 
 
 # Who is assessed, for the printed report and the exported file (HR's batch reads it); not answers.
+def _text_fields(hook, fields, described=""):
+    """Short text inputs (who is assessed, who reviews): `hook` names their id prefix and data attribute."""
+    aria = f' aria-describedby="{described}"' if described else ""
+    return "".join(f'<div class="hb-field"><label for="hb-{hook}-{key}">{label}</label>'
+                   f'<input id="hb-{hook}-{key}" type="text" data-{hook}="{key}" autocomplete="off"{aria}></div>'
+                   for key, label in fields)
+
+
 WHO = ('<fieldset class="hb-who"><legend>姓名与工号（可不填）</legend>'
        '<p class="hb-hint" id="hb-who-hint">只保存在本机浏览器和导出的答案文件中，不会发送到任何地方。</p>'
-       + "".join(f'<div class="hb-field"><label for="hb-who-{key}">{label}</label>'
-                 f'<input id="hb-who-{key}" type="text" data-who="{key}" autocomplete="off" aria-describedby="hb-who-hint"></div>'
-                 for key, label in (("name", "姓名"), ("staff_id", "工号"), ("department", "部门")))
+       + _text_fields("who", (("name", "姓名"), ("staff_id", "工号"), ("department", "部门")), "hb-who-hint")
        + '</fieldset>')
 
 
@@ -128,9 +134,7 @@ REVIEW = ('<template class="hb-review-template"><section class="hb-review" data-
           '<div class="hb-actions"><label class="md-button hb-import">导入员工的答案文件或审核文件'
           '<input type="file" accept="application/json,.json" data-action="review-import"></label></div>'
           '<fieldset class="hb-who"><legend>审核人</legend>'
-          + "".join(f'<div class="hb-field"><label for="hb-reviewer-{key}">{label}</label>'
-                    f'<input id="hb-reviewer-{key}" type="text" data-reviewer="{key}" autocomplete="off"></div>'
-                    for key, label in (("name", "审核人姓名"), ("staff_id", "审核人工号")))
+          + _text_fields("reviewer", (("name", "审核人姓名"), ("staff_id", "审核人工号")))
           + '</fieldset>'
           '<div class="hb-field"><label for="hb-review-overall">总体意见</label>'
           '<textarea id="hb-review-overall" rows="3" data-review-overall></textarea></div>'
