@@ -11,7 +11,7 @@ import hashlib
 import json
 
 from .history import person_fields
-from .items import check_answer
+from .items import KINDS, check_answer
 from .standard import all_items
 
 # what only describes a field: a change here needs no new answer
@@ -78,7 +78,8 @@ def carry_over(kind, definition, saved):
         name = (now[key][0]["name"] if key in now else then.get(key, {}).get("name")
                 or names.get(key.split(".")[-1]) or key.split(".")[-1])
         answer = None if key not in given else ("dropped" if key in drops else "kept")
-        choice = (now[key][0]["kind"] if key in now else then.get(key, {}).get("kind")) == "choice"
+        named = now[key][0]["kind"] if key in now else then.get(key, {}).get("kind")  # a file's: any JSON
+        choice = isinstance(named, str) and named in KINDS and KINDS[named].chosen
         text = _sentence(change, name, then.get(key, {}).get("name"), answer, drops.get(key, []),
                          (then.get(key, {}).get("weight"), now[key][1] if key in now else None), choice)
         changes.append({"field": key, "name": name, "change": change, "answer": answer, "text": text})

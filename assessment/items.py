@@ -1,88 +1,30 @@
-"""Item kinds: each checks one answer and turns it into points with a sentence saying why.
+"""Item kinds: one class per kind, registered in KINDS, each the one home of what an answer of its kind means.
 
-Every kind is data-driven; no standard has code of its own. An item in the rulebook is a dict
-with at least `id`, `name` and `kind`; numbers are decimal strings.
+A kind checks an answer and turns it into the value it stands for, its points with a sentence saying why,
+better answers (gap advice), its label, the steps between two answers (review) and whether it meets a
+condition; it also says how it scores and what a person may write (pages and forms), which options it offers
+and how a typed cell becomes an answer (batch). No standard has code of its own: an item in the rulebook is
+a dict with at least `id`, `name` and `kind`; numbers are decimal strings. A definition's `rating` is compiled
+to `choice`. Adding a kind: a class here, its fields in the model (generator/definitions/model.py), its
+normalising there if any, and its answers in tests/strategies.py.
+
+The module's functions (point_range, check_answer, points…) are what callers use; they dispatch by kind.
 """
 
 import math
+import re
 import unicodedata
 from decimal import Decimal
 
 from .errors import Problem
-from .numbers import ZERO, OutOfRange, dec, fmt, is_multiple, parse_answer, quantize
+from .numbers import ZERO, OutOfRange, dec, fmt, gcd, is_multiple, parse_answer, quantize
+
+SEPARATORS = "[,，、;；\\s]+"  # between raters' scores or ticks, as people type them (regex; the page reads it too)
+YES = frozenset({"是", "true", "True", "TRUE", "1", "y", "yes"})
+NO = frozenset({"否", "false", "False", "FALSE", "0", "n", "no"})
 
 
-def _choice_points(item):
-    return [dec(o["points"]) for o in item["options"]]
-
-
-def point_range(item):
-    """(lowest, highest) points an item can give. Used for weighting, validation and display."""
-    kind = item["kind"]
-    if kind == "choice":
-        pts = _choice_points(item)
-        return min(pts), max(pts)
-    if kind == "boolean":
-        pts = [dec(item["yes_points"]), dec(item["no_points"])]
-        return min(pts), max(pts)
-    if kind == "number":
-        if item.get("bands"):
-            pts = [dec(b["points"]) for b in item["bands"]]
-            return min(pts), max(pts)
-        return dec(item["min"]), dec(item["max"])
-    if kind == "count":
-        return ZERO, dec(item["cap"])
-    if kind == "average":
-        return dec(item["min"]), dec(item["max"])
-    if kind == "checklist":
-        base = dec(item["base"])
-        neg = sum((dec(c["points"]) for c in item["checks"] if dec(c["points"]) < 0), ZERO)
-        pos = sum((dec(c["points"]) for c in item["checks"] if dec(c["points"]) > 0), ZERO)
-        low, high = base + neg, base + pos
-        if item.get("floor") is not None:
-            low = max(low, dec(item["floor"]))
-        if item.get("cap") is not None:
-            high = min(high, dec(item["cap"]))
-        return low, high
-    raise ValueError(f"unknown item kind {kind!r}")
-
-
-def granularity(item):
-    """The step between the item's possible points, as a Decimal; 0 means any value is possible."""
-    kind = item["kind"]
-    if kind == "number" and not item.get("bands"):
-        return dec(item["step"])
-    if kind == "average":
-        return ZERO
-    if kind == "count":
-        return _gcd([dec(item["each"]), dec(item["cap"])])
-    if kind == "checklist":
-        values = [dec(item["base"])] + [dec(c["points"]) for c in item["checks"]]
-        values += [dec(item[k]) for k in ("floor", "cap") if item.get(k) is not None]
-        return _gcd(values)
-    if kind == "boolean":
-        return _gcd([dec(item["yes_points"]), dec(item["no_points"])])
-    if kind == "number":
-        return _gcd([dec(b["points"]) for b in item["bands"]])
-    return _gcd(_choice_points(item))
-
-
-def _gcd(values):
-    from fractions import Fraction
-
-    result = Fraction(0)
-    for v in values:
-        f = Fraction(v)
-        if f == 0:
-            continue
-        a, b = result, abs(f)
-        # gcd of two fractions p/q, r/s is gcd(p*s, r*q) / (q*s)
-        result = Fraction(math.gcd(a.numerator * b.denominator, b.numerator * a.denominator),
-                          a.denominator * b.denominator) if a else b
-    return Decimal(result.numerator) / Decimal(result.denominator)
-
-
-# --- checking one answer ------------------------------------------------------------------
+# --- shared checks --------------------------------------------------------------------------
 
 def _number(value, field):
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
@@ -115,19 +57,111 @@ def _quoted(value):
     return "（这里是一组值，应为一项）"
 
 
-def check_answer(item, value, field=None):
-    """Return (normalised answer, None) or (None, Problem). `value` None means not answered."""
-    field = field or item["id"]
-    kind = item["kind"]
-    if value is None or value == "" or value == []:
-        if item.get("optional") and kind not in ("checklist", "count"):
-            return None, None
-        if kind == "checklist":
-            return [], None
-        if kind == "count" and item.get("optional"):
-            return Decimal(0), None  # a count left empty is none (an int here crashed the points' sentence)
-        return None, Problem(field, "missing", f"“{item['name']}”未填写", f"{item['name']!r} is not answered")
-    if kind in ("choice",):
+def _missing(item, field):
+    return Problem(field, "missing", f"“{item['name']}”未填写", f"{item['name']!r} is not answered")
+
+
+def _decimal_step(values):
+    step = gcd(values)
+    return Decimal(step.numerator) / Decimal(step.denominator)
+
+
+def _split(text):
+    return [part for part in re.split(SEPARATORS, text) if part]
+
+
+class Kind:
+    """What every kind answers. A method left to this base raises, and tests/test_item_kinds.py fails."""
+
+    name = ""
+    control = "text"  # the form's control: "select" (from choices()), "ticks" (checkboxes) or "text"
+    reads = "text"  # how the page reads the control: "text", "yes-no" (a boolean), "list" (split) or "ticks"
+    inputmode = "decimal"
+    chosen = False  # answered by picking a listed option: spoken of as "你的选择" when a release changes it
+
+    def point_range(self, item):
+        """(lowest, highest) points the item can give: weighting, validation and display."""
+        raise NotImplementedError
+
+    def granularity(self, item):
+        """The step between the item's possible points, as a Decimal; 0 means any value is possible."""
+        raise NotImplementedError
+
+    def empty(self, item, field):
+        """(answer, problem) for an item left empty: optional items count as unanswered."""
+        return (None, None) if item.get("optional") else (None, _missing(item, field))
+
+    def check(self, item, value, field):
+        """(normalised answer, None) or (None, Problem) for a given (non-empty) answer."""
+        raise NotImplementedError
+
+    def value(self, item, answer, places):
+        """The one value an answer stands for: points, conditions and gap advice all read it."""
+        return answer
+
+    def points(self, item, answer, places):
+        """(points, sentence, fatal check ids) for a valid answer."""
+        raise NotImplementedError
+
+    def candidates(self, item, answer):
+        """Better answers for this item alone, ascending, for gap advice (None: not applicable)."""
+        return None
+
+    def label(self, item, answer):
+        """A valid answer as a person reads it in a result (gap advice, review)."""
+        return fmt(answer) + item.get("unit", "")
+
+    def steps(self, item, a, b):
+        """Steps between two valid answers (review.STEP_NOTE says what a step is, kind by kind)."""
+        raise NotImplementedError
+
+    def meets(self, condition, item, value):
+        """Whether a valid answer's value meets a prerequisite or band condition (at_least by default)."""
+        return dec(value) >= dec(condition["value"])
+
+    def describe(self, item):
+        """How the item turns an answer into points, for its page."""
+        raise NotImplementedError
+
+    def hint(self, item):
+        """What may be written at the item's field, for the form ("" when the control says it all)."""
+        return ""
+
+    def placeholder(self, item):
+        return ""
+
+    def accepts(self, item):
+        """What a rule's field accepts, in a few words for its page ("" when nothing short says it)."""
+        return ""
+
+    def choices(self, item):
+        """[(value, label)] a select or the ticks offer, or None."""
+        return None
+
+    def written(self, item, answer):
+        """A worked example's answer (as written in the definition) on a page."""
+        if isinstance(answer, list):
+            return "、".join(map(str, answer))
+        return f"{answer}{item.get('unit', '')}"
+
+    def from_text(self, item, text):
+        """A spreadsheet cell's text as the engine reads answers (numbers stay text: check() reads them)."""
+        return text
+
+
+class Choice(Kind):
+    name, control, chosen = "choice", "select", True
+
+    def _points(self, item):
+        return [dec(o["points"]) for o in item["options"]]
+
+    def point_range(self, item):
+        return min(self._points(item)), max(self._points(item))
+
+    def granularity(self, item):
+        return _decimal_step(self._points(item))
+
+    def check(self, item, value, field):
         ids = [o["id"] for o in item["options"]]
         typed = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
         by_label = [o["id"] for o in item["options"] if unicodedata.normalize("NFKC", o["label"]) == typed]
@@ -138,21 +172,230 @@ def check_answer(item, value, field=None):
             return None, Problem(field, "unknown_option", f"没有选项{_quoted(value)}；可选：{labels}",
                                  f"no option {value!r}; allowed: {', '.join(ids)}", ids)
         return value, None
-    if kind == "boolean":
+
+    def _option(self, item, answer):
+        return next(o for o in item["options"] if o["id"] == answer)
+
+    def points(self, item, answer, places):
+        option = self._option(item, answer)
+        return dec(option["points"]), f"选择“{option['label']}” → {fmt(dec(option['points']))} 分", []
+
+    def candidates(self, item, answer):
+        current = dec(self._option(item, answer)["points"]) if answer else None
+        better = [o for o in item["options"] if current is None or dec(o["points"]) > current]
+        return [o["id"] for o in sorted(better, key=lambda o: dec(o["points"]))]
+
+    def label(self, item, answer):
+        return self._option(item, answer)["label"]
+
+    def steps(self, item, a, b):
+        ranks = sorted({dec(o["points"]) for o in item["options"]})
+        places = {o["id"]: ranks.index(dec(o["points"])) for o in item["options"]}
+        return abs(places[a] - places[b])
+
+    def meets(self, condition, item, value):
+        op, wanted = condition["op"], condition["value"]
+        order = [o["id"] for o in item["options"]]
+        if op == "at_least":
+            return order.index(value) >= order.index(wanted)
+        if op == "one_of":
+            return value in wanted
+        return value == wanted
+
+    def describe(self, item):
+        return "单选：" + "；".join(f"{o['label']} → {fmt(Decimal(o['points']))} 分" for o in item["options"])
+
+    def choices(self, item):
+        return [(o["id"], o["label"]) for o in item["options"]]
+
+    def accepts(self, item):
+        return " / ".join(o["label"] for o in item["options"])
+
+    def written(self, item, answer):
+        return self.label(item, answer)
+
+
+class Boolean(Kind):
+    name, control, reads = "boolean", "select", "yes-no"
+
+    def _points(self, item, answer):
+        return dec(item["yes_points"] if answer else item["no_points"])
+
+    def point_range(self, item):
+        pts = [self._points(item, True), self._points(item, False)]
+        return min(pts), max(pts)
+
+    def granularity(self, item):
+        return _decimal_step([self._points(item, True), self._points(item, False)])
+
+    def check(self, item, value, field):
         value = {"是": True, "否": False}.get(value.strip(), value) if isinstance(value, str) else value  # as people write it
         if not isinstance(value, bool):
             return None, Problem(field, "not_a_boolean", "请选择“是”或“否”", "answer true or false", [True, False])
         return value, None
-    if kind in ("number", "count"):
+
+    def points(self, item, answer, places):
+        pts = self._points(item, answer)
+        return pts, f"{'是' if answer else '否'} → {fmt(pts)} 分", []
+
+    def candidates(self, item, answer):
+        return [v for v in (True, False)
+                if v != answer and (answer is None or self._points(item, v) > self._points(item, answer))]
+
+    def label(self, item, answer):
+        return "是" if answer else "否"
+
+    def steps(self, item, a, b):
+        return int(a != b)
+
+    def meets(self, condition, item, value):
+        return value is condition["value"]
+
+    def describe(self, item):
+        return f"是 → {fmt(Decimal(item['yes_points']))} 分；否 → {fmt(Decimal(item['no_points']))} 分"
+
+    def choices(self, item):
+        return [("true", "是"), ("false", "否")]
+
+    def written(self, item, answer):
+        return self.label(item, answer)
+
+    def from_text(self, item, text):
+        return True if text in YES else False if text in NO else text
+
+
+class _Ranged(Kind):
+    """A number typed within [min, max] in steps (a number, or each rater's score of an average)."""
+
+    def _range(self, item):
+        return dec(item["min"]), dec(item["max"]), dec(item["step"])
+
+    def _tenths(self, item, a, b):
+        """One step is a tenth of the range a person may write."""
+        low, high, _ = self._range(item)
+        tenth = (high - low) / 10
+        return math.ceil(abs(a - b) / tenth) if tenth else int(a != b)
+
+    def hint(self, item):
+        return f"填写 {item['min']}–{item['max']}{item.get('unit', '')}" + (
+            f"，以 {item['step']} 为单位" if Decimal(item.get("step", 1)) != 1 else "")
+
+    def placeholder(self, item):
+        return f"{item['min']}–{item['max']}{item.get('unit', '')}"
+
+    accepts = placeholder
+
+
+class Number(_Ranged):
+    name = "number"
+
+    def _band(self, item, answer):
+        return [b for b in item["bands"] if answer >= dec(b["min"])][-1]
+
+    def point_range(self, item):
+        if item.get("bands"):
+            pts = [dec(b["points"]) for b in item["bands"]]
+            return min(pts), max(pts)
+        return dec(item["min"]), dec(item["max"])
+
+    def granularity(self, item):
+        if item.get("bands"):
+            return _decimal_step([dec(b["points"]) for b in item["bands"]])
+        return dec(item["step"])
+
+    def check(self, item, value, field):
+        number, problem = _number(value, field)
+        return (None, problem) if problem else (
+            (number, None) if not (p := _range_problem(field, number, *self._range(item))) else (None, p))
+
+    def points(self, item, answer, places):
+        unit = item.get("unit", "")
+        if not item.get("bands"):
+            return answer, f"{fmt(answer)}{unit} → {fmt(answer)} 分", []
+        band = self._band(item, answer)
+        return (dec(band["points"]),
+                f"{fmt(answer)}{unit} 达到 ≥ {fmt(dec(band['min']))}{unit} 一档 → {fmt(dec(band['points']))} 分", [])
+
+    def candidates(self, item, answer):
+        if item.get("bands"):
+            return [dec(b["min"]) for b in item["bands"] if answer is None or dec(b["min"]) > answer]
+        low, high, step = self._range(item)
+        start = answer if answer is not None else low
+        return _Ladder(start, step, int((high - start) / step) if step else 0)
+
+    def steps(self, item, a, b):
+        if item.get("cohort"):  # a rank: each place is a step
+            return int(abs(a - b))
+        if item.get("bands"):
+            def band(v):
+                return sum(1 for x in item["bands"] if v >= dec(x["min"]))
+            return abs(band(a) - band(b))
+        return self._tenths(item, a, b)
+
+    def describe(self, item):
+        unit = item.get("unit", "")
+        rng = f"{item['min']}–{item['max']}{unit}（步长 {item['step']}）"
+        if item.get("bands"):
+            bands = "；".join(f"≥ {b['min']}{unit} → {b['points']} 分" for b in item["bands"])
+            return f"填写 {rng}，分档：{bands}"
+        return f"填写 {rng}, 直接计分"
+
+
+class Count(Kind):
+    name, inputmode = "count", "numeric"
+
+    def point_range(self, item):
+        return ZERO, dec(item["cap"])
+
+    def granularity(self, item):
+        return _decimal_step([dec(item["each"]), dec(item["cap"])])
+
+    def empty(self, item, field):
+        # a count left empty is none (an int here crashed the points' sentence)
+        return (Decimal(0), None) if item.get("optional") else (None, _missing(item, field))
+
+    def check(self, item, value, field):
         number, problem = _number(value, field)
         if problem:
             return None, problem
-        if kind == "count":
-            high = dec(item["max_count"])
-            return (number, None) if not (p := _range_problem(field, number, ZERO, high, Decimal(1))) else (None, p)
-        p = _range_problem(field, number, dec(item["min"]), dec(item["max"]), dec(item["step"]))
+        p = _range_problem(field, number, ZERO, dec(item["max_count"]), Decimal(1))
         return (number, None) if not p else (None, p)
-    if kind == "average":
+
+    def points(self, item, answer, places):
+        raw = answer * dec(item["each"])
+        pts = min(raw, dec(item["cap"]))
+        capped = f", 封顶 {fmt(dec(item['cap']))} 分" if raw > pts else ""
+        return pts, f"{fmt(answer)} {item.get('unit', '项')} × {fmt(dec(item['each']))} 分{capped} → {fmt(pts)} 分", []
+
+    def candidates(self, item, answer):
+        start = answer if answer is not None else ZERO
+        return _Ladder(start, Decimal(1), int(dec(item["max_count"]) - start))
+
+    def steps(self, item, a, b):  # each event is a step
+        return int(abs(a - b))
+
+    def describe(self, item):
+        if Decimal(item["each"]) < 0:  # a deduction per event: 批评 −0.5
+            return f"每{item.get('unit', '项')}扣 {fmt(-Decimal(item['each']))} 分"
+        return f"每{item.get('unit', '项')} {item['each']} 分，最高 {item['cap']} 分"
+
+    def hint(self, item):
+        return f"填写数量（0–{item['max_count']}{item.get('unit', '') or '项'}）"
+
+    def placeholder(self, item):
+        return "数量"
+
+
+class Average(_Ranged):
+    name, reads = "average", "list"
+
+    def point_range(self, item):
+        return dec(item["min"]), dec(item["max"])
+
+    def granularity(self, item):
+        return ZERO
+
+    def check(self, item, value, field):
         if not isinstance(value, list):
             return None, Problem(field, "not_a_list", "请填写每位评分人的分数", "enter one score per rater")
         low_n, high_n = int(item["min_raters"]), int(item["max_raters"])
@@ -162,13 +405,66 @@ def check_answer(item, value, field=None):
         numbers = []
         for i, v in enumerate(value):
             number, problem = _number(v, f"{field}[{i}]")
-            problem = problem or _range_problem(f"{field}[{i}]", number, dec(item["min"]), dec(item["max"]),
-                                                dec(item["step"]))
+            problem = problem or _range_problem(f"{field}[{i}]", number, *self._range(item))
             if problem:
                 return None, problem
             numbers.append(number)
         return numbers, None
-    if kind == "checklist":
+
+    def value(self, item, answer, places):
+        # raters' scores stand for their mean, rounded as the standard rounds (79.67, never 79.666…)
+        return quantize(sum(answer, ZERO) / len(answer), places) if answer else answer
+
+    def points(self, item, answer, places):
+        mean = self.value(item, answer, places)
+        shown = " + ".join(fmt(v) for v in answer)
+        return mean, f"({shown}) ÷ {len(answer)} 人 = {fmt(mean)} 分", []
+
+    def label(self, item, answer):
+        return "、".join(fmt(v) for v in answer) + f"（平均 {fmt(self.value(item, answer, 2))}）"
+
+    def steps(self, item, a, b):
+        return self._tenths(item, self.value(item, a, 2), self.value(item, b, 2))
+
+    def describe(self, item):
+        return f"{item['min_raters']}–{item['max_raters']} 位评分人各打 {item['min']}–{item['max']} 分，取平均"
+
+    def hint(self, item):
+        return (f"每位评分人 {item['min']}–{item['max']} 分，用逗号“，”或顿号“、”隔开"
+                f"（{item['min_raters']}–{item['max_raters']} 人）")
+
+    def placeholder(self, item):
+        return "每位评分人的分数，用逗号分隔; " + super().placeholder(item)
+
+    def from_text(self, item, text):
+        return _split(text)
+
+
+class Checklist(Kind):
+    name, control, reads = "checklist", "ticks", "ticks"
+
+    def _clamp(self, item, points):
+        """Points kept within the item's floor and cap (the one place a checklist is clamped)."""
+        if item.get("floor") is not None:
+            points = max(points, dec(item["floor"]))
+        if item.get("cap") is not None:
+            points = min(points, dec(item["cap"]))
+        return points
+
+    def point_range(self, item):
+        base = dec(item["base"])
+        neg = sum((dec(c["points"]) for c in item["checks"] if dec(c["points"]) < 0), ZERO)
+        pos = sum((dec(c["points"]) for c in item["checks"] if dec(c["points"]) > 0), ZERO)
+        return self._clamp(item, base + neg), self._clamp(item, base + pos)
+
+    def granularity(self, item):
+        values = [dec(item["base"])] + [dec(c["points"]) for c in item["checks"]]
+        return _decimal_step(values + [dec(item[k]) for k in ("floor", "cap") if item.get(k) is not None])
+
+    def empty(self, item, field):
+        return [], None  # nothing ticked
+
+    def check(self, item, value, field):
         if not isinstance(value, list):
             return None, Problem(field, "not_a_list", "请勾选适用的项目（列表）", "give a list of check ids")
         ids = [c["id"] for c in item["checks"]]
@@ -183,105 +479,127 @@ def check_answer(item, value, field=None):
         if len(set(value)) != len(value):
             return None, Problem(field, "duplicate", "同一勾选项只能出现一次", "a check is listed twice", ids)
         return [c for c in ids if c in value], None  # canonical order
-    raise ValueError(f"unknown item kind {kind!r}")
 
+    def points(self, item, answer, places):
+        checks = {c["id"]: c for c in item["checks"]}
+        fatal = [c for c in answer if checks[c].get("fatal")]
+        base = dec(item["base"])
+        raw = base + sum((dec(checks[c]["points"]) for c in answer), ZERO)
+        pts = self._clamp(item, raw)
+        parts = [f"基础 {fmt(base)} 分"] + [
+            f"“{checks[c]['label']}” {'+' if dec(checks[c]['points']) >= 0 else ''}{fmt(dec(checks[c]['points']))}"
+            for c in answer if not checks[c].get("fatal")
+        ]
+        limit = ""
+        if pts != raw:
+            limit = f"(不低于 {fmt(dec(item['floor']))} 分)" if pts > raw else f"(封顶 {fmt(dec(item['cap']))} 分)"
+        rule = "; ".join(parts) + f" → {fmt(pts)} 分{limit}"
+        if fatal:
+            rule += "；致命错误：" + "、".join(checks[c]["label"] for c in fatal) + " → 整张表计 0 分"
+        return pts, rule, fatal
 
-def label(item, answer):
-    """A valid answer as a person reads it (None: not answered). Used by gap advice and the review."""
-    if answer is None:
-        return "未填"
-    kind = item["kind"]
-    if kind == "choice":
-        return next(o["label"] for o in item["options"] if o["id"] == answer)
-    if kind == "boolean":
-        return "是" if answer else "否"
-    if kind == "checklist":
+    def label(self, item, answer):
         names = {c["id"]: c["label"] for c in item["checks"]}
         return f"{len(answer)} 项：" + "；".join(names[c] for c in answer) if answer else "未勾选"
-    if kind == "average":
-        return "、".join(fmt(v) for v in answer) + f"（平均 {fmt(value(item, answer))}）"
-    return fmt(answer) + item.get("unit", "")
+
+    def steps(self, item, a, b):  # each tick is a step
+        return len(set(a) ^ set(b))
+
+    def describe(self, item):
+        parts = [f"基础 {item['base']} 分"]
+        if item.get("floor") is not None:
+            parts.append(f"最低 {item['floor']} 分")
+        if item.get("cap") is not None:
+            parts.append(f"最高 {item['cap']} 分")
+        return "；".join(parts)
+
+    def choices(self, item):
+        return [(c["id"], c["label"]) for c in item["checks"]]
+
+    def written(self, item, answer):
+        labels = {c["id"]: c["label"] for c in item["checks"]}
+        return "、".join(labels[a] for a in answer) or "(无)"
+
+    def from_text(self, item, text):
+        """A check's label may itself hold a comma: labels are found first, the rest is split."""
+        found = []
+        for label in sorted((c["label"] for c in item["checks"]), key=len, reverse=True):
+            if label in text:
+                found.append(label)
+                text = text.replace(label, "、")
+        return found + _split(text)
 
 
-# --- points -------------------------------------------------------------------------------
+KINDS = {kind.name: kind for kind in (Choice(), Boolean(), Number(), Count(), Average(), Checklist())}
+
+
+def kind_of(item):
+    try:
+        return KINDS[item["kind"]]
+    except KeyError:
+        raise ValueError(f"unknown item kind {item['kind']!r}") from None
+
+
+# --- what callers use ----------------------------------------------------------------------
+
+def point_range(item):
+    """(lowest, highest) points an item can give. Used for weighting, validation and display."""
+    return kind_of(item).point_range(item)
+
+
+def granularity(item):
+    """The step between the item's possible points, as a Decimal; 0 means any value is possible."""
+    return kind_of(item).granularity(item)
+
+
+def check_answer(item, value, field=None):
+    """Return (normalised answer, None) or (None, Problem). `value` None means not answered."""
+    field = field or item["id"]
+    if value is None or value == "" or value == []:
+        return kind_of(item).empty(item, field)
+    return kind_of(item).check(item, value, field)
+
 
 def value(item, answer, places=2):
-    """The one value an answer stands for, used by points, prerequisites, conditions and gap advice alike:
-    raters' scores stand for their mean, rounded as the standard rounds (79.67, never 79.666…)."""
-    if item["kind"] == "average" and answer:
-        return quantize(sum(answer, ZERO) / len(answer), places)
-    return answer
+    """The one value an answer stands for, used by points, prerequisites, conditions and gap advice alike."""
+    return kind_of(item).value(item, answer, places)
 
 
 def points(item, answer, places=2):
     """(points, rule sentence, fatal check ids) for a valid answer."""
-    kind = item["kind"]
     if answer is None:  # an optional item left empty
         return ZERO, "未填写，计 0 分", []
-    if kind == "choice":
-        option = next(o for o in item["options"] if o["id"] == answer)
-        return dec(option["points"]), f"选择“{option['label']}” → {fmt(dec(option['points']))} 分", []
-    if kind == "boolean":
-        pts = dec(item["yes_points"] if answer else item["no_points"])
-        return pts, f"{'是' if answer else '否'} → {fmt(pts)} 分", []
-    if kind == "number":
-        unit = item.get("unit", "")
-        if not item.get("bands"):
-            return answer, f"{fmt(answer)}{unit} → {fmt(answer)} 分", []
-        band = [b for b in item["bands"] if answer >= dec(b["min"])][-1]
-        return dec(band["points"]), f"{fmt(answer)}{unit} 达到 ≥ {fmt(dec(band['min']))}{unit} 一档 → {fmt(dec(band['points']))} 分", []
-    if kind == "count":
-        raw = answer * dec(item["each"])
-        pts = min(raw, dec(item["cap"]))
-        capped = f", 封顶 {fmt(dec(item['cap']))} 分" if raw > pts else ""
-        return pts, f"{fmt(answer)} {item.get('unit', '项')} × {fmt(dec(item['each']))} 分{capped} → {fmt(pts)} 分", []
-    if kind == "average":
-        mean = value(item, answer, places)
-        shown = " + ".join(fmt(v) for v in answer)
-        return mean, f"({shown}) ÷ {len(answer)} 人 = {fmt(mean)} 分", []
-    # checklist
-    checks = {c["id"]: c for c in item["checks"]}
-    fatal = [c for c in answer if checks[c].get("fatal")]
-    base = dec(item["base"])
-    raw = base + sum((dec(checks[c]["points"]) for c in answer), ZERO)
-    pts = raw
-    if item.get("floor") is not None:
-        pts = max(pts, dec(item["floor"]))
-    if item.get("cap") is not None:
-        pts = min(pts, dec(item["cap"]))
-    parts = [f"基础 {fmt(base)} 分"] + [
-        f"“{checks[c]['label']}” {'+' if dec(checks[c]['points']) >= 0 else ''}{fmt(dec(checks[c]['points']))}"
-        for c in answer if not checks[c].get("fatal")
-    ]
-    limit = ""
-    if pts != raw:
-        limit = f"(不低于 {fmt(dec(item['floor']))} 分)" if pts > raw else f"(封顶 {fmt(dec(item['cap']))} 分)"
-    rule = "; ".join(parts) + f" → {fmt(pts)} 分{limit}"
-    if fatal:
-        rule += "；致命错误：" + "、".join(checks[c]["label"] for c in fatal) + " → 整张表计 0 分"
-    return pts, rule, fatal
+    return kind_of(item).points(item, answer, places)
 
 
 def candidates(item, answer):
     """Better answers for this item alone, best-effort ascending, for gap advice (None: not applicable)."""
-    kind = item["kind"]
-    if kind == "choice":
-        current = dec(next(o for o in item["options"] if o["id"] == answer)["points"]) if answer else None
-        better = [o for o in item["options"] if current is None or dec(o["points"]) > current]
-        return [o["id"] for o in sorted(better, key=lambda o: dec(o["points"]))]
-    if kind == "boolean":
-        return [v for v in (True, False) if v != answer and (answer is None or dec(item["yes_points" if v else "no_points"]) >
-                                                              dec(item["yes_points" if answer else "no_points"]))]
-    if kind == "number" and item.get("bands"):
-        return [dec(b["min"]) for b in item["bands"] if answer is None or dec(b["min"]) > answer]
-    if kind in ("number", "count"):
-        low = ZERO if kind == "count" else dec(item["min"])
-        high = dec(item["max_count"] if kind == "count" else item["max"])
-        step = Decimal(1) if kind == "count" else dec(item["step"])
-        start = answer if answer is not None else low
-        steps = int((high - start) / step) if step else 0
-        return _Ladder(start, step, steps)
-    return None
+    return kind_of(item).candidates(item, answer)
+
+
+def label(item, answer):
+    """A valid answer as a person reads it (None: not answered). Used by gap advice and the review."""
+    return "未填" if answer is None else kind_of(item).label(item, answer)
+
+
+def steps(item, a, b):
+    """Steps between two valid, given answers to one item."""
+    return kind_of(item).steps(item, a, b)
+
+
+def condition_met(condition, item, answer, places=2):
+    """Whether an answer meets a prerequisite or band condition, read from the value its points come from."""
+    return answer is not None and kind_of(item).meets(condition, item, value(item, answer, places))
+
+
+def describe(item):
+    """A sentence saying how an item turns an answer into points (pages)."""
+    return "只作资格条件，不计分" if item.get("scored") is False else kind_of(item).describe(item)
+
+
+def written(item, answer):
+    """A worked example's answer on a page (None: not answered)."""
+    return "(未填)" if answer is None else kind_of(item).written(item, answer)
 
 
 class _Ladder:

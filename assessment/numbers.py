@@ -1,6 +1,7 @@
 """Exact decimal arithmetic shared by every rule: no float ever touches a score."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -79,3 +80,17 @@ def quantize(value: Decimal, places: int) -> Decimal:
 
 def is_multiple(value: Decimal, step: Decimal) -> bool:
     return step == ZERO or (value / step) == (value / step).to_integral_value()
+
+
+def gcd(values):
+    """The largest step (a Fraction) every value is a whole multiple of, exactly; zeros skipped, 0 when all are.
+    For the validator and the build: `fractions` is left out of the browser's trimmed stdlib."""
+    from fractions import Fraction
+
+    result = Fraction(0)
+    for value in values:
+        f = abs(Fraction(value))
+        if f:  # gcd of p/q and r/s is gcd(p·s, r·q) / (q·s)
+            result = Fraction(math.gcd(result.numerator * f.denominator, f.numerator * result.denominator),
+                              result.denominator * f.denominator) if result else f
+    return result

@@ -12,40 +12,16 @@ it was exported, but anyone can compute a new one; it proves nothing about who w
 
 import hashlib
 import json
-import math
 
 from . import find, run
 from . import items as kinds
 from .errors import AnswerError
 from .history import person_fields
-from .numbers import dec
 from .standard import all_items
 
 LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
 STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选项、“是”与“否”、一次计数、一个名次、一个分数段，"
              "或可填范围的十分之一（其他数值和评分人平均分）。")
-
-
-def steps(item, a, b):
-    """Steps between two valid answers to one item (None stands for unanswered)."""
-    kind = item["kind"]
-    if kind == "choice":
-        ranks = sorted({dec(o["points"]) for o in item["options"]})
-        points = {o["id"]: ranks.index(dec(o["points"])) for o in item["options"]}
-        return abs(points[a] - points[b])
-    if kind == "boolean":
-        return int(a != b)
-    if kind == "checklist":
-        return len(set(a) ^ set(b))
-    if kind == "count" or item.get("cohort"):  # an event, or a rank: each one is a step
-        return int(abs(a - b))
-    if kind == "number" and item.get("bands"):
-        def band(v):
-            return sum(1 for x in item["bands"] if v >= dec(x["min"]))
-        return abs(band(a) - band(b))
-    a, b = kinds.value(item, a), kinds.value(item, b)
-    tenth = (dec(item["max"]) - dec(item["min"])) / 10
-    return math.ceil(abs(a - b) / tenth) if tenth else int(a != b)
 
 
 def _typed(value):
@@ -68,7 +44,7 @@ def _field(item, path, name, mine, theirs):
     elif a == b:
         row["steps"], row["level"] = 0, "same"
     else:
-        n = max(1, steps(item, a, b))  # different answers of equal points are still a step apart
+        n = max(1, kinds.steps(item, a, b))  # different answers of equal points are still a step apart
         row["steps"], row["level"] = n, "near" if n == 1 else "far"
     row["text"] = LEVEL_TEXT[row["level"]] if row["level"] != "far" else f"相差 {row['steps']} 档，需要讨论"
     return row

@@ -24,11 +24,18 @@ def factor(standard, section, item, num=dec):
     return result
 
 
-def max_total(standard):
-    total = ZERO
+def total_range(standard, num=dec):
+    """(lowest, highest) total before rounding: the engine's maximum and the validator's band checks."""
+    low = high = num(0)
     for section, item in all_items(standard):
-        total += kinds.point_range(item)[1] * factor(standard, section, item)
-    return total
+        least, most = kinds.point_range(item)
+        low += num(least) * factor(standard, section, item, num)
+        high += num(most) * factor(standard, section, item, num)
+    return low, high
+
+
+def max_total(standard):
+    return total_range(standard)[1]
 
 
 def check_answers(standard, answers):
@@ -62,25 +69,8 @@ def _total(standard, points_by_item, fatal):
     return quantize(total, standard.get("precision", 2))
 
 
-def condition_met(condition, item, answer, places=2):
-    op, value = condition["op"], condition["value"]
-    if answer is None:
-        return False
-    answer = kinds.value(item, answer, places)  # the value the item's points are computed from
-    if item["kind"] == "choice":
-        order = [o["id"] for o in item["options"]]
-        if op == "at_least":
-            return order.index(answer) >= order.index(value)
-        if op == "one_of":
-            return answer in value
-        return answer == value
-    if item["kind"] == "boolean":
-        return answer is value
-    return dec(answer) >= dec(value)
-
-
 def _unmet(conditions, known, answers, places):
-    return [c for c in conditions if not condition_met(c, known[c["item"]], answers.get(c["item"]), places)]
+    return [c for c in conditions if not kinds.condition_met(c, known[c["item"]], answers.get(c["item"]), places)]
 
 
 def _band_index(bands, total):
@@ -209,4 +199,4 @@ def _jsonable(value):
     return value
 
 
-__all__ = ["score", "check_answers", "max_total", "all_items", "condition_met", "factor"]
+__all__ = ["score", "check_answers", "max_total", "all_items", "factor"]

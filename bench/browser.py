@@ -32,7 +32,7 @@ postMessage(pyodide.runPython("1 + 1"));
 # Changes one answer and resolves when the engine's result is on the page (data-state back to ready).
 RESCORE = """async (count) => {
   const panel = document.getElementById("hb-result");
-  const control = document.querySelector('form.hb-assess select[data-kind="choice"]');
+  const control = document.querySelector('form.hb-assess select[data-answer="text"]');
   const values = [...control.options].map(o => o.value).filter(Boolean);
   const latencies = [];
   for (let i = 0; i < count; i++) {

@@ -17,13 +17,12 @@ from pathlib import Path
 
 import assessment
 from assessment import cohort, review
+from assessment import items as kinds
 from assessment.carry import answer_fields
 from assessment.errors import AnswerError
 
 PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
 PERIOD = ("月份", "期间", "期")  # a rule sheet's optional column naming each row's period: ranks align by it
-TRUE, FALSE = {"是", "true", "True", "TRUE", "1", "y", "yes"}, {"否", "false", "False", "FALSE", "0", "n", "no"}
-SEPARATORS = re.compile(r"[,，、;；\s]+")
 
 
 @dataclass
@@ -234,21 +233,8 @@ def _fields(kind, definition):
 
 
 def _value(item, raw):
-    """A cell as the engine reads answers: numbers as text, yes/no as booleans, lists split as people type them
-    (a check's label may itself hold a comma: labels are found first, the rest is split)."""
-    text = _text(raw)
-    if item["kind"] == "boolean":
-        return True if text in TRUE else False if text in FALSE else text
-    if item["kind"] == "checklist":
-        found = []
-        for label in sorted((c["label"] for c in item["checks"]), key=len, reverse=True):
-            if label in text:
-                found.append(label)
-                text = text.replace(label, "、")
-        return found + [part for part in SEPARATORS.split(text) if part]
-    if item["kind"] == "average":
-        return [part for part in SEPARATORS.split(text) if part]
-    return text
+    """A cell as the engine reads answers: numbers as text, yes/no as booleans, lists split as people type them."""
+    return kinds.kind_of(item).from_text(item, _text(raw))
 
 
 def _text(raw):
@@ -526,8 +512,8 @@ def template(rulebook, ident, path):
     # a rule's rows may name their month, last (optional: ranks line up by it)
     sheet.append(list(PERSON) + [item["name"] for item in items] + ([PERIOD[0]] if kind == "rule" else []))
     for col, item in enumerate(items, start=len(PERSON) + 1):
-        choices = ([o["label"] for o in item["options"]] if item["kind"] == "choice"
-                   else ["是", "否"] if item["kind"] == "boolean" else None)
+        item_kind = kinds.kind_of(item)
+        choices = [text for _, text in item_kind.choices(item)] if item_kind.control == "select" else None
         if choices:
             letter = _cell(1, col - 1).rsplit(":", 1)[1]
             check = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)

@@ -1,5 +1,7 @@
 """A plain-text rendering of an engine result, for the terminal."""
 
+from assessment import items as kinds
+
 
 def text_report(result):
     if result.get("kind") == "rule":
@@ -80,14 +82,13 @@ def answers_template(kind, definition, version):
 def _template_line(field, indent, with_hint=True):
     from .pages.forms import field_hint
 
-    kind = field["kind"]
-    empty = " []" if kind in ("checklist", "average") else ""
-    if kind == "choice":
-        accepts = "可选：" + "、".join(f"{o['id']}（{o['label']}）" for o in field["options"])
-    elif kind == "checklist":
-        accepts = "勾选项：" + "、".join(f"{c['id']}（{c['label']}）" for c in field["checks"])
-    elif kind == "boolean":
+    kind = kinds.kind_of(field)
+    empty = " []" if kind.reads in ("list", "ticks") else ""
+    if kind.reads == "yes-no":
         accepts = "是 true / 否 false"
+    elif kind.choices(field):
+        accepts = ("勾选项：" if kind.reads == "ticks" else "可选：") + "、".join(
+            f"{value}（{text}）" for value, text in kind.choices(field))
     else:
         accepts = field_hint(dict(field, description=""))
     comment = "。".join(p for p in (field["name"], accepts, field.get("description") or "") if p)

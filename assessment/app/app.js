@@ -17,48 +17,50 @@ const isRecord = v => v !== null && typeof v === "object" && !Array.isArray(v);
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
 
 // --- reading the form ----------------------------------------------------------------------
-function readControl(scope, name, kind) {
-  if (kind === "checklist") return [...scope.querySelectorAll(`input[name="${name}"]:checked`)].map(b => b.value);
+// A control says how it is read (data-answer, from its item kind in the engine): ticks, yes-no, list or text.
+const separators = new RegExp(meta.separators);
+function readControl(scope, name, reads) {
+  if (reads === "ticks") return [...scope.querySelectorAll(`input[name="${name}"]:checked`)].map(b => b.value);
   const control = scope.querySelector(`[name="${name}"]`);
   const raw = control.value.trim();
   if (raw === "") return undefined;
-  if (kind === "boolean") return raw === "true";
-  if (kind === "average") return raw.split(/[,，、;；\s]+/).filter(Boolean);  // 80，90、85 as people type it
+  if (reads === "yes-no") return raw === "true";
+  if (reads === "list") return raw.split(separators).filter(Boolean);  // 80，90、85 as people type it
   return raw;  // numbers stay text: the engine checks them and says what is wrong
 }
 
 function fieldsIn(scope) {
   const seen = new Map();
-  scope.querySelectorAll("[data-kind]").forEach(c => seen.set(c.name, c.dataset.kind));
+  scope.querySelectorAll("[data-answer]").forEach(c => seen.set(c.name, c.dataset.answer));
   return seen;
 }
 
 function collect() {
   if (meta.kind === "standard") {
     const answers = {};
-    for (const [name, kind] of fieldsIn(form)) {
-      const v = readControl(form, name, kind);
+    for (const [name, reads] of fieldsIn(form)) {
+      const v = readControl(form, name, reads);
       if (v !== undefined) answers[name] = v;
     }
     return answers;
   }
   const person = {};
   const personBox = form.querySelector(".hb-section:not(:has(.hb-periods))");
-  if (personBox) for (const [name, kind] of fieldsIn(personBox)) {
-    const v = readControl(personBox, name, kind);
+  if (personBox) for (const [name, reads] of fieldsIn(personBox)) {
+    const v = readControl(personBox, name, reads);
     if (v !== undefined) person[name] = v;
   }
   const periods = [...form.querySelectorAll("tbody tr.hb-period")].map(row => {
     const p = {};
-    for (const [name, kind] of fieldsIn(row)) { const v = readControl(row, name, kind); if (v !== undefined) p[name] = v; }
+    for (const [name, reads] of fieldsIn(row)) { const v = readControl(row, name, reads); if (v !== undefined) p[name] = v; }
     return p;
   });
   return { person, periods };
 }
 
 // --- writing the form (restore, import) -----------------------------------------------------
-function writeControl(scope, name, kind, value) {
-  if (kind === "checklist") {
+function writeControl(scope, name, reads, value) {
+  if (reads === "ticks") {
     scope.querySelectorAll(`input[name="${name}"]`).forEach(b => { b.checked = (value || []).includes(b.value); });
     return;
   }
@@ -69,16 +71,16 @@ function writeControl(scope, name, kind, value) {
 
 function fill(answers) {
   if (meta.kind === "standard") {
-    for (const [name, kind] of fieldsIn(form)) writeControl(form, name, kind, own(answers, name));
+    for (const [name, reads] of fieldsIn(form)) writeControl(form, name, reads, own(answers, name));
     return;
   }
   const personBox = form.querySelector(".hb-section:not(:has(.hb-periods))");
-  if (personBox) for (const [name, kind] of fieldsIn(personBox)) writeControl(personBox, name, kind, own(own(answers, "person"), name));
+  if (personBox) for (const [name, reads] of fieldsIn(personBox)) writeControl(personBox, name, reads, own(own(answers, "person"), name));
   const periods = own(answers, "periods");
   form.querySelector("tbody").replaceChildren();
   for (const period of Array.isArray(periods) ? periods : []) {
     const row = addPeriod(false);
-    for (const [name, kind] of fieldsIn(row)) writeControl(row, name, kind, own(period, name));
+    for (const [name, reads] of fieldsIn(row)) writeControl(row, name, reads, own(period, name));
   }
   renumber();
 }

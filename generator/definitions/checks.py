@@ -336,40 +336,26 @@ def _is_number(value):
 
 def score_granularity(std):
     """The step between reachable totals (a Fraction), after weighting, scaling and rounding."""
-    from assessment.standard import factor
+    from assessment.numbers import gcd
+    from assessment.standard import all_items, factor
 
     step = Fraction(1, 10 ** std["precision"])
-    result = Fraction(0)
-    for sec in std["sections"]:
-        for it in sec["items"]:
-            if not it.get("scored", True):
-                continue
-            g = Fraction(kinds.granularity(it))
-            if g == 0:
-                return step
-            value = g * factor(std, sec, it, Fraction)
-            if value:
-                result = Fraction(_gcd_int(result.numerator * value.denominator, value.numerator * result.denominator),
-                                  result.denominator * value.denominator) if result else abs(value)
+    scored = [(sec, it) for sec, it in all_items(std) if it.get("scored", True)]
+    if any(kinds.granularity(it) == 0 for _, it in scored):
+        return step
+    result = gcd(Fraction(kinds.granularity(it)) * factor(std, sec, it, Fraction) for sec, it in scored)
     if result == 0 or result < step or (10 ** std["precision"]) % result.denominator:
         return step
     return result
 
 
-def _gcd_int(a, b):
-    import math
-
-    return math.gcd(a, b)
-
-
 def _check_bands(entry, std, checker):
-    from assessment.standard import all_items, factor
+    from assessment.standard import total_range
 
     bands = std["bands"]
     if not bands:
         return
-    low = sum((Fraction(kinds.point_range(i)[0]) * factor(std, s, i, Fraction) for s, i in all_items(std)), Fraction(0))
-    high = sum((Fraction(kinds.point_range(i)[1]) * factor(std, s, i, Fraction) for s, i in all_items(std)), Fraction(0))
+    low, high = total_range(std, Fraction)
     g = score_granularity(std)
     for i, band in enumerate(bands):
         bmin = Fraction(band["min"])

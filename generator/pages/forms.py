@@ -6,9 +6,9 @@ answers and shows what the engine (in Pyodide) returns; it computes nothing itse
 
 import json
 import re
-from decimal import Decimal
 
 from assessment import cohort
+from assessment import items as kinds
 from assessment.carry import answer_fields, basis
 from assessment.history import person_fields
 
@@ -18,45 +18,36 @@ from .escape import Raw, attr
 def field_hint(field, rule=None):
     """What a person needs at a field: the item's description and what may be written there (and, for a rule's
     rank field, that HR computes it from everyone's rows)."""
-    kind, unit = field["kind"], field.get("unit", "")
-    fmt_ = {"number": lambda: f"填写 {field['min']}–{field['max']}{unit}" + (
-                f"，以 {field['step']} 为单位" if Decimal(field.get("step", 1)) != 1 else ""),
-            "average": lambda: f"每位评分人 {field['min']}–{field['max']} 分，用逗号“，”或顿号“、”隔开"
-                               f"（{field['min_raters']}–{field['max_raters']} 人）",
-            "count": lambda: f"填写数量（0–{field['max_count']}{unit or '项'}）"}.get(kind)
-    parts = [field.get("description") or "", fmt_() if fmt_ else "",
+    parts = [field.get("description") or "", kinds.kind_of(field).hint(field),
              f"本手册的假设：{field['assumed']}" if field.get("assumed") else "",
              cohort.describe(rule, field) if rule and field.get("cohort") else ""]
     return "。".join(p.rstrip("。") for p in parts if p)
 
 
 def _control(field, prefix="", with_hint=True, rule=None):
-    fid, name, kind = field["id"], attr(field["name"]), field["kind"]
+    """The field's control as its kind asks: a select of its choices, checkboxes, or a text box. data-answer
+    tells the page's script how to read it (text, yes-no, list or ticks)."""
+    fid, name, kind = field["id"], attr(field["name"]), kinds.kind_of(field)
     control_id = attr(f"{prefix}{fid}")
     label = f'<label for="{control_id}">{name}</label>'
     help_text = field_hint(field, rule) if with_hint else ""
     help_id = attr(f"{prefix}{fid}-hint")
     described = f' aria-describedby="{help_id}"' if help_text else ""
     help_html = f'<p class="hb-hint" id="{help_id}">{attr(help_text)}</p>' if help_text else ""
-    if kind in ("choice", "boolean"):
-        options = ([(o["id"], o["label"]) for o in field["options"]] if kind == "choice"
-                   else [("true", "是"), ("false", "否")])
-        body = "".join(f'<option value="{attr(v)}">{attr(t)}</option>' for v, t in options)
-        control = (f'<select id="{control_id}" name="{attr(fid)}" data-kind="{kind}"{described}>'
+    reads = f'data-answer="{kind.reads}"'
+    if kind.control == "select":
+        body = "".join(f'<option value="{attr(v)}">{attr(t)}</option>' for v, t in kind.choices(field))
+        control = (f'<select id="{control_id}" name="{attr(fid)}" {reads}{described}>'
                    f'<option value="">请选择</option>{body}</select>')
-    elif kind == "checklist":
+    elif kind.control == "ticks":
         boxes = "".join(
-            f'<label class="hb-check"><input type="checkbox" name="{attr(fid)}" value="{attr(c["id"])}" '
-            f'data-kind="checklist"> {attr(c["label"])}</label>' for c in field["checks"])
+            f'<label class="hb-check"><input type="checkbox" name="{attr(fid)}" value="{attr(value)}" '
+            f'{reads}> {attr(text)}</label>' for value, text in kind.choices(field))
         return (f'<fieldset class="hb-field" data-field="{attr(prefix + fid)}"{described}><legend>{name}</legend>'
                 f'{help_html}{boxes}<p class="hb-error" role="alert"></p></fieldset>')
     else:
-        hint = {"average": "每位评分人的分数，用逗号分隔", "count": "数量"}.get(kind, "")
-        rng = f'{field["min"]}–{field["max"]}{field.get("unit", "")}' if kind in ("number", "average") else ""
-        placeholder = attr("; ".join(p for p in (hint, rng) if p))
-        mode = "numeric" if kind == "count" else "decimal"
-        control = (f'<input id="{control_id}" name="{attr(fid)}" type="text" inputmode="{mode}" data-kind="{kind}" '
-                   f'placeholder="{placeholder}" autocomplete="off"{described}>')
+        control = (f'<input id="{control_id}" name="{attr(fid)}" type="text" inputmode="{kind.inputmode}" {reads} '
+                   f'placeholder="{attr(kind.placeholder(field))}" autocomplete="off"{described}>')
     return (f'<div class="hb-field" data-field="{attr(prefix + fid)}">{label}{help_html}{control}'
             f'<p class="hb-error" role="alert"></p></div>')
 
@@ -152,7 +143,7 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0):
     meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind,
                        "version": rulebook["version"], "hash": rulebook["hash"], "min_periods": min_periods,
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
-                       "engine": engine}, ensure_ascii=False)
+                       "engine": engine, "separators": kinds.SEPARATORS}, ensure_ascii=False)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
     start = f"<script>{engine_starter(engine['worker'], engine['definition'])}</script>"

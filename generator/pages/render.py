@@ -34,6 +34,8 @@ def _environment():
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              undefined=jinja2.Undefined, auto_reload=False)  # a new environment per build
     env.filters["num"] = lambda v: fmt(Decimal(v)) if v not in (None, "") else ""
+    env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
+                       written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))  # an item kind's own words (assessment/items.py)
     return env
 
 
@@ -178,57 +180,6 @@ class Renderer:
     def level_name(self, skill_id, level_id):
         scale = self.scales[self.skills[skill_id]["scale"]]
         return next((lv["name"] for lv in scale["levels"] if lv["id"] == level_id), level_id)
-
-    def item_rule(self, item):
-        """A sentence saying how an item turns an answer into points (display only)."""
-        kind = item["kind"]
-        if item.get("scored") is False:
-            return "只作资格条件，不计分"
-        if kind == "choice":
-            return "单选：" + "；".join(f"{o['label']} → {fmt(Decimal(o['points']))} 分" for o in item["options"])
-        if kind == "boolean":
-            return f"是 → {fmt(Decimal(item['yes_points']))} 分；否 → {fmt(Decimal(item['no_points']))} 分"
-        if kind == "number":
-            unit = item.get("unit", "")
-            rng = f"{item['min']}–{item['max']}{unit}（步长 {item['step']}）"
-            if item.get("bands"):
-                bands = "；".join(f"≥ {b['min']}{unit} → {b['points']} 分" for b in item["bands"])
-                return f"填写 {rng}，分档：{bands}"
-            return f"填写 {rng}, 直接计分"
-        if kind == "count" and Decimal(item["each"]) < 0:  # a deduction per event: 批评 −0.5
-            return f"每{item.get('unit', '项')}扣 {fmt(-Decimal(item['each']))} 分"
-        if kind == "count":
-            return f"每{item.get('unit', '项')} {item['each']} 分，最高 {item['cap']} 分"
-        if kind == "average":
-            return (f"{item['min_raters']}–{item['max_raters']} 位评分人各打 {item['min']}–{item['max']} 分，"
-                    f"取平均")
-        parts = [f"基础 {item['base']} 分"]
-        if item.get("floor") is not None:
-            parts.append(f"最低 {item['floor']} 分")
-        if item.get("cap") is not None:
-            parts.append(f"最高 {item['cap']} 分")
-        return "；".join(parts)
-
-    def item_max(self, item):
-        return fmt(kinds.point_range(item)[1])
-
-    def answer_label(self, item, answer):
-        if answer is None:
-            return "(未填)"
-        if item["kind"] == "choice":
-            return next(o["label"] for o in item["options"] if o["id"] == answer)
-        if item["kind"] == "boolean":
-            return "是" if answer else "否"
-        if item["kind"] == "checklist":
-            labels = {c["id"]: c["label"] for c in item["checks"]}
-            return "、".join(labels[a] for a in answer) or "(无)"
-        if isinstance(answer, list):
-            return "、".join(map(str, answer))
-        return f"{answer}{item.get('unit', '')}"
-
-    def field_label(self, field, value):
-        return self.answer_label(field, value) if field["kind"] in ("choice", "boolean") else (
-            "(未填)" if value is None else f"{value}{field.get('unit', '')}")
 
     # --- pages --------------------------------------------------------------------------
 

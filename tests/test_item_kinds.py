@@ -1,0 +1,61 @@
+"""The item-kind registry (assessment/items.py): every kind the format allows has one class, and every class
+answers everything a kind is asked — a new kind missing a method fails here, not on a person's page."""
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+from assessment import items
+from generator.definitions.model import ITEM
+
+ROOT = Path(__file__).resolve().parents[1]
+COMPILED_AWAY = {"rating"}  # a rating scale is compiled to a choice
+
+
+def test_every_kind_in_the_format_has_a_class_and_no_other():
+    assert set(ITEM.variants) - COMPILED_AWAY == set(items.KINDS)
+
+
+REQUIRED = [name for name, member in vars(items.Kind).items()
+            if inspect.isfunction(member) and "raise NotImplementedError" in inspect.getsource(member)]
+
+
+@pytest.mark.parametrize("name", sorted(items.KINDS))
+def test_each_kind_implements_what_the_base_leaves_open(name):
+    kind = items.KINDS[name]
+    assert REQUIRED, "the base class lost its required methods"
+    missing = [method for method in REQUIRED if getattr(type(kind), method) is getattr(items.Kind, method)]
+    assert not missing, f"{name} does not implement {missing}"
+    assert kind.name == name
+    assert kind.control in ("select", "ticks", "text") and kind.reads in ("text", "yes-no", "list", "ticks")
+    if kind.control in ("select", "ticks"):
+        assert type(kind).choices is not items.Kind.choices, f"{name}'s {kind.control} needs choices()"
+
+
+def test_an_unknown_kind_is_named():
+    with pytest.raises(ValueError, match="unknown item kind 'slider'"):
+        items.point_range({"id": "x", "name": "x", "kind": "slider"})
+
+
+def _branches(text):
+    return re.findall(r"""kind"?\]?\s*(?:==|!=|===|in \(|in \{)\s*\(?["'](?:choice|boolean|number|count|average|checklist)""",
+                      text)
+
+
+def test_no_item_kind_branch_outside_the_registry_and_the_format_layer():
+    """Pages, forms, the batch, the review, the page script: they ask the kind, they do not test its name.
+    (The format layer, generator/definitions/, reads and normalises the YAML by kind.)"""
+    outside = [p for p in [*ROOT.glob("assessment/**/*.py"), *ROOT.glob("assessment/app/*.js"),
+                           *ROOT.glob("generator/**/*.py"), *ROOT.glob("generator/pages/templates/*.j2")]
+               if p.name != "items.py" and "definitions" not in p.parts]
+    found = {str(p.relative_to(ROOT)): hits for p in outside if (hits := _branches(p.read_text()))}
+    assert found == {}
+
+
+def test_the_page_reads_lists_with_the_engines_separators():
+    """One pattern says where one rater's score or one tick ends: the batch reads cells with it and the page
+    receives it in its definition (app.js builds its RegExp from it)."""
+    assert items.kind_of({"kind": "average"}).from_text({}, "80，90、 85;70") == ["80", "90", "85", "70"]
+    assert "new RegExp(meta.separators)" in (ROOT / "assessment/app/app.js").read_text()
