@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.assets import site_assets
-from generator.definitions.compile import build_rulebook
-from generator.pages import build_pages, footer, search_terms
+from generator.assemble import assemble
+from generator.definitions.compile import compile_definitions
+from generator.pages import build_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = '''def on_env(env, config, files):
@@ -83,10 +83,10 @@ def _configs(definitions, work):
     (work / "ours.yml").write_text(ours, encoding="utf-8")
 
     # the baseline: everything the plugin adds, written to disk
-    rulebook = build_rulebook(definitions)
-    handbook = dict(plugins)["handbook"]
-    assets = site_assets(rulebook, ROOT, handbook["runtime"], handbook["stdlib"])
-    pages = build_pages(rulebook, directory_urls=data.get("use_directory_urls", True), engine=assets.engine)
+    compiled = compile_definitions(definitions)
+    options = dict(plugins)["handbook"]
+    handbook = assemble(compiled, ROOT, options["runtime"], options["stdlib"], data.get("use_directory_urls", True))
+    pages, assets = handbook.pages, handbook.assets
     docs = work / "docs"
     shutil.copytree(ROOT / data["docs_dir"], docs)
     for path, markdown in pages.files.items():
@@ -99,27 +99,26 @@ def _configs(definitions, work):
         else:
             (docs / dest).write_bytes(asset.encode() if isinstance(asset, str) else asset)
     dictionary = work / "jieba-user.txt"
-    dictionary.write_text(search_terms.user_dictionary(rulebook), encoding="utf-8")
+    dictionary.write_text(handbook.dictionary, encoding="utf-8")
     base_plugins = [{name: dict(options, jieba_dict_user=str(dictionary)) if name == "search" else options}
                     for name, options in plugins if name != "handbook"]
     (work / "hooks.py").write_text(HOOKS, encoding="utf-8")
     base = _replace_block(text, "plugins", base_plugins)
-    base = _replace_block(base, "nav", data["nav"][:1] + pages.nav + data["nav"][1:])
+    base = _replace_block(base, "nav", handbook.nav(data["nav"]))
     base = _replace_block(base, "docs_dir", str(docs))
     base += (f"hooks: [{json.dumps(str(work / 'hooks.py'))}]\n"
-             f"copyright: {json.dumps(footer(rulebook), ensure_ascii=False)}\n")
+             f"copyright: {json.dumps(handbook.copyright, ensure_ascii=False)}\n")
     (work / "baseline.yml").write_text(base, encoding="utf-8")
-    return rulebook
+    return compiled.rulebook
 
 
 def _generation(definitions):
     """As the plugin does it: the pages reuse the worked examples' results from validation."""
     started = time.perf_counter()
-    results = {}
-    rulebook = build_rulebook(definitions, results)
-    compiled = time.perf_counter()
-    build_pages(rulebook, example_results=results)
-    return compiled - started, time.perf_counter() - compiled
+    compiled = compile_definitions(definitions)
+    done = time.perf_counter()
+    build_pages(compiled.rulebook, example_results=compiled.example_results)
+    return done - started, time.perf_counter() - done
 
 
 def _site_figures(site):

@@ -19,7 +19,7 @@ from assessment.errors import AnswerError
 
 from . import skeletons
 from .definitions import jsonschema, releases, syntax
-from .definitions.compile import build_rulebook, dumps
+from .definitions.compile import build_rulebook, compile_definitions, dumps
 from .definitions.diagnostics import DefinitionError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ANSWERS, EXIT_NOT_FOUND, EXIT_WRITE, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5, 6
@@ -150,9 +150,9 @@ def _warn(warnings, lang):
 
 
 def _validate(args):
-    warnings = []
-    rulebook = build_rulebook(args.directory or args.dir, warnings=warnings)
-    _warn(warnings, args.lang)
+    compiled = compile_definitions(args.directory or args.dir)
+    rulebook = compiled.rulebook
+    _warn(compiled.warnings, args.lang)
     n_examples = sum(len(d["examples"]) for d in rulebook["standards"] + rulebook["rules"])
     if args.lang == "zh":
         print(f"定义有效: {len(rulebook['roles'])} 个岗位, {len(rulebook['standards'])} 个标准, "

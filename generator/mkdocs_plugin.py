@@ -21,26 +21,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from .assets import MissingAsset, site_assets
-from .definitions import releases
-from .definitions.compile import build_rulebook
+from .assemble import assemble
+from .assets import MissingAsset
+from .definitions.compile import compile_definitions
 from .definitions.diagnostics import DefinitionError
-from .pages import build_pages, csp, footer, forms, search_terms
+from .pages import csp, forms
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-
-
-def _escape_sections(nav):
-    """Section titles (department names, skill groups) are printed by the theme as HTML: escape them.
-    Page titles need nothing here: MkDocs takes them from the rendered, already escaped heading."""
-    result = []
-    for entry in nav:
-        if isinstance(entry, dict):
-            result.append({html.escape(title): _escape_sections(children) if isinstance(children, list) else children
-                           for title, children in entry.items()})
-        else:
-            result.append(entry)
-    return result
 
 
 class HandbookConfig(Config):
@@ -53,8 +40,7 @@ class HandbookConfig(Config):
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self):
         self.serving = False
-        self.rulebook = None  # the last good one: kept across rebuilds while serving
-        self.example_results = {}  # its worked examples, scored while validating
+        self.compiled = None  # the last good compilation: kept across rebuilds while serving
         self.error_report = None  # while serving: why the pages shown are the last good ones
 
     def on_startup(self, *, command, dirty):
@@ -66,47 +52,48 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.definitions = (root / self.config.definitions).resolve()
         self.error_report = None
         try:
-            results, warnings = {}, []
-            self.rulebook, self.example_results = build_rulebook(self.definitions, results, warnings), results
+            self.compiled = compile_definitions(self.definitions)
             # INFO, not WARNING: `mkdocs build --strict` would stop on it, and HR may rebuild before raising version
-            for warning in warnings:
+            for warning in self.compiled.warnings:
                 log.info("%s%s", "注意：" if self.config.lang == "zh" else "note: ", warning.format(self.config.lang, root))
         except DefinitionError as exc:
             report = exc.format(self.config.lang, root)
-            if not self.serving or self.rulebook is None:
+            if not self.serving or self.compiled is None:
                 raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
             log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
                       "serving the last good version:\n%s", report)
             self.error_report = report
         except Exception as exc:  # noqa: BLE001 — while serving, any failure keeps the last good pages
-            if not self.serving or self.rulebook is None:
+            if not self.serving or self.compiled is None:
                 raise
             log.error("读取定义时出错, 继续显示上一次成功的版本 / reading the definitions failed, "
                       "serving the last good version: %s: %s", type(exc).__name__, exc)
             self.error_report = f"{type(exc).__name__}: {exc}"
         self.inline_scripts = self._inline_scripts(config.theme.dirs)
         try:
-            self.assets = site_assets(self.rulebook, root, self.config.runtime, self.config.stdlib)
+            self.handbook = assemble(self.compiled, root, self.config.runtime, self.config.stdlib,
+                                     config.use_directory_urls)
         except MissingAsset as missing:
             raise PluginError(f"{missing}: 缺少前端依赖, 请先运行 `npm ci`(或 `make site`) / "
                               f"missing front-end dependency, run `npm ci` first") from None
-        history = releases.history(self.rulebook, releases.load(self.definitions)[0])
-        self.pages = build_pages(self.rulebook, config.use_directory_urls, self.example_results, self.assets.engine,
-                                 history)
-        config.nav = self._nav(config.nav)
-        config.copyright = html.escape(footer(self.rulebook))  # the theme prints this slot as HTML
+        config.nav = self.handbook.nav(config.nav)
+        config.copyright = self.handbook.copyright
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and hasattr(search.config, "jieba_dict_user"):
             search.config.jieba_dict_user = self._write_user_dictionary()
         return config
 
-    def _nav(self, configured):
-        configured = list(configured or [])
-        return configured[:1] + _escape_sections(self.pages.nav) + configured[1:]
+    @property
+    def rulebook(self):
+        return self.compiled.rulebook if self.compiled else None
+
+    @property
+    def pages(self):
+        return self.handbook.pages
 
     def _write_user_dictionary(self):
         path = Path(tempfile.gettempdir()) / f"handbook-jieba-{os.getpid()}.txt"
-        path.write_text(search_terms.user_dictionary(self.rulebook), encoding="utf-8")
+        path.write_text(self.handbook.dictionary, encoding="utf-8")
         return str(path)
 
     def on_env(self, env, config, files):
@@ -121,7 +108,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path, markdown in self.pages.files.items():
             files.append(File.generated(config, path, content=markdown))
         self.changes_page = files.get_file_from_path("changes.md").dest_uri
-        for dest, asset in self.assets.files.items():
+        for dest, asset in self.handbook.assets.files.items():
             if isinstance(asset, Path):
                 files.append(File.generated(config, dest, abs_src_path=str(asset)))
             else:

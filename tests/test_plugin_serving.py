@@ -25,7 +25,7 @@ def test_an_unexpected_error_while_serving_keeps_the_last_good_pages(monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError("disk went away")
 
-    monkeypatch.setattr(mkdocs_plugin, "build_rulebook", broken)
+    monkeypatch.setattr(mkdocs_plugin, "compile_definitions", broken)
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.handbook"):
         plugin.on_config(config())
     assert plugin.rulebook is good and plugin.pages.files
@@ -36,6 +36,6 @@ def test_an_unexpected_error_fails_a_build(monkeypatch):
     plugin = mkdocs_plugin.HandbookPlugin()
     plugin.load_config({"definitions": "competencies"})
     plugin.on_startup(command="build", dirty=False)
-    monkeypatch.setattr(mkdocs_plugin, "build_rulebook", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
+    monkeypatch.setattr(mkdocs_plugin, "compile_definitions", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
     with pytest.raises(RuntimeError):
         plugin.on_config(config())

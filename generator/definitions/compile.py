@@ -9,6 +9,7 @@ import contextlib
 import gc
 import hashlib
 import json
+import dataclasses
 from decimal import Decimal
 
 import assessment
@@ -23,12 +24,27 @@ from .load import load
 FORMAT = 1
 
 
-def build_rulebook(root, example_results=None, warnings=None):
-    """The rulebook; `example_results`, a dict if given, receives each worked example's engine result
-    under (definition id, example index), so that pages can show them without scoring them again;
-    `warnings`, a list if given, receives Diagnostics that do not stop the build."""
+@dataclasses.dataclass
+class Compiled:
+    """What compiling the definitions yields, computed once: the rulebook, each worked example's engine result
+    under (definition id, example index) so pages need not score it again, the warnings that do not stop the
+    build, and the archived releases (definitions/_releases, oldest first) for the 版本变更 page."""
+
+    rulebook: dict
+    example_results: dict = dataclasses.field(default_factory=dict)
+    warnings: list = dataclasses.field(default_factory=list)
+    releases: list = dataclasses.field(default_factory=list)
+
+
+def compile_definitions(root) -> Compiled:
+    """Validate and compile a definitions folder; DefinitionError lists every problem, located."""
     with _collector_paused():
-        return _build(root, example_results, warnings if warnings is not None else [])
+        return _build(root)
+
+
+def build_rulebook(root) -> dict:
+    """The rulebook alone (see compile_definitions for the rest)."""
+    return compile_definitions(root).rulebook
 
 
 @contextlib.contextmanager
@@ -44,15 +60,14 @@ def _collector_paused():
             gc.enable()
 
 
-def _build(root, example_results, warnings):
+def _build(root):
     defs, diagnostics = load(root)
     structural = bool(diagnostics)
     checker = checks.Checker(diagnostics, defs.broken_ids)
     index = checks.check_identities(defs, checker)
     checks.check_page_ids(index, checker)
     checks.check_references(index, checker)
-    warnings += checks.check_sources(defs.sources, index, checker)
-    warnings += checks.same_names(index)
+    warnings = checks.check_sources(defs.sources, index, checker) + checks.same_names(index)
     standards, rules = [], []
     for entry in index["standard"].values():
         std, paths = normalise.standard(entry.data)
@@ -62,9 +77,12 @@ def _build(root, example_results, warnings):
         rule = normalise.rule(entry.data)
         checks.check_rule(entry, rule, checker)
         rules.append((entry, rule))
+    results = {}
     if not diagnostics and not structural:
-        for entry, definition in standards + rules:
-            _run_examples(entry, definition, checker, example_results)
+        for entry, definition in standards:
+            _run_examples(entry, definition, assessment.score, checker, results)
+        for entry, definition in rules:
+            _run_examples(entry, definition, assessment.evaluate_rule, checker, results)
     archived, problems = releases.load(root)
     diagnostics += problems
     if diagnostics:
@@ -73,7 +91,7 @@ def _build(root, example_results, warnings):
     rulebook["hash"] = content_hash(rulebook)
     if warning := releases.unchanged_version(rulebook, archived, defs.organisation):
         warnings.append(warning)
-    return rulebook
+    return Compiled(rulebook, results, warnings, archived)
 
 
 def _assemble(defs, index, standards, rules):
@@ -119,19 +137,17 @@ def content_hash(rulebook):
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _run_examples(entry, definition, checker, results):
-    is_rule = "outcomes" in definition
+def _run_examples(entry, definition, evaluate, checker, results):
     for i, example in enumerate(definition["examples"]):
         path = ("examples", i)
         try:
-            result = (assessment.evaluate_rule if is_rule else assessment.score)(definition, example["answers"])
+            result = evaluate(definition, example["answers"])
         except AnswerError as exc:
             checker.report(entry, path + ("answers",), "example_invalid",
                            problems_zh="；".join(p.text("zh") for p in exc.problems),
                            problems_en="; ".join(p.text("en") for p in exc.problems))
             continue
-        if results is not None:
-            results[(definition["id"], i)] = result
+        results[(definition["id"], i)] = result
         for field, expected in example["expect"].items():
             got = _actual(result, field)
             if not _same(expected, got):

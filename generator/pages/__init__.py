@@ -18,7 +18,7 @@ class Pages:
 
 
 def build_pages(rulebook, directory_urls=False, example_results=None, engine=None, history=None):
-    """`example_results`: the worked examples' results from build_rulebook (scored here when absent);
+    """`example_results`: the worked examples' results from compile_definitions (scored here when absent);
     `engine`: where the engine's files are (assets.EngineFiles; stand-in paths when absent);
     `history`: the released rulebooks, oldest first, then this one (definitions.releases.history)."""
     return Renderer(rulebook, directory_urls, example_results, engine, history).build()
