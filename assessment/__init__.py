@@ -4,12 +4,13 @@ The same code runs in CPython (CLI, site build) and in Pyodide (the browser self
 """
 
 from . import carry, history, standard
+from .contract import Rule, Rulebook, RuleResult, Standard, StandardResult
 from .errors import AnswerError, Problem
 
 __all__ = ["AnswerError", "Problem", "find", "score", "evaluate_rule", "run", "carry_over"]
 
 
-def find(rulebook, ident):
+def find(rulebook: Rulebook, ident: str) -> tuple[str, Standard | Rule]:
     """('standard' | 'rule', definition) for an id in the rulebook; KeyError if absent."""
     for kind, key in (("standard", "standards"), ("rule", "rules")):
         for definition in rulebook.get(key, []):
@@ -18,15 +19,15 @@ def find(rulebook, ident):
     raise KeyError(ident)
 
 
-def score(standard_def, answers):
+def score(standard_def: Standard, answers: dict) -> StandardResult:
     return standard.score(standard_def, answers)
 
 
-def evaluate_rule(rule_def, answers):
+def evaluate_rule(rule_def: Rule, answers: dict) -> RuleResult:
     return history.evaluate(rule_def, answers)
 
 
-def run(rulebook, ident, answers):
+def run(rulebook: Rulebook, ident: str, answers: dict) -> StandardResult | RuleResult:
     """Score a standard or evaluate a rule by id; the result carries the rulebook version and hash."""
     kind, definition = find(rulebook, ident)
     result = score(definition, answers) if kind == "standard" else evaluate_rule(definition, answers)
@@ -35,7 +36,7 @@ def run(rulebook, ident, answers):
     return result
 
 
-def carry_over(rulebook, ident, saved):
+def carry_over(rulebook: Rulebook, ident: str, saved: dict) -> dict:
     """Saved answers brought to this rulebook: what still fits, and what changed (see carry.py)."""
     kind, definition = find(rulebook, ident)
     return carry.carry_over(kind, definition, saved)

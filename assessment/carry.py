@@ -10,6 +10,7 @@ answer is kept as typed — one that was already invalid keeps its place and its
 import hashlib
 import json
 
+from .errors import period_path, person_path
 from .history import person_fields
 from .items import KINDS, check_answer
 from .standard import all_items
@@ -96,8 +97,8 @@ def _kept(kind, answers, keep):
         return {k: v for k, v in answers.items() if not _blank(v) and keep(str(k), str(k), None, v)}
     person = answers.get("person") if isinstance(answers.get("person"), dict) else {}
     periods = answers.get("periods") if isinstance(answers.get("periods"), list) else []
-    return {"person": {k: v for k, v in person.items() if not _blank(v) and keep(f"person.{k}", f"person.{k}", None, v)},
-            "periods": [{k: v for k, v in p.items() if not _blank(v) and keep(f"period.{k}", f"periods[{i}].{k}", i + 1, v)}
+    return {"person": {k: v for k, v in person.items() if not _blank(v) and keep(f"person.{k}", person_path(k), None, v)},
+            "periods": [{k: v for k, v in p.items() if not _blank(v) and keep(f"period.{k}", period_path(i, k), i + 1, v)}
                         if isinstance(p, dict) else {} for i, p in enumerate(periods)]}
 
 

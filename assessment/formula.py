@@ -11,11 +11,11 @@ that expression has no value (an optional field left empty) are skipped, so quar
 live in monthly periods. Names outside an aggregate are person fields, computed values or tables.
 """
 
-import difflib
 import re
 from decimal import ROUND_FLOOR, Decimal
 
 from .errors import ExprError
+from .messages import Words, did_you_mean
 from .numbers import dec, quantize
 
 _TOKEN = re.compile(
@@ -47,8 +47,8 @@ _BINARY = {
 }
 
 
-def _err(zh, en, col):
-    return ExprError(zh, en, col)
+def _err(message_id, col, /, **params):
+    return ExprError(message_id, col, **params)
 
 
 def tokenize(text):
@@ -59,7 +59,7 @@ def tokenize(text):
         if not m or m.end() == pos:
             col = pos + 1 + (len(text[pos:]) - len(text[pos:].lstrip()))
             ch = text[col - 1]
-            raise _err(f"无法识别的字符 {ch!r}", f"unexpected character {ch!r}", col)
+            raise _err("expr.character", col, char=ch)
         kind = m.lastgroup
         value = m.group(kind)
         col = m.start(kind) + 1
@@ -87,14 +87,14 @@ class _Parser:
     def expect(self, value):
         tok = self.take()
         if tok[1] != value:
-            raise _err(f"此处应为 {value!r}", f"expected {value!r}", tok[2])
+            raise _err("expr.expected", tok[2], value=value)
         return tok
 
     def parse(self):
         node = self.expr(0)
         tok = self.peek()
         if tok[0] != "end":
-            raise _err(f"多余的内容 {tok[1]!r}", f"unexpected {tok[1]!r}", tok[2])
+            raise _err("expr.extra", tok[2], value=tok[1])
         return node
 
     def expr(self, min_prec):
@@ -135,16 +135,13 @@ class _Parser:
                 return self.call(value, col)
             return ("name", value, col)
         if kind == "end":
-            raise _err("公式不完整", "the formula ends too early", col)
-        raise _err(f"此处不能出现 {value!r}", f"unexpected {value!r}", col)
+            raise _err("expr.incomplete", col)
+        raise _err("expr.unexpected", col, value=value)
 
     def call(self, name, col):
         if name not in FUNCTIONS:
-            near = difflib.get_close_matches(name, FUNCTIONS, n=1)
-            hint_zh = f"（是否想写 {near[0]}？）" if near else ""
-            hint_en = f" (did you mean {near[0]}?)" if near else ""
-            raise _err(f"未知函数 {name}{hint_zh}；可用：{', '.join(FUNCTIONS)}",
-                       f"unknown function {name}{hint_en}; allowed: {', '.join(FUNCTIONS)}", col)
+            raise _err("expr.unknown_function", col, name=name, near=did_you_mean(name, FUNCTIONS, quoted=False),
+                       allowed=", ".join(FUNCTIONS))
         self.expect("(")
         args = []
         if self.peek()[1] != ")":
@@ -156,20 +153,18 @@ class _Parser:
         low, high, _ = FUNCTIONS[name]
         if not low <= len(args) <= high:
             want = str(low) if low == high else f"{low}–{high}"
-            raise _err(f"{name} 需要 {want} 个参数，实际 {len(args)} 个",
-                       f"{name} takes {want} arguments, got {len(args)}", col)
+            raise _err("expr.arguments", col, name=name, want=want, got=len(args))
         if FUNCTIONS[name][2] == "agg" and len(args) == 2 and (
                 args[1][0] != "num" or args[1][1] != int(args[1][1]) or args[1][1] < 1):
             # avg(x, 0) took every period (values[-0:]); a count is a whole number of periods, at least 1
-            raise _err(f"{name} 的第二个参数须是期数（不小于 1 的整数）",
-                       f"the second argument of {name} must be a whole number of periods, at least 1", col)
+            raise _err("expr.period_count", col, name=name)
         return ("call", name, args, col, end)
 
 
 def parse(text):
     """Parse a formula into a tuple tree; raises ExprError with a 1-based column."""
     if not isinstance(text, str) or not text.strip():
-        raise _err("公式为空", "the formula is empty", 1)
+        raise _err("expr.empty", 1)
     return _Parser(text).parse()
 
 
@@ -347,8 +342,8 @@ def calls(node):
 # --- types (checked when the definitions are validated, so a formula never fails at scoring) ------
 
 NUMBER, BOOLEAN, TEXT, ANY = "number", "boolean", "text", "any"
-_TYPE_NAMES = {NUMBER: ("数字", "a number"), BOOLEAN: ("是/否条件", "a true/false condition"),
-               TEXT: ("文字（选项）", "text (an option)"), ANY: ("任意值", "any value")}
+_TYPE_NAMES = {NUMBER: Words("数字", "a number"), BOOLEAN: Words("是/否条件", "a true/false condition"),
+               TEXT: Words("文字（选项）", "text (an option)"), ANY: Words("任意值", "any value")}
 _AGG_ARG = {"avg": NUMBER, "total": NUMBER, "count": BOOLEAN, "streak": BOOLEAN, "longest_streak": BOOLEAN}
 
 
@@ -402,14 +397,17 @@ def infer(node, types):
 
 
 def type_name(kind, lang="zh"):
-    return _TYPE_NAMES[kind][0 if lang == "zh" else 1]
+    return _TYPE_NAMES[kind].text(lang)
+
+
+def type_words(kind):
+    return _TYPE_NAMES[kind]
 
 
 def _want(node, types, wanted, col, where):
     got = infer(node, types)
     if got not in (wanted, ANY):
-        raise _err(f"{where} 需要{_TYPE_NAMES[wanted][0]}, 这里是{_TYPE_NAMES[got][0]}",
-                   f"{where} needs {_TYPE_NAMES[wanted][1]}, got {_TYPE_NAMES[got][1]}", _column(node, col))
+        raise _err("expr.type", _column(node, col), where=where, wanted=_TYPE_NAMES[wanted], got=_TYPE_NAMES[got])
     return wanted if got == ANY else got
 
 
@@ -420,8 +418,7 @@ def _column(node, default):
 
 
 def _mismatch(where, a, b, col):
-    return _err(f"{where} 两边的类型不同：{_TYPE_NAMES[a][0]}与{_TYPE_NAMES[b][0]}",
-                f"{where} compares {_TYPE_NAMES[a][1]} with {_TYPE_NAMES[b][1]}", col)
+    return _err("expr.mismatch", col, where=where, a=_TYPE_NAMES[a], b=_TYPE_NAMES[b])
 
 
 # --- in words (pages and results show a condition as a person reads it) ---------------------------

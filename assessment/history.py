@@ -8,11 +8,12 @@ from functools import lru_cache
 
 from . import formula
 from . import items as kinds
-from .errors import AnswerError, Problem
+from .contract import Item, Rule, RuleResult
+from .errors import AnswerError, Problem, period_path
 from .numbers import dec, fmt, quantize
 
-OUTCOMES = ("promote", "stay", "demote", "probation", "dismiss")
 OUTCOME_NAMES = {"promote": "晋升", "stay": "保持", "demote": "降级", "probation": "试用/考察", "dismiss": "解除/淘汰"}
+OUTCOMES = tuple(OUTCOME_NAMES)  # the one list of outcomes: the model and the engine read it
 
 
 @lru_cache(maxsize=1024)
@@ -26,30 +27,27 @@ def level_field(rule):
             "options": [{"id": lv["id"], "label": lv["name"], "points": "0"} for lv in rule["levels"]]}
 
 
-def person_fields(rule):
+def person_fields(rule: Rule) -> list[Item]:
     return ([level_field(rule)] if rule.get("levels") else []) + rule.get("person", [])
 
 
-def check_answers(rule, answers):
+def check_answers(rule: Rule, answers: dict) -> dict:
     problems = []
     if (not isinstance(answers, dict) or not isinstance(answers.get("periods") or [], list)
             or not isinstance(answers.get("person") or {}, dict)):
-        raise AnswerError([Problem("answers", "not_a_mapping", "答案须含 person(个人信息)与 periods(各期数据列表)",
-                                   "answers need 'person' (a mapping) and 'periods' (a list)")])
+        raise AnswerError([Problem("answers", "not_a_mapping.rule")])
     person_in = answers.get("person") or {}
     periods_in = answers.get("periods") or []
     person = _check_fields(person_fields(rule), person_in, "person", problems)
     periods = []
     for i, period in enumerate(periods_in):
         if not isinstance(period, dict):
-            problems.append(Problem(f"periods[{i}]", "not_a_mapping", "每一期须是“字段 → 数值”的映射",
-                                    "each period must be a mapping"))
+            problems.append(Problem(period_path(i), "not_a_mapping.period"))
             continue
-        periods.append(_check_fields(rule.get("periods", []), period, f"periods[{i}]", problems))
+        periods.append(_check_fields(rule.get("periods", []), period, period_path(i), problems))
     need = int(rule.get("min_periods", 1))
     if len(periods_in) < need:
-        problems.append(Problem("periods", "too_few_periods", f"至少需要 {need} 期数据，现有 {len(periods_in)} 期",
-                                f"needs at least {need} periods, got {len(periods_in)}", {"min": need}))
+        problems.append(Problem("periods", "too_few_periods", {"min": need}, need=need, have=len(periods_in)))
     if problems:
         raise AnswerError(problems)
     return person, periods
@@ -59,8 +57,7 @@ def _check_fields(fields, given, prefix, problems):
     known = {f["id"]: f for f in fields}
     for key in given:
         if key not in known:
-            problems.append(Problem(f"{prefix}.{key}", "unknown_item", f"没有字段“{key}”",
-                                    f"no field {key!r}", sorted(known)))
+            problems.append(Problem(f"{prefix}.{key}", "unknown_item.rule", sorted(known), key=key))
     clean = {}
     for fid, field in known.items():
         value, problem = kinds.check_answer(field, given.get(fid), f"{prefix}.{fid}")
@@ -70,7 +67,7 @@ def _check_fields(fields, given, prefix, problems):
     return clean
 
 
-def evaluate(rule, answers):
+def evaluate(rule: Rule, answers: dict) -> RuleResult:
     """Evaluate a history rule; raises AnswerError for invalid or insufficient input."""
     person, periods = check_answers(rule, answers)
     scope = formula.Scope(dict(person), periods, rule.get("tables", {}))
@@ -101,10 +98,8 @@ def evaluate(rule, answers):
         pay = formula.evaluate(_parse(rule["pay"]), scope) if rule.get("pay") else None
         bonus = formula.evaluate(_parse(rule["bonus"]), scope) if rule.get("bonus") else None
     except formula.NotEnoughPeriods as short:
-        raise AnswerError([Problem("periods", "too_few_periods",
-                                   f"计算需要至少 {short.needed} 期有效数据，现有 {short.have} 期",
-                                   f"needs {short.needed} periods with a value, got {short.have}",
-                                   {"min": short.needed})]) from None
+        raise AnswerError([Problem("periods", "too_few_periods.valued", {"min": short.needed},
+                                   need=short.needed, have=short.have)]) from None
     outcome = decided["outcome"] if decided else "stay"
     missing = [] if outcome == "promote" else _missing(rule, level, scope, words)
     result = {

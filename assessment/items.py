@@ -15,8 +15,10 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Any
 
-from .errors import Problem
+from .contract import Condition, Item
+from .errors import Problem, entry_path
 from .numbers import ZERO, OutOfRange, dec, fmt, gcd, is_multiple, parse_answer, quantize
 
 SEPARATORS = "[,，、;；\\s]+"  # between raters' scores or ticks, as people type them (regex; the page reads it too)
@@ -28,25 +30,22 @@ NO = frozenset({"否", "false", "False", "FALSE", "0", "n", "no"})
 
 def _number(value, field):
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
-        return None, Problem(field, "not_a_number", "请填写数字", "enter a number")
+        return None, Problem(field, "not_a_number")
     try:
         return (parse_answer(value) if isinstance(value, str) else dec(value)), None
     except OutOfRange:
-        return None, Problem(field, "out_of_range", f"“{value}”超出可填写的范围", f"{value!r} is out of range")
+        return None, Problem(field, "out_of_range.huge", value=value)
     except (ValueError, TypeError):
-        return None, Problem(field, "not_a_number", f"“{value}”不是数字（可写 85、85.5、60,000 或 6万）",
-                             f"{value!r} is not a number (write 85, 85.5, 60,000 or 6万)")
+        return None, Problem(field, "not_a_number.typed", value=value)
 
 
 def _range_problem(field, number, low, high, step):
     allowed = {"min": fmt(low), "max": fmt(high), "step": fmt(step)}
     if number < low or number > high:
-        return Problem(field, "out_of_range", f"应在 {fmt(low)} 到 {fmt(high)} 之间，实际为 {fmt(number)}",
-                       f"must be between {fmt(low)} and {fmt(high)}, got {fmt(number)}", allowed)
+        return Problem(field, "out_of_range", allowed, low=fmt(low), high=fmt(high), got=fmt(number))
     if step and not is_multiple(number - low, step):
-        unit = "须为整数" if step == 1 and low == low.to_integral_value() else f"须以 {fmt(step)} 为单位填写"
-        return Problem(field, "bad_step", f"{unit}，实际为 {fmt(number)}",
-                       f"must be in steps of {fmt(step)}, got {fmt(number)}", allowed)
+        whole = step == 1 and low == low.to_integral_value()
+        return Problem(field, "bad_step.whole" if whole else "bad_step", allowed, step=fmt(step), got=fmt(number))
     return None
 
 
@@ -58,7 +57,7 @@ def _quoted(value):
 
 
 def _missing(item, field):
-    return Problem(field, "missing", f"“{item['name']}”未填写", f"{item['name']!r} is not answered")
+    return Problem(field, "missing", name=item["name"])
 
 
 def _decimal_step(values):
@@ -169,8 +168,8 @@ class Choice(Kind):
             return by_label[0], None
         if value not in ids:
             labels = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
-            return None, Problem(field, "unknown_option", f"没有选项{_quoted(value)}；可选：{labels}",
-                                 f"no option {value!r}; allowed: {', '.join(ids)}", ids)
+            return None, Problem(field, "unknown_option", ids, quoted=_quoted(value), named=labels, value=value,
+                                 ids=", ".join(ids))
         return value, None
 
     def _option(self, item, answer):
@@ -231,7 +230,7 @@ class Boolean(Kind):
     def check(self, item, value, field):
         value = {"是": True, "否": False}.get(value.strip(), value) if isinstance(value, str) else value  # as people write it
         if not isinstance(value, bool):
-            return None, Problem(field, "not_a_boolean", "请选择“是”或“否”", "answer true or false", [True, False])
+            return None, Problem(field, "not_a_boolean", [True, False])
         return value, None
 
     def points(self, item, answer, places):
@@ -397,15 +396,15 @@ class Average(_Ranged):
 
     def check(self, item, value, field):
         if not isinstance(value, list):
-            return None, Problem(field, "not_a_list", "请填写每位评分人的分数", "enter one score per rater")
+            return None, Problem(field, "not_a_list.raters")
         low_n, high_n = int(item["min_raters"]), int(item["max_raters"])
         if not low_n <= len(value) <= high_n:
-            return None, Problem(field, "rater_count", f"评分人数应为 {low_n}–{high_n} 人，实际 {len(value)} 人",
-                                 f"needs {low_n}–{high_n} raters, got {len(value)}", {"min": low_n, "max": high_n})
+            return None, Problem(field, "rater_count", {"min": low_n, "max": high_n}, low=low_n, high=high_n,
+                                 got=len(value))
         numbers = []
         for i, v in enumerate(value):
-            number, problem = _number(v, f"{field}[{i}]")
-            problem = problem or _range_problem(f"{field}[{i}]", number, *self._range(item))
+            number, problem = _number(v, entry_path(field, i))
+            problem = problem or _range_problem(entry_path(field, i), number, *self._range(item))
             if problem:
                 return None, problem
             numbers.append(number)
@@ -434,7 +433,7 @@ class Average(_Ranged):
                 f"（{item['min_raters']}–{item['max_raters']} 人）")
 
     def placeholder(self, item):
-        return "每位评分人的分数，用逗号分隔; " + super().placeholder(item)
+        return "每位评分人的分数，用逗号分隔；" + super().placeholder(item)
 
     def from_text(self, item, text):
         return _split(text)
@@ -466,7 +465,7 @@ class Checklist(Kind):
 
     def check(self, item, value, field):
         if not isinstance(value, list):
-            return None, Problem(field, "not_a_list", "请勾选适用的项目（列表）", "give a list of check ids")
+            return None, Problem(field, "not_a_list.checks")
         ids = [c["id"] for c in item["checks"]]
         labels = {unicodedata.normalize("NFKC", c["label"]): c["id"] for c in item["checks"]}
         value = [v if v in ids or not isinstance(v, str) else labels.get(unicodedata.normalize("NFKC", v).strip(), v)
@@ -474,10 +473,10 @@ class Checklist(Kind):
         unknown = [v for v in value if v not in ids]
         if unknown:
             named = "、".join(f"{c['id']}({c['label']})" for c in item["checks"])  # as choices say theirs
-            return None, Problem(field, "unknown_option", f"没有勾选项{_quoted(unknown[0])}；可选：{named}",
-                                 f"no check {unknown[0]!r}; allowed: {', '.join(ids)}", ids)
+            return None, Problem(field, "unknown_option.check", ids, quoted=_quoted(unknown[0]), named=named,
+                                 value=unknown[0], ids=", ".join(ids))
         if len(set(value)) != len(value):
-            return None, Problem(field, "duplicate", "同一勾选项只能出现一次", "a check is listed twice", ids)
+            return None, Problem(field, "duplicate", ids)
         return [c for c in ids if c in value], None  # canonical order
 
     def points(self, item, answer, places):
@@ -533,7 +532,7 @@ class Checklist(Kind):
 KINDS = {kind.name: kind for kind in (Choice(), Boolean(), Number(), Count(), Average(), Checklist())}
 
 
-def kind_of(item):
+def kind_of(item: Item) -> Kind:
     try:
         return KINDS[item["kind"]]
     except KeyError:
@@ -542,17 +541,17 @@ def kind_of(item):
 
 # --- what callers use ----------------------------------------------------------------------
 
-def point_range(item):
+def point_range(item: Item) -> tuple[Decimal, Decimal]:
     """(lowest, highest) points an item can give. Used for weighting, validation and display."""
     return kind_of(item).point_range(item)
 
 
-def granularity(item):
+def granularity(item: Item) -> Decimal:
     """The step between the item's possible points, as a Decimal; 0 means any value is possible."""
     return kind_of(item).granularity(item)
 
 
-def check_answer(item, value, field=None):
+def check_answer(item: Item, value, field: str | None = None) -> tuple[Any, Problem | None]:
     """Return (normalised answer, None) or (None, Problem). `value` None means not answered."""
     field = field or item["id"]
     if value is None or value == "" or value == []:
@@ -560,44 +559,44 @@ def check_answer(item, value, field=None):
     return kind_of(item).check(item, value, field)
 
 
-def value(item, answer, places=2):
+def value(item: Item, answer, places: int = 2):
     """The one value an answer stands for, used by points, prerequisites, conditions and gap advice alike."""
     return kind_of(item).value(item, answer, places)
 
 
-def points(item, answer, places=2):
+def points(item: Item, answer, places: int = 2) -> tuple[Decimal, str, list[str]]:
     """(points, rule sentence, fatal check ids) for a valid answer."""
     if answer is None:  # an optional item left empty
         return ZERO, "未填写，计 0 分", []
     return kind_of(item).points(item, answer, places)
 
 
-def candidates(item, answer):
+def candidates(item: Item, answer):
     """Better answers for this item alone, best-effort ascending, for gap advice (None: not applicable)."""
     return kind_of(item).candidates(item, answer)
 
 
-def label(item, answer):
+def label(item: Item, answer) -> str:
     """A valid answer as a person reads it (None: not answered). Used by gap advice and the review."""
     return "未填" if answer is None else kind_of(item).label(item, answer)
 
 
-def steps(item, a, b):
+def steps(item: Item, a, b) -> int:
     """Steps between two valid, given answers to one item."""
     return kind_of(item).steps(item, a, b)
 
 
-def condition_met(condition, item, answer, places=2):
+def condition_met(condition: Condition, item: Item, answer, places: int = 2) -> bool:
     """Whether an answer meets a prerequisite or band condition, read from the value its points come from."""
     return answer is not None and kind_of(item).meets(condition, item, value(item, answer, places))
 
 
-def describe(item):
+def describe(item: Item) -> str:
     """A sentence saying how an item turns an answer into points (pages)."""
     return "只作资格条件，不计分" if item.get("scored") is False else kind_of(item).describe(item)
 
 
-def written(item, answer):
+def written(item: Item, answer) -> str:
     """A worked example's answer on a page (None: not answered)."""
     return "(未填)" if answer is None else kind_of(item).written(item, answer)
 

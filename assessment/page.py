@@ -12,6 +12,7 @@ Every answer is a JSON object; an engine failure is {"failure": text}, invalid a
 import json
 
 from . import carry_over, run
+from .contract import Rulebook
 from .errors import AnswerError
 from .review import ALGORITHM, SEAL_NOTE, compare, seal, verify
 
@@ -35,7 +36,7 @@ def _dispatch(rulebook, ident, request):
     raise ValueError("unknown request")
 
 
-def answer(rulebook, ident, request_json):
+def answer(rulebook: Rulebook, ident: str, request_json: str) -> str:
     try:
         out = _dispatch(rulebook, ident, json.loads(request_json))
     except AnswerError as exc:

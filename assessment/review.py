@@ -15,7 +15,8 @@ import json
 
 from . import find, run
 from . import items as kinds
-from .errors import AnswerError
+from .contract import Rulebook
+from .errors import AnswerError, period_path, person_path
 from .history import person_fields
 from .standard import all_items
 
@@ -62,7 +63,7 @@ def _scored(rulebook, ident, answers):
         return {"errors": exc.to_json()}
 
 
-def compare(rulebook, ident, self_answers, reviewer_answers):
+def compare(rulebook: Rulebook, ident: str, self_answers: dict | None, reviewer_answers: dict | None) -> dict:
     """{self, reviewer: each a result (or {errors}), fields: [{field, name, self, reviewer, steps, level,
     text}], near, far, open, step}: `field` is the answer's path on the page (an item id, person.ID,
     periods[i].ID in the reviewer's table; self.periods[i].ID for a period only the person gave)."""
@@ -75,7 +76,7 @@ def compare(rulebook, ident, self_answers, reviewer_answers):
     else:
         mine, theirs = _mapping(self_answers, "person"), _mapping(reviewer_answers, "person")
         for field in person_fields(definition):
-            rows.append(_field(field, f"person.{field['id']}", field["name"],
+            rows.append(_field(field, person_path(field["id"]), field["name"],
                                mine.get(field["id"]), theirs.get(field["id"])))
         periods_a, periods_b = (p.get("periods") if isinstance(p, dict) else None
                                 for p in (self_answers, reviewer_answers))
@@ -86,7 +87,7 @@ def compare(rulebook, ident, self_answers, reviewer_answers):
             a = _mapping(periods_a[i]) if i >= 0 else {}
             b = _mapping(periods_b[j]) if j >= 0 else {}
             # named and placed by the reviewer's table (the form on screen), or the person's where it has none
-            where = f"periods[{j}]" if j >= 0 else f"self.periods[{i}]"
+            where = period_path(j) if j >= 0 else "self." + period_path(i)
             label = f"第 {j + 1} 期" if j >= 0 else f"员工的第 {i + 1} 期"
             for field in definition.get("periods", []):
                 rows.append(_field(field, f"{where}.{field['id']}", f"{label} · {field['name']}",
@@ -104,7 +105,7 @@ SEAL_NOTE = ("完整性校验，不是签名：文件导出后若被修改，校
              "但任何人都能重新计算校验值，它不能证明文件由谁填写。")
 
 
-def seal(record):
+def seal(record: dict) -> str:
     """The SHA-256 of a review file's content (everything but its `integrity`), in canonical JSON."""
     content = {k: v for k, v in record.items() if k != "integrity"}
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -112,11 +113,11 @@ def seal(record):
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def sealed(record):
+def sealed(record: dict) -> dict:
     return {**record, "integrity": {"algorithm": ALGORITHM, "digest": seal(record), "note": SEAL_NOTE}}
 
 
-def verify(record):
+def verify(record: dict) -> str:
     """'intact', 'edited' (content differs from its seal) or 'unsealed' (no seal to check)."""
     integrity = record.get("integrity") if isinstance(record, dict) else None
     if not isinstance(integrity, dict) or not isinstance(integrity.get("digest"), str):

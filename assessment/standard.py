@@ -1,13 +1,15 @@
 """Score a person against a grade standard: total, grade, prerequisites, and the gap to the next grade."""
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from . import items as kinds
+from .contract import Item, Section, Standard, StandardResult
 from .errors import AnswerError, Problem
 from .numbers import ZERO, dec, fmt, quantize
 
 
-def all_items(standard):
+def all_items(standard: Standard) -> Iterator[tuple[Section, Item]]:
     for section in standard["sections"]:
         for item in section["items"]:
             yield section, item
@@ -24,7 +26,7 @@ def factor(standard, section, item, num=dec):
     return result
 
 
-def total_range(standard, num=dec):
+def total_range(standard: Standard, num=dec) -> tuple:
     """(lowest, highest) total before rounding: the engine's maximum and the validator's band checks."""
     low = high = num(0)
     for section, item in all_items(standard):
@@ -34,21 +36,19 @@ def total_range(standard, num=dec):
     return low, high
 
 
-def max_total(standard):
+def max_total(standard: Standard) -> Decimal:
     return total_range(standard)[1]
 
 
-def check_answers(standard, answers):
+def check_answers(standard: Standard, answers: dict) -> dict:
     """Normalised answers, or AnswerError listing every invalid one (unknown ids included)."""
     if not isinstance(answers, dict):
-        raise AnswerError([Problem("answers", "not_a_mapping", "答案须是“项目 id → 答案”的映射",
-                                   "answers must be a mapping of item id to answer")])
+        raise AnswerError([Problem("answers", "not_a_mapping.standard")])
     problems, clean = [], {}
     known = {item["id"]: item for _, item in all_items(standard)}
     for key in answers:
         if key not in known:
-            problems.append(Problem(str(key), "unknown_item", f"本标准没有项目“{key}”",
-                                    f"this standard has no item {key!r}", sorted(known)))
+            problems.append(Problem(str(key), "unknown_item.standard", sorted(known), key=key))
     for item_id, item in known.items():
         value, problem = kinds.check_answer(item, answers.get(item_id))
         if problem:
@@ -83,7 +83,7 @@ def _band_index(bands, total):
     return index
 
 
-def score(standard, answers):
+def score(standard: Standard, answers: dict) -> StandardResult:
     """Score valid answers; raises AnswerError for invalid ones. Returns a JSON-ready dict."""
     answers = check_answers(standard, answers)
     places = standard.get("precision", 2)

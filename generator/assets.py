@@ -14,6 +14,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assessment.contract import Rulebook
+
 from . import stdlib, wheel
 from .definitions.compile import dumps, excerpt
 
@@ -55,7 +57,7 @@ class Assets:
     engine: EngineFiles
 
 
-def site_assets(rulebook, root, runtime, stdlib_source=None):
+def site_assets(rulebook: Rulebook, root, runtime: dict, stdlib_source=None) -> Assets:
     """`runtime`: {file name: path of a Pyodide file, relative to root}; `stdlib_source`: its stdlib zip,
     trimmed here."""
     files = {}

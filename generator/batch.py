@@ -19,7 +19,7 @@ import assessment
 from assessment import cohort, review
 from assessment import items as kinds
 from assessment.carry import answer_fields
-from assessment.errors import AnswerError
+from assessment.errors import AnswerError, period_path
 
 PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
 PERIOD = ("月份", "期间", "期")  # a rule sheet's optional column naming each row's period: ranks align by it
@@ -208,7 +208,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
                 continue
             fid = items[key]["id"]
             where = (fid if kind == "standard" else key if key.startswith("person.")
-                     else f"periods[{len(current.answers['periods']) - 1}].{fid}")
+                     else period_path(len(current.answers["periods"]) - 1, fid))
             current.cells.setdefault(where, f"{source}{_cell(number, col)}")  # an empty cell is where to write
             current.names.setdefault(where, header[col])
             if key not in values:

@@ -189,13 +189,15 @@ def _score(args):
         print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
     try:
+        assessment.find(rulebook, args.ident)
+    except KeyError:
+        return _no_such(rulebook, args.ident)
+    try:
         answers = _unwrap(rulebook, args.ident, answers, args.answers, args.lang)
         result = assessment.run(rulebook, args.ident, answers)
     except WrongFile as exc:
         print(f"{args.answers}: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
-    except KeyError:
-        return _no_such(rulebook, args.ident)
     except AnswerError as exc:
         for problem in exc.problems:
             print(f"{args.answers}: {problem.text(args.lang)}", file=sys.stderr)

@@ -110,7 +110,7 @@ function renumber() {
     row.dataset.index = i;
     row.querySelectorAll("[data-field]").forEach(box => {
       const control = box.querySelector("[name]");
-      box.dataset.field = `periods[${i}].${control.name}`;
+      box.dataset.field = `${meta.period_path.replace("{index}", i)}.${control.name}`;  // errors.period_path
       box.querySelectorAll("select[name], input[type=text][name]").forEach(c => { c.id = `p${i}-${c.name}`; });
       const label = box.querySelector("label[for]");
       if (label) label.htmlFor = `p${i}-${control.name}`;
@@ -143,6 +143,7 @@ function clearErrors() {
   form.querySelectorAll("[aria-invalid]").forEach(c => c.removeAttribute("aria-invalid"));
 }
 
+// The control showing an answer path (assessment/errors.py): periods[2].peer[1] → periods[2].peer, peer[1] → peer.
 function fieldBox(path) {
   const key = path.replace(/^periods\[(\d+)\]\.([^.\[]+).*/, "periods[$1].$2").replace(/\[\d+\]$/, "");
   return form.querySelector(`[data-field="${CSS.escape(key)}"]`) || form.querySelector(`[data-field="${CSS.escape(key.split(".").pop())}"]`);

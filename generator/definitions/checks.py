@@ -3,23 +3,26 @@
 Every check appends located Diagnostics; nothing stops at the first problem.
 """
 
-import difflib
 from decimal import Decimal
 from fractions import Fraction
 
 from assessment import formula, items as kinds
 from assessment.errors import ExprError
+from assessment.messages import Words, did_you_mean
 from assessment.history import person_fields
 from assessment.numbers import fmt
 
-KIND_NAMES = {
+from . import model
+from .schema_types import Ident, ListOf
+
+KIND_NAMES = {kind: Words(zh, en) for kind, (zh, en) in {
     "department": ("部门", "department"), "role": ("岗位", "role"), "skill": ("能力", "competency"),
     "scale": ("量表", "scale"), "standard": ("标准", "standard"), "rule": ("规则", "rule"),
     "item": ("项目", "item"), "rating_scale": ("评分量表", "rating scale"), "level": ("级别", "level"),
     "option": ("选项", "option"), "grade": ("职级", "grade"), "field": ("字段", "field"),
     "outcome": ("结果条目", "outcome"), "table": ("分档表", "table"), "process": ("流程", "process"),
     "policy": ("制度", "policy"),
-}
+}.items()}
 
 
 class Checker:
@@ -33,11 +36,8 @@ class Checker:
     def unknown(self, entry, path, kind, value, choices):
         if value in self.broken.get(kind, ()):
             return  # defined in a file that already has its own errors
-        near = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.5)
-        zh, en = KIND_NAMES[kind]
-        self.report(entry, path, "unknown_ref", kind_zh=zh, kind_en=en, value=value,
-                    near_zh=f"（是否想写“{near[0]}”？）" if near else "",
-                    near_en=f" (did you mean '{near[0]}'?)" if near else "")
+        self.report(entry, path, "unknown_ref", kind=KIND_NAMES[kind], value=value,
+                    near=did_you_mean(value, choices, cutoff=0.5))
 
     def unique(self, entry, kind, pairs):
         """pairs: (id, path). Reports each repeat; returns the set of ids."""
@@ -45,8 +45,7 @@ class Checker:
         for ident, path in pairs:
             if ident in seen:
                 line, col = entry.source.where(entry.path + tuple(seen[ident]))
-                zh, en = KIND_NAMES[kind]
-                self.report(entry, path, "duplicate_id", kind_zh=zh, kind_en=en, value=ident,
+                self.report(entry, path, "duplicate_id", kind=KIND_NAMES[kind], value=ident,
                             first=f"{entry.source.path.name}:{line}")
             else:
                 seen[ident] = path
@@ -63,8 +62,7 @@ def check_identities(defs, checker):
             if ident in index[kind]:
                 first = index[kind][ident]
                 line, _ = first.source.where(first.path + ("id",))
-                zh, en = KIND_NAMES[kind]
-                checker.report(entry, ("id",), "duplicate_id", kind_zh=zh, kind_en=en, value=ident,
+                checker.report(entry, ("id",), "duplicate_id", kind=KIND_NAMES[kind], value=ident,
                                first=f"{first.source.path.name}:{line}")
             else:
                 index[kind][ident] = entry
@@ -100,10 +98,9 @@ def same_names(index):
             key = (group(entry) if group else None, entry.data.get("name"))
             if key in seen:
                 first = seen[key]
-                zh, en = KIND_NAMES[kind]
                 for here, there in ((entry, first), (first, entry)):
                     line, _ = there.source.where(there.path + ("name",))
-                    found.append(here.at(("name",), "same_name", kind_zh=zh, kind_en=en, value=entry.data["name"],
+                    found.append(here.at(("name",), "same_name", kind=KIND_NAMES[kind], value=entry.data["name"],
                                          other=f"{there.source.path.name}:{line}"))
             else:
                 seen[key] = entry
@@ -111,52 +108,65 @@ def same_names(index):
 
 
 def check_references(index, checker):
-    for entry in index["department"].values():
-        if entry.data.get("parent") and entry.data["parent"] not in index["department"]:
-            checker.unknown(entry, ("parent",), "department", entry.data["parent"], index["department"])
+    """Every reference the model declares (an `Ident(ref=kind)` naming a kind of definition) resolves, found by
+    walking each definition along its model; then what the model cannot say: a skill's levels are its scale's,
+    a role asks for a level its skill describes, and nobody reports to themselves round a cycle."""
+    for kind, spec in model.DEFINITIONS.items():
+        for entry in index[kind].values():
+            check_declared_rules(entry, spec, checker)
+            check_declared_refs(entry, spec, index, checker)
     _check_cycles(index["department"], "parent", checker)
     for entry in index["scale"].values():
         checker.unique(entry, "level", [(lv["id"], ("levels", i, "id")) for i, lv in enumerate(entry.data["levels"])])
     for entry in index["skill"].values():
         scale = index["scale"].get(entry.data["scale"])
         if not scale:
-            checker.unknown(entry, ("scale",), "scale", entry.data["scale"], index["scale"])
-            continue
+            continue  # reported as an unknown reference
         levels = [lv["id"] for lv in scale.data["levels"]]
         for i, lv in enumerate(entry.data["levels"]):
             if lv["level"] not in levels:
                 checker.report(entry, ("levels", i, "level"), "bad_level", competency=entry.data["id"],
                                value=lv["level"], allowed=", ".join(levels))
     for entry in index["role"].values():
-        data = entry.data
-        if data["department"] not in index["department"]:
-            checker.unknown(entry, ("department",), "department", data["department"], index["department"])
-        if data.get("reports_to") and data["reports_to"] not in index["role"]:
-            checker.unknown(entry, ("reports_to",), "role", data["reports_to"], index["role"])
-        for i, req in enumerate(data["competencies"]):
+        for i, req in enumerate(entry.data["competencies"]):
             skill = index["skill"].get(req["skill"])
             if not skill:
-                checker.unknown(entry, ("competencies", i, "skill"), "skill", req["skill"], index["skill"])
-                continue
+                continue  # reported as an unknown reference
             described = [lv["level"] for lv in skill.data["levels"]]
             if req["level"] not in described:
                 checker.report(entry, ("competencies", i, "level"), "bad_level", competency=req["skill"],
                                value=req["level"], allowed=", ".join(described))
-        for key, kind in (("standards", "standard"), ("rules", "rule")):
-            for i, ref in enumerate(data[key]):
-                if ref not in index[kind]:
-                    checker.unknown(entry, (key, i), kind, ref, index[kind])
     _check_cycles(index["role"], "reports_to", checker)
-    for kind in ("process", "policy"):
-        for entry in index[kind].values():
-            for key, target in (("roles", "role"), ("standards", "standard"), ("rules", "rule")):
-                for i, ref in enumerate(entry.data.get(key, [])):
-                    if ref not in index[target]:
-                        checker.unknown(entry, (key, i), target, ref, index[target])
 
 
-SOURCE_REFS = (("roles", "role"), ("skills", "skill"), ("standards", "standard"), ("rules", "rule"),
-               ("processes", "process"), ("policies", "policy"))
+def check_declared_rules(entry, spec, checker):
+    """Each rule across fields that the model declares with its message (a standard has exactly one of items /
+    sections) holds; True when all do."""
+    broken = list(spec.breaches(entry.data))
+    for path, rule in broken:
+        checker.report(entry, path, rule.code, **rule.params)
+    return not broken
+
+
+def check_declared_refs(entry, spec, targets, checker, path=()):
+    """Each reference inside `entry.data` at `path` (of model `spec`) whose kind `targets` holds ({kind: ids})
+    names one of them. Kinds not in `targets` are another check's: an item, a rating scale, a rule's level.
+    Returns what was referred to, as (kind, id) pairs."""
+    data = entry.data
+    for key in path:
+        data = data[key]
+    found = []
+    for where, kind, ident in spec.refs(data, path):
+        if kind in targets:
+            found.append((kind, ident))
+            if ident not in targets[kind]:
+                checker.unknown(entry, where, kind, ident, targets[kind])
+    return found
+
+
+# what a section of sources.yaml can place itself in: (key, kind), read from the model
+SOURCE_REFS = tuple((name, field.type.of.ref) for name, field in model.SOURCE_SECTION.fields.items()
+                    if isinstance(field.type, ListOf) and isinstance(field.type.of, Ident) and field.type.of.ref)
 
 
 def check_sources(sources, index, checker):
@@ -169,11 +179,7 @@ def check_sources(sources, index, checker):
     for d, doc in enumerate(sources.data["documents"]):
         for s, section in enumerate(doc["sections"]):
             path = ("documents", d, "sections", s)
-            for key, kind in SOURCE_REFS:
-                for i, ref in enumerate(section[key]):
-                    listed.add((kind, ref))
-                    if ref not in index[kind]:
-                        checker.unknown(sources, path + (key, i), kind, ref, index[kind])
+            listed.update(check_declared_refs(sources, model.SOURCE_SECTION, index, checker, path))
             placed = any(section[key] for key, _ in SOURCE_REFS) or section["pages"]
             if section["status"] in ("included", "partly") and not placed:
                 checker.report(sources, path + ("status",), "source_not_placed")
@@ -198,8 +204,7 @@ def _check_cycles(entries, key, checker):
 def check_standard(entry, std, paths, checker):
     """`std` is the normalised standard; `paths` maps item id → YAML path."""
     data = entry.data
-    if bool(data.get("items")) == bool(data.get("sections")):
-        checker.report(entry, (), "missing_key", key="items / sections")
+    if any(model.STANDARD.breaches(data)):  # neither or both of items / sections: check_declared_rules said so
         return False
     all_items = [(s, i) for s in std["sections"] for i in s["items"]]
     raw_sections = data["sections"] if data.get("sections") else [{"items": data["items"]}]
@@ -308,8 +313,7 @@ def _check_conditions(entry, std, path, conditions, items_by_id, checker):
         if item is None:
             checker.unknown(entry, where + ("item",), "item", cond["item"], items_by_id)
             continue
-        ops = [k for k in ("at_least", "one_of", "equals") if k in _raw_item(entry.data, where)]
-        if len(ops) != 1:
+        if len(model.CONDITION_OPERATOR.given(_raw_item(entry.data, where))) != 1:
             checker.report(entry, where, "condition_operator", item=item["id"], kind=item["kind"])
             continue
         op, value = cond["op"], cond["value"]
@@ -442,9 +446,7 @@ def check_rule(entry, rule, checker):
         if outcome.get("steps"):
             _check_formula(entry, ("outcomes", i, "steps"), outcome["steps"], known, period, tables, checker, types,
                            formula.NUMBER)
-        for j, lv in enumerate(outcome.get("at_levels") or []):
-            if lv not in levels:
-                checker.unknown(entry, ("outcomes", i, "at_levels", j), "level", lv, levels)
+    check_declared_refs(entry, model.RULE, {"level": levels}, checker)  # outcomes' at_levels
     for key in ("pay", "bonus"):
         if data.get(key):
             _check_formula(entry, (key,), data[key], known, period, tables, checker, types, formula.NUMBER)
@@ -460,7 +462,7 @@ def _check_formula(entry, path, text, top_names, period_names, tables, checker, 
     try:
         node = formula.parse(text)
     except ExprError as exc:
-        checker.report(entry, path, "expr_error", col=exc.col, message_zh=exc.zh, message_en=exc.en,
+        checker.report(entry, path, "expr_error", col=exc.col, message=exc.words,
                        functions=", ".join(formula.FUNCTIONS))
         return
     for name, literal in formula.comparisons(node):
@@ -478,20 +480,17 @@ def _check_formula(entry, path, text, top_names, period_names, tables, checker, 
             checker.report(entry, path, "expr_period_outside", name=name)
             continue
         allowed = sorted(top_names | (period_names if where else set()))
-        near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
         checker.report(entry, path, "expr_unknown_name", name=name, allowed=", ".join(allowed),
-                       near_zh=f"（是否想写“{near[0]}”？）" if near else "",
-                       near_en=f" (did you mean '{near[0]}'?)" if near else "")
+                       near=did_you_mean(name, allowed, cutoff=0.5))
     if types is None or len(checker.out) > before:
         return None  # a misspelt name is reported once, not again as a type error
     try:
         got = formula.infer(node, types)
     except ExprError as exc:
-        checker.report(entry, path, "expr_type", col=exc.col, message_zh=exc.zh, message_en=exc.en)
+        checker.report(entry, path, "expr_type", col=exc.col, message=exc.words)
         return None
     if expected is not None and got not in (expected, formula.ANY):
-        checker.report(entry, path, "expr_result_type", expected_zh=formula.type_name(expected, "zh"),
-                       got_zh=formula.type_name(got, "zh"), expected_en=formula.type_name(expected, "en"),
-                       got_en=formula.type_name(got, "en"))
+        checker.report(entry, path, "expr_result_type", expected=formula.type_words(expected),
+                       got=formula.type_words(got))
         return None
     return got

@@ -7,13 +7,15 @@ every Diagnostic found in the run.
 
 import contextlib
 import gc
+import dataclasses
 import hashlib
 import json
-import dataclasses
 from decimal import Decimal
 
 import assessment
+from assessment.contract import Rulebook
 from assessment.errors import AnswerError
+from assessment.messages import Words
 from assessment.numbers import dec, fmt
 
 from . import checks, model, normalise, order, releases
@@ -30,7 +32,7 @@ class Compiled:
     under (definition id, example index) so pages need not score it again, the warnings that do not stop the
     build, and the archived releases (definitions/_releases, oldest first) for the 版本变更 page."""
 
-    rulebook: dict
+    rulebook: Rulebook
     example_results: dict = dataclasses.field(default_factory=dict)
     warnings: list = dataclasses.field(default_factory=list)
     releases: list = dataclasses.field(default_factory=list)
@@ -42,7 +44,7 @@ def compile_definitions(root) -> Compiled:
         return _build(root)
 
 
-def build_rulebook(root) -> dict:
+def build_rulebook(root) -> Rulebook:
     """The rulebook alone (see compile_definitions for the rest)."""
     return compile_definitions(root).rulebook
 
@@ -144,8 +146,8 @@ def _run_examples(entry, definition, evaluate, checker, results):
             result = evaluate(definition, example["answers"])
         except AnswerError as exc:
             checker.report(entry, path + ("answers",), "example_invalid",
-                           problems_zh="；".join(p.text("zh") for p in exc.problems),
-                           problems_en="; ".join(p.text("en") for p in exc.problems))
+                           problems=Words("；".join(p.text("zh") for p in exc.problems),
+                                          "; ".join(p.text("en") for p in exc.problems)))
             continue
         results[(definition["id"], i)] = result
         for field, expected in example["expect"].items():
@@ -177,7 +179,7 @@ def _numeric(value):
         return False
 
 
-def excerpt(rulebook, ident):
+def excerpt(rulebook: Rulebook, ident: str) -> Rulebook:
     """What scoring one standard or rule needs: its definition, with the rulebook's version and hash.
     The self-assessment page downloads this rather than the whole rulebook."""
     return {"format": rulebook["format"], "version": rulebook["version"], "hash": rulebook["hash"],
@@ -185,7 +187,7 @@ def excerpt(rulebook, ident):
             "rules": [r for r in rulebook["rules"] if r["id"] == ident]}
 
 
-def dumps(rulebook):
+def dumps(rulebook: Rulebook) -> str:
     return json.dumps(rulebook, ensure_ascii=False, indent=2, default=_json_default)
 
 

@@ -1,11 +1,14 @@
 """Located problems in the definitions, printed as `file:line:col: what is wrong — how to fix`.
 
-Each code has a Chinese and an English message and hint; parameters fill the {placeholders}.
+Each code has a Chinese and an English message and hint; parameters fill the {placeholders}, a parameter
+that differs by language being a `Words` pair (assessment/messages.py: a kind's name, a "did you mean" hint).
 """
 
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from assessment.messages import render
 
 MESSAGES = {
     # file level
@@ -74,7 +77,7 @@ MESSAGES = {
                             "no .inf/.nan)", "use a sensible value; quote it if it is meant as text"),
     "duplicate_key": ("键“{key}”重复出现", "删除或合并重复的键", "key '{key}' appears twice", "remove or merge the duplicate"),
     # structure
-    "unknown_key": ("未知的键“{key}”{near_zh}", "允许的键：{allowed}", "unknown key '{key}'{near_en}", "allowed keys: {allowed}"),
+    "unknown_key": ("未知的键“{key}”{near}", "允许的键：{allowed}", "unknown key '{key}'{near}", "allowed keys: {allowed}"),
     "unknown_key_text": ("“{key}”被当成了键：花括号 {{…}} 写法里的英文逗号会把文字断开", "给这段文字加引号，或改用中文逗号“，”",
                          "'{key}' was read as a key: an ASCII comma inside {{…}} splits the text",
                          "quote the text, or use a full-width comma"),
@@ -82,8 +85,8 @@ MESSAGES = {
                    "this text was read as 'key: value': a colon followed by a space splits it",
                    "quote the whole text, or use a full-width colon"),
     "missing_key": ("缺少必填的键“{key}”", "添加“{key}: …”", "missing required key '{key}'", "add '{key}: …'"),
-    "wrong_type": ("“{key}”应为{expected_zh}，实际是{got_zh}", "按格式说明修改此值",
-                   "'{key}' must be {expected_en}, got {got_en}", "change the value to the documented form"),
+    "wrong_type": ("“{key}”应为{expected}，实际是{got}", "按格式说明修改此值",
+                   "'{key}' must be {expected}, got {got}", "change the value to the documented form"),
     "bad_id": ("标识“{value}”不合法", "只用小写英文字母、数字和下划线，以字母开头，如 team_lead",
                "invalid id '{value}'", "use lowercase ASCII letters, digits and _, starting with a letter (team_lead)"),
     "release_edited": ("已发布版本 {version} 的存档被改动过（内容与它记录的摘要不符）",
@@ -103,14 +106,14 @@ MESSAGES = {
     "bad_file_kind": ("无法判断此文件的类型", "定义文件只能是 {files}，或放在 {folders} 文件夹中",
                       "cannot tell what this file defines", "definition files are {files} or live in the folders {folders}"),
     # references and identity
-    "unknown_ref": ("引用了不存在的{kind_zh}“{value}”{near_zh}", "检查拼写，或先定义它",
-                    "unknown {kind_en} '{value}'{near_en}", "check the spelling or define it first"),
-    "same_name": ("另一个{kind_zh}也叫“{value}”({other}), 目录、组织架构图和搜索中会出现两个同名条目",
+    "unknown_ref": ("引用了不存在的{kind}“{value}”{near}", "检查拼写，或先定义它",
+                    "unknown {kind} '{value}'{near}", "check the spelling or define it first"),
+    "same_name": ("另一个{kind}也叫“{value}”({other}), 目录、组织架构图和搜索中会出现两个同名条目",
                   "如果是复制后忘了改名，请改成新的名称；确实同名时可忽略此提示",
-                  "another {kind_en} is also named '{value}' ({other}): both show under one name",
+                  "another {kind} is also named '{value}' ({other}): both show under one name",
                   "rename the copy; ignore this note if the names are meant to be the same"),
-    "duplicate_id": ("{kind_zh}标识“{value}”重复（首次出现于 {first}）", "每个标识必须唯一：改名其中一个",
-                     "duplicate {kind_en} id '{value}' (first defined at {first})", "ids must be unique: rename one"),
+    "duplicate_id": ("{kind}标识“{value}”重复（首次出现于 {first}）", "每个标识必须唯一：改名其中一个",
+                     "duplicate {kind} id '{value}' (first defined at {first})", "ids must be unique: rename one"),
     "reporting_cycle": ("汇报关系成环：{chain}", "修改其中一个岗位的 reports_to", "reporting lines form a cycle: {chain}",
                         "change reports_to of one of these roles"),
     "bad_level": ("能力“{competency}”没有等级“{value}”", "可选等级：{allowed}", "competency '{competency}' has no level '{value}'",
@@ -189,20 +192,20 @@ MESSAGES = {
     "condition_number": ("条件不适用于“{item}”（{kind} 类项目）：数值类项目只能用 at_least: 数值", "改为 at_least: 2",
                          "condition does not fit item '{item}' ({kind}): a numeric item takes at_least: a number",
                          "write at_least: 2"),
-    "expr_error": ("公式错误（第 {col} 个字符）：{message_zh}", "公式只能使用字段名、数字、比较/算术运算和函数 {functions}",
-                   "formula error at character {col}: {message_en}", "formulas may use field names, numbers, operators and {functions}"),
-    "expr_type": ("公式类型不符（第 {col} 个字符）：{message_zh}",
+    "expr_error": ("公式错误（第 {col} 个字符）：{message}", "公式只能使用字段名、数字、比较/算术运算和函数 {functions}",
+                   "formula error at character {col}: {message}", "formulas may use field names, numbers, operators and {functions}"),
+    "expr_type": ("公式类型不符（第 {col} 个字符）：{message}",
                   "比较两边须是同一类：数字比数字，选项比“选项 id”；条件之间用 and / or / not 连接",
-                  "formula type error at character {col}: {message_en}",
+                  "formula type error at character {col}: {message}",
                   "compare like with like: numbers with numbers, options with \"option id\"; join conditions with and/or/not"),
-    "expr_result_type": ("公式的结果应为{expected_zh}，这里是{got_zh}", "条件（when）写成比较，如 last(score) >= 60; 级数、工资、奖金写成数字",
-                         "the formula should give {expected_en}, it gives {got_en}",
+    "expr_result_type": ("公式的结果应为{expected}，这里是{got}", "条件（when）写成比较，如 last(score) >= 60; 级数、工资、奖金写成数字",
+                         "the formula should give {expected}, it gives {got}",
                          "conditions (when) are comparisons such as last(score) >= 60; steps, pay and bonus are numbers"),
-    "expr_unknown_name": ("公式中的名称“{name}”未定义{near_zh}", "可用名称：{allowed}", "unknown name '{name}' in formula{near_en}",
+    "expr_unknown_name": ("公式中的名称“{name}”未定义{near}", "可用名称：{allowed}", "unknown name '{name}' in formula{near}",
                           "known names: {allowed}"),
     "expr_period_outside": ("“{name}”是每期数据，须放在汇总函数里", "例如 last({name})、avg({name}，3)",
                             "'{name}' is per-period data and must be inside an aggregate", "for example last({name}) or avg({name}, 3)"),
-    "example_invalid": ("示例的答案无效：{problems_zh}", "修正示例中的答案", "the example's answers are invalid: {problems_en}", "fix the example"),
+    "example_invalid": ("示例的答案无效：{problems}", "修正示例中的答案", "the example's answers are invalid: {problems}", "fix the example"),
     "example_mismatch": ("示例“{example}”的 {field} 写的是 {expected}，引擎算出 {got}", "核对规则与示例，改正其中错误的一方",
                          "example '{example}': {field} is written as {expected} but the engine gives {got}", "fix whichever is wrong"),
     "no_definitions": ("目录中没有任何定义文件", "检查路径，或按 README 新建 organisation.yaml 等文件",
@@ -237,8 +240,7 @@ class Diagnostic:
     def message(self, lang="zh"):
         zh, zh_hint, en, en_hint = MESSAGES[self.code]
         text, hint = (zh, zh_hint) if lang == "zh" else (en, en_hint)
-        params = _Params(self.params)
-        return text.format_map(params), hint.format_map(params)
+        return render(text, lang, self.params), render(hint, lang, self.params)
 
     def format(self, lang="zh", root=None):
         text, hint = self.message(lang)
@@ -247,11 +249,6 @@ class Diagnostic:
     def sort_key(self):
         """Files that cannot be read first (what follows may be their consequence), then by file and line."""
         return (self.code not in READING, str(self.file), self.line, self.col, self.code)
-
-
-class _Params(dict):
-    def __missing__(self, key):
-        return ""
 
 
 def display_path(path, root=None):

@@ -9,10 +9,14 @@ SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
 
 def schemas():
-    """{file name: schema} — one per file kind."""
+    """{file name: schema} — one per file kind. A named type (an item, a condition, an option) is written
+    once under `$defs` and pointed to wherever it is used."""
     result = {}
     for key, (kind, spec) in model.FILE_KINDS.items():
-        schema = {"$schema": SCHEMA_URL, **spec.schema()}
+        defs = {}
+        schema = {"$schema": SCHEMA_URL, **spec.schema(defs)}
+        if defs:
+            schema["$defs"] = defs
         result[f"{kind}.schema.json"] = schema
     return result
 

@@ -7,7 +7,9 @@ processes/*.yaml, policies/*.yaml, sources.yaml (where each section of the sourc
 
 from decimal import Decimal
 
-from .schema_types import Any, Boolean, Date, Enum, Field, Formula, Ident, ListOf, Number, Obj, Tagged, Text
+from assessment.history import OUTCOMES
+
+from .schema_types import Any, Boolean, Date, Enum, ExactlyOne, Field, Formula, Ident, ListOf, Number, Obj, Tagged, Text
 
 ALIASES = Field("aliases", ListOf(Text()), default=[], doc="别名 / 常用简称, 显示在页面上并可被搜索到, 如 客服专员")
 NOTES = Field("notes", ListOf(Text()), default=[], doc="假设与说明, 会显示在页面上 / assumptions shown on the page")
@@ -82,19 +84,21 @@ ROLE = Obj("role", [
     SOURCE, NOTES,
 ], "岗位说明书 / job description")
 
+# a condition's operator: its message names the item's kind, so the semantic checks report it (checks.py)
+CONDITION_OPERATOR = ExactlyOne("at_least", "one_of", "equals")
 CONDITION = Obj("condition", [
     Field("item", Ident(ref="item"), required=True, doc="项目 id"),
     Field("at_least", Any(), doc="选项 id(按选项顺序)或数值下限"),
     Field("one_of", ListOf(Ident()), doc="选项 id 列表"),
     Field("equals", Any(), doc="选项 id 或 true/false"),
     Field("text", Text(), doc="给人看的说法, 如 需要本科及以上学历"),
-], "前提条件(恰好写 at_least / one_of / equals 之一)")
+], "前提条件(恰好写 at_least / one_of / equals 之一)", exactly_one=[CONDITION_OPERATOR], define="condition")
 
 OPTION = Obj("option", [
     Field("id", Ident(), required=True),
     Field("label", Text(), required=True, doc="选项文字"),
     Field("points", Number(), doc="得分"),
-])
+], define="option")
 
 _COMMON = [
     Field("id", Ident(), required=True),
@@ -149,14 +153,14 @@ ITEM = Tagged("kind", _COMMON, {
     ]),
     "boolean": ("是/否", [Field("yes_points", Number(), default=Decimal(0), doc="选“是”的得分"),
                          Field("no_points", Number(), default=Decimal(0), doc="选“否”的得分")]),
-}, "考核项目")
+}, "考核项目", define="item")
 
 EXAMPLE = Obj("example", [
     Field("name", Text(), required=True),
     Field("answers", Any(), required=True, doc="项目 id → 答案; 规则为 {person: …, periods: […]}"),
     Field("expect", Obj("expectation", [
         Field("total", Number()), Field("grade", Text(), doc="职级 id, 未定级写 none"),
-        Field("outcome", Enum(["promote", "stay", "demote", "probation", "dismiss"])),
+        Field("outcome", Enum(OUTCOMES)),
         Field("level", Ident()), Field("pay", Number()), Field("bonus", Number()),
         Field("steps", Number(integer=True)), Field("probation_months", Number(integer=True)),
     ]), required=True),
@@ -198,7 +202,8 @@ STANDARD = Obj("standard", [
     Field("bands", ListOf(BAND), default=[], doc="职级分数段, 从低到高"),
     Field("examples", ListOf(EXAMPLE), default=[]),
     SOURCE, NOTES,
-], "定级/考核标准 / grade standard")
+], "定级/考核标准 / grade standard",
+    exactly_one=[ExactlyOne("items", "sections", filled=True, code="missing_key", key="items / sections")])
 
 RULE = Obj("rule", [
     Field("id", Ident(), required=True),
@@ -224,7 +229,7 @@ RULE = Obj("rule", [
     Field("outcomes", ListOf(Obj("outcome rule", [
         Field("id", Ident(), required=True),
         Field("when", Formula(), required=True, doc="条件公式"),
-        Field("outcome", Enum(["promote", "stay", "demote", "probation", "dismiss"]), required=True),
+        Field("outcome", Enum(OUTCOMES), required=True),
         Field("reason", Text(), required=True, doc="给人看的理由"),
         Field("at_levels", ListOf(Ident(ref="level")), doc="只对这些当前级别适用"),
         Field("steps", Formula(), doc="升/降几级(公式), 默认 1"),
@@ -293,6 +298,10 @@ SOURCES = Obj("sources", [
         Field("sections", ListOf(SOURCE_SECTION, min_items=1), required=True, doc="按原文顺序"),
     ]), min_items=1), required=True),
 ], "资料来源: 每份原始文档的每一节收录在哪里, 或为什么不收录")
+
+# kind of definition → its model (what checks.py resolves references against)
+DEFINITIONS = {"department": DEPARTMENT, "scale": SCALE, "role": ROLE, "skill": SKILL, "standard": STANDARD,
+               "rule": RULE, "process": PROCESS, "policy": POLICY}
 
 # folder (or file name) → (kind, model, how many definitions a file holds)
 FILE_KINDS = {

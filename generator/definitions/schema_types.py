@@ -1,14 +1,16 @@
 """A small declarative type system for the YAML format.
 
-The same objects check a parsed file (collecting located Diagnostics, filling defaults) and
-emit JSON Schema for editors, so the format is written down exactly once.
+The same objects check a parsed file (collecting located Diagnostics, filling defaults), name the
+references it makes and the rules across fields it breaks (`refs`, `breaches`: the semantic checks report
+them) and emit JSON Schema for editors, so the format is written down exactly once.
 """
 
 import datetime
-import difflib
 import re
 import unicodedata
 from decimal import Decimal
+
+from assessment.messages import Words, did_you_mean
 
 from .scalars import MAX_DIGITS, as_text, within_limits
 
@@ -48,12 +50,30 @@ class Context:
 
 class Type:
     doc = ""
+    define = None  # a name: the JSON Schema holds this type once, under $defs, and points to it
 
     def check(self, value, path, ctx):
         raise NotImplementedError
 
-    def schema(self):
+    def refs(self, value, path=()):
+        """(path, kind, id) of every reference declared (an Ident with `ref`) inside checked data."""
+        return ()
+
+    def breaches(self, value, path=()):
+        """(path, rule) of every rule across fields (ExactlyOne with a code) that checked data breaks."""
+        return ()
+
+    def schema(self, defs=None):
         raise NotImplementedError
+
+    def emit(self, defs):
+        """This type's schema, or, when it is named and `defs` collects, a `$ref` to the one copy in `defs`."""
+        if self.define is None or defs is None:
+            return self.schema(defs)
+        if self.define not in defs:
+            defs[self.define] = {}  # taken before it is written: a type that holds itself points here too
+            defs[self.define] = self.schema(defs)
+        return {"$ref": f"#/$defs/{self.define}"}
 
     def _wrong(self, value, path, ctx, expected):
         from .diagnostics import type_name
@@ -61,9 +81,8 @@ class Type:
         key = path[-1] if path else "value"
         if isinstance(key, int):
             key = f"{path[-2]}[{key}]" if len(path) > 1 else f"[{key}]"
-        ctx.report(path, "wrong_type", key=key, expected_zh=type_name(expected, "zh"),
-                   expected_en=type_name(expected, "en"), got_zh=type_name(_kind_of(value), "zh"),
-                   got_en=type_name(_kind_of(value), "en"))
+        ctx.report(path, "wrong_type", key=key, expected=Words(type_name(expected, "zh"), type_name(expected, "en")),
+                   got=Words(type_name(_kind_of(value), "zh"), type_name(_kind_of(value), "en")))
         return _MISSING
 
 
@@ -81,7 +100,7 @@ class Text(Type):
             return self._wrong(value, path, ctx, "string")
         return value.strip()
 
-    def schema(self):
+    def schema(self, defs=None):
         return {"type": ["string", "number"], "description": self.doc}
 
 
@@ -99,12 +118,16 @@ class Ident(Type):
             return _MISSING
         return value
 
-    def schema(self):
+    def refs(self, value, path=()):
+        if self.ref and isinstance(value, str):
+            yield path, self.ref, value
+
+    def schema(self, defs=None):
         return {"type": "string", "pattern": IDENT.pattern, "description": self.doc}
 
 
 class Formula(Text):
-    def schema(self):
+    def schema(self, defs=None):
         return {"type": "string", "description": self.doc}
 
 
@@ -136,7 +159,7 @@ class Number(Type):
             return _MISSING
         return int(value) if self.integer else Decimal(value)
 
-    def schema(self):
+    def schema(self, defs=None):
         result = {"type": "integer" if self.integer else ["number", "string"], "description": self.doc}
         if self.minimum is not None:
             result["minimum"] = self.minimum
@@ -152,7 +175,7 @@ class Boolean(Type):
     def check(self, value, path, ctx):
         return value if isinstance(value, bool) else self._wrong(value, path, ctx, "boolean")
 
-    def schema(self):
+    def schema(self, defs=None):
         return {"type": "boolean", "description": self.doc}
 
 
@@ -172,7 +195,7 @@ class Date(Type):
                     return _MISSING
         return self._wrong(value, path, ctx, "date")
 
-    def schema(self):
+    def schema(self, defs=None):
         return {"type": "string", "format": "date", "description": self.doc}
 
 
@@ -186,7 +209,7 @@ class Enum(Type):
             return _MISSING
         return value
 
-    def schema(self):
+    def schema(self, defs=None):
         return {"enum": self.values, "description": self.doc}
 
 
@@ -199,7 +222,7 @@ class Any(Type):
     def check(self, value, path, ctx):
         return value
 
-    def schema(self):
+    def schema(self, defs=None):
         return {"description": self.doc}
 
 
@@ -221,8 +244,16 @@ class ListOf(Type):
         result = [self.of.check(v, path + (i,), ctx) for i, v in enumerate(value)]
         return [r for r in result if r is not _MISSING]
 
-    def schema(self):
-        result = {"type": "array", "items": self.of.schema(), "description": self.doc}
+    def refs(self, value, path=()):
+        for i, v in enumerate(value if isinstance(value, list) else ()):
+            yield from self.of.refs(v, path + (i,))
+
+    def breaches(self, value, path=()):
+        for i, v in enumerate(value if isinstance(value, list) else ()):
+            yield from self.of.breaches(v, path + (i,))
+
+    def schema(self, defs=None):
+        result = {"type": "array", "items": self.of.emit(defs), "description": self.doc}
         if self.min_items:
             result["minItems"] = self.min_items
         return result
@@ -234,9 +265,28 @@ class Field:
         self.doc = doc or type_.doc
 
 
+class ExactlyOne:
+    """A rule across the fields of a mapping: exactly one of `names` is given (with `filled`, a list counts
+    only when it holds something). The JSON Schema carries it as `oneOf` of `required`. With a `code`, the
+    semantic checks report a breach found by `breaches` (that code and params, at the mapping); without one
+    the message needs more than the mapping (a condition names its item's kind) and they ask `given`.
+    Not in `check`: a breach there would make the file unreadable for the checks that come after."""
+
+    def __init__(self, *names, code=None, filled=False, **params):
+        self.names, self.code, self.filled, self.params = names, code, filled, params
+
+    def given(self, data):
+        return [n for n in self.names if n in data and not (self.filled and data[n] == [])]
+
+    def schema(self):
+        return {"oneOf": [{"required": [n], **({"properties": {n: {"minItems": 1}}} if self.filled else {})}
+                          for n in self.names]}
+
+
 class Obj(Type):
-    def __init__(self, title, fields, doc=""):
+    def __init__(self, title, fields, doc="", exactly_one=(), define=None):
         self.title, self.fields, self.doc = title, {f.name: f for f in fields}, doc
+        self.exactly_one, self.define = list(exactly_one), define
 
     def check(self, value, path, ctx):
         if not isinstance(value, dict):
@@ -246,10 +296,8 @@ class Obj(Type):
             if key not in self.fields and value[key] is None and not key.isascii():
                 ctx.report(path + (key,), "unknown_key_text", key=key)
             elif key not in self.fields:
-                near = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.6)
                 ctx.report(path + (key,), "unknown_key", key=key, allowed=", ".join(self.fields),
-                           near_zh=f"（是否想写“{near[0]}”？）" if near else "",
-                           near_en=f" (did you mean '{near[0]}'?)" if near else "")
+                           near=did_you_mean(key, self.fields))
         for name, spec in self.fields.items():
             if name in value and value[name] is not None:
                 checked = spec.type.check(value[name], path + (name,), ctx)
@@ -264,19 +312,40 @@ class Obj(Type):
                 result[name] = spec.default
         return result
 
-    def schema(self):
-        return {
+    def refs(self, value, path=()):
+        if isinstance(value, dict):
+            for name, spec in self.fields.items():
+                if name in value:
+                    yield from spec.type.refs(value[name], path + (name,))
+
+    def breaches(self, value, path=()):
+        if isinstance(value, dict):
+            for rule in self.exactly_one:
+                if rule.code is not None and len(rule.given(value)) != 1:
+                    yield path, rule
+            for name, spec in self.fields.items():
+                if name in value:
+                    yield from spec.type.breaches(value[name], path + (name,))
+
+    def schema(self, defs=None):
+        result = {
             "type": "object", "title": self.title, "description": self.doc, "additionalProperties": False,
-            "properties": {n: {**f.type.schema(), "description": f.doc} for n, f in self.fields.items()},
+            "properties": {n: {**f.type.emit(defs), "description": f.doc} for n, f in self.fields.items()},
             "required": [n for n, f in self.fields.items() if f.required],
         }
+        rules = [rule.schema() for rule in self.exactly_one]
+        if len(rules) == 1:
+            result.update(rules[0])
+        elif rules:
+            result["allOf"] = rules
+        return result
 
 
 class Tagged(Type):
     """One of several object shapes chosen by a tag key (items by `kind`)."""
 
-    def __init__(self, tag, common, variants, doc=""):
-        self.tag, self.doc = tag, doc
+    def __init__(self, tag, common, variants, doc="", define=None):
+        self.tag, self.doc, self.define = tag, doc, define
         self.variants = {name: Obj(name, common + [Field(tag, Enum([name]), required=True)] + extra, text)
                          for name, (text, extra) in variants.items()}
 
@@ -292,8 +361,16 @@ class Tagged(Type):
             return _MISSING
         return self.variants[kind].check(value, path, ctx)
 
-    def schema(self):
-        return {"description": self.doc, "oneOf": [v.schema() for v in self.variants.values()]}
+    def refs(self, value, path=()):
+        variant = self.variants.get(value.get(self.tag)) if isinstance(value, dict) else None
+        return variant.refs(value, path) if variant else ()
+
+    def breaches(self, value, path=()):
+        variant = self.variants.get(value.get(self.tag)) if isinstance(value, dict) else None
+        return variant.breaches(value, path) if variant else ()
+
+    def schema(self, defs=None):
+        return {"description": self.doc, "oneOf": [v.emit(defs) for v in self.variants.values()]}
 
 
 MISSING = _MISSING

@@ -8,6 +8,9 @@
 
 from dataclasses import dataclass, field
 
+from assessment.contract import Rulebook
+
+from ..assets import EngineFiles
 from .render import Renderer
 
 
@@ -17,14 +20,15 @@ class Pages:
     nav: list = field(default_factory=list)
 
 
-def build_pages(rulebook, directory_urls=False, example_results=None, engine=None, history=None):
+def build_pages(rulebook: Rulebook, directory_urls: bool = False, example_results: dict | None = None,
+                engine: EngineFiles | None = None, history: list | None = None) -> Pages:
     """`example_results`: the worked examples' results from compile_definitions (scored here when absent);
     `engine`: where the engine's files are (assets.EngineFiles; stand-in paths when absent);
     `history`: the released rulebooks, oldest first, then this one (definitions.releases.history)."""
     return Renderer(rulebook, directory_urls, example_results, engine, history).build()
 
 
-def footer(rulebook):
+def footer(rulebook: Rulebook) -> str:
     """The line every page carries at its foot: which rules it shows."""
     return f"规则版本 {rulebook['version']} · 生效日期 {rulebook['organisation']['effective_date']}"
 

@@ -10,6 +10,7 @@ import re
 from assessment import cohort
 from assessment import items as kinds
 from assessment.carry import answer_fields, basis
+from assessment.errors import PERIOD_PATH
 from assessment.history import person_fields
 
 from .escape import Raw, attr
@@ -143,7 +144,8 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0):
     meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind,
                        "version": rulebook["version"], "hash": rulebook["hash"], "min_periods": min_periods,
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
-                       "engine": engine, "separators": kinds.SEPARATORS}, ensure_ascii=False)
+                       "engine": engine, "separators": kinds.SEPARATORS,
+                       "period_path": PERIOD_PATH}, ensure_ascii=False)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
     start = f"<script>{engine_starter(engine['worker'], engine['definition'])}</script>"

@@ -5,7 +5,6 @@ Worked examples are scored by the engine at build time, so no number on a page i
 """
 
 from collections import defaultdict, namedtuple
-from decimal import Decimal
 from pathlib import Path
 
 import jinja2
@@ -33,7 +32,6 @@ def _environment():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), finalize=text, autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              undefined=jinja2.Undefined, auto_reload=False)  # a new environment per build
-    env.filters["num"] = lambda v: fmt(Decimal(v)) if v not in (None, "") else ""
     env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
                        written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))  # an item kind's own words (assessment/items.py)
     return env
@@ -61,7 +59,6 @@ class Renderer:
             for key in ("standards", "rules"):
                 for ident in process[key]:
                     self.process_of[(key, ident)].append(process)
-        self.with_assessment = True
         self.sourced = defaultdict(list)  # ("roles", id) → [(anchor, "001 heading")]: where a definition comes from
         for d, doc, n, section in self.source_sections():
             for key in SOURCE_KINDS:
@@ -84,11 +81,8 @@ class Renderer:
         def link(target, label):
             return Raw(f"[{text(label)}]({paths.relative(here, target)})")
 
-        def url(target):
-            return Raw(paths.url(here, target, self.directory_urls))
-
         return self.env.get_template(template).render(
-            rb=self.rb, link=link, url=url, paths=paths, r=self, Raw=Raw, here_path=here, **context)
+            rb=self.rb, link=link, paths=paths, r=self, Raw=Raw, here_path=here, **context)
 
     def _version_label(self, i):
         version = self.history[i]["version"]

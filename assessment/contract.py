@@ -1,0 +1,165 @@
+"""The rulebook's JSON contract: what the compiler writes, the engine reads and returns, the pages, the CLI,
+the batch and the browser (Python here, JavaScript on the page) all share. Numbers are decimal strings.
+
+The compiler fills every optional key (None when not given: compile.complete), so readers never guess.
+These types document and check the shapes; the model (generator/definitions/model.py) is what validates
+a definition, and tests/test_contract.py holds the two together.
+"""
+
+from typing import Any, Literal, NotRequired, TypedDict
+
+Outcome = str  # a key of history.OUTCOME_NAMES (the one list of outcomes)
+
+
+class Option(TypedDict):
+    id: str
+    label: str
+    points: str
+
+
+class Item(TypedDict, total=False):
+    """One thing a person answers; `kind` picks the class in items.KINDS and the keys it reads."""
+
+    id: str
+    name: str
+    kind: str  # a key of items.KINDS
+    description: str | None
+    assumed: str | None
+    optional: bool
+    scored: bool
+    weight: str | None
+    options: list[Option]  # choice
+    scale: str  # a choice compiled from a rating: its rating scale
+    yes_points: str  # boolean
+    no_points: str
+    min: str  # number, average
+    max: str
+    step: str
+    unit: str
+    bands: list[dict] | None  # number: [{min, points, label}]
+    cohort: dict | None  # number, on a rule's field: {rank, within, min_group, as}
+    each: str  # count
+    cap: str | None  # count, checklist
+    max_count: str
+    min_raters: str  # average
+    max_raters: str
+    base: str  # checklist
+    floor: str | None
+    checks: list[dict]  # [{id, label, points, fatal}]
+
+
+class Section(TypedDict):
+    id: str
+    name: str
+    scale: str
+    items: list[Item]
+    note: NotRequired[str | None]
+
+
+class Condition(TypedDict):
+    item: str
+    op: Literal["at_least", "one_of", "equals"]
+    value: Any
+    text: str
+
+
+class Band(TypedDict):
+    grade: str
+    name: str
+    min: str
+    max: str | None
+    requires: list[Condition]
+    note: NotRequired[str | None]
+
+
+class Standard(TypedDict):
+    id: str
+    name: str
+    method: Literal["sum", "weighted"]
+    precision: int
+    sections: list[Section]
+    requires: list[Condition]
+    bands: list[Band]
+    examples: list[dict]
+
+
+class RuleOutcome(TypedDict):
+    id: str
+    outcome: Outcome
+    when: str
+    reason: str
+    probation_months: int | None
+    steps: NotRequired[str]
+    at_levels: NotRequired[list[str]]
+
+
+class Rule(TypedDict):
+    id: str
+    name: str
+    min_periods: int
+    levels: list[dict] | None
+    person: list[Item]
+    periods: list[Item]
+    tables: dict | None
+    values: list[dict]
+    outcomes: list[RuleOutcome]
+    pay: str | None
+    bonus: str | None
+    examples: list[dict]
+
+
+class Rulebook(TypedDict):
+    format: int
+    version: str
+    hash: str
+    standards: list[Standard]
+    rules: list[Rule]
+
+
+class ItemResult(TypedDict):
+    id: str
+    name: str
+    section: str
+    answer: Any
+    points: str
+    max_points: str
+    contribution: str | None
+    rule: str
+
+
+class StandardResult(TypedDict):
+    """assessment.score; run() adds kind and rulebook {version, hash}."""
+
+    standard: str
+    name: str
+    total: str
+    max_total: str
+    items: list[ItemResult]
+    sections: list[dict]
+    fatal: list[str]
+    eligible: bool
+    ineligible: list[str]
+    graded: bool
+    band: dict | None
+    grade: dict | None
+    capped: list[dict]
+    next: dict | None
+
+
+class RuleResult(TypedDict, total=False):
+    """assessment.evaluate_rule; level and steps only where the rule has levels."""
+
+    rule: str
+    name: str
+    outcome: Outcome
+    outcome_name: str
+    decided_by: str | None
+    reason: str
+    probation_months: int | None
+    checks: list[dict]
+    values: list[dict]
+    steps: int
+    missing: list[dict]
+    level: dict | None
+    pay: str | None
+    bonus: str | None
