@@ -10,6 +10,7 @@ from . import formula
 from . import items as kinds
 from .contract import Item, Rule, RuleResult
 from .errors import AnswerError, Problem, period_path
+from .messages import say
 from .numbers import dec, fmt, quantize
 
 OUTCOME_NAMES = {"promote": "晋升", "stay": "保持", "demote": "降级", "probation": "试用/考察", "dismiss": "解除/淘汰"}
@@ -105,7 +106,7 @@ def evaluate(rule: Rule, answers: dict) -> RuleResult:
     result = {
         "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": OUTCOME_NAMES[outcome],
         "decided_by": decided["id"] if decided else None,
-        "reason": decided["reason"] if decided else "没有任何升降条件成立，保持现状",
+        "reason": decided["reason"] if decided else say("reason.none"),
         "probation_months": int(decided.get("probation_months", 0)) if decided else 0,
         "checks": checks, "values": values, "steps": 0, "missing": missing,
         "level": None, "pay": _show(pay), "bonus": _show(bonus),

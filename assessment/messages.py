@@ -48,6 +48,8 @@ MESSAGES = {
     "expr.empty": ("公式为空", "the formula is empty"),
     "expr.type": ("{where} 需要{wanted}, 这里是{got}", "{where} needs {wanted}, got {got}"),
     "expr.mismatch": ("{where} 两边的类型不同：{a}与{b}", "{where} compares {a} with {b}"),
+    # results (shown in Chinese: the handbook's pages are Chinese; the English is for an English handbook)
+    "reason.none": ("没有任何升降条件成立，保持现状", "no condition to move up or down holds: the level stays"),
 }
 
 

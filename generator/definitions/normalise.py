@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from assessment.numbers import fmt
 
+from . import model
+
 
 def num(value):
     return fmt(Decimal(value)) if value is not None else None
@@ -64,7 +66,7 @@ def item(data, rating_scales=None):
 
 
 def condition(data, items_by_id):
-    op = next((k for k in ("at_least", "one_of", "equals") if k in data), None)
+    op = next((k for k in model.CONDITION_OPERATOR.names if k in data), None)
     value = data.get(op)
     target = items_by_id.get(data["item"])
     if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
