@@ -28,11 +28,16 @@ NO = frozenset({"否", "false", "False", "FALSE", "0", "n", "no"})
 
 # --- shared checks --------------------------------------------------------------------------
 
-def _number(value, field):
+def _number(value, field, unit=""):
+    """A number as typed; followed by the field's unit (120%, 88分 or 3次) it is still that number."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
         return None, Problem(field, "not_a_number")
+    text = value
+    if isinstance(value, str) and unit:
+        typed, unit = unicodedata.normalize("NFKC", value).strip(), unicodedata.normalize("NFKC", unit)
+        text = typed[:-len(unit)] if typed.endswith(unit) else value
     try:
-        return (parse_answer(value) if isinstance(value, str) else dec(value)), None
+        return (parse_answer(text) if isinstance(text, str) else dec(text)), None
     except OutOfRange:
         return None, Problem(field, "out_of_range.huge", value=value)
     except (ValueError, TypeError):
@@ -303,7 +308,7 @@ class Number(_Ranged):
         return dec(item["step"])
 
     def check(self, item, value, field):
-        number, problem = _number(value, field)
+        number, problem = _number(value, field, item.get("unit", ""))
         return (None, problem) if problem else (
             (number, None) if not (p := _range_problem(field, number, *self._range(item))) else (None, p))
 
@@ -354,7 +359,7 @@ class Count(Kind):
         return (Decimal(0), None) if item.get("optional") else (None, _missing(item, field))
 
     def check(self, item, value, field):
-        number, problem = _number(value, field)
+        number, problem = _number(value, field, item.get("unit", ""))
         if problem:
             return None, problem
         p = _range_problem(field, number, ZERO, dec(item["max_count"]), Decimal(1))

@@ -25,6 +25,29 @@ STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选
              "或可填范围的十分之一（其他数值和评分人平均分）。")
 
 
+MAX_PAIRINGS = 2_500  # periods × periods tried: 50 months on each side; beyond, the latest periods pair up
+
+
+def _pairing(mine, theirs, fields):
+    """How the reviewer's periods line up with the person's: their period j is the person's j + shift. The
+    shift under which the most answers agree wins — a reviewer who adds the missing latest month, or drops
+    the oldest, disagrees about nothing else; with no agreement to go by, the latest periods pair up."""
+    latest = len(mine) - len(theirs)
+    if not mine or not theirs or len(mine) * len(theirs) > MAX_PAIRINGS:  # a file of thousands of periods
+        return latest
+
+    def agreeing(shift):
+        return sum(1 for j, b in enumerate(theirs) if 0 <= j + shift < len(mine) for f in fields
+                   if _given(b, f["id"]) and _mapping(mine[j + shift]).get(f["id"]) == _mapping(b).get(f["id"]))
+
+    return max(range(-len(theirs) + 1, len(mine)), key=lambda s: (agreeing(s), -abs(s - latest)))
+
+
+def _given(period, key):
+    value = _mapping(period).get(key)
+    return value not in (None, "", [])
+
+
 def _typed(value):
     """An invalid answer, shown as it was typed."""
     if isinstance(value, list):
@@ -81,9 +104,9 @@ def compare(rulebook: Rulebook, ident: str, self_answers: dict | None, reviewer_
         periods_a, periods_b = (p.get("periods") if isinstance(p, dict) else None
                                 for p in (self_answers, reviewer_answers))
         periods_a, periods_b = (p if isinstance(p, list) else [] for p in (periods_a, periods_b))
-        # paired from the latest period: a reviewer who drops the oldest month disagrees about nothing else
-        for back in range(max(len(periods_a), len(periods_b)) - 1, -1, -1):
-            i, j = len(periods_a) - 1 - back, len(periods_b) - 1 - back
+        shift = _pairing(periods_a, periods_b, definition.get("periods", []))
+        for t in range(min(0, shift), max(len(periods_a), len(periods_b) + shift)):  # the person's i is t
+            i, j = (t if t < len(periods_a) else -1), (t - shift if 0 <= t - shift < len(periods_b) else -1)
             a = _mapping(periods_a[i]) if i >= 0 else {}
             b = _mapping(periods_b[j]) if j >= 0 else {}
             # named and placed by the reviewer's table (the form on screen), or the person's where it has none

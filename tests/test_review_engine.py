@@ -120,6 +120,28 @@ def test_periods_pair_from_the_latest_and_agreeing_blanks_are_not_disputes():
     assert (out["far"], out["near"]) == (0, 0) and "十分之一" in out["step"]
 
 
+def test_a_month_the_reviewer_adds_is_the_only_new_one():
+    """From a fresh-eyes trial: a reviewer who clicks 增加一期 adds the newest month at the end of the table.
+    Paired from the latest, every month was compared with the one before it (90 against 85 …); the periods
+    line up where the answers agree, so only the added month is one-sided, and a changed value is one
+    disagreement."""
+    rule = {"id": "r", "name": "月度", "min_periods": 1, "person": [], "values": [], "tables": [],
+            "outcomes": [{"id": "ok", "when": "true", "outcome": "stay", "reason": "不变"}],
+            "periods": [{"id": "score", "name": "得分", "kind": "number", "min": "0", "max": "100", "step": "1"}]}
+    book = {"version": "T", "hash": "h", "standards": [], "rules": [rule]}
+    mine = {"person": {}, "periods": [{"score": "80"}, {"score": "85"}, {"score": "90"}]}
+    theirs = {"person": {}, "periods": [{"score": "80"}, {"score": "75"}, {"score": "90"}, {"score": "70"}]}
+    rows = {r["field"]: r for r in compare(book, "r", mine, theirs)["fields"]}
+    assert set(rows) == {f"periods[{j}].score" for j in range(4)}  # no period only the person gave
+    assert [rows[f"periods[{j}].score"]["level"] for j in range(4)] == ["same", "near", "same", "open"]
+    # 85 → 75 is 10 of a 0–100 range: one tenth, one step (相差一档)
+    assert rows["periods[1].score"]["self"] == "85" and rows["periods[1].score"]["steps"] == 1
+    assert rows["periods[3].score"]["self"] == "未填" and rows["periods[3].score"]["reviewer"] == "70"
+    # nothing to line up by (a file of the wrong shape against a table): the latest periods pair up
+    rows = {r["field"]: r for r in compare(book, "r", mine, {"person": {}, "periods": [{"score": "1"}]})["fields"]}
+    assert rows["periods[0].score"]["self"] == "90" and rows["self.periods[0].score"]["self"] == "80"
+
+
 def test_a_lone_surrogate_is_sealed_not_a_crash():
     record = sealed({"type": "review", "comments": {"x": "\ud800"}})
     assert verify(record) == "intact"

@@ -156,7 +156,7 @@ def check_declared_refs(entry, spec, targets, checker, path=()):
     for key in path:
         data = data[key]
     found = []
-    for where, kind, ident in spec.refs(data, path):
+    for where, kind, ident in spec.refs(data, path, frozenset(targets)):
         if kind in targets:
             found.append((kind, ident))
             if ident not in targets[kind]:
