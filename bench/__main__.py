@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 
 from generator import stdlib
 
-from . import batch, browser, build, report, synthetic
+from . import batch, browser, build, pairs, report, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PAGE = "assess/cs_grading.html"  # the largest standard: 11 items, checklists, prerequisites
@@ -40,15 +40,18 @@ def machine():
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--sizes", default="100,500,2000", help="synthetic handbooks, in roles")
-    parser.add_argument("--runs", type=int, default=3, help="builds per handbook (medians)")
-    parser.add_argument("--browser-runs", type=int, default=5, help="page loads per measurement (medians)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="build pairs per handbook (up to twice as many while a ratio is undecided)")
+    parser.add_argument("--browser-runs", type=int, default=5,
+                        help="page loads per measurement (up to twice as many while a ratio is undecided)")
     parser.add_argument("--batch-people", default="2500,10000", help="HR's batch run: people (12 months each for rules)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     parser.add_argument("--page", default=str(ROOT / "content" / "performance.md"))
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    results = {"machine": machine(), "builds": [], "assessment": [], "search": None}
+    results = {"machine": machine(), "load": {"start": pairs.load_average()}, "builds": [], "assessment": [],
+               "search": None}
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         tmp = Path(tmp)
         handbooks = [("样例手册", ROOT / "competencies")]
@@ -73,6 +76,7 @@ def main(argv=None):
 
     print("批量计分 / batch …", file=sys.stderr, flush=True)
     results["batch"] = batch.measure([int(n) for n in args.batch_people.split(",")])
+    results["load"]["end"] = pairs.load_average()
     Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     page = report.markdown(results)
     Path(args.page).write_text(page, encoding="utf-8")

@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlparse
 
 from generator.site import serve_static
 
+from . import pairs
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -96,7 +98,10 @@ def assessment(browser, site, page_path, runs):
     server, url = serve_static(site)
     bare, usable, engine, first, unsearched, rescoring, requests = [], [], [], [], [], [], []
     try:
-        for _ in range(runs):
+        done = 0
+        while done < runs or (done < runs * pairs.MORE
+                              and pairs.undecided(pairs.ratios(first, bare), pairs.TARGETS["first_score"])):
+            done += 1
             context = browser.new_context()
             page = context.new_page()
             page.goto(f"{url}/assets/bench/bare.html")
@@ -122,13 +127,19 @@ def assessment(browser, site, page_path, runs):
         server.shutdown()
     files = _transferred(site, requests)
     largest = sorted(files.items(), key=lambda item: -item[1][1])[:5]
+    scored = pairs.summary(pairs.ratios(first, bare), pairs.TARGETS["first_score"])
+    unsearched_ratio = pairs.summary(pairs.ratios(unsearched, bare), pairs.TARGETS["first_score"])
     return {
-        "page": page_path, "runs": runs,
+        "page": page_path, "runs": done,
         "form_usable_ms": statistics.median(usable), "engine_ready_ms": statistics.median(engine),
         "first_score_ms": statistics.median(first),
-        "bare_boot_ms": statistics.median(bare), "first_score_vs_bare": statistics.median(first) / statistics.median(bare),
+        "bare_boot_ms": statistics.median(bare), "first_score_vs_bare": scored["ratio"],
+        "first_score_vs_bare_min": scored["ratio_min"], "first_score_vs_bare_max": scored["ratio_max"],
+        "first_score_verdict": scored["verdict"],
         "first_score_without_search_ms": statistics.median(unsearched),
-        "without_search_vs_bare": statistics.median(unsearched) / statistics.median(bare),
+        "without_search_vs_bare": unsearched_ratio["ratio"],
+        "without_search_vs_bare_min": unsearched_ratio["ratio_min"],
+        "without_search_vs_bare_max": unsearched_ratio["ratio_max"],
         "rescore_ms_median": statistics.median(rescoring), "rescore_ms_p90": sorted(rescoring)[int(len(rescoring) * 0.9)],
         "rescores": len(rescoring), "requests": len(set(requests)),
         "transfer_bytes": sum(raw for raw, _ in files.values()), "transfer_gzip": sum(z for _, z in files.values()),

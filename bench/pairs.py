@@ -11,6 +11,8 @@ import os
 import statistics
 
 MET, MISSED, NOISY = "met", "missed", "noisy"
+TARGETS = {"build": 1.10, "first_score": 1.10}  # ours ÷ baseline; first score ÷ bare boot
+MORE = 2  # while undecided, up to this many times the asked-for pairs are run
 
 
 def load_average():

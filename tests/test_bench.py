@@ -35,3 +35,18 @@ def test_the_batch_bench_scores_every_row_of_the_worked_examples():
     run = batch.run_one(170)  # 10 of each standard and rule with examples; rules 12 rows each
     assert run["failed"] == 0 and run["entries"] == 170 and run["rows"] > 170
     assert "## 批量计分" in "\n".join(report._batch([run, {**run, "people": 10_000, "peak_mb": run["peak_mb"] + 50}]))
+
+
+def test_a_ratio_is_decided_only_when_all_its_pairs_agree():
+    """Per-pair ratios against a target of 1.10: below in every pair is met, above in every pair is missed,
+    a range that straddles it is noisy (the report then says to rerun rather than give a verdict)."""
+    from bench import pairs
+
+    assert pairs.ratios([3, 4], [2, 4]) == [1.5, 1.0]
+    assert pairs.summary([1.02, 1.05, 1.09], 1.10) == {"ratio": 1.05, "ratio_min": 1.02, "ratio_max": 1.09,
+                                                       "pairs": 3, "verdict": pairs.MET}
+    assert pairs.verdict([1.12, 1.30, 1.11], 1.10) == pairs.MISSED
+    assert pairs.verdict([1.05, 1.30, 1.08], 1.10) == pairs.NOISY  # the median (1.08) alone would have passed
+    assert pairs.verdict([1.10], 1.10) == pairs.MET  # at the target is within it
+    rows = report._ratio_row("我们 ÷ 基线", 1.08, 1.05, 1.30, 3, 1.10, pairs.NOISY)
+    assert rows == "| 我们 ÷ 基线 | 1.08(1.05–1.30, 3 对) | ≤ 1.10 | ⚠️ 波动大, 无法判定, 请重跑 |"
