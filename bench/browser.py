@@ -99,8 +99,7 @@ def assessment(browser, site, page_path, runs):
     bare, usable, engine, first, unsearched, rescoring, requests = [], [], [], [], [], [], []
     try:
         done = 0
-        while done < runs or (done < runs * pairs.MORE
-                              and pairs.undecided(pairs.ratios(first, bare), pairs.TARGETS["first_score"])):
+        while pairs.another(done, runs, pairs.ratios(first, bare), pairs.TARGETS["first_score"]):
             done += 1
             context = browser.new_context()
             page = context.new_page()

@@ -154,8 +154,7 @@ def measure(definitions, work, runs):
     times = {"validate": [], "compile": [], "pages": [], "ours": [], "baseline": []}
     memory = {"ours": [], "baseline": []}
     run = 0
-    while run < runs or (run < runs * pairs.MORE
-                         and pairs.undecided(pairs.ratios(times["ours"], times["baseline"]), pairs.TARGETS["build"])):
+    while pairs.another(run, runs, pairs.ratios(times["ours"], times["baseline"]), pairs.TARGETS["build"]):
         times["validate"].append(_timed([handbook, "validate", definitions], ROOT)[0])
         compile_s, pages_s = _generation(definitions)
         times["compile"].append(compile_s)

@@ -44,3 +44,9 @@ def verdict(values, target):
 
 def undecided(values, target):
     return verdict(values, target) == NOISY
+
+
+def another(done, asked, values, target):
+    """Whether to run one more pair: the asked-for pairs first, then more (up to MORE times as many) while the
+    per-pair ratios so far straddle the target."""
+    return done < asked or (done < asked * MORE and undecided(values, target))

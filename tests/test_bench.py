@@ -48,5 +48,9 @@ def test_a_ratio_is_decided_only_when_all_its_pairs_agree():
     assert pairs.verdict([1.12, 1.30, 1.11], 1.10) == pairs.MISSED
     assert pairs.verdict([1.05, 1.30, 1.08], 1.10) == pairs.NOISY  # the median (1.08) alone would have passed
     assert pairs.verdict([1.10], 1.10) == pairs.MET  # at the target is within it
+    assert pairs.another(2, 3, [1.0, 1.0], 1.10)  # the asked-for pairs first
+    assert not pairs.another(3, 3, [1.0, 1.05, 1.08], 1.10)  # decided: no more
+    assert pairs.another(3, 3, [1.0, 1.2, 1.0], 1.10)  # straddling: more …
+    assert not pairs.another(6, 3, [1.0, 1.2] * 3, 1.10)  # … up to twice as many
     rows = report._ratio_row("我们 ÷ 基线", 1.08, 1.05, 1.30, 3, 1.10, pairs.NOISY)
     assert rows == "| 我们 ÷ 基线 | 1.08(1.05–1.30, 3 对) | ≤ 1.10 | ⚠️ 波动大, 无法判定, 请重跑 |"
