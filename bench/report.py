@@ -94,9 +94,11 @@ def markdown(results):
                   _ratio_row("首次得分 ÷ 裸启动", a["first_score_vs_bare"], a["first_score_vs_bare_min"],
                              a["first_score_vs_bare_max"], a["runs"], pairs.TARGETS["first_score"],
                              a["first_score_verdict"]),
-                  _row("同一页面屏蔽站内搜索索引: 首次得分 / ÷ 裸启动",
+                  _row("对照: 同一页面屏蔽搜索索引, 首次得分 / ÷ 裸启动",
                        f"{_ms(a['first_score_without_search_ms'])} / {a['without_search_vs_bare']:.2f}"
                        f"({a['without_search_vs_bare_min']:.2f}–{a['without_search_vs_bare_max']:.2f})"),
+                  _row("回访者(同一浏览器, 缓存已热)打开到首次得分", _ms(a["returning_first_score_ms"]), "≤ 1,000 ms",
+                       a["returning_first_score_ms"] <= 1000),
                   _row(f"重新计分(中位数 / 90% 分位, {a['rescores']} 次修改)",
                        f"{_ms(a['rescore_ms_median'])} / {_ms(a['rescore_ms_p90'])}", "≤ 16 ms",
                        a["rescore_ms_median"] <= 16),
@@ -147,10 +149,20 @@ def _explanations(results):
         said = f"{a['handbook']}的首次得分为裸启动的 {a['first_score_vs_bare']:.2f} 倍"
         excess, unsearched = a["first_score_vs_bare"] - 1, a["without_search_vs_bare"] - 1
         search_share = max(0.0, min(1.0, (excess - max(unsearched, 0)) / excess)) if excess > 0 else 0
-        notes.append(f"{said}, 屏蔽搜索索引后为 {a['without_search_vs_bare']:.2f} 倍: 超出部分约 {search_share:.0%} 来自"
-                     " Material 的搜索 —— 它在每个页面(包括自评页)加载时都在 Web Worker 中下载并建立整本手册的索引,"
-                     " 与 Pyodide 的启动争用两个 CPU 核"
-                     + ("; 其余来自页面本身: 主题的样式表与脚本先于计分引擎加载并与之争用 CPU。" if search_share < 0.95 else "。"))
+        if search_share >= 0.2:
+            notes.append(f"{said}, 屏蔽搜索索引后为 {a['without_search_vs_bare']:.2f} 倍: 超出部分约 {search_share:.0%} 来自"
+                         " Material 的搜索 —— 它在 Web Worker 中下载并建立整本手册的索引, 与 Pyodide 的启动争用两个 CPU 核。")
+        else:
+            notes.append(f"{said}, 屏蔽搜索索引后为 {a['without_search_vs_bare']:.2f} 倍, 两者相近(自评页的搜索索引等到"
+                         f"使用搜索时才下载): 超出部分来自页面本身 —— 主题的样式表与脚本先于计分引擎加载并与之争用 CPU, 以及"
+                         f" Pyodide 启动后下载并导入计分引擎、读取本页的定义(打开到引擎就绪 {_ms(a['engine_ready_ms'])},"
+                         f" 裸启动 {_ms(a['bare_boot_ms'])})。")
+    slow = [a for a in results["assessment"] if a["returning_first_score_ms"] > 1000]
+    if slow:
+        notes.append("回访者的首次得分(" + "、".join(f"{a['handbook']} {_ms(a['returning_first_score_ms'])}" for a in slow)
+                     + "): 缓存只省下下载, Pyodide 每次打开页面仍要重新实例化 WebAssembly 并启动解释器、导入计分引擎"
+                       "(同一次运行中冷启动的裸 Pyodide 为 " + "、".join(_ms(a["bare_boot_ms"]) for a in slow)
+                     + "); 要低于 1 秒需从内存快照恢复, 尚未实现。")
     if not notes:
         return []
     return ["## 未达标项的原因", "", *[f"- {note}" for note in notes], ""]

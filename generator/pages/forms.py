@@ -81,11 +81,20 @@ def rule_form(rule, rulebook, engine):
 # Opened from disk, module scripts (app.js) do not run at all: this script, the only one that does, says so.
 FROM_DISK = ("本页是直接从文件打开的（file://）：表格可以填写、打印和导出，但计分需要通过网站地址（http:// 或 https://）"
              "打开本页。请网站管理员按《管理员说明》配置服务器。")
+# Material's search downloads and indexes the whole handbook as every page loads, competing with the engine's
+# start-up for the CPU; on an assessment page its request for the index waits until the person first focuses
+# the search box (Material asks for it with an XMLHttpRequest, see tests/test_search_waits.py).
+_SEARCH_WAITS = ("const x=XMLHttpRequest.prototype,o=x.open,s=x.send;let go;const used=new Promise(r=>go=r);"
+                 "addEventListener(\"focusin\",e=>{{if(e.target.closest&&e.target.closest(\"form[name=search]\"))go()}});"
+                 "x.open=function(m,u){{this.hbWaits=/\\/search\\/search_index\\.json$/.test(String(u));"
+                 "return o.apply(this,arguments)}};"
+                 "x.send=function(...a){{if(!this.hbWaits)return s.apply(this,a);used.then(()=>s.apply(this,a))}};")
 _STARTER = ("try{{if(location.protocol===\"file:\")addEventListener(\"DOMContentLoaded\",()=>{{"
             "const r=document.getElementById(\"hb-result\");r.dataset.state=\"error\";r.textContent={from_disk};"
             "document.querySelector(\"[data-status]\").textContent={from_disk}}});"
             "else{{window.hbEngine={{queue:[],worker:new Worker({worker},{{type:\"module\",name:{name}}})}};"
-            "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e)}}}}catch(e){{}}")
+            "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e);"
+            + _SEARCH_WAITS + "}}}}catch(e){{}}")
 
 
 def engine_starter(worker_url, definition_path):
