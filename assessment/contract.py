@@ -46,6 +46,12 @@ class Item(TypedDict, total=False):
     base: str  # checklist
     floor: str | None
     checks: list[dict]  # [{id, label, points, fatal}]
+    points: str  # a test question (single, multiple, true_false, blank, essay): what it is worth
+    key: str | list[str] | bool  # single: an option id; multiple: option ids; true_false: true or false
+    partial: bool  # multiple: fewer right options score their share
+    accepted: list[str]  # blank: the answers that count as right
+    explanation: str  # shown with the key after 交卷
+    reference: str  # essay: the reference answer for the reviewer
 
 
 class Section(TypedDict):
@@ -144,6 +150,8 @@ class StandardResult(TypedDict):
     grade: dict | None
     capped: list[dict]
     next: dict | None
+    test: bool  # a knowledge test: its page shows points and key only after 交卷
+    pending: list[dict]  # answers waiting for a reviewer's marks (short answers): {item, name, max_points}
 
 
 class RuleResult(TypedDict, total=False):

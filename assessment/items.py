@@ -82,6 +82,7 @@ class Kind:
     reads = "text"  # how the page reads the control: "text", "yes-no" (a boolean), "list" (split) or "ticks"
     inputmode = "decimal"
     chosen = False  # answered by picking a listed option: spoken of as "你的选择" when a release changes it
+    keyed = False  # a test question with an answer key: its page shows points and key only after 交卷
 
     def point_range(self, item):
         """(lowest, highest) points the item can give: weighting, validation and display."""
@@ -98,6 +99,14 @@ class Kind:
     def check(self, item, value, field):
         """(normalised answer, None) or (None, Problem) for a given (non-empty) answer."""
         raise NotImplementedError
+
+    def unanswered(self, item):
+        """(points, sentence, fatal) for an optional item left empty."""
+        return ZERO, "未填写，计 0 分", []
+
+    def pending(self, item, answer):
+        """Whether the answer waits for a reviewer's marks (not counted in the total until then)."""
+        return False
 
     def value(self, item, answer, places):
         """The one value an answer stands for: points, conditions and gap advice all read it."""
@@ -534,7 +543,258 @@ class Checklist(Kind):
         return found + _split(text)
 
 
-KINDS = {kind.name: kind for kind in (Choice(), Boolean(), Number(), Count(), Average(), Checklist())}
+# --- test questions (知识测试) ----------------------------------------------------------------
+
+TRUE_WORDS = YES | {"对", "√", "✓", "正确"}
+FALSE_WORDS = NO | {"错", "×", "✗", "x", "X", "错误"}
+
+
+def _fold(text):
+    """An answer as compared with the key: full-/half-width, case, spaces and punctuation do not count."""
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    return "".join(ch for ch in text if not (ch.isspace() or unicodedata.category(ch).startswith("P")))
+
+
+def _by_label(options, value):
+    """An option's id, named by its id or (as a person types it in a file) its label."""
+    if not isinstance(value, str):
+        return value
+    ids = [o["id"] for o in options]
+    if value in ids:
+        return value
+    typed = unicodedata.normalize("NFKC", value).strip()
+    return next((o["id"] for o in options if unicodedata.normalize("NFKC", o["label"]) == typed), value)
+
+
+class _Question(Kind):
+    """A test question with an answer key: right or wrong, or (a short answer) marked by a reviewer. Left
+    unanswered it scores 0 — a test may be handed in unfinished."""
+
+    keyed, inputmode, what = True, "text", ""
+
+    def point_range(self, item):
+        return ZERO, dec(item["points"])
+
+    def granularity(self, item):
+        return dec(item["points"])
+
+    def empty(self, item, field):
+        return None, None
+
+    def correct(self, item, answer):
+        raise NotImplementedError
+
+    def key(self, item):
+        """The correct answer as a person reads it."""
+        raise NotImplementedError
+
+    def _explained(self, item, sentence):
+        return sentence + (f"。解析：{item['explanation']}" if item.get("explanation") else "")
+
+    def unanswered(self, item):
+        return ZERO, self._explained(item, f"未作答 → 0 分；正确答案：{self.key(item)}"), []
+
+    def points(self, item, answer, places):
+        if self.correct(item, answer):
+            return dec(item["points"]), self._explained(item, f"答对 → {fmt(dec(item['points']))} 分"), []
+        return ZERO, self._explained(item, f"答错（正确答案：{self.key(item)}）→ 0 分"), []
+
+    def steps(self, item, a, b):  # a question is right or wrong: any other answer is a step
+        return int(a != b)
+
+    def meets(self, condition, item, value):  # the validator lets no condition name a question
+        return value == condition["value"]
+
+    def describe(self, item):
+        return f"{self.what}，答对得 {fmt(dec(item['points']))} 分"
+
+
+class Single(_Question):
+    name, control, chosen, what = "single", "select", True, "单选题"
+
+    def check(self, item, value, field):
+        found = _by_label(item["options"], value)
+        ids = [o["id"] for o in item["options"]]
+        if found not in ids:
+            labels = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
+            return None, Problem(field, "unknown_option", ids, quoted=_quoted(value), named=labels, value=value,
+                                 ids=", ".join(ids))
+        return found, None
+
+    def correct(self, item, answer):
+        return answer == item["key"]
+
+    def label(self, item, answer):
+        return next(o["label"] for o in item["options"] if o["id"] == answer)
+
+    def key(self, item):
+        return self.label(item, item["key"])
+
+    def choices(self, item):
+        return [(o["id"], o["label"]) for o in item["options"]]
+
+    def written(self, item, answer):
+        return self.label(item, answer)
+
+    def describe(self, item):
+        return f"单选题（{'；'.join(o['label'] for o in item['options'])}），答对得 {fmt(dec(item['points']))} 分"
+
+
+class Multiple(_Question):
+    name, control, reads, chosen = "multiple", "ticks", "ticks", True
+
+    def granularity(self, item):
+        return ZERO if item.get("partial") else dec(item["points"])
+
+    def empty(self, item, field):
+        return None, None  # nothing ticked: unanswered
+
+    def check(self, item, value, field):
+        if not isinstance(value, list):
+            return None, Problem(field, "not_a_list.checks")
+        ids = [o["id"] for o in item["options"]]
+        value = [_by_label(item["options"], v) for v in value]
+        unknown = [v for v in value if v not in ids]
+        if unknown:
+            named = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
+            return None, Problem(field, "unknown_option.check", ids, quoted=_quoted(unknown[0]), named=named,
+                                 value=unknown[0], ids=", ".join(ids))
+        if len(set(value)) != len(value):
+            return None, Problem(field, "duplicate", ids)
+        return [i for i in ids if i in value], None  # canonical order
+
+    def correct(self, item, answer):
+        return answer == item["key"]
+
+    def points(self, item, answer, places):
+        full = dec(item["points"])
+        if self.correct(item, answer) or not item.get("partial"):
+            return super().points(item, answer, places)
+        right = [a for a in answer if a in item["key"]]
+        if len(right) < len(answer):  # a wrong option ticked: nothing, even with partial marks
+            return ZERO, self._explained(item, f"选了错误选项（正确答案：{self.key(item)}）→ 0 分"), []
+        pts = quantize(full * len(right) / len(item["key"]), places)
+        return pts, self._explained(
+            item, f"少选：选对 {len(right)} / {len(item['key'])} 项（正确答案：{self.key(item)}）"
+                  f"→ {fmt(full)} × {len(right)} ÷ {len(item['key'])} = {fmt(pts)} 分"), []
+
+    def label(self, item, answer):
+        names = {o["id"]: o["label"] for o in item["options"]}
+        return "、".join(names[a] for a in answer)
+
+    def key(self, item):
+        return self.label(item, item["key"])
+
+    def steps(self, item, a, b):  # each option ticked by one side only is a step
+        return len(set(a) ^ set(b))
+
+    def describe(self, item):
+        how = "选错不得分，少选按选对的比例得分" if item.get("partial") else "全部选对才得分"
+        return (f"多选题（{'；'.join(o['label'] for o in item['options'])}），{how}，"
+                f"满分 {fmt(dec(item['points']))} 分")
+
+    def choices(self, item):
+        return [(o["id"], o["label"]) for o in item["options"]]
+
+    def written(self, item, answer):
+        return self.label(item, answer)
+
+    def from_text(self, item, text):
+        return Checklist.from_text(self, {"checks": item["options"]}, text)
+
+
+class TrueFalse(_Question):
+    name, control, reads, chosen, what = "true_false", "select", "yes-no", True, "判断题"
+
+    def check(self, item, value, field):
+        if isinstance(value, str):
+            typed = unicodedata.normalize("NFKC", value).strip()
+            value = True if typed in TRUE_WORDS else False if typed in FALSE_WORDS else value
+        if not isinstance(value, bool):
+            return None, Problem(field, "not_a_boolean.question", [True, False])
+        return value, None
+
+    def correct(self, item, answer):
+        return answer is item["key"]
+
+    def label(self, item, answer):
+        return "对（√）" if answer else "错（×）"
+
+    def key(self, item):
+        return self.label(item, item["key"])
+
+    def choices(self, item):
+        return [("true", "对（√）"), ("false", "错（×）")]
+
+    def written(self, item, answer):
+        return self.label(item, answer)
+
+    def from_text(self, item, text):
+        typed = unicodedata.normalize("NFKC", text).strip()
+        return True if typed in TRUE_WORDS else False if typed in FALSE_WORDS else text
+
+
+class Blank(_Question):
+    name, what = "blank", "填空"
+
+    def check(self, item, value, field):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+            return None, Problem(field, "not_a_text")
+        text = str(value).strip()
+        return (text, None) if text else (None, None)
+
+    def correct(self, item, answer):
+        return _fold(answer) in {_fold(a) for a in item["accepted"]}
+
+    def key(self, item):
+        return " 或 ".join(item["accepted"])
+
+    def label(self, item, answer):
+        return answer
+
+    def placeholder(self, item):
+        return "填写答案"
+
+    def describe(self, item):
+        return f"填空，答对得 {fmt(dec(item['points']))} 分（不计全角半角、空格和标点）"
+
+
+class Essay(_Question):
+    name, control, what = "essay", "textarea", "简答题"
+
+    def granularity(self, item):
+        return dec(item["step"])
+
+    check = Blank.check
+
+    def pending(self, item, answer):
+        return True
+
+    def correct(self, item, answer):
+        return False  # never decided here: a reviewer marks it
+
+    def key(self, item):
+        return f"参考答案：{item['reference']}" if item.get("reference") else "原文没有给出参考答案"
+
+    def unanswered(self, item):
+        return ZERO, f"未作答 → 0 分。{self.key(item)}", []
+
+    def points(self, item, answer, places):
+        return ZERO, (f"待阅卷人评分（满分 {fmt(dec(item['points']))} 分），暂不计入总分。"
+                      f"{self.key(item)}"), []
+
+    def label(self, item, answer):
+        return answer
+
+    def describe(self, item):
+        return f"简答题，由阅卷人对照参考答案评分，满分 {fmt(dec(item['points']))} 分"
+
+    def placeholder(self, item):
+        return "写下你的回答"
+
+
+KINDS = {kind.name: kind for kind in (Choice(), Boolean(), Number(), Count(), Average(), Checklist(),
+                                      Single(), Multiple(), TrueFalse(), Blank(), Essay())}
 
 
 def kind_of(item: Item) -> Kind:
@@ -571,9 +831,19 @@ def value(item: Item, answer, places: int = 2):
 
 def points(item: Item, answer, places: int = 2) -> tuple[Decimal, str, list[str]]:
     """(points, rule sentence, fatal check ids) for a valid answer."""
-    if answer is None:  # an optional item left empty
-        return ZERO, "未填写，计 0 分", []
+    if answer is None:  # an optional item (or a test question) left empty
+        return kind_of(item).unanswered(item)
     return kind_of(item).points(item, answer, places)
+
+
+def pending(item: Item, answer) -> bool:
+    """Whether an answer waits for a reviewer's marks (a short answer), so is not in the total yet."""
+    return answer is not None and kind_of(item).pending(item, answer)
+
+
+def keyed(item: Item) -> bool:
+    """Whether the item is a test question with an answer key (its page hides points and key until 交卷)."""
+    return kind_of(item).keyed
 
 
 def candidates(item: Item, answer):

@@ -31,6 +31,8 @@ MESSAGES = {
     "unknown_option": ("没有选项{quoted}；可选：{named}", "no option {value!r}; allowed: {ids}"),
     "unknown_option.check": ("没有勾选项{quoted}；可选：{named}", "no check {value!r}; allowed: {ids}"),
     "not_a_boolean": ("请选择“是”或“否”", "answer true or false"),
+    "not_a_boolean.question": ("请选择“对”或“错”", "answer true or false"),
+    "not_a_text": ("请填写文字答案", "write the answer as text"),
     "not_a_list.raters": ("请填写每位评分人的分数", "enter one score per rater"),
     "not_a_list.checks": ("请勾选适用的项目（列表）", "give a list of check ids"),
     "rater_count": ("评分人数应为 {low}–{high} 人，实际 {got} 人", "needs {low}–{high} raters, got {got}"),

@@ -15,6 +15,11 @@ def all_items(standard: Standard) -> Iterator[tuple[Section, Item]]:
             yield section, item
 
 
+def is_test(standard: Standard) -> bool:
+    """A knowledge test: its items carry an answer key, so its page shows points and key only after 交卷."""
+    return any(kinds.keyed(item) for _, item in all_items(standard))
+
+
 def factor(standard, section, item, num=dec):
     """How many total points one point of this item is worth (`num`: Decimal, or Fraction for exact checks)."""
     if not item.get("scored", True):
@@ -129,6 +134,9 @@ def score(standard: Standard, answers: dict) -> StandardResult:
         "grade": {"id": bands[grade]["grade"], "name": bands[grade]["name"]} if grade >= 0 else None,
         "capped": capped,
         "next": None,
+        "test": is_test(standard),
+        "pending": [{"item": item["id"], "name": item["name"], "max_points": fmt(kinds.point_range(item)[1])}
+                    for _, item in all_items(standard) if kinds.pending(item, answers[item["id"]])],
     }
     if grade + 1 < len(bands):
         result["next"] = _gap(standard, bands[grade + 1], total, answers, points_by_item, known, eligibility)
@@ -199,4 +207,4 @@ def _jsonable(value):
     return value
 
 
-__all__ = ["score", "check_answers", "max_total", "all_items", "factor"]
+__all__ = ["score", "check_answers", "max_total", "all_items", "factor", "is_test"]

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from assessment import items as kinds
 from assessment.standard import all_items
 
 
@@ -30,6 +31,16 @@ def item_answer(item):
         ids = [c["id"] for c in item["checks"]]
         return st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)).map(
             lambda chosen: [i for i in ids if i in chosen])
+    if kind == "single":
+        return st.sampled_from([o["id"] for o in item["options"]])
+    if kind == "multiple":
+        ids = [o["id"] for o in item["options"]]
+        return st.lists(st.sampled_from(ids), unique=True, min_size=1, max_size=len(ids)).map(
+            lambda chosen: [i for i in ids if i in chosen])
+    if kind == "true_false":
+        return st.booleans()
+    if kind in ("blank", "essay"):  # the key itself, or another answer
+        return st.sampled_from(item.get("accepted", []) + ["不知道", "（空白以外的任何回答）"])
     raise ValueError(kind)
 
 
@@ -66,6 +77,9 @@ def better_answer(item, answer):
         if not answer:
             return None
         return _number(answer[0], item["max"], item["step"]).map(lambda v: [v] + answer[1:])
+    if kinds.keyed(item):  # the key is never worth less (a short answer is marked by a reviewer: none)
+        key = item.get("key", (item.get("accepted") or [None])[0])
+        return None if key is None else st.just(key)
     checks = {c["id"]: c for c in item["checks"]}
     keep = [c for c in answer if Decimal(checks[c]["points"]) > 0 or checks[c].get("fatal")]
     addable = [c for c in checks if Decimal(checks[c]["points"]) > 0 and c not in keep]
@@ -94,6 +108,14 @@ def sample_item(item, rng):
     if kind == "average":
         n = rng.randint(int(item["min_raters"]), min(int(item["max_raters"]), 5))
         return [_sample_number(rng, item["min"], item["max"], item["step"]) for _ in range(n)]
+    if kind == "single":
+        return rng.choice([o["id"] for o in item["options"]])
+    if kind == "multiple":
+        return [o["id"] for o in item["options"] if rng.random() < 0.5] or [item["options"][0]["id"]]
+    if kind == "true_false":
+        return rng.random() < 0.5
+    if kind in ("blank", "essay"):
+        return rng.choice(item.get("accepted", []) + ["不知道"])
     return [c["id"] for c in item["checks"] if rng.random() < 0.3]
 
 

@@ -173,13 +173,15 @@ def test_the_schema_carries_the_rules_across_fields():
             jsonschema.validate(wrong, schema)
 
 
-@pytest.mark.parametrize("name", ["standard.schema.json", "rule.schema.json"])
-def test_the_item_schema_is_written_once(name):
+@pytest.mark.parametrize("name, shape", [("standard.schema.json", model.ITEM), ("rule.schema.json", model.RULE_FIELD)])
+def test_the_item_schema_is_written_once(name, shape):
     schema = ours.schemas()[name]
     text = json.dumps(schema, ensure_ascii=False)
-    for kind in model.ITEM.variants:
+    for kind in shape.variants:
         assert text.count(f'"title": "{kind}"') == 1, kind
-    assert "item" in schema["$defs"] and '"$ref": "#/$defs/item"' in text
+    assert shape.define in schema["$defs"] and f'"$ref": "#/$defs/{shape.define}"' in text
+    if shape is model.RULE_FIELD:  # a rule's fields are never test questions
+        assert not set(model.QUESTION_KINDS) & set(shape.variants)
     committed = json.loads((SAMPLE / "_schema" / name).read_text(encoding="utf-8"))
     assert committed == schema
 

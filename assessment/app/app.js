@@ -188,13 +188,32 @@ form.addEventListener("focusout", e => {
   if (box && !box.contains(e.relatedTarget)) { visited.add(box.dataset.field); if (panel.dataset.state === "invalid") rescore(); }
 });
 
-function row(table, cells) { const tr = el("tr"); cells.forEach(c => tr.append(el("td", c))); table.append(tr); }
+// `labels`: the column heads, repeated in each cell for a phone, where the rows are stacked (handbook.css)
+function row(table, cells, labels = []) {
+  const tr = el("tr");
+  cells.forEach((c, i) => { const td = el("td", c); if (labels[i]) td.dataset.label = labels[i]; tr.append(td); });
+  table.append(tr);
+}
+
+// A knowledge test shows its points and key once handed in (交卷); 清除答案 starts it afresh.
+let handedIn = false;
 
 function showStandard(r) {
+  if (r.test && !handedIn) {
+    panel.dataset.total = panel.dataset.grade = "";
+    summarise("交卷后显示得分");
+    panel.replaceChildren(el("h2", "测试结果"), el("p", "答完后按“交卷”，显示得分、正确答案和解析。", "hb-hand-in-hint"));
+    return;
+  }
   panel.dataset.total = r.total;
   panel.dataset.grade = r.grade ? r.grade.id : "";
-  const parts = [el("h2", "自评结果"), reportLine(), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
+  const parts = [el("h2", r.test ? "测试结果" : "自评结果"), reportLine(), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
   summarise(`总分 ${r.total} / ${r.max_total}` + (r.graded && r.eligible ? ` · 职级：${r.grade ? r.grade.name : "未定级"}` : ""));
+  if (r.pending.length) {
+    const marks = r.pending.reduce((sum, p) => sum + Number(p.max_points), 0);
+    parts.push(el("p", `另有 ${r.pending.length} 道简答题（共 ${marks} 分）需阅卷人对照参考答案评分，未计入总分：` +
+                        r.pending.map(p => p.name).join("；"), "hb-pending"));
+  }
   if (!r.eligible) parts.push(el("p", "不符合参评条件：" + r.ineligible.join("；"), "hb-grade"));
   else if (r.graded) parts.push(el("p", r.grade ? `职级：${r.grade.name}` : "职级：未定级", "hb-grade"));
   for (const c of r.capped) parts.push(el("p", `分数已达“${c.name}”，但未满足：${c.unmet.join("；")}`));
@@ -207,10 +226,12 @@ function showStandard(r) {
     for (const m of n.moves) ul.append(el("li", `只改一项也可以：“${m.name}”提高到 ${m.to_label}`));
     parts.push(ul);
   }
-  const table = el("table");
-  const head = el("tr"); ["项目", "得分", "计入总分", "计算"].forEach(h => head.append(el("th", h))); table.append(head);
-  for (const item of r.items) row(table, [item.name, item.points, item.contribution ?? "不计分", item.rule]);
-  row(table, ["合计", "", r.total, ""]);
+  const table = el("table");  // no class: Material styles only a table:not([class])
+  table.dataset.items = "";
+  const heads = [r.test ? "题目" : "项目", "得分", "计入总分", r.test ? "判分与正确答案" : "计算"];
+  const head = el("tr"); heads.forEach(h => head.append(el("th", h))); table.append(head);
+  for (const item of r.items) row(table, [item.name, item.points, item.contribution ?? "不计分", item.rule], heads);
+  row(table, ["合计", "", r.total, ""], heads);
   parts.push(el("h3", "各项得分"), table);
   panel.replaceChildren(...parts);
 }
@@ -455,8 +476,9 @@ form.addEventListener("click", e => {
     if (filled && !confirm(`删除${row.querySelector(".hb-period-no").textContent}及其中已填写的数据？`)) return;
     row.remove(); renumber(); rescore();
   }
+  else if (action === "hand-in") { handedIn = true; rescore(); panel.scrollIntoView({ block: "start" }); }
   else if (action === "export") exportAnswers();
-  else if (action === "clear") { if (!confirm("清除本页已填写的全部答案？(建议先导出答案)")) return; carrying = false; try { storage?.removeItem(storageKey); } catch { /* blocked */ } fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
+  else if (action === "clear") { if (!confirm("清除本页已填写的全部答案？(建议先导出答案)")) return; carrying = false; handedIn = false; try { storage?.removeItem(storageKey); } catch { /* blocked */ } fill(meta.kind === "rule" ? { periods: [] } : {}); if (meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod(); rescore(); }
   else if (action === "print") { showAll = true; rescore(); window.print(); }
 });
 

@@ -282,6 +282,17 @@ def _check_item(entry, it, raw, path, scales, std, checker):
             checker.report(entry, path + ("bands", 0, "min"), "item_bands_start", min=fmt(mins[0]), item_min=it["min"])
     if kind == "checklist":
         checker.unique(entry, "option", [(c["id"], path + ("checks", i, "id")) for i, c in enumerate(raw["checks"])])
+    if kind in ("single", "multiple"):
+        ids = [o["id"] for o in raw["options"]]
+        checker.unique(entry, "option", [(o, path + ("options", i, "id")) for i, o in enumerate(ids)])
+        keys = [raw["key"]] if kind == "single" else raw["key"]
+        for i, key in enumerate(keys):
+            if key not in ids:
+                checker.report(entry, path + (("key",) if kind == "single" else ("key", i)), "key_not_an_option",
+                               value=key, allowed="、".join(ids), first=ids[0])
+                return False
+        if kind == "multiple":
+            checker.unique(entry, "option", [(k, path + ("key", i)) for i, k in enumerate(keys)])
     if std["method"] == "weighted" and it.get("scored", True) and it.get("weight") is None:
         checker.report(entry, path, "weight_missing", item=it["id"])
     if std["method"] == "sum" and it.get("weight") is not None:
@@ -315,6 +326,9 @@ def _check_conditions(entry, std, path, conditions, items_by_id, checker):
             continue
         if len(model.CONDITION_OPERATOR.given(_raw_item(entry.data, where))) != 1:
             checker.report(entry, where, "condition_operator", item=item["id"], kind=item["kind"])
+            continue
+        if kinds.keyed(item):
+            checker.report(entry, where + ("item",), "condition_on_question", item=item["id"], kind=item["kind"])
             continue
         op, value = cond["op"], cond["value"]
         option_ids = [o["id"] for o in item.get("options", [])]

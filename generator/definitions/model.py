@@ -100,6 +100,11 @@ OPTION = Obj("option", [
     Field("points", Number(), doc="得分"),
 ], define="option")
 
+QUESTION_OPTION = Obj("question option", [
+    Field("id", Ident(), required=True), Field("label", Text(), required=True, doc="选项文字, 如 A、对方先挂")])
+QUESTION_POINTS = Field("points", Number(), required=True, doc="本题分值")
+EXPLANATION = Field("explanation", Text(), doc="解析, 交卷后显示")
+
 _COMMON = [
     Field("id", Ident(), required=True),
     Field("name", Text(), required=True, doc="项目名称"),
@@ -109,7 +114,7 @@ _COMMON = [
     Field("scored", Boolean(), default=True, doc="false: 只作前提条件, 不计分"),
     Field("weight", Number(), doc="权重(百分比), 仅 method: weighted"),
 ]
-ITEM = Tagged("kind", _COMMON, {
+FIELD_KINDS = {
     "choice": ("单选: 每个选项对应分值", [Field("options", ListOf(OPTION, min_items=1), required=True,
                                             doc="按从低到高排列(at_least 依此顺序)")]),
     "rating": ("评分量表(如 5-4-3-2-1、A/B/C), 量表在 rating_scales 中定义", [
@@ -153,7 +158,28 @@ ITEM = Tagged("kind", _COMMON, {
     ]),
     "boolean": ("是/否", [Field("yes_points", Number(), default=Decimal(0), doc="选“是”的得分"),
                          Field("no_points", Number(), default=Decimal(0), doc="选“否”的得分")]),
-}, "考核项目", define="item")
+}
+QUESTION_KINDS = {
+    # test questions (知识测试): the page shows points, key and explanation only after 交卷
+    "single": ("单选题: 选对得分", [
+        Field("options", ListOf(QUESTION_OPTION, min_items=2), required=True),
+        Field("key", Ident(), required=True, doc="正确选项 id"), QUESTION_POINTS, EXPLANATION]),
+    "multiple": ("多选题: 全部选对才得分; partial: true 时选错不得分、少选按比例得分", [
+        Field("options", ListOf(QUESTION_OPTION, min_items=2), required=True),
+        Field("key", ListOf(Ident(), min_items=1), required=True, doc="全部正确选项的 id"), QUESTION_POINTS,
+        Field("partial", Boolean(), default=False, doc="true: 少选按选对的比例得分(选错仍为 0 分)"), EXPLANATION]),
+    "true_false": ("判断题", [Field("key", Boolean(), required=True, doc="true: 对(√); false: 错(×)"),
+                              QUESTION_POINTS, EXPLANATION]),
+    "blank": ("填空: 与任一参考答案相同即得分(不计全角半角、大小写、空格和标点)", [
+        Field("accepted", ListOf(Text(), min_items=1), required=True, doc="可接受的答案"),
+        QUESTION_POINTS, EXPLANATION]),
+    "essay": ("简答题: 由阅卷人对照参考答案评分, 自动计分时暂不计入总分", [
+        QUESTION_POINTS, Field("reference", Text(), doc="参考答案(原文没有时不写, 页面会说明)"),
+        Field("step", Number(), default=Decimal(1), doc="阅卷给分的单位")]),
+}
+ITEM = Tagged("kind", _COMMON, {**FIELD_KINDS, **QUESTION_KINDS}, "考核项目", define="item")
+# a rule's person and period fields: answers its formulas compute with, never test questions
+RULE_FIELD = Tagged("kind", _COMMON, FIELD_KINDS, "规则的字段", define="field")
 
 EXAMPLE = Obj("example", [
     Field("name", Text(), required=True),
@@ -215,8 +241,8 @@ RULE = Obj("rule", [
         Field("id", Ident(), required=True), Field("name", Text(), required=True),
         Field("pay", Number(), doc="月薪(元)"), Field("note", Text()),
     ])), default=[], doc="级别阶梯, 从低到高"),
-    Field("person", ListOf(ITEM), default=[], doc="个人信息字段(司龄、是否转正…)"),
-    Field("periods", ListOf(ITEM), default=[], doc="每期数据字段(月度分数、季度等级…)"),
+    Field("person", ListOf(RULE_FIELD), default=[], doc="个人信息字段(司龄、是否转正…)"),
+    Field("periods", ListOf(RULE_FIELD), default=[], doc="每期数据字段(月度分数、季度等级…)"),
     Field("tables", ListOf(Obj("table", [
         Field("id", Ident(), required=True), Field("name", Text()),
         Field("rows", ListOf(Obj("row", [Field("min", Number(), required=True),

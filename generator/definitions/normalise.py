@@ -62,6 +62,15 @@ def item(data, rating_scales=None):
                           **({"fatal": True} if c.get("fatal") else {})} for c in data["checks"]]
     elif kind == "boolean":
         out["yes_points"], out["no_points"] = num(data["yes_points"]), num(data["no_points"])
+    elif kind in ("single", "multiple", "true_false", "blank", "essay"):
+        out["points"] = num(data["points"])
+        for key in ("options", "key", "accepted", "explanation", "reference"):
+            if data.get(key) is not None:
+                out[key] = [{"id": o["id"], "label": o["label"]} for o in data[key]] if key == "options" else data[key]
+        if kind == "multiple":
+            out["partial"] = data["partial"]
+        if kind == "essay":
+            out["step"] = num(data["step"])
     return out
 
 

@@ -12,6 +12,7 @@ from assessment import items as kinds
 from assessment.carry import answer_fields, basis
 from assessment.errors import PERIOD_PATH
 from assessment.history import person_fields
+from assessment.standard import is_test
 
 from .escape import Raw, attr
 
@@ -46,6 +47,9 @@ def _control(field, prefix="", with_hint=True, rule=None):
             f'{reads}> {attr(text)}</label>' for value, text in kind.choices(field))
         return (f'<fieldset class="hb-field" data-field="{attr(prefix + fid)}"{described}><legend>{name}</legend>'
                 f'{help_html}{boxes}<p class="hb-error" role="alert"></p></fieldset>')
+    elif kind.control == "textarea":
+        control = (f'<textarea id="{control_id}" name="{attr(fid)}" rows="6" {reads} '
+                   f'placeholder="{attr(kind.placeholder(field))}"{described}></textarea>')
     else:
         control = (f'<input id="{control_id}" name="{attr(fid)}" type="text" inputmode="{kind.inputmode}" {reads} '
                    f'placeholder="{attr(kind.placeholder(field))}" autocomplete="off"{described}>')
@@ -53,11 +57,20 @@ def _control(field, prefix="", with_hint=True, rule=None):
             f'<p class="hb-error" role="alert"></p></div>')
 
 
+# A knowledge test: its points and key are shown once the person hands it in (交卷), and it says that a
+# test taken in the browser is practice, since the key is in the page.
+PRACTICE = ('<p class="hb-practice" data-practice>这是练习：正确答案就在本页的文件里，所以不能代替正式考试。'
+            '答完（或答到一半）按“交卷”，显示得分、正确答案和解析；没答的题计 0 分。</p>')
+HAND_IN = '<button type="button" class="md-button md-button--primary" data-action="hand-in">交卷</button>'
+
+
 def standard_form(std, rulebook, engine):
     sections = []
     for section in std["sections"]:
         fields = "".join(_control(item) for item in section["items"])
         sections.append(f'<fieldset class="hb-section"><legend>{attr(section["name"])}</legend>{fields}</fieldset>')
+    if is_test(std):
+        return _shell("standard", std, rulebook, engine, PRACTICE + "".join(sections), test=True)
     return _shell("standard", std, rulebook, engine, "".join(sections))
 
 
@@ -146,7 +159,7 @@ REVIEW = ('<template class="hb-review-template"><section class="hb-review" data-
           '<div class="hb-review-message" role="alert" data-review-message></div></section></template>')
 
 
-def _shell(kind, definition, rulebook, engine, body, min_periods=0):
+def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
     """`engine`: the URLs of the engine's files relative to this page ({app, worker, runtime, definition}),
     and `definition` relative to the hashed assets' folder (the worker's name)."""
     fields = answer_fields(kind, definition).values()
@@ -154,7 +167,7 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0):
                        "version": rulebook["version"], "hash": rulebook["hash"], "min_periods": min_periods,
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
                        "engine": engine, "separators": kinds.SEPARATORS,
-                       "period_path": PERIOD_PATH}, ensure_ascii=False)
+                       "period_path": PERIOD_PATH, "test": test}, ensure_ascii=False)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
     start = f"<script>{engine_starter(engine['worker'], engine['definition'])}</script>"
@@ -168,7 +181,7 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0):
         f'{body}'
         # the running result, kept in view while a long form is filled (the full result is below the form)
         f'<p class="hb-summary" aria-hidden="true" data-summary>填写后这里显示当前结果</p>'
-        f'<div class="hb-actions">'
+        f'<div class="hb-actions">{HAND_IN if test else ""}'
         f'<button type="button" class="md-button" data-action="export">导出答案</button>'
         f'<label class="md-button hb-import">导入答案<input type="file" accept="application/json,.json" data-action="import"></label>'
         f'<button type="button" class="md-button" data-action="clear">清除答案</button>'

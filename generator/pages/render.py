@@ -14,7 +14,7 @@ from assessment import cohort, formula
 from assessment import items as kinds
 from assessment.history import OUTCOME_NAMES, person_fields, vocabulary
 from assessment.numbers import fmt
-from assessment.standard import all_items, max_total
+from assessment.standard import all_items, is_test, max_total
 
 from ..assets import HASHED, EngineFiles
 from . import changes, forms, paths, reference, svg
@@ -32,7 +32,8 @@ def _environment():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), finalize=text, autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              undefined=jinja2.Undefined, auto_reload=False)  # a new environment per build
-    env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
+    env.tests["knowledge_test"] = is_test  # a standard whose items carry an answer key
+    env.globals.update(is_test=is_test, item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
                        written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))  # an item kind's own words (assessment/items.py)
     return env
 
