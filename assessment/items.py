@@ -79,7 +79,8 @@ class Kind:
 
     name = ""
     control = "text"  # the form's control: "select" (from choices()), "ticks" (checkboxes) or "text"
-    reads = "text"  # how the page reads the control: "text", "yes-no" (a boolean), "list" (split) or "ticks"
+    reads = "text"  # how the page reads the control: "text", "yes-no" (a boolean), "list" (split), "ticks"
+    # or "marked" (a text and, in a review, the reviewer's marks beside it)
     inputmode = "decimal"
     chosen = False  # answered by picking a listed option: spoken of as "你的选择" when a release changes it
     keyed = False  # a test question with an answer key: its page shows points and key only after 交卷
@@ -127,6 +128,10 @@ class Kind:
     def steps(self, item, a, b):
         """Steps between two valid answers (review.STEP_NOTE says what a step is, kind by kind)."""
         raise NotImplementedError
+
+    def same(self, item, a, b):
+        """Whether two valid answers agree (a review's 一致)."""
+        return a == b
 
     def meets(self, condition, item, value):
         """Whether a valid answer's value meets a prerequisite or band condition (at_least by default)."""
@@ -760,15 +765,28 @@ class Blank(_Question):
 
 
 class Essay(_Question):
-    name, control, what = "essay", "textarea", "简答题"
+    """A short answer: text, marked by a reviewer. Marked, its answer is {"text": …, "marks": …} — the
+    reviewer's copy in the review (审核) carries the marks; until then it waits, out of the total."""
+
+    name, control, reads, what = "essay", "textarea", "marked", "简答题"
 
     def granularity(self, item):
         return dec(item["step"])
 
-    check = Blank.check
+    def check(self, item, value, field):
+        if not isinstance(value, dict):
+            return Blank.check(self, item, value, field)
+        text, problem = Blank.check(self, item, value.get("text") or "", field)
+        if problem:
+            return None, problem
+        if value.get("marks") in (None, ""):
+            return text, None
+        marks, problem = _number(value["marks"], field, "分")
+        problem = problem or _range_problem(field, marks, ZERO, dec(item["points"]), dec(item["step"]))
+        return (None, problem) if problem else ({"text": text or "", "marks": marks}, None)
 
     def pending(self, item, answer):
-        return True
+        return not isinstance(answer, dict)
 
     def correct(self, item, answer):
         return False  # never decided here: a reviewer marks it
@@ -780,11 +798,26 @@ class Essay(_Question):
         return ZERO, f"未作答 → 0 分。{self.key(item)}", []
 
     def points(self, item, answer, places):
-        return ZERO, (f"待阅卷人评分（满分 {fmt(dec(item['points']))} 分），暂不计入总分。"
-                      f"{self.key(item)}"), []
+        full = fmt(dec(item["points"]))
+        if isinstance(answer, dict):
+            return answer["marks"], f"阅卷给分 {fmt(answer['marks'])} 分（满分 {full} 分）。{self.key(item)}", []
+        return ZERO, f"待阅卷人评分（满分 {full} 分），暂不计入总分。{self.key(item)}", []
 
     def label(self, item, answer):
+        if isinstance(answer, dict):
+            return f"{answer['text'] or '（未作答）'}（阅卷 {fmt(answer['marks'])} 分）"
         return answer
+
+    def same(self, item, a, b):
+        """Marks given to the same answer are no disagreement about the answer; two marks that differ are."""
+        texts = [x["text"] if isinstance(x, dict) else x for x in (a, b)]
+        marks = [x["marks"] for x in (a, b) if isinstance(x, dict)]
+        return texts[0] == texts[1] and (len(marks) < 2 or marks[0] == marks[1])
+
+    def steps(self, item, a, b):
+        if isinstance(a, dict) and isinstance(b, dict):  # two markings: a tenth of the full marks is a step
+            return math.ceil(abs(a["marks"] - b["marks"]) / (dec(item["points"]) / 10))
+        return int(a != b)
 
     def describe(self, item):
         return f"简答题，由阅卷人对照参考答案评分，满分 {fmt(dec(item['points']))} 分"
@@ -854,6 +887,11 @@ def candidates(item: Item, answer):
 def label(item: Item, answer) -> str:
     """A valid answer as a person reads it (None: not answered). Used by gap advice and the review."""
     return "未填" if answer is None else kind_of(item).label(item, answer)
+
+
+def same(item: Item, a, b) -> bool:
+    """Whether two valid, given answers to one item agree (a review's 一致)."""
+    return kind_of(item).same(item, a, b)
 
 
 def steps(item: Item, a, b) -> int:

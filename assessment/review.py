@@ -22,7 +22,7 @@ from .standard import all_items
 
 LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
 STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选项、“是”与“否”、一次计数、一个名次、一个分数段，"
-             "或可填范围的十分之一（其他数值和评分人平均分）。")
+             "或可填范围的十分之一（其他数值和评分人平均分）；测试题的不同答案，或简答题阅卷给分相差满分的十分之一。")
 
 
 MAX_PAIRINGS = 2_500  # periods × periods tried: 50 months on each side; beyond, the latest periods pair up
@@ -65,7 +65,7 @@ def _field(item, path, name, mine, theirs):
         row["steps"], row["level"] = 0, "same"  # both the same invalid or missing answer: no disagreement
     elif problem_a or problem_b or (a is None) != (b is None):
         row["steps"], row["level"] = None, "open"
-    elif a == b:
+    elif kinds.same(item, a, b):
         row["steps"], row["level"] = 0, "same"
     else:
         n = max(1, kinds.steps(item, a, b))  # different answers of equal points are still a step apart

@@ -204,6 +204,8 @@ def _jsonable(value):
         return fmt(value)
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
+    if isinstance(value, dict):  # a marked short answer
+        return {k: _jsonable(v) for k, v in value.items()}
     return value
 
 

@@ -29,7 +29,7 @@ def test_each_kind_implements_what_the_base_leaves_open(name):
     missing = [method for method in REQUIRED if getattr(type(kind), method) is getattr(items.Kind, method)]
     assert not missing, f"{name} does not implement {missing}"
     assert kind.name == name
-    assert kind.control in ("select", "ticks", "text", "textarea") and kind.reads in ("text", "yes-no", "list", "ticks")
+    assert kind.control in ("select", "ticks", "text", "textarea") and kind.reads in ("text", "yes-no", "list", "ticks", "marked")
     if kind.control in ("select", "ticks"):
         assert type(kind).choices is not items.Kind.choices, f"{name}'s {kind.control} needs choices()"
 

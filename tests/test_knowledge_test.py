@@ -10,6 +10,7 @@ import pytest
 from assessment import items as kinds
 from assessment import score
 from conftest import SAMPLE, run_cli
+from test_accessibility import serious_violations
 
 TEST = "cs_knowledge_test"
 KEY = {
@@ -112,7 +113,8 @@ def test_a_broken_key_is_located(tmp_path, edit, told):
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_page_shows_points_and_key_only_after_handing_in(browser, site_url, width, tmp_path):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    # bypass_csp: axe is injected as an inline script, which the page's policy rightly refuses
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     page = context.new_page()
     page.goto(f"{site_url}/assess/{TEST}.html")
     assert "这是练习：正确答案就在本页的文件里" in page.locator("form.hb-assess").inner_text()
@@ -135,6 +137,7 @@ def test_the_page_shows_points_and_key_only_after_handing_in(browser, site_url, 
     assert "答错（正确答案：A、要克制自己的情绪" not in shown  # q3 was not answered …
     assert "未作答 → 0 分；正确答案：A、要克制自己的情绪" in shown  # … so it says so, with the key
     assert result.locator("table").is_visible()
+    assert serious_violations(page) == []  # axe-core, with the results and the key shown
     page.screenshot(path=str(tmp_path / f"test-{width}.png"))  # looked at when the page was made
     context.close()
 
@@ -159,3 +162,48 @@ def test_a_question_in_a_rule_is_refused_where_it_stands(tmp_path):
     assert result.returncode != 0 and "Traceback" not in result.stderr
     line = text.splitlines().index(first_kind) + 1
     assert f"cs_promotion.yaml:{line}:" in result.stderr and "single" in result.stderr, result.stderr
+
+
+# --- marking a short answer: the reviewer's marks, in the review (审核) -------------------------------------
+
+def test_a_reviewers_marks_count_and_are_no_disagreement(standard, rulebook):
+    from assessment.review import compare
+
+    mine = {"q1_hang_up": "c", "s1_notice": "让客户及时了解公司的最新信息。"}
+    theirs = {**mine, "s1_notice": {"text": mine["s1_notice"], "marks": "6分"}}
+    review = compare(rulebook, TEST, mine, theirs)
+    assert review["self"]["total"] == "5" and [p["item"] for p in review["self"]["pending"]] == ["s1_notice"]
+    assert review["reviewer"]["total"] == "11"  # 5 (q1) + 6 marked
+    assert review["reviewer"]["pending"] == []
+    row = next(r for r in review["fields"] if r["field"] == "s1_notice")
+    assert row["level"] == "same" and row["reviewer"].endswith("（阅卷 6 分）")
+    other = compare(rulebook, TEST, {**mine, "s1_notice": {"text": "甲", "marks": "2"}},
+                    {**mine, "s1_notice": {"text": "甲", "marks": "8"}})
+    assert next(r for r in other["fields"] if r["field"] == "s1_notice")["steps"] == 6  # a step is 1 of 10 marks
+    too_many = compare(rulebook, TEST, mine, {**mine, "s1_notice": {"text": "甲", "marks": "11"}})
+    assert too_many["reviewer"]["errors"][0]["field"] == "s1_notice"
+
+
+def test_the_reviewer_marks_in_the_page(page, site_url, tmp_path):
+    page.goto(f"{site_url}/assess/{TEST}.html")
+    page.wait_for_function("() => performance.getEntriesByName('hb-engine-ready').length", timeout=60000)
+    page.get_by_label("1. 打电话时谁先挂").select_option(label="C、地位高者先挂电话")
+    page.get_by_label("1. 告客户书发放的目的是什么").fill("让客户及时了解公司的最新信息。")
+    assert not page.get_by_text("阅卷给分（0–10 分）").first.is_visible()  # the person does not mark
+    page.get_by_label("1. 告客户书发放的目的是什么").press("Tab")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出答案").click()
+    exported = tmp_path / "answers.json"
+    download.value.save_as(exported)
+
+    page.get_by_role("button", name="审核他人的自评").click()
+    page.set_input_files('[data-action="review-import"]', exported)
+    page.wait_for_selector("#hb-result[data-state=review]")
+    marks = page.locator('[data-marks-for="s1_notice"]')
+    assert marks.is_visible()
+    marks.fill("6")
+    marks.press("Tab")
+    page.wait_for_selector("#hb-result >> text=11 / 100")
+    table = page.evaluate("""() => [...document.querySelectorAll('#hb-result tr')].map(
+        tr => [...tr.children].map(c => c.innerText.trim()))""")
+    assert ["总分", "5 / 100", "11 / 100"] in table

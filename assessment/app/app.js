@@ -23,6 +23,11 @@ function readControl(scope, name, reads) {
   if (reads === "ticks") return [...scope.querySelectorAll(`input[name="${name}"]:checked`)].map(b => b.value);
   const control = scope.querySelector(`[name="${name}"]`);
   const raw = control.value.trim();
+  if (reads === "marked") {  // a short answer, and the marks a reviewer gave it (the box shows in 审核 only)
+    const marks = (scope.querySelector(`[data-marks-for="${name}"]`)?.value ?? "").trim();
+    if (marks !== "" && form.dataset.mode === "review") return { text: raw, marks };
+    return raw === "" ? undefined : raw;
+  }
   if (raw === "") return undefined;
   if (reads === "yes-no") return raw === "true";
   if (reads === "list") return raw.split(separators).filter(Boolean);  // 80，90、85 as people type it
@@ -66,6 +71,11 @@ function writeControl(scope, name, reads, value) {
   }
   const control = scope.querySelector(`[name="${name}"]`);
   if (!control) return;
+  if (reads === "marked") {
+    const marks = scope.querySelector(`[data-marks-for="${name}"]`);
+    if (marks) marks.value = isRecord(value) && value.marks != null ? String(value.marks) : "";
+    value = isRecord(value) ? value.text : value;
+  }
   control.value = value === undefined || value === null ? "" : Array.isArray(value) ? value.join(", ") : String(value);
 }
 

@@ -12,6 +12,7 @@ from assessment import items as kinds
 from assessment.carry import answer_fields, basis
 from assessment.errors import PERIOD_PATH
 from assessment.history import person_fields
+from assessment.numbers import fmt
 from assessment.standard import is_test
 
 from .escape import Raw, attr
@@ -50,6 +51,11 @@ def _control(field, prefix="", with_hint=True, rule=None):
     elif kind.control == "textarea":
         control = (f'<textarea id="{control_id}" name="{attr(fid)}" rows="6" {reads} '
                    f'placeholder="{attr(kind.placeholder(field))}"{described}></textarea>')
+        if kind.reads == "marked":  # the reviewer's marks: shown only in the review (审核) mode, see handbook.css
+            high = fmt(kinds.point_range(field)[1])
+            control += (f'<label class="hb-marks">阅卷给分（0–{high} 分）'
+                        f'<span class="hb-hint">{attr(kind.key(field))}</span>'
+                        f'<input type="text" inputmode="decimal" data-marks-for="{attr(fid)}" autocomplete="off"></label>')
     else:
         control = (f'<input id="{control_id}" name="{attr(fid)}" type="text" inputmode="{kind.inputmode}" {reads} '
                    f'placeholder="{attr(kind.placeholder(field))}" autocomplete="off"{described}>')
@@ -61,7 +67,7 @@ def _control(field, prefix="", with_hint=True, rule=None):
 # test taken in the browser is practice, since the key is in the page.
 PRACTICE = ('<p class="hb-practice" data-practice>这是练习：正确答案就在本页的文件里，所以不能代替正式考试。'
             '答完（或答到一半）按“交卷”，显示得分、正确答案和解析；没答的题计 0 分。</p>')
-HAND_IN = '<button type="button" class="md-button md-button--primary" data-action="hand-in">交卷</button>'
+HAND_IN = '<button type="button" class="md-button" data-action="hand-in">交卷</button>'
 
 
 def standard_form(std, rulebook, engine):
