@@ -152,6 +152,7 @@ class StandardResult(TypedDict):
     next: dict | None
     test: bool  # a knowledge test: its page shows points and key only after 交卷
     pending: list[dict]  # answers waiting for a reviewer's marks (short answers): {item, name, max_points}
+    pending_points: str  # the marks they could still add
 
 
 class RuleResult(TypedDict, total=False):

@@ -138,6 +138,7 @@ def score(standard: Standard, answers: dict) -> StandardResult:
         "pending": [{"item": item["id"], "name": item["name"], "max_points": fmt(kinds.point_range(item)[1])}
                     for _, item in all_items(standard) if kinds.pending(item, answers[item["id"]])],
     }
+    result["pending_points"] = fmt(sum((dec(p["max_points"]) for p in result["pending"]), ZERO))
     if grade + 1 < len(bands):
         result["next"] = _gap(standard, bands[grade + 1], total, answers, points_by_item, known, eligibility)
     return result

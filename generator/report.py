@@ -10,8 +10,7 @@ def text_report(result):
     for row in result["items"]:
         lines.append(f"  {row['name']}: {row['points']} 分 — {row['rule']}")
     if result.get("pending"):
-        marks = sum(float(p["max_points"]) for p in result["pending"])
-        lines.append(f"另有 {len(result['pending'])} 道简答题（共 {marks:g} 分）待阅卷人评分，未计入总分："
+        lines.append(f"另有 {len(result['pending'])} 道简答题（共 {result['pending_points']} 分）待阅卷人评分，未计入总分："
                      + "；".join(p["name"] for p in result["pending"]))
     if result["fatal"]:
         lines.append("致命错误：整张表计 0 分")

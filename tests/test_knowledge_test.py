@@ -31,7 +31,7 @@ def test_all_right_is_80_with_the_two_short_answers_left_to_a_reviewer(standard)
     assert result["total"] == "80"  # 5 × 5 + 5 × 5 + 15 × 2; the short answers wait for marks
     assert result["test"] is True
     assert [p["item"] for p in result["pending"]] == ["s1_notice", "s2_survey"]
-    assert all(p["max_points"] == "10" for p in result["pending"])
+    assert all(p["max_points"] == "10" for p in result["pending"]) and result["pending_points"] == "20"
     rows = {r["id"]: r for r in result["items"]}
     assert rows["q1_hang_up"]["rule"] == "答对 → 5 分"
     assert "参考答案：告客户书发放的目的" in rows["s1_notice"]["rule"]

@@ -220,8 +220,7 @@ function showStandard(r) {
   const parts = [el("h2", r.test ? "测试结果" : "自评结果"), reportLine(), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
   summarise(`总分 ${r.total} / ${r.max_total}` + (r.graded && r.eligible ? ` · 职级：${r.grade ? r.grade.name : "未定级"}` : ""));
   if (r.pending.length) {
-    const marks = r.pending.reduce((sum, p) => sum + Number(p.max_points), 0);
-    parts.push(el("p", `另有 ${r.pending.length} 道简答题（共 ${marks} 分）需阅卷人对照参考答案评分，未计入总分：` +
+    parts.push(el("p", `另有 ${r.pending.length} 道简答题（共 ${r.pending_points} 分）需阅卷人对照参考答案评分，未计入总分：` +
                         r.pending.map(p => p.name).join("；"), "hb-pending"));
   }
   if (!r.eligible) parts.push(el("p", "不符合参评条件：" + r.ineligible.join("；"), "hb-grade"));

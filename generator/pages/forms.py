@@ -173,7 +173,7 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
                        "version": rulebook["version"], "hash": rulebook["hash"], "min_periods": min_periods,
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
                        "engine": engine, "separators": kinds.SEPARATORS,
-                       "period_path": PERIOD_PATH, "test": test}, ensure_ascii=False)
+                       "period_path": PERIOD_PATH}, ensure_ascii=False)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
     start = f"<script>{engine_starter(engine['worker'], engine['definition'])}</script>"
