@@ -150,6 +150,8 @@ def test_the_test_is_on_its_own_page_and_in_search(built_site):
     assert f"standards/{TEST}" in index
     listing = (built_site / "assess" / "index.html").read_text(encoding="utf-8")
     assert "知识测试（练习）" in listing
+    assert ">测试：客服知识测试<" in (built_site / "assess" / f"{TEST}.html").read_text(encoding="utf-8")  # its heading
+    assert ">自评：客服部岗位定级标准<" in (built_site / "assess" / "cs_grading.html").read_text(encoding="utf-8")
 
 
 def test_a_question_in_a_rule_is_refused_where_it_stands(tmp_path):

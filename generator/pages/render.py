@@ -33,7 +33,7 @@ def _environment():
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              undefined=jinja2.Undefined, auto_reload=False)  # a new environment per build
     env.tests["knowledge_test"] = is_test  # a standard whose items carry an answer key
-    env.globals.update(is_test=is_test, item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
+    env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
                        written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))  # an item kind's own words (assessment/items.py)
     return env
 
