@@ -74,6 +74,58 @@ def _split(text):
     return [part for part in re.split(SEPARATORS, text) if part]
 
 
+def _one_option(options, value, field):
+    """(option id, None) or (None, Problem): an option named by its id, or — as a person types it in a file —
+    by its label when exactly one option has it ((（）or ()). A choice and a single-choice question alike."""
+    ids = [o["id"] for o in options]
+    typed = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
+    by_label = [o["id"] for o in options if unicodedata.normalize("NFKC", o["label"]) == typed]
+    if value not in ids and len(by_label) == 1:
+        return by_label[0], None
+    if value not in ids:
+        labels = "、".join(f"{o['id']}({o['label']})" for o in options)
+        return None, Problem(field, "unknown_option", ids, quoted=_quoted(value), named=labels, value=value,
+                             ids=", ".join(ids))
+    return value, None
+
+
+def _ticked(choices, value, field):
+    """(ids in the choices' order, None) or (None, Problem) for a list of ticks, each named by its id or its label.
+    A checklist's checks and a multiple-choice question's options alike."""
+    if not isinstance(value, list):
+        return None, Problem(field, "not_a_list.checks")
+    ids = [c["id"] for c in choices]
+    labels = {unicodedata.normalize("NFKC", c["label"]): c["id"] for c in choices}
+    value = [v if v in ids or not isinstance(v, str) else labels.get(unicodedata.normalize("NFKC", v).strip(), v)
+             for v in value]  # a tick named by its label, as a person types it in a file
+    unknown = [v for v in value if v not in ids]
+    if unknown:
+        named = "、".join(f"{c['id']}({c['label']})" for c in choices)  # as choices say theirs
+        return None, Problem(field, "unknown_option.check", ids, quoted=_quoted(unknown[0]), named=named,
+                             value=unknown[0], ids=", ".join(ids))
+    if len(set(value)) != len(value):
+        return None, Problem(field, "duplicate", ids)
+    return [c for c in ids if c in value], None  # canonical order
+
+
+def _ticks_from_text(choices, text):
+    """A spreadsheet cell of ticks: a label may itself hold a comma, so labels are found first, the rest is split."""
+    found = []
+    for label in sorted((c["label"] for c in choices), key=len, reverse=True):
+        if label in text:
+            found.append(label)
+            text = text.replace(label, "、")
+    return found + _split(text)
+
+
+def _text(value, field):
+    """(stripped text or None when empty, None) or (None, Problem): a fill-in or a short answer as written."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        return None, Problem(field, "not_a_text")
+    text = str(value).strip()
+    return (text, None) if text else (None, None)
+
+
 class Kind:
     """What every kind answers. A method left to this base raises, and tests/test_item_kinds.py fails."""
 
@@ -180,16 +232,7 @@ class Choice(Kind):
         return _decimal_step(self._points(item))
 
     def check(self, item, value, field):
-        ids = [o["id"] for o in item["options"]]
-        typed = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
-        by_label = [o["id"] for o in item["options"] if unicodedata.normalize("NFKC", o["label"]) == typed]
-        if value not in ids and len(by_label) == 1:  # a file typed by a person may name the option (（）or ())
-            return by_label[0], None
-        if value not in ids:
-            labels = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
-            return None, Problem(field, "unknown_option", ids, quoted=_quoted(value), named=labels, value=value,
-                                 ids=", ".join(ids))
-        return value, None
+        return _one_option(item["options"], value, field)
 
     def _option(self, item, answer):
         return next(o for o in item["options"] if o["id"] == answer)
@@ -483,20 +526,7 @@ class Checklist(Kind):
         return [], None  # nothing ticked
 
     def check(self, item, value, field):
-        if not isinstance(value, list):
-            return None, Problem(field, "not_a_list.checks")
-        ids = [c["id"] for c in item["checks"]]
-        labels = {unicodedata.normalize("NFKC", c["label"]): c["id"] for c in item["checks"]}
-        value = [v if v in ids or not isinstance(v, str) else labels.get(unicodedata.normalize("NFKC", v).strip(), v)
-                 for v in value]  # a check named by its label, as a person types it in a file
-        unknown = [v for v in value if v not in ids]
-        if unknown:
-            named = "、".join(f"{c['id']}({c['label']})" for c in item["checks"])  # as choices say theirs
-            return None, Problem(field, "unknown_option.check", ids, quoted=_quoted(unknown[0]), named=named,
-                                 value=unknown[0], ids=", ".join(ids))
-        if len(set(value)) != len(value):
-            return None, Problem(field, "duplicate", ids)
-        return [c for c in ids if c in value], None  # canonical order
+        return _ticked(item["checks"], value, field)
 
     def points(self, item, answer, places):
         checks = {c["id"]: c for c in item["checks"]}
@@ -539,13 +569,7 @@ class Checklist(Kind):
         return "、".join(labels[a] for a in answer) or "(无)"
 
     def from_text(self, item, text):
-        """A check's label may itself hold a comma: labels are found first, the rest is split."""
-        found = []
-        for label in sorted((c["label"] for c in item["checks"]), key=len, reverse=True):
-            if label in text:
-                found.append(label)
-                text = text.replace(label, "、")
-        return found + _split(text)
+        return _ticks_from_text(item["checks"], text)
 
 
 # --- test questions (知识测试) ----------------------------------------------------------------
@@ -558,17 +582,6 @@ def _fold(text):
     """An answer as compared with the key: full-/half-width, case, spaces and punctuation do not count."""
     text = unicodedata.normalize("NFKC", str(text)).casefold()
     return "".join(ch for ch in text if not (ch.isspace() or unicodedata.category(ch).startswith("P")))
-
-
-def _by_label(options, value):
-    """An option's id, named by its id or (as a person types it in a file) its label."""
-    if not isinstance(value, str):
-        return value
-    ids = [o["id"] for o in options]
-    if value in ids:
-        return value
-    typed = unicodedata.normalize("NFKC", value).strip()
-    return next((o["id"] for o in options if unicodedata.normalize("NFKC", o["label"]) == typed), value)
 
 
 class _Question(Kind):
@@ -618,13 +631,7 @@ class Single(_Question):
     name, control, chosen, what = "single", "select", True, "单选题"
 
     def check(self, item, value, field):
-        found = _by_label(item["options"], value)
-        ids = [o["id"] for o in item["options"]]
-        if found not in ids:
-            labels = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
-            return None, Problem(field, "unknown_option", ids, quoted=_quoted(value), named=labels, value=value,
-                                 ids=", ".join(ids))
-        return found, None
+        return _one_option(item["options"], value, field)
 
     def correct(self, item, answer):
         return answer == item["key"]
@@ -655,18 +662,7 @@ class Multiple(_Question):
         return None, None  # nothing ticked: unanswered
 
     def check(self, item, value, field):
-        if not isinstance(value, list):
-            return None, Problem(field, "not_a_list.checks")
-        ids = [o["id"] for o in item["options"]]
-        value = [_by_label(item["options"], v) for v in value]
-        unknown = [v for v in value if v not in ids]
-        if unknown:
-            named = "、".join(f"{o['id']}({o['label']})" for o in item["options"])
-            return None, Problem(field, "unknown_option.check", ids, quoted=_quoted(unknown[0]), named=named,
-                                 value=unknown[0], ids=", ".join(ids))
-        if len(set(value)) != len(value):
-            return None, Problem(field, "duplicate", ids)
-        return [i for i in ids if i in value], None  # canonical order
+        return _ticked(item["options"], value, field)
 
     def correct(self, item, answer):
         return answer == item["key"]
@@ -705,7 +701,7 @@ class Multiple(_Question):
         return self.label(item, answer)
 
     def from_text(self, item, text):
-        return Checklist.from_text(self, {"checks": item["options"]}, text)
+        return _ticks_from_text(item["options"], text)
 
 
 class TrueFalse(_Question):
@@ -743,10 +739,7 @@ class Blank(_Question):
     name, what = "blank", "填空"
 
     def check(self, item, value, field):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
-            return None, Problem(field, "not_a_text")
-        text = str(value).strip()
-        return (text, None) if text else (None, None)
+        return _text(value, field)
 
     def correct(self, item, answer):
         return _fold(answer) in {_fold(a) for a in item["accepted"]}
@@ -775,8 +768,8 @@ class Essay(_Question):
 
     def check(self, item, value, field):
         if not isinstance(value, dict):
-            return Blank.check(self, item, value, field)
-        text, problem = Blank.check(self, item, value.get("text") or "", field)
+            return _text(value, field)
+        text, problem = _text(value.get("text") or "", field)
         if problem:
             return None, problem
         if value.get("marks") in (None, ""):
