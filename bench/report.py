@@ -27,6 +27,9 @@ def _row(name, measured, target="", ok=None):
     return f"| {name} | {measured} | {target} | {'' if ok is None else _check(ok)} |"
 
 
+VALIDATE_S = 2  # validation of 2,000 roles: the table's target and the reason given when it is missed
+RETURNING_MS = 1000  # a returning person's first score, likewise
+
 VERDICTS = {pairs.MET: "✅ 达标", pairs.MISSED: "❌ 未达标", pairs.NOISY: "⚠️ 波动大, 无法判定, 请重跑"}
 
 
@@ -64,8 +67,8 @@ def markdown(results):
         big = b["roles"] >= 2000
         lines += [f"### {b['handbook']}({b['roles']} 个岗位, {b['skills']} 项能力, {b['standards']} 个标准, "
                   f"{b['rules']} 条规则, {b['pages']} 个页面, 每项 {b['runs']} 次)", "", *HEAD,
-                  _row("`handbook validate`", _s(b["validate_s"]), "≤ 2 s(2,000 岗位)" if big else "",
-                       b["validate_s"] <= 2 if big else None),
+                  _row("`handbook validate`", _s(b["validate_s"]), f"≤ {VALIDATE_S} s(2,000 岗位)" if big else "",
+                       b["validate_s"] <= VALIDATE_S if big else None),
                   _row("生成(编译 + 页面)", f"{_s(b['generation_s'])}({_s(b['compile_s'])} + {_s(b['pages_s'])})"),
                   _row("我们的构建", _s(b["ours_s"])),
                   _row("基线构建", _s(b["baseline_s"])),
@@ -97,8 +100,8 @@ def markdown(results):
                   _row("对照: 同一页面屏蔽搜索索引, 首次得分 / ÷ 裸启动",
                        f"{_ms(a['first_score_without_search_ms'])} / {a['without_search_vs_bare']:.2f}"
                        f"({a['without_search_vs_bare_min']:.2f}–{a['without_search_vs_bare_max']:.2f})"),
-                  _row("回访者(同一浏览器, 缓存已热)打开到首次得分", _ms(a["returning_first_score_ms"]), "≤ 1,000 ms",
-                       a["returning_first_score_ms"] <= 1000),
+                  _row("回访者(同一浏览器, 缓存已热)打开到首次得分", _ms(a["returning_first_score_ms"]),
+                       f"≤ {RETURNING_MS:,} ms", a["returning_first_score_ms"] <= RETURNING_MS),
                   _row(f"重新计分(中位数 / 90% 分位, {a['rescores']} 次修改)",
                        f"{_ms(a['rescore_ms_median'])} / {_ms(a['rescore_ms_p90'])}", "≤ 16 ms",
                        a["rescore_ms_median"] <= 16),
@@ -132,7 +135,7 @@ def _explanations(results):
                      f"{_s(largest['generation_s'])}, 约一半是读取全部 YAML 并记录每个值的行列(libyaml 解析, "
                      "加上 PyYAML 在 Python 端的类型解析), 约一半是用 Jinja 渲染全部页面。作为对照, 构建中约三成时间"
                      "是 Material 搜索插件用 jieba 切分页面文字, 这不是本项目的代码。")
-    if largest["validate_s"] > 2:
+    if largest["validate_s"] > VALIDATE_S:
         copies = largest["standards"] // max(results["builds"][0]["standards"], 1)
         notes.append(f"校验 {_s(largest['validate_s'])}({largest['roles']} 个岗位, {largest['standards']} 个标准, "
                      f"{largest['rules']} 条规则): 合成手册把样例的标准与规则各复制 {copies} 份, 样例每多一个标准, 这里就多"
@@ -164,7 +167,7 @@ def _explanations(results):
                          f"使用搜索时才下载): 超出部分来自页面本身 —— 主题的样式表与脚本先于计分引擎加载并与之争用 CPU, 以及"
                          f" Pyodide 启动后下载并导入计分引擎、读取本页的定义(打开到引擎就绪 {_ms(a['engine_ready_ms'])},"
                          f" 裸启动 {_ms(a['bare_boot_ms'])})。")
-    slow = [a for a in results["assessment"] if a["returning_first_score_ms"] > 1000]
+    slow = [a for a in results["assessment"] if a["returning_first_score_ms"] > RETURNING_MS]
     if slow:
         notes.append("回访者的首次得分(" + "、".join(f"{a['handbook']} {_ms(a['returning_first_score_ms'])}" for a in slow)
                      + "): 缓存只省下下载, Pyodide 每次打开页面仍要重新实例化 WebAssembly 并启动解释器、导入计分引擎"
