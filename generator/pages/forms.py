@@ -75,9 +75,8 @@ def standard_form(std, rulebook, engine):
     for section in std["sections"]:
         fields = "".join(_control(item) for item in section["items"])
         sections.append(f'<fieldset class="hb-section"><legend>{attr(section["name"])}</legend>{fields}</fieldset>')
-    if is_test(std):
-        return _shell("standard", std, rulebook, engine, PRACTICE + "".join(sections), test=True)
-    return _shell("standard", std, rulebook, engine, "".join(sections))
+    test = is_test(std)
+    return _shell("standard", std, rulebook, engine, (PRACTICE if test else "") + "".join(sections), test=test)
 
 
 def rule_form(rule, rulebook, engine):
