@@ -41,6 +41,12 @@ def total_range(standard: Standard, num=dec) -> tuple:
     return low, high
 
 
+def subtotal_max(standard: Standard, section: Section, num=dec):
+    """A section's highest subtotal before its scale: what a source prints as the section's 分值."""
+    return sum((num(kinds.point_range(i)[1]) * factor(standard, section, i, num) / num(section.get("scale", "1"))
+                for i in section["items"]), num(0))
+
+
 def max_total(standard: Standard) -> Decimal:
     return total_range(standard)[1]
 

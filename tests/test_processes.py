@@ -78,3 +78,18 @@ def test_a_step_without_its_owner_is_located(tmp_path):
     step = next(n for n, t in enumerate(text.splitlines(), 1) if "培训与笔试" in t)
     assert f"sales_quarterly_promotion.yaml:{step}:" in done.stderr and "owner" in done.stderr
     assert "attendance.yaml:" in done.stderr
+
+
+def test_the_rnd_level_benefits_are_a_policy_linked_from_the_role_and_the_rule(built_site):
+    text = visible((built_site / "policies" / "rnd_level_benefits.html").read_text(encoding="utf-8"))
+    for clause, consequence in (("助理工程师级别，等级上升 1 级。", "现金奖励 600–1000 元。"),
+                                ("工程师级别，等级上升 1 级。", "现金奖励 1000–1500 元。"),
+                                ("中级工程师级别，等级上升 1 级。", "现金奖励 1500–3000 元。"),
+                                ("高级工程师及以上级别，等级上升 1 级。", "现金奖励 2000–5000 元。"),
+                                ("岗位等级每上升 2 级。", "工资相应增涨 1–2 级。")):
+        assert f"{clause} 后果： {consequence}" in text
+    assert "15–19 级享受经理级福利" in text and "没有做成计算规则" in text
+    role = (built_site / "roles" / "rnd" / "rnd_engineer.html").read_text(encoding="utf-8")
+    rule = (built_site / "rules" / "rnd_contribution.html").read_text(encoding="utf-8")
+    assert re.search(r'制度：\s*<a href="../../policies/rnd_level_benefits.html">研发工程师等级待遇</a>', role)
+    assert re.search(r'相关制度</td>\s*<td><a href="../policies/rnd_level_benefits.html">研发工程师等级待遇</a>', rule)

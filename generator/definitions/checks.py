@@ -11,6 +11,7 @@ from assessment.errors import ExprError
 from assessment.messages import Words, did_you_mean
 from assessment.history import person_fields
 from assessment.numbers import fmt
+from assessment.standard import all_items, factor, subtotal_max, total_range
 
 from . import model
 from .schema_types import Ident, ListOf
@@ -219,6 +220,7 @@ def check_standard(entry, std, paths, checker):
     if not ok:
         return False
     _check_weights(entry, std, all_items, paths, checker)
+    _check_printed_points(entry, std, checker)
     _check_conditions(entry, std, ("requires",), std["requires"], seen, checker)
     for b, band in enumerate(std["bands"]):
         _check_conditions(entry, std, ("bands", b, "requires"), band["requires"], seen, checker)
@@ -317,6 +319,24 @@ def _check_weights(entry, std, all_items, paths, checker):
         checker.report(entry, ("method",), "weights_sum", total=fmt(total))
 
 
+def _check_printed_points(entry, std, checker):
+    """The totals a source prints (满分, a section's 分值) must be what its items add up to: a copy whose numbers
+    were jumbled in transcription is caught here instead of scoring out of a total nobody printed."""
+    data = entry.data
+    for s, (section, raw) in enumerate(zip(std["sections"], data.get("sections") or [])):
+        if raw.get("points") is None:
+            continue
+        if (total := subtotal_max(std, section, Fraction)) != Fraction(raw["points"]):
+            checker.report(entry, ("sections", s, "points"), "section_points_sum", section=section["name"],
+                           total=_number(total), declared=fmt(Decimal(raw["points"])))
+    if data.get("points") is not None and (total := total_range(std, Fraction)[1]) != Fraction(data["points"]):
+        checker.report(entry, ("points",), "points_sum", total=_number(total), declared=fmt(Decimal(data["points"])))
+
+
+def _number(value: Fraction) -> str:
+    return fmt(Decimal(value.numerator) / Decimal(value.denominator))
+
+
 def _check_conditions(entry, std, path, conditions, items_by_id, checker):
     for c, cond in enumerate(conditions):
         where = path + (c,)
@@ -355,7 +375,6 @@ def _is_number(value):
 def score_granularity(std):
     """The step between reachable totals (a Fraction), after weighting, scaling and rounding."""
     from assessment.numbers import gcd
-    from assessment.standard import all_items, factor
 
     step = Fraction(1, 10 ** std["precision"])
     scored = [(sec, it) for sec, it in all_items(std) if it.get("scored", True)]
@@ -368,8 +387,6 @@ def score_granularity(std):
 
 
 def _check_bands(entry, std, checker):
-    from assessment.standard import total_range
-
     bands = std["bands"]
     if not bands:
         return

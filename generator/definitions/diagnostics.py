@@ -167,6 +167,16 @@ MESSAGES = {
     "weights_sum_declared": ("权重合计为 {total}%，与 weights_total 写明的 {declared}% 不符", "调整权重或改正 weights_total",
                              "weights add up to {total}%, not the {declared}% declared in weights_total",
                              "fix the weights or weights_total"),
+    "section_points_sum": ("“{section}”各项满分合计 {total} 分，与原文写明的本部分 {declared} 分（points）不符",
+                           "核对原文，改正某一项的满分或本部分的 points；原文本身对不上时，只收录能核对的数字并在 notes 中说明",
+                           "the items of '{section}' add up to {total} points, not the {declared} declared in points",
+                           "check the source and fix an item's maximum or the section's points; where the source itself "
+                           "does not add up, keep only the numbers that reconcile and say so in notes"),
+    "points_sum": ("各项满分合计 {total} 分，与原文写明的满分 {declared} 分（points）不符",
+                   "核对原文，改正某一项或某部分的分值，或改正 points；原文本身对不上时，只收录能核对的数字并在 notes 中说明",
+                   "the items add up to {total} points, not the {declared} declared in points",
+                   "check the source and fix an item, a section or points; where the source itself does not add up, "
+                   "keep only the numbers that reconcile and say so in notes"),
     "weights_total_unused": ("写了 weights_total, 但本标准按 sum（直接相加）计分，没有权重", "删除 weights_total, 或把 method 改为 weighted",
                              "weights_total is set but the standard adds points (method: sum)",
                              "remove weights_total or use method: weighted"),

@@ -212,6 +212,7 @@ STANDARD = Obj("standard", [
         Field("total", Number(), required=True, doc="权重合计(百分比), 如 90"),
         Field("reason", Text(), required=True, doc="为什么不是 100%, 会显示在页面上"),
     ]), doc="仅当原文的权重合计确实不是 100% 时填写; 不写则合计必须恰好为 100%"),
+    Field("points", Number(minimum=0), doc="原文写明的满分(如 100); 填写后各项满分之和必须等于它, 对不上即报错"),
     Field("precision", Number(integer=True, minimum=0, maximum=6), default=2, doc="小数位数(四舍五入)"),
     Field("rating_scales", ListOf(Obj("rating scale", [
         Field("id", Ident(), required=True), Field("name", Text()),
@@ -221,6 +222,7 @@ STANDARD = Obj("standard", [
     Field("sections", ListOf(Obj("section", [
         Field("id", Ident(), required=True), Field("name", Text(), required=True),
         Field("scale", Number(), default=Decimal(1), doc="本部分小计 × 系数, 如 0.75"),
+        Field("points", Number(minimum=0), doc="原文写明的本部分分值; 填写后本部分各项满分之和(乘系数前)必须等于它"),
         Field("note", Text()),
         Field("items", ListOf(ITEM, min_items=1), required=True),
     ]), min_items=1), doc="分部分的项目"),

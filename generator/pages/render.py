@@ -14,7 +14,7 @@ from assessment import cohort, formula
 from assessment import items as kinds
 from assessment.history import OUTCOME_NAMES, person_fields, vocabulary
 from assessment.numbers import fmt
-from assessment.standard import all_items, is_test, max_total
+from assessment.standard import all_items, is_test, max_total, subtotal_max
 
 from ..assets import HASHED, EngineFiles
 from . import changes, forms, paths, reference, svg
@@ -34,6 +34,7 @@ def _environment():
                              undefined=jinja2.Undefined, auto_reload=False)  # a new environment per build
     env.tests["knowledge_test"] = is_test  # a standard whose items carry an answer key
     env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
+                       section_max=lambda std, section: fmt(subtotal_max(std, section)),
                        written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))  # an item kind's own words (assessment/items.py)
     return env
 
@@ -60,6 +61,11 @@ class Renderer:
             for key in ("standards", "rules"):
                 for ident in process[key]:
                     self.process_of[(key, ident)].append(process)
+        self.policy_of = defaultdict(list)  # ("roles", id) / ("rules", id) → the policies that name it
+        for policy in self.policies.values():
+            for key in ("roles", "rules"):
+                for ident in policy[key]:
+                    self.policy_of[(key, ident)].append(policy)
         self.sourced = defaultdict(list)  # ("roles", id) → [(anchor, "001 heading")]: where a definition comes from
         for d, doc, n, section in self.source_sections():
             for key in SOURCE_KINDS:
@@ -129,6 +135,11 @@ class Renderer:
         """Links to the processes a standard or rule belongs to: what a person does with their result."""
         return Raw("、".join(f"[{text(p['name'])}]({paths.relative(here, paths.process(p))})"
                              for p in self.process_of[(key, ident)]))
+
+    def policies_naming(self, here, key, ident):
+        """Links to the policies that apply to a role or whose consequences a rule computes."""
+        return Raw("、".join(f"[{text(p['name'])}]({paths.relative(here, paths.policy(p))})"
+                             for p in self.policy_of[(key, ident)]))
 
     @staticmethod
     def flow(steps):
