@@ -75,6 +75,8 @@ def answers_template(kind, definition, version):
     else:
         lines.append("person:")
         lines += [_template_line(field, "  ") for field in person_fields(definition)] or ["  {}"]
+        if not definition["periods"]:
+            return "\n".join(lines + ["periods: []   # 本规则不需要各期数据"]) + "\n"
         lines.append(f"periods:   # 从早到晚，至少 {definition['min_periods']} 期，每期一项")
         for n in range(max(1, int(definition["min_periods"]))):
             for i, field in enumerate(definition["periods"]):

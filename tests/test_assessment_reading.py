@@ -67,7 +67,7 @@ def test_every_page_type_fits_the_screen(browser, site_url, width):
 def test_rule_forms_with_periods_fit_a_phone(browser, site_url, rulebook):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
-    for rule in rulebook["rules"]:
+    for rule in (r for r in rulebook["rules"] if r["periods"]):
         page.goto(f"{site_url}/assess/{rule['id']}.html")
         for _ in range(3):
             page.click("button.hb-add-period")

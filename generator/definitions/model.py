@@ -238,7 +238,7 @@ RULE = Obj("rule", [
     Field("name", Text(), required=True),
     Field("summary", Text()),
     Field("period", Enum(["week", "month", "quarter", "half_year", "year"]), required=True, doc="每期的长度"),
-    Field("min_periods", Number(integer=True, minimum=1), default=1, doc="至少需要几期数据"),
+    Field("min_periods", Number(integer=True, minimum=1), default=1, doc="至少需要几期数据(没有 periods 字段时为 0)"),
     Field("levels", ListOf(Obj("level", [
         Field("id", Ident(), required=True), Field("name", Text(), required=True),
         Field("pay", Number(), doc="月薪(元)"), Field("note", Text()),

@@ -86,6 +86,8 @@ def rule_form(rule, rulebook, engine):
     column_hints = "".join(f"<li><strong>{attr(f['name'])}</strong>：{attr(field_hint(f, rule))}</li>"
                            for f in rule["periods"] if field_hint(f, rule))
     body = (f'<fieldset class="hb-section"><legend>个人信息</legend>{person}</fieldset>' if person else "")
+    if not rule["periods"]:  # a rule over facts about the person only (a ladder climbed by years of service)
+        return _shell("rule", rule, rulebook, engine, body, min_periods=0)
     body += (f'<fieldset class="hb-section"><legend>各期数据（从早到晚，至少 {rule["min_periods"]} 期）</legend>'
              f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead><tbody></tbody></table></div>'
              f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
