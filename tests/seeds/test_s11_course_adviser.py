@@ -1,5 +1,7 @@
 """S11 课程顾问 CC (000): bonus rate by the band the whole amount falls in, quarterly base pay, demotion, let go."""
 
+import re
+
 import pytest
 
 from assessment import evaluate_rule
@@ -64,3 +66,10 @@ def test_after_demotion_three_months_below_80k_in_total_lets_go(rule):
 ])
 def test_team_bonus_when_the_centre_hits_its_target(rule, sales, regular, team, bonus):
     assert run(rule, [(60000, 0), (60000, 0), (sales, 0)], regular=regular, team=team)["bonus"] == bonus
+
+
+def test_the_role_page_gives_the_daily_activity_the_source_sets(built_site):
+    html = (built_site / "roles" / "course_advisory" / "course_adviser.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "每天电话邀约 2–5 名意向客户或诺访客户" in text and "每次活动收集 10 人及以上填单客户" in text
+    assert "新签一个月内退费的，扣除 CC 个人业绩" in text and "原文的第 4、5 项缺失" in text
