@@ -11,6 +11,8 @@ import statistics
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import brotli
+
 from generator.site import serve_static
 
 from . import pairs
@@ -56,22 +58,25 @@ def launch(playwright):
 
 
 def _transferred(site, urls):
-    """{file: (bytes as stored, gzip-compressed as a server would send them)} for the site's files behind URLs."""
+    """{file: (bytes as stored, gzip- and brotli-compressed as a server would send them, at nginx's usual levels)}
+    for the site's files behind URLs."""
     sizes = {}
     for url in set(urls):
         path = site / unquote(urlparse(url).path).lstrip("/")
         if path.is_file():
             data = path.read_bytes()
-            sizes[path.relative_to(site).as_posix()] = (len(data), len(gzip.compress(data, 6)))
+            sizes[path.relative_to(site).as_posix()] = (len(data), len(gzip.compress(data, 6)),
+                                                        len(brotli.compress(data, quality=6)))
     return sizes
 
 
-def _scored(browser, url, init_script, requests=None, block_search=False):
-    """A fresh context on the assessment page, once its first score is shown: (context, page, marks)."""
+def _scored(browser, url, init_script, requests=None, block=None):
+    """A fresh context on the assessment page, once its first score is shown: (context, page, marks).
+    `block`: a URL pattern the page may not load (the engine's snapshot, to time the normal boot)."""
     context = browser.new_context()
     context.add_init_script(init_script)
-    if block_search:
-        context.route("**/search/search_index.*", lambda route: route.abort())
+    if block:
+        context.route(block, lambda route: route.abort())
     page = context.new_page()
     if requests is not None:
         page.on("request", lambda request: requests.append(request.url))
@@ -96,7 +101,7 @@ def assessment(browser, site, page_path, runs):
     saved = {"version": excerpt["version"], "hash": excerpt["hash"], "answers": definition["examples"][0]["answers"]}
     saved_answers = f"localStorage.setItem({json.dumps(f'handbook:{ident}')}, {json.dumps(json.dumps(saved))})"
     server, url = serve_static(site)
-    bare, usable, engine, first, unsearched, returning, rescoring, requests = [], [], [], [], [], [], [], []
+    bare, usable, engine, first, booted, returning, rescoring, requests = [], [], [], [], [], [], [], []
     try:
         done = 0
         while pairs.another(done, runs, pairs.ratios(first, bare), pairs.TARGETS["first_score"]):
@@ -122,16 +127,17 @@ def assessment(browser, site, page_path, runs):
             returning.append(page.evaluate("() => performance.getEntriesByName('hb-first-score')[0].startTime"))
             context.close()
 
-            # the same page without Material's search, whose worker indexes the handbook meanwhile
-            context, _, marks = _scored(browser, f"{url}/{page_path}", saved_answers, block_search=True)
-            unsearched.append(marks["hb-first-score"])
+            # the same page without the engine's memory snapshot: the worker boots Python and imports the engine
+            context, page, marks = _scored(browser, f"{url}/{page_path}", saved_answers, block="**/engine.snapshot")
+            assert page.evaluate("document.documentElement.dataset.engine") == "boot"
+            booted.append(marks["hb-first-score"])
             context.close()
     finally:
         server.shutdown()
     files = _transferred(site, requests)
     largest = sorted(files.items(), key=lambda item: -item[1][1])[:5]
     scored = pairs.summary(pairs.ratios(first, bare), pairs.TARGETS["first_score"])
-    unsearched_ratio = pairs.summary(pairs.ratios(unsearched, bare), pairs.TARGETS["first_score"])
+    booted_ratio = pairs.summary(pairs.ratios(booted, bare), pairs.TARGETS["first_score"])
     return {
         "page": page_path, "runs": done,
         "form_usable_ms": statistics.median(usable), "engine_ready_ms": statistics.median(engine),
@@ -139,15 +145,18 @@ def assessment(browser, site, page_path, runs):
         "bare_boot_ms": statistics.median(bare), "first_score_vs_bare": scored["ratio"],
         "first_score_vs_bare_min": scored["ratio_min"], "first_score_vs_bare_max": scored["ratio_max"],
         "first_score_verdict": scored["verdict"],
-        "first_score_without_search_ms": statistics.median(unsearched),
-        "without_search_vs_bare": unsearched_ratio["ratio"],
-        "without_search_vs_bare_min": unsearched_ratio["ratio_min"],
-        "without_search_vs_bare_max": unsearched_ratio["ratio_max"],
+        "first_score_without_snapshot_ms": statistics.median(booted),
+        "without_snapshot_vs_bare": booted_ratio["ratio"],
+        "without_snapshot_vs_bare_min": booted_ratio["ratio_min"],
+        "without_snapshot_vs_bare_max": booted_ratio["ratio_max"],
         "returning_first_score_ms": statistics.median(returning),
         "rescore_ms_median": statistics.median(rescoring), "rescore_ms_p90": sorted(rescoring)[int(len(rescoring) * 0.9)],
         "rescores": len(rescoring), "requests": len(set(requests)),
-        "transfer_bytes": sum(raw for raw, _ in files.values()), "transfer_gzip": sum(z for _, z in files.values()),
-        "largest_files": [{"file": name, "bytes": raw, "gzip": packed} for name, (raw, packed) in largest],
+        "transfer_bytes": sum(raw for raw, _, _ in files.values()), "transfer_gzip": sum(z for _, z, _ in files.values()),
+        "transfer_brotli": sum(b for _, _, b in files.values()),
+        "largest_files": [{"file": name, "bytes": raw, "gzip": packed, "brotli": br}
+                          for name, (raw, packed, br) in largest],
+        "snapshot": _snapshot_facts(site, files),
     }
 
 
@@ -181,3 +190,14 @@ def search(browser, site, queries, runs):
         server.shutdown()
     return {"query": query, "second_query": second, "runs": runs, "first_results_ms": statistics.median(cold),
             "next_query_ms": statistics.median(warm)}
+
+
+def _snapshot_facts(site, files):
+    """What the engine's memory snapshot is made of: a WebAssembly heap, mostly zeros; its first pages are the
+    runtime's static data (also inside pyodide.asm.wasm), the rest Python's objects after importing the engine."""
+    name = next((n for n in files if n.endswith("/engine.snapshot")), None)
+    if name is None:
+        return None
+    data = (site / name).read_bytes()
+    raw, packed, br = files[name]
+    return {"bytes": raw, "gzip": packed, "brotli": br, "zero_share": data.count(0) / len(data)}

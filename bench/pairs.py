@@ -11,7 +11,7 @@ import os
 import statistics
 
 MET, MISSED, NOISY = "met", "missed", "noisy"
-TARGETS = {"build": 1.10, "first_score": 1.10}  # ours ÷ baseline; first score ÷ bare boot
+TARGETS = {"build": 1.10, "first_score": 0.70}  # ours ÷ baseline; first score ÷ bare boot
 MORE = 2  # while undecided, up to this many times the asked-for pairs are run
 
 

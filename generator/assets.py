@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assessment.contract import Rulebook
 
-from . import stdlib, wheel
+from . import snapshot, stdlib, wheel
 from .definitions.compile import dumps, excerpt
 
 APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
@@ -69,12 +69,19 @@ def site_assets(rulebook: Rulebook, root, runtime: dict, stdlib_source=None) -> 
 
     definitions = {d["id"]: add(f"{d['id']}.json", dumps(excerpt(rulebook, d["id"])).encode())
                    for d in rulebook["standards"] + rulebook["rules"]}
-    runtime_dir = _runtime(files, root, runtime, stdlib_source)
-    wheel_path = add(wheel.FILENAME, _wheel())
+    runtime_dir, runtime_files = _runtime(files, root, runtime, stdlib_source)
+    engine = _wheel()
+    wheel_path = add(wheel.FILENAME, engine)
+    key = f"{runtime_dir.split('/')[-3]}-{digest(engine)}"  # this runtime and this engine, nothing else
+    heap = snapshot.make({n: p for n, p in runtime_files.items() if n != STDLIB_NAME}, runtime_files[STDLIB_NAME],
+                         engine, key) if STDLIB_NAME in runtime_files else None
+    snapshot_path = add(snapshot.NAME, heap) if heap else ""
     worker_text = (APP / "worker.mjs").read_text(encoding="utf-8")
     # the worker finds the runtime and the engine beside its own folder; its digest covers where they are
     worker_text = (worker_text.replace("@RUNTIME@", "../" + runtime_dir.removeprefix(HASHED + "/"))
-                   .replace("@WHEEL@", "../" + wheel_path.removeprefix(HASHED + "/")))
+                   .replace("@WHEEL@", "../" + wheel_path.removeprefix(HASHED + "/"))
+                   .replace("@SNAPSHOT@", snapshot_path and "../" + snapshot_path.removeprefix(HASHED + "/"))
+                   .replace("@SNAPSHOT_KEY@", key))
     worker_path = add("worker.mjs", worker_text.encode())
     # the page's scripts import each other by relative name: one folder, its digest over both
     scripts = {name: (APP / name).read_bytes() for name in PAGE_SCRIPTS}
@@ -99,7 +106,7 @@ def _runtime(files, root, runtime, stdlib_source):
         contents[STDLIB_NAME] = stdlib.trim(_required(Path(root) / stdlib_source))
     folder = f"{HASHED}/{_folder_digest(contents)}/pyodide/"
     files.update({folder + name: content for name, content in contents.items()})
-    return folder
+    return folder, contents
 
 
 def _wheel():

@@ -54,7 +54,8 @@ def rule_answers(rule):
     person = st.fixed_dictionaries({f["id"]: item_answer(f) for f in person_fields(rule)})
     period = st.fixed_dictionaries({f["id"]: item_answer(f) for f in rule["periods"]})
     need = int(rule.get("min_periods", 1))
-    return st.fixed_dictionaries({"person": person, "periods": st.lists(period, min_size=need, max_size=need + 4)})
+    most = need + 4 if rule["periods"] else 0  # a rule over the person only has no period to give
+    return st.fixed_dictionaries({"person": person, "periods": st.lists(period, min_size=need, max_size=most)})
 
 
 def better_answer(item, answer):
@@ -128,4 +129,4 @@ def sample_answers(definition, rng):
     need = int(definition.get("min_periods", 1))
     return {"person": {f["id"]: sample_item(f, rng) for f in person_fields(definition)},
             "periods": [{f["id"]: sample_item(f, rng) for f in definition["periods"]}
-                        for _ in range(rng.randint(need, need + 4))]}
+                        for _ in range(rng.randint(need, need + 4) if definition["periods"] else 0)]}

@@ -88,6 +88,7 @@ def test_page_gives_the_engine_results(page, site_url, definition_case):
         assert settle(page) == expected_hooks(kind, definition, answers), answers
     origin = urlparse(site_url).netloc
     assert all(urlparse(u).netloc == origin for u in page.requests if not u.startswith(("data:", "blob:")))
+    assert page.evaluate("document.documentElement.dataset.engine") == "snapshot"  # the path every visitor takes
 
 
 def test_invalid_answers_get_a_message_at_the_field_and_no_score(page, site_url, standard):

@@ -4,6 +4,7 @@ generated answer sets per standard and rule."""
 
 import io
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -12,12 +13,13 @@ import zipfile
 import pytest
 
 import assessment
-from generator import stdlib, wheel
+from generator import snapshot, stdlib, wheel
 
 from conftest import ROOT
 from strategies import sample_answers
 
 PER_DEFINITION = 200
+SNAPSHOT_PER_DEFINITION = 30  # the same engine restored from the memory snapshot the site ships
 
 
 def cpython(rulebook, case):
@@ -35,14 +37,15 @@ def test_wheel_is_a_plain_pure_python_wheel(tmp_path):
     assert wheel.build(tmp_path / "again").read_bytes() == built.read_bytes()  # reproducible
 
 
-def test_pyodide_under_node_matches_cpython(rulebook, tmp_path_factory):
+@pytest.mark.parametrize("start, per_definition", [("boot", PER_DEFINITION), ("snapshot", SNAPSHOT_PER_DEFINITION)])
+def test_pyodide_under_node_matches_cpython(rulebook, tmp_path_factory, start, per_definition):
     if not shutil.which("node") or not (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").exists():
         pytest.fail("needs Node and `npm ci` (make test installs both)")
     rng = random.Random(20261125)
     cases = []
     for definition in rulebook["standards"] + rulebook["rules"]:
         cases += [{"id": definition["id"], "answers": ex["answers"]} for ex in definition["examples"]]
-        cases += [{"id": definition["id"], "answers": sample_answers(definition, rng)} for _ in range(PER_DEFINITION)]
+        cases += [{"id": definition["id"], "answers": sample_answers(definition, rng)} for _ in range(per_definition)]
         cases.append({"id": definition["id"], "answers": {}})  # invalid: the same errors, never a score
     work = tmp_path_factory.mktemp("pyodide")
     built = wheel.build(work)
@@ -51,14 +54,22 @@ def test_pyodide_under_node_matches_cpython(rulebook, tmp_path_factory):
 
     trimmed = work / "python_stdlib.zip"  # as the site ships it
     trimmed.write_bytes(stdlib.trim(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"))
+    env = dict(os.environ)
+    if start == "snapshot":  # made as the site build makes it, from the same wheel and trimmed library
+        runtime = {n: ROOT / "node_modules" / "pyodide" / n
+                   for n in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")}
+        heap = snapshot.make(runtime, trimmed.read_bytes(), built.read_bytes(), "parity")
+        assert heap, "the snapshot could not be made (see stderr)"
+        (work / "engine.snapshot").write_bytes(heap)
+        env["SNAPSHOT"] = str(work / "engine.snapshot")
     done = subprocess.run(["node", str(ROOT / "tests" / "node" / "pyodide_run.mjs"), str(built),
                            str(work / "rulebook.json"), str(work / "cases.json"), str(trimmed)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)
     assert report["python"][0] == 3 and report["python"][1] >= 13  # Pyodide's own CPython
     expected = [json.loads(json.dumps(cpython(rulebook, case))) for case in cases]
-    assert len(report["results"]) == len(expected) >= 15 * PER_DEFINITION
+    assert len(report["results"]) == len(expected) >= 15 * per_definition
     for case, got, want in zip(cases, report["results"], expected):
         assert got == want, case
 

@@ -305,6 +305,7 @@ function onMessage({ data }) {
       fail(`本页是规则版本 ${meta.version}，下载到的计分规则却是版本 ${data.version}：网站可能刚更新过，请刷新页面（F5）。`);
       return;
     }
+    document.documentElement.dataset.engine = data.engine;  // "snapshot" or "boot": which way the worker started
     performance.mark("hb-engine-ready"); ready = true; status.textContent = "计分引擎已就绪，每次修改都会重新计分。";
     engineReady(); rescore(); return;
   }

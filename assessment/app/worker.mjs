@@ -1,10 +1,13 @@
-// Module worker: boots the bundled Pyodide, unpacks the engine wheel, scores on request.
+// Module worker: restores the memory snapshot of Pyodide with the engine imported (generator/snapshot.py), or
+// boots the bundled Pyodide and unpacks the engine wheel when there is none or it cannot be used; scores on
+// request. The console says which way it started.
 // Its name is where the part of the rulebook it scores against lives ("DIGEST/ID.json", beside the
 // worker's own folder; the page sets it). Every file it downloads sits in a folder named by the SHA-256
 // of its bytes, which the worker checks before using it: a cache or proxy that serves last release's
 // file never gets it scored. Messages in: {seq, id, answers | migrate | review | seal} (assessment/page.py).
 // Out: {type: "progress"|"ready"|"result"|"fatal", ...}.
 const RUNTIME = "@RUNTIME@", WHEEL = "@WHEEL@";  // filled in at build time (generator/assets.py)
+const SNAPSHOT = "@SNAPSHOT@", SNAPSHOT_KEY = "@SNAPSHOT_KEY@";  // SNAPSHOT is "" when the build made none
 const here = path => new URL(path, import.meta.url);
 let answer = null;
 
@@ -29,17 +32,40 @@ async function verified(path, bytes, matches) {
   throw new Stale(`下载的 ${path.split("/").pop()} 与本页不是同一版本（可能是缓存或代理服务器的旧文件）：请按 Ctrl+F5 刷新页面`);
 }
 
+// Python with the engine imported, from the snapshot when it restores and is of this engine and runtime.
+async function restored(loadPyodide) {
+  if (!SNAPSHOT) return null;
+  try {
+    const pyodide = await loadPyodide({ indexURL: here(RUNTIME).href, _loadSnapshot: download(SNAPSHOT) });
+    const of = pyodide.runPython("import assessment\ngetattr(assessment, '_snapshot_of', '')");
+    if (of !== SNAPSHOT_KEY) throw new Error(`快照属于另一版引擎或运行环境（${of}）`);
+    pyodide.runPython("import random\nrandom.seed()");  // the snapshot fixed the generator's state; reseed from the OS
+    console.info("计分引擎：从内存快照启动 / scoring engine: restored from the memory snapshot");
+    return pyodide;
+  } catch (error) {
+    console.warn(`计分引擎：内存快照不可用，改为正常启动 / scoring engine: snapshot not used, booting — ${error && error.message || error}`);
+    return null;
+  }
+}
+
 async function boot() {
   postMessage({ type: "progress", text: "正在加载 Python 运行环境…" });
   const definitionPath = "../" + self.name;
-  const files = Promise.all([download(WHEEL), download(definitionPath)]);  // downloaded while Pyodide boots
-  files.catch(() => {});  // reported below, once awaited
+  const definition = download(definitionPath);  // downloaded while Python starts
+  definition.catch(() => {});  // reported below, once awaited
   const { loadPyodide } = await import(here(RUNTIME + "pyodide.mjs").href);
-  const pyodide = await loadPyodide({ indexURL: here(RUNTIME).href });
-  postMessage({ type: "progress", text: "正在加载计分引擎…" });
-  const matches = pyodide.runPython("import hashlib\nlambda data, want: hashlib.sha256(data.to_bytes()).hexdigest()[:len(want)] == want");
-  const [wheelBytes, definitionBytes] = await files;
-  pyodide.unpackArchive(await verified(WHEEL, wheelBytes, matches), "wheel");
+  let pyodide = await restored(loadPyodide);
+  const engine = pyodide ? "snapshot" : "boot";
+  if (!pyodide) {
+    const wheel = download(WHEEL);
+    wheel.catch(() => {});
+    pyodide = await loadPyodide({ indexURL: here(RUNTIME).href });
+    console.info("计分引擎：正常启动 / scoring engine: booted without a snapshot");
+    postMessage({ type: "progress", text: "正在加载计分引擎…" });
+    pyodide.unpackArchive(await verified(WHEEL, await wheel, checker(pyodide)), "wheel");
+  }
+  const definitionBytes = await definition;
+  const matches = checker(pyodide);
   pyodide.globals.set("rulebook_json", new TextDecoder().decode(await verified(definitionPath, definitionBytes, matches)));
   answer = pyodide.runPython(`
 import json, assessment.page
@@ -47,7 +73,11 @@ _rulebook = json.loads(rulebook_json)
 lambda ident, request_json: assessment.page.answer(_rulebook, ident, request_json)
 `);
   const [version, hash] = pyodide.runPython("[_rulebook['version'], _rulebook['hash']]").toJs();  // parsed once, above
-  postMessage({ type: "ready", version, hash });
+  postMessage({ type: "ready", version, hash, engine });
+}
+
+function checker(pyodide) {
+  return pyodide.runPython("import hashlib\nlambda data, want: hashlib.sha256(data.to_bytes()).hexdigest()[:len(want)] == want");
 }
 
 const booting = boot().catch(error => postMessage({ type: "fatal", stale: error instanceof Stale,

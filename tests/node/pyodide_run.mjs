@@ -1,6 +1,7 @@
 // Runs the engine wheel in real Pyodide under Node, offline: node pyodide_run.mjs WHEEL RULEBOOK CASES [STDLIB_ZIP]
 // CASES is a JSON list of {id, answers}; prints a JSON list of results (or {error}) in the same order.
-// STDLIB_ZIP replaces Pyodide's python_stdlib.zip (the site ships a trimmed one).
+// STDLIB_ZIP replaces Pyodide's python_stdlib.zip (the site ships a trimmed one). With SNAPSHOT=FILE in the
+// environment, Python and the engine come from that memory snapshot instead (as the worker restores them).
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -10,8 +11,9 @@ const require = createRequire(import.meta.url);
 const pyodideDir = path.dirname(require.resolve("pyodide/package.json", { paths: [process.cwd()] }));
 const { loadPyodide } = await import(path.join(pyodideDir, "pyodide.mjs"));
 
-const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, ...(stdLibURL ? { stdLibURL } : {}) });
-pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel");
+const snapshot = process.env.SNAPSHOT ? { _loadSnapshot: new Uint8Array(await readFile(process.env.SNAPSHOT)) } : {};
+const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, ...(stdLibURL ? { stdLibURL } : {}), ...snapshot });
+if (!process.env.SNAPSHOT) pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel");
 pyodide.globals.set("rulebook_json", await readFile(rulebookFile, "utf8"));
 pyodide.globals.set("cases_json", await readFile(casesFile, "utf8"));
 const out = pyodide.runPython(`

@@ -1,0 +1,68 @@
+"""A memory snapshot of Pyodide with the engine already imported: the worker restores it instead of booting
+Python and importing the engine (Pyodide 314's experimental `_makeSnapshot` / `_loadSnapshot`).
+
+Made at build time under Node (`snapshot.mjs`) from the very files the site serves — the runtime, the trimmed
+standard library and the engine wheel — and shipped as a hashed asset. A snapshot made under Node restores in
+Chromium: the heap holds no reference to the JavaScript side (Pyodide refuses to snapshot one). The worker
+falls back to the normal boot, and says why in the console, when restoring fails or the snapshot is not of
+this engine and runtime (`KEY`, baked into the snapshot). `HANDBOOK_SNAPSHOT=off` builds without one.
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+MAKER = Path(__file__).with_name("snapshot.mjs")
+NAME = "engine.snapshot"
+SWITCH = "HANDBOOK_SNAPSHOT"  # off: no snapshot, every page boots Python as before
+
+
+def wanted():
+    return os.environ.get(SWITCH, "on").strip().lower() not in ("off", "0", "no", "false")
+
+
+def make(runtime: dict, stdlib: bytes, wheel: bytes, key: str):
+    """The snapshot's bytes, or None with the reason on stderr (the site then works without it).
+    `runtime`: {Pyodide file name: its Path}. Kept in the temporary directory under its key: the runtime and
+    the engine rarely change between builds, and making one takes Node a few seconds; the file is named by
+    everything that went into it."""
+    if not wanted():
+        return None
+    inputs = hashlib.sha256(f"{key}|{MAKER.read_text(encoding='utf-8')}".encode() + stdlib + wheel)
+    for name, source in sorted(runtime.items()):
+        inputs.update(name.encode() + Path(source).read_bytes())
+    cached = Path(tempfile.gettempdir()) / f"handbook-snapshot-{inputs.hexdigest()[:16]}.bin"
+    if cached.is_file():
+        return cached.read_bytes()
+    node = shutil.which("node")
+    if node is None:
+        return _without("找不到 node")
+    with tempfile.TemporaryDirectory(prefix="handbook-snapshot-") as work:
+        work = Path(work)
+        for name, source in runtime.items():
+            shutil.copyfile(source, work / name)
+        (work / "stdlib.zip").write_bytes(stdlib)
+        (work / "engine.whl").write_bytes(wheel)
+        try:
+            done = subprocess.run([node, str(MAKER), str(work), str(work / "stdlib.zip"), str(work / "engine.whl"),
+                                   key, str(work / NAME)], capture_output=True, text=True, timeout=300)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return _without(str(error))
+        if done.returncode != 0:
+            errors = [line for line in done.stderr.splitlines() if "Error" in line and len(line) < 500]
+            return _without((errors or [f"node 退出码 {done.returncode}"])[-1].strip())
+        data = (work / NAME).read_bytes()
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(cached)  # atomic: a concurrent build reads the whole file or none
+    return data
+
+
+def _without(reason):
+    print(f"注意：没有生成计分引擎的内存快照（{reason}）；自评页照常启动 Python，只是慢一些 / "
+          f"note: no engine snapshot ({reason}); pages boot Python as before", file=sys.stderr)
+    return None
