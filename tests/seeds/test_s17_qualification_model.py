@@ -60,3 +60,15 @@ def test_the_page_shows_each_module_with_its_points_and_why_the_total_is_115(bui
         assert heading in text
     assert "满分 115 分" in text
     assert "六个模块合计 115 分，不是 100 分" in text
+
+
+def test_points_written_as_words_are_located_not_a_traceback(tmp_path):
+    root = tmp_path / "competencies"
+    shutil.copytree(SAMPLE, root)
+    path = root / "standards" / "mkt_cs_qualification_mid.yaml"
+    text = path.read_text(encoding="utf-8").replace("    points: 10\n", "    points: 十分\n", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("validate", "--dir", root)
+    line = text.splitlines().index("    points: 十分") + 1
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"mkt_cs_qualification_mid.yaml:{line}:5: “points”应为数字，实际是文本" in result.stderr
