@@ -54,9 +54,11 @@ def test_storage_that_fails_is_reported_and_scoring_goes_on(browser, site_url, s
     assert message in text and "导出答案" in text
 
 
-def test_a_missing_engine_file_is_a_message_not_endless_loading(browser, site_url):
-    context = browser.new_context()
-    context.route("**/*.whl", lambda route: route.fulfill(status=404, body="not found"))
+@pytest.mark.parametrize("missing", [("**/*.whl", "**/engine.snapshot"), ("**/*.whl", "**/pyodide.asm.wasm")])
+def test_a_missing_engine_file_is_a_message_not_endless_loading(browser, site_url, missing):
+    context = browser.new_context()  # the snapshot gone, the page boots; the engine gone as well, it cannot
+    for pattern in missing:
+        context.route(pattern, lambda route: route.fulfill(status=404, body="not found"))
     page = context.new_page()
     page.goto(f"{site_url}/{KPI}")
     page.fill('[name="satisfaction"]', "88")

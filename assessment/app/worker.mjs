@@ -32,17 +32,32 @@ async function verified(path, bytes, matches) {
   throw new Stale(`下载的 ${path.split("/").pop()} 与本页不是同一版本（可能是缓存或代理服务器的旧文件）：请按 Ctrl+F5 刷新页面`);
 }
 
+// Pyodide waits for ever when its WebAssembly file is missing (it only logs a warning): ask the server
+// ourselves and turn a 404 into the message a person can act on. Never settles otherwise.
+function runtimeMissing() {
+  const never = new Promise(() => {});
+  return fetch(here(RUNTIME + "pyodide.asm.wasm"), { method: "HEAD" }).then(response => {
+    if (response.status === 404 || response.status === 410) {
+      throw new Stale(`找不到计分引擎文件 pyodide.asm.wasm（HTTP ${response.status}）：网站可能刚更新过，请刷新页面（F5）；` +
+                      "仍然如此时请告知网站管理员");
+    }
+    return never;
+  }, () => never);  // a network error: Pyodide's own request says more
+}
+
 // Python with the engine imported, from the snapshot when it restores and is of this engine and runtime.
-async function restored(loadPyodide) {
+async function restored(loadPyodide, missing) {
   if (!SNAPSHOT) return null;
   try {
-    const pyodide = await loadPyodide({ indexURL: here(RUNTIME).href, _loadSnapshot: download(SNAPSHOT) });
+    const pyodide = await Promise.race([missing,
+      loadPyodide({ indexURL: here(RUNTIME).href, _loadSnapshot: download(SNAPSHOT) })]);
     const of = pyodide.runPython("import assessment\ngetattr(assessment, '_snapshot_of', '')");
     if (of !== SNAPSHOT_KEY) throw new Error(`快照属于另一版引擎或运行环境（${of}）`);
     pyodide.runPython("import random\nrandom.seed()");  // the snapshot fixed the generator's state; reseed from the OS
     console.info("计分引擎：从内存快照启动 / scoring engine: restored from the memory snapshot");
     return pyodide;
   } catch (error) {
+    if (error instanceof Stale && error.message.includes("pyodide.asm.wasm")) throw error;
     console.warn(`计分引擎：内存快照不可用，改为正常启动 / scoring engine: snapshot not used, booting — ${error && error.message || error}`);
     return null;
   }
@@ -54,12 +69,14 @@ async function boot() {
   const definition = download(definitionPath);  // downloaded while Python starts
   definition.catch(() => {});  // reported below, once awaited
   const { loadPyodide } = await import(here(RUNTIME + "pyodide.mjs").href);
-  let pyodide = await restored(loadPyodide);
+  const missing = runtimeMissing();
+  missing.catch(() => {});  // reported where it is awaited
+  let pyodide = await restored(loadPyodide, missing);
   const engine = pyodide ? "snapshot" : "boot";
   if (!pyodide) {
     const wheel = download(WHEEL);
     wheel.catch(() => {});
-    pyodide = await loadPyodide({ indexURL: here(RUNTIME).href });
+    pyodide = await Promise.race([missing, loadPyodide({ indexURL: here(RUNTIME).href })]);
     console.info("计分引擎：正常启动 / scoring engine: booted without a snapshot");
     postMessage({ type: "progress", text: "正在加载计分引擎…" });
     pyodide.unpackArchive(await verified(WHEEL, await wheel, checker(pyodide)), "wheel");
