@@ -198,7 +198,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
         elif person["department"] and person["department"] != current.person["department"]:
             current.problems.append(f"{source}{_cell(number, None)}: “部门”与此人第一行不同，按第一行的"
                                     f"“{current.person['department']}”计算 — 个人信息每行应相同")
-        if kind == "rule":
+        if kind == "rule" and definition["periods"]:  # a rule over the person only has one row per person
             current.answers["periods"].append({})
             if period_col is not None:
                 label = _text(row[period_col]) if period_col < len(row) and row[period_col] is not None else ""
@@ -510,7 +510,8 @@ def template(rulebook, ident, path):
     sheet.title = _sheet_title(definition["name"])
     items = list(answer_fields(kind, definition).values())
     # a rule's rows may name their month, last (optional: ranks line up by it)
-    sheet.append(list(PERSON) + [item["name"] for item in items] + ([PERIOD[0]] if kind == "rule" else []))
+    sheet.append(list(PERSON) + [item["name"] for item in items] + ([PERIOD[0]] if kind == "rule" and definition["periods"]
+                                                                     else []))
     for col, item in enumerate(items, start=len(PERSON) + 1):
         item_kind = kinds.kind_of(item)
         choices = [text for _, text in item_kind.choices(item)] if item_kind.control == "select" else None

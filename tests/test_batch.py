@@ -72,6 +72,22 @@ def test_a_rule_reads_one_row_per_person_and_period(tmp_path):
     assert rule[4] == "保持" and rule[6] == "2600" and rule[7] == "720"
 
 
+def test_a_rule_over_the_person_only_reads_one_row_per_person(tmp_path):
+    path = tmp_path / "ladder.xlsx"
+    assert run_cli("batch", "--template", "sales_qualification_ladder", "-o", path).returncode == 0
+    header = [c.value for c in load_workbook(path).active[1]]
+    assert header == ["工号", "姓名", "部门", "当前级别", "大专毕业后的年限", "担任销售助理工程师的年限",
+                      "担任销售工程师的年限", "上级确认已达到下一级的能力描述"]  # no 月份: nothing is asked per period
+    filled(path, [["S001", "周一", "销售部", "四级销售员", 3, 0, 0, "是"],
+                  ["S002", "吴二", "销售部", "三级销售助理工程师", 5, 1.5, 0, "是"]])
+    out = tmp_path / "ladder-result.csv"
+    done = run_cli("batch", path, "-o", out)
+    assert done.returncode == 0, done.stderr
+    rows = {r[1]: r for r in csv.reader(out.read_text(encoding="utf-8-sig").splitlines())}
+    # 四级销售员, three years since graduating: 一级销售助理工程师 opens at three; 1.5 years as 助理 is short of two
+    assert rows["S001"][4] == "晋升" and rows["S002"][4] == "保持"
+
+
 def test_exported_files_in_a_folder_and_a_csv_are_read_together(tmp_path, rulebook):
     folder = tmp_path / "收集" / "一组"
     folder.mkdir(parents=True)
