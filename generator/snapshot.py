@@ -27,15 +27,14 @@ def wanted():
 
 def make(runtime: dict, stdlib: bytes, wheel: bytes, key: str):
     """The snapshot's bytes, or None with the reason on stderr (the site then works without it).
-    `runtime`: {Pyodide file name: its Path}. Kept in the temporary directory under its key: the runtime and
-    the engine rarely change between builds, and making one takes Node a few seconds; the file is named by
-    everything that went into it."""
+    `runtime`: {Pyodide file name: its Path}; `key` names these very inputs (the site passes the digests of the
+    runtime folder, trimmed library included, and of the wheel), so the snapshot is kept in the temporary
+    directory under it and the maker's own text: they rarely change between builds, and making one takes Node a
+    few seconds."""
     if not wanted():
         return None
-    inputs = hashlib.sha256(f"{key}|{MAKER.read_text(encoding='utf-8')}".encode() + stdlib + wheel)
-    for name, source in sorted(runtime.items()):
-        inputs.update(name.encode() + Path(source).read_bytes())
-    cached = Path(tempfile.gettempdir()) / f"handbook-snapshot-{inputs.hexdigest()[:16]}.bin"
+    named = hashlib.sha256(f"{key}|{MAKER.read_text(encoding='utf-8')}".encode()).hexdigest()[:16]
+    cached = Path(tempfile.gettempdir()) / f"handbook-snapshot-{named}.bin"
     if cached.is_file():
         return cached.read_bytes()
     node = shutil.which("node")

@@ -14,6 +14,7 @@ import pytest
 
 import assessment
 from generator import snapshot, stdlib, wheel
+from generator.assets import digest
 
 from conftest import ROOT
 from strategies import sample_answers
@@ -58,7 +59,8 @@ def test_pyodide_under_node_matches_cpython(rulebook, tmp_path_factory, start, p
     if start == "snapshot":  # made as the site build makes it, from the same wheel and trimmed library
         runtime = {n: ROOT / "node_modules" / "pyodide" / n
                    for n in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")}
-        heap = snapshot.make(runtime, trimmed.read_bytes(), built.read_bytes(), "parity")
+        inputs = trimmed.read_bytes() + built.read_bytes() + b"".join(p.read_bytes() for p in runtime.values())
+        heap = snapshot.make(runtime, trimmed.read_bytes(), built.read_bytes(), "parity-" + digest(inputs))
         assert heap, "the snapshot could not be made (see stderr)"
         (work / "engine.snapshot").write_bytes(heap)
         env["SNAPSHOT"] = str(work / "engine.snapshot")

@@ -12,6 +12,7 @@ const here = path => new URL(path, import.meta.url);
 let answer = null;
 
 class Stale extends Error {}
+class RuntimeMissing extends Stale {}  // no Python at all: no fallback either
 
 async function download(path, cache = "default") {
   const response = await fetch(here(path), { cache });
@@ -38,7 +39,7 @@ function runtimeMissing() {
   const never = new Promise(() => {});
   return fetch(here(RUNTIME + "pyodide.asm.wasm"), { method: "HEAD" }).then(response => {
     if (response.status === 404 || response.status === 410) {
-      throw new Stale(`找不到计分引擎文件 pyodide.asm.wasm（HTTP ${response.status}）：网站可能刚更新过，请刷新页面（F5）；` +
+      throw new RuntimeMissing(`找不到计分引擎文件 pyodide.asm.wasm（HTTP ${response.status}）：网站可能刚更新过，请刷新页面（F5）；` +
                       "仍然如此时请告知网站管理员");
     }
     return never;
@@ -57,7 +58,7 @@ async function restored(loadPyodide, missing) {
     console.info("计分引擎：从内存快照启动 / scoring engine: restored from the memory snapshot");
     return pyodide;
   } catch (error) {
-    if (error instanceof Stale && error.message.includes("pyodide.asm.wasm")) throw error;
+    if (error instanceof RuntimeMissing) throw error;
     console.warn(`计分引擎：内存快照不可用，改为正常启动 / scoring engine: snapshot not used, booting — ${error && error.message || error}`);
     return null;
   }
@@ -73,16 +74,17 @@ async function boot() {
   missing.catch(() => {});  // reported where it is awaited
   let pyodide = await restored(loadPyodide, missing);
   const engine = pyodide ? "snapshot" : "boot";
+  let wheel = null;  // the engine comes from the snapshot, or from its wheel when Python boots
   if (!pyodide) {
-    const wheel = download(WHEEL);
+    wheel = download(WHEEL);
     wheel.catch(() => {});
     pyodide = await Promise.race([missing, loadPyodide({ indexURL: here(RUNTIME).href })]);
     console.info("计分引擎：正常启动 / scoring engine: booted without a snapshot");
     postMessage({ type: "progress", text: "正在加载计分引擎…" });
-    pyodide.unpackArchive(await verified(WHEEL, await wheel, checker(pyodide)), "wheel");
   }
+  const matches = pyodide.runPython("import hashlib\nlambda data, want: hashlib.sha256(data.to_bytes()).hexdigest()[:len(want)] == want");
+  if (wheel) pyodide.unpackArchive(await verified(WHEEL, await wheel, matches), "wheel");
   const definitionBytes = await definition;
-  const matches = checker(pyodide);
   pyodide.globals.set("rulebook_json", new TextDecoder().decode(await verified(definitionPath, definitionBytes, matches)));
   answer = pyodide.runPython(`
 import json, assessment.page
@@ -91,10 +93,6 @@ lambda ident, request_json: assessment.page.answer(_rulebook, ident, request_jso
 `);
   const [version, hash] = pyodide.runPython("[_rulebook['version'], _rulebook['hash']]").toJs();  // parsed once, above
   postMessage({ type: "ready", version, hash, engine });
-}
-
-function checker(pyodide) {
-  return pyodide.runPython("import hashlib\nlambda data, want: hashlib.sha256(data.to_bytes()).hexdigest()[:len(want)] == want");
 }
 
 const booting = boot().catch(error => postMessage({ type: "fatal", stale: error instanceof Stale,

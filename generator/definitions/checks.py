@@ -328,13 +328,9 @@ def _check_printed_points(entry, std, checker):
             continue
         if (total := subtotal_max(std, section, Fraction)) != Fraction(raw["points"]):
             checker.report(entry, ("sections", s, "points"), "section_points_sum", section=section["name"],
-                           total=_number(total), declared=fmt(Decimal(raw["points"])))
+                           total=_show(total), declared=fmt(Decimal(raw["points"])))
     if data.get("points") is not None and (total := total_range(std, Fraction)[1]) != Fraction(data["points"]):
-        checker.report(entry, ("points",), "points_sum", total=_number(total), declared=fmt(Decimal(data["points"])))
-
-
-def _number(value: Fraction) -> str:
-    return fmt(Decimal(value.numerator) / Decimal(value.denominator))
+        checker.report(entry, ("points",), "points_sum", total=_show(total), declared=fmt(Decimal(data["points"])))
 
 
 def _check_conditions(entry, std, path, conditions, items_by_id, checker):

@@ -133,13 +133,11 @@ class Renderer:
 
     def processes_using(self, here, key, ident):
         """Links to the processes a standard or rule belongs to: what a person does with their result."""
-        return Raw("、".join(f"[{text(p['name'])}]({paths.relative(here, paths.process(p))})"
-                             for p in self.process_of[(key, ident)]))
+        return _links(here, self.process_of[(key, ident)], paths.process)
 
     def policies_naming(self, here, key, ident):
         """Links to the policies that apply to a role or whose consequences a rule computes."""
-        return Raw("、".join(f"[{text(p['name'])}]({paths.relative(here, paths.policy(p))})"
-                             for p in self.policy_of[(key, ident)]))
+        return _links(here, self.policy_of[(key, ident)], paths.policy)
 
     @staticmethod
     def flow(steps):
@@ -324,6 +322,11 @@ class Renderer:
         if self.rb.get("sources"):
             nav.append({"资料来源": "sources.md"})
         return nav
+
+
+def _links(here, definitions, path_of):
+    """Markdown links from page `here` to each definition, by name, in the order given."""
+    return Raw("、".join(f"[{text(d['name'])}]({paths.relative(here, path_of(d))})" for d in definitions))
 
 
 def _source_anchor(d, n):
