@@ -21,6 +21,8 @@ from assessment import items as kinds
 from assessment.carry import answer_fields
 from assessment.errors import AnswerError, period_path
 
+from .definitions.compile import answers_hash
+
 PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
 PERIOD = ("月份", "期间", "期")  # a rule sheet's optional column naming each row's period: ranks align by it
 
@@ -118,7 +120,7 @@ def from_export(rulebook, data, who="reviewer"):
     """An exported file's answers (a review file's `who` side) brought to this rulebook as the page brings
     them (assessment.carry_over): {answers, changes}; no changes when answered under this very rulebook."""
     answers = side(data, who)
-    if data.get("rulebook_hash") == rulebook["hash"]:
+    if data.get("rulebook_hash") == answers_hash(rulebook, str(data["definition"])):
         return {"answers": answers, "changes": []}
     return assessment.carry_over(rulebook, str(data["definition"]), {
         "answers": answers, "basis": data.get("basis"), "names": data.get("field_names")})

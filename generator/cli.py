@@ -19,7 +19,7 @@ from assessment.errors import AnswerError
 
 from . import skeletons
 from .definitions import jsonschema, releases, syntax
-from .definitions.compile import build_rulebook, compile_definitions, dumps
+from .definitions.compile import answers_hash, build_rulebook, compile_definitions, dumps
 from .definitions.diagnostics import DefinitionError
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ANSWERS, EXIT_NOT_FOUND, EXIT_WRITE, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5, 6
@@ -238,7 +238,7 @@ def _unwrap(rulebook, ident, data, path, lang):
               "the reviewer's answers are scored", file=sys.stderr)
         if note := batch.sealed_note(data):
             print(f"{path}: {note}", file=sys.stderr)
-    if data.get("rulebook_hash") != rulebook["hash"]:
+    if data.get("rulebook_hash") != answers_hash(rulebook, ident):
         print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, 已按当前版本 {rulebook['version']} 核对 / "
               f"answers from version {data.get('rulebook_version') or 'unknown'}, carried to {rulebook['version']}", file=sys.stderr)
     for change in carried["changes"]:

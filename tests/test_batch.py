@@ -11,6 +11,8 @@ from openpyxl import load_workbook
 
 from conftest import run_cli
 
+from generator.definitions.compile import answers_hash
+
 KPI = "客服岗位月度绩效(KPI)"  # weights 20 / 20 / 25 / 25 / 10, each item out of 100
 
 
@@ -92,7 +94,7 @@ def test_exported_files_in_a_folder_and_a_csv_are_read_together(tmp_path, rulebo
     folder = tmp_path / "收集" / "一组"
     folder.mkdir(parents=True)
     export = {"definition": "cs_kpi_monthly", "definition_name": KPI, "rulebook_version": rulebook["version"],
-              "rulebook_hash": rulebook["hash"], "person": {"staff_id": "B001", "name": "孙八", "department": "客服一组"},
+              "rulebook_hash": answers_hash(rulebook, "cs_kpi_monthly"), "person": {"staff_id": "B001", "name": "孙八", "department": "客服一组"},
               "answers": {"return_visit_rate": "100", "satisfaction": "100", "timeliness_accuracy": "100",
                           "training_level": "100", "attendance": "0"}}
     (folder / "孙八.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")

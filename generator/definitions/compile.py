@@ -180,11 +180,19 @@ def _numeric(value):
 
 
 def excerpt(rulebook: Rulebook, ident: str) -> Rulebook:
-    """What scoring one standard or rule needs: its definition, with the rulebook's version and hash.
-    The self-assessment page downloads this rather than the whole rulebook."""
-    return {"format": rulebook["format"], "version": rulebook["version"], "hash": rulebook["hash"],
+    """What scoring one standard or rule needs: its definition, with the rulebook's version and the hash of
+    this excerpt — the fingerprint answers are saved and exported under. It is the definition's own, not the
+    whole rulebook's: editing a role's duties leaves saved self-assessments current (no carry-over) and every
+    self-assessment page, and its engine files' URLs, unchanged. The page downloads this, not the rulebook."""
+    body = {"format": rulebook["format"], "version": rulebook["version"],
             "standards": [s for s in rulebook["standards"] if s["id"] == ident],
             "rules": [r for r in rulebook["rules"] if r["id"] == ident]}
+    return {**body, "hash": content_hash(body)}
+
+
+def answers_hash(rulebook: Rulebook, ident: str) -> str:
+    """The hash that answers to standard or rule `ident` carry (see excerpt)."""
+    return excerpt(rulebook, ident)["hash"]
 
 
 def dumps(rulebook: Rulebook) -> str:

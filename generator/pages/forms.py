@@ -15,6 +15,7 @@ from assessment.history import person_fields
 from assessment.numbers import fmt
 from assessment.standard import is_test
 
+from ..definitions.compile import answers_hash
 from .escape import Raw, attr
 
 
@@ -171,7 +172,7 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
     and `definition` relative to the hashed assets' folder (the worker's name)."""
     fields = answer_fields(kind, definition).values()
     meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind,
-                       "version": rulebook["version"], "hash": rulebook["hash"], "min_periods": min_periods,
+                       "version": rulebook["version"], "hash": answers_hash(rulebook, definition["id"]), "min_periods": min_periods,
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
                        "engine": engine, "separators": kinds.SEPARATORS,
                        "period_path": PERIOD_PATH}, ensure_ascii=False)
