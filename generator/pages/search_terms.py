@@ -24,28 +24,54 @@ def _texts(value):
             yield from _texts(v)
 
 
+# Each word this process has given frequency 0 (here, or the search plugin loading a dictionary made here), with
+# jieba's own frequency (None: not in its dictionary). jieba's dictionary is one per process: under `serve` the
+# last build's words stay removed, and the next dictionary would miss them unless they are put back first.
+_JIEBA_OWN = {}
+
+
 def split_words(rulebook):
-    """{long word: its shorter parts} for every splittable word of three or more characters."""
+    """{long word: its shorter parts} for every splittable word of three or more characters; the same whatever
+    this process computed or loaded before."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    _restore(jieba)
     found = {}
     runs = sorted({run for text in _texts(rulebook) for run in HAN.findall(text)})
     pending = runs
-    while pending:  # removing 人力资源部 can expose 人力资源: repeat until nothing long is splittable
-        removed = []
-        for run in pending:
-            for word in jieba.cut(run):
-                if len(word) < 3 or word in found:
-                    continue
-                parts = [p for p in jieba.cut_for_search(word) if p != word and len(p) < len(word)]
-                if parts:
-                    found[word] = parts
-                    jieba.del_word(word)  # the same effect the dictionary will have in the build
-                    removed.append(word)
-        # only a run containing a removed word can be cut differently now
-        pending = [run for run in runs if any(word in run for word in removed)] if removed else []
+    try:
+        while pending:  # removing 人力资源部 can expose 人力资源: repeat until nothing long is splittable
+            removed = []
+            for run in pending:
+                for word in jieba.cut(run):
+                    if len(word) < 3 or word in found:
+                        continue
+                    parts = [p for p in jieba.cut_for_search(word) if p != word and len(p) < len(word)]
+                    if parts:
+                        found[word] = parts
+                        _JIEBA_OWN.setdefault(word, jieba.dt.FREQ.get(word))
+                        jieba.del_word(word)  # the same effect the dictionary will have in the build
+                        removed.append(word)
+            # only a run containing a removed word can be cut differently now
+            pending = [run for run in runs if any(word in run for word in removed)] if removed else []
+    finally:
+        _restore(jieba)
     return found
+
+
+def _restore(jieba):
+    """jieba's own dictionary back for every word removed in this process (prefixes del_word added stay: they
+    only let jieba look further, never make a word)."""
+    from jieba import finalseg
+
+    for word, freq in _JIEBA_OWN.items():
+        if freq is None:
+            jieba.dt.FREQ.pop(word, None)
+        else:
+            jieba.dt.FREQ[word] = freq
+        finalseg.Force_Split_Words.discard(word)
 
 
 def user_dictionary(rulebook):
