@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 
 from generator import stdlib
 
-from . import batch, browser, build, pairs, report, synthetic
+from . import batch, browser, build, pairs, preview, report, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PAGE = "assess/cs_grading.html"  # the largest standard: 11 items, checklists, prerequisites
@@ -72,6 +72,11 @@ def main(argv=None):
             label = handbooks[-1][0]
             results["search"] = {"handbook": label,
                                  **browser.search(chromium, tmp / label / "site-ours", QUERIES, args.browser_runs)}
+            results["preview"] = []
+            for label, definitions in (handbooks[0], handbooks[-1]):
+                print(f"预览 / preview: {label} …", file=sys.stderr, flush=True)
+                figures = preview.measure(definitions, tmp / label / "ours.yml", tmp / label, chromium, args.browser_runs)
+                results["preview"].append({"handbook": label, **figures})
             chromium.close()
 
     print("批量计分 / batch …", file=sys.stderr, flush=True)

@@ -117,6 +117,7 @@ def markdown(results):
               f"Pyodide 自带的 `python_stdlib.zip` 为 {_mb(st['full_bytes'])}, 已是压缩包, 服务器的 gzip 无法再压缩。"
               f"网站发布的是只含 Pyodide 启动与计分引擎所需模块的版本: {_mb(st['trimmed_bytes'])}"
               f"(少 {_mb(st['full_bytes'] - st['trimmed_bytes'])}), 引擎的一致性测试在 Node 与 Chromium 中都用它运行。", ""]
+    lines += _preview(results.get("preview") or [])
     lines += _explanations(results)
     lines += _batch(results.get("batch") or [])
     s = results["search"]
@@ -178,6 +179,30 @@ def _explanations(results):
     if not notes:
         return []
     return ["## 未达标项的原因", "", *[f"- {note}" for note in notes], ""]
+
+
+def _preview(runs):
+    """make serve after a one-line edit (bench/preview.py)."""
+    if not runs:
+        return []
+    lines = ["## 预览(make serve)", "",
+             "HR 保存一处改动(某个岗位的一条职责)后, 浏览器中已打开的岗位页自动刷新并显示新内容所用的时间:"
+             "真实的 `mkdocs serve --dirty`(即 `make serve`)与无头 Chromium, 从写入 YAML 文件计时。"
+             "预览只重新生成与渲染内容变了的页面; 同一改动不经服务器再做一次, 其输出文件夹与完整构建逐个文件比较。", ""]
+    for p in runs:
+        big = p["roles"] >= 2000
+        lines += [f"### {p['handbook']}: `{p['page']}`(每项 {p['runs']} 次)", "", *HEAD,
+                  f"| 保存到页面显示新内容 | {_s(p['edit_to_page_s'])}({_s(p['edit_to_page_min_s'])}–"
+                  f"{_s(p['edit_to_page_max_s'])}) | {'≤ 2.00 s(2,000 岗位)' if big else ''} | "
+                  f"{VERDICTS[p['verdict']] if big else ''} |",
+                  _row("其中重建(同一改动, 不经服务器)", _s(p["rebuild_s"])),
+                  _row("重新渲染的页面", f"{len(p['pages_rendered'])} 个: "
+                       + "、".join(f"`{name}`" for name in p["pages_rendered"][:6])
+                       + (" …" if len(p["pages_rendered"]) > 6 else "")),
+                  _row("预览的网站与完整构建逐文件相同", "相同" if p["same_as_full_build"] else
+                       "不同: " + "、".join(f"`{d}`" for d in p["differences"]), "相同", p["same_as_full_build"]),
+                  ""]
+    return lines
 
 
 def _batch(runs):

@@ -6,10 +6,11 @@ bench's plain-MkDocs baseline (bench/build.py) both take what is made here.
 import html
 from dataclasses import dataclass
 
-from .assets import Assets, site_assets
+from . import assets as site
+from .assets import Assets
 from .definitions import releases
 from .definitions.compile import Compiled
-from .pages import Pages, build_pages, footer, search_terms
+from .pages import Pages, build_pages, footer, incremental, search_terms
 
 
 @dataclass
@@ -18,6 +19,9 @@ class Handbook:
     assets: Assets
     copyright: str  # the footer line, escaped: the theme prints this slot as HTML
     dictionary: str  # jieba's user dictionary, so that search finds the handbook's terms whole
+    rulebook: dict  # what it was made from, for the next preview build to compare with
+    asset_inputs: tuple
+    page_inputs: tuple
 
     def nav(self, configured):
         """The configured nav with the generated sections after its first entry (the home page)."""
@@ -25,14 +29,24 @@ class Handbook:
         return configured[:1] + _escape_sections(self.pages.nav) + configured[1:]
 
 
-def assemble(compiled: Compiled, root, runtime, stdlib=None, directory_urls=True) -> Handbook:
+def assemble(compiled: Compiled, root, runtime, stdlib=None, directory_urls=True, previous=None) -> Handbook:
     """`root`: the folder runtime paths are relative to; `runtime`: Pyodide's files (name → path);
-    `stdlib`: its python_stdlib.zip, to trim. assets.MissingAsset when a front-end file is missing."""
+    `stdlib`: its python_stdlib.zip, to trim. assets.MissingAsset when a front-end file is missing.
+    `previous`: while previewing, the last build's Handbook: what the edit cannot have changed is kept from it
+    (the same files a full build makes; tests/test_incremental.py compares them)."""
     rulebook = compiled.rulebook
-    assets = site_assets(rulebook, root, runtime, stdlib)
-    pages = build_pages(rulebook, directory_urls, compiled.example_results, assets.engine,
-                        releases.history(rulebook, compiled.releases))
-    return Handbook(pages, assets, html.escape(footer(rulebook)), search_terms.user_dictionary(rulebook))
+    history = releases.history(rulebook, compiled.releases)
+    asset_inputs = site.inputs(rulebook, root, runtime, stdlib)
+    kept = previous is not None and previous.asset_inputs == asset_inputs
+    assets = previous.assets if kept else site.site_assets(rulebook, root, runtime, stdlib)
+    # the releases before this rulebook: every page's "changed since the last release" box depends on them
+    page_inputs = (directory_urls, [(r["version"], r["hash"]) for r in history[:-1]])
+    only = (incremental.pages_changed(previous.rulebook, rulebook)
+            if kept and previous.page_inputs == page_inputs else None)
+    pages = build_pages(rulebook, directory_urls, compiled.example_results, assets.engine, history,
+                        previous.pages.files if only is not None else None, only)
+    return Handbook(pages, assets, html.escape(footer(rulebook)), search_terms.user_dictionary(rulebook),
+                    rulebook, asset_inputs, page_inputs)
 
 
 def _escape_sections(nav):

@@ -90,6 +90,14 @@ def site_assets(rulebook: Rulebook, root, runtime: dict, stdlib_source=None) -> 
     return Assets(files, EngineFiles(scripts_dir + "app.js", worker_path, runtime_dir, definitions))
 
 
+def inputs(rulebook: Rulebook, root, runtime: dict, stdlib_source=None):
+    """Everything site_assets reads, comparable with ==: equal inputs make the same assets (a preview keeps
+    the last ones). The engine's sources and the page scripts count by size and time of change."""
+    engine = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in APP.parent.rglob("*") if p.is_file())
+    return (str(root), sorted(runtime.items()), stdlib_source, engine,
+            rulebook["format"], rulebook["version"], rulebook["standards"], rulebook["rules"])
+
+
 def _folder_digest(contents):
     """One digest over a folder's files ({name: bytes or Path}), names included."""
     summary = hashlib.sha256()

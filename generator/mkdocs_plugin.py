@@ -5,6 +5,7 @@ to MkDocs events. Under `mkdocs serve` a definitions error is printed with its l
 good pages keep being served; under `mkdocs build` it fails the build.
 """
 
+import functools
 import html
 import json
 import logging
@@ -12,6 +13,7 @@ import os
 import posixpath
 import re
 import tempfile
+import time
 from pathlib import Path, PurePosixPath
 
 import markupsafe
@@ -26,8 +28,10 @@ from .assets import MissingAsset
 from .definitions.compile import compile_definitions
 from .definitions.diagnostics import DefinitionError
 from .pages import csp, forms
+from .preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+LIVERELOAD = "assets/livereload.js"  # make serve only
 
 
 class HandbookConfig(Config):
@@ -42,17 +46,26 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.serving = False
         self.compiled = None  # the last good compilation: kept across rebuilds while serving
         self.error_report = None  # while serving: why the pages shown are the last good ones
+        self.preview = None  # `serve --dirty` (make serve): MkDocs renders only the pages that changed
+        self.handbook = None
+        self.read_cache = None
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.preview = Preview() if self.serving and dirty else None
+        self.read_cache = {} if self.preview else None  # the definition files as last read
+        if self.preview:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_WARNING)
 
     @event_priority(100)  # before the search plugin reads its jieba dictionary
     def on_config(self, config):
+        if self.preview:
+            self.preview.pause_collector()
         root = Path(config.config_file_path).parent
         self.definitions = (root / self.config.definitions).resolve()
         self.error_report = None
         try:
-            self.compiled = compile_definitions(self.definitions)
+            self.compiled = compile_definitions(self.definitions, self.read_cache)
             # INFO, not WARNING: `mkdocs build --strict` would stop on it, and HR may rebuild before raising version
             for warning in self.compiled.warnings:
                 log.info("%s%s", "注意：" if self.config.lang == "zh" else "note: ", warning.format(self.config.lang, root))
@@ -72,7 +85,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.inline_scripts = self._inline_scripts(config.theme.dirs)
         try:
             self.handbook = assemble(self.compiled, root, self.config.runtime, self.config.stdlib,
-                                     config.use_directory_urls)
+                                     config.use_directory_urls, self.handbook if self.preview else None)
         except MissingAsset as missing:
             raise PluginError(f"{missing}: 缺少前端依赖, 请先运行 `npm ci`(或 `make site`) / "
                               f"missing front-end dependency, run `npm ci` first") from None
@@ -113,18 +126,60 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.append(File.generated(config, dest, abs_src_path=str(asset)))
             else:
                 files.append(File.generated(config, dest, content=asset))
+        if self.serving:
+            files.append(File.generated(config, LIVERELOAD, abs_src_path=str(Path(__file__).with_name("livereload.js"))))
+        if self.preview:
+            self._plan_preview(files, config)
         return files
+
+    def _plan_preview(self, files, config):
+        frame = {"nav": config.nav, "footer": config.copyright, "error": self.error_report,
+                 "config": Path(config.config_file_path).read_text(encoding="utf-8")}
+        words = [line.rsplit(" ", 1)[0] for line in self.handbook.dictionary.splitlines() if line.strip()]
+        everything = self.preview.begin(frame, self.pages.files, words)
+        for file in files.documentation_pages():
+            if everything or (self.preview.new_words and file.src_uri not in self.pages.files):
+                file.is_modified = _always  # a page written by hand, with the new dictionary: the few there are
+            elif file.src_uri in self.pages.files:
+                file.is_modified = functools.partial(self.preview.changed, file.src_uri)
+            # otherwise a page written by hand (content/) keeps MkDocs' own test: its file is newer than its page
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and hasattr(search, "search_index_prev"):
+            # Material merges a dirty build's index by the first page it rendered only; Preview merges by every page
+            search.search_index_prev = None
+
+    def on_nav(self, nav, config, files):
+        if self.preview:
+            for file in files.documentation_pages():
+                if file.page is not None and not file.is_modified():
+                    title = self.preview.title(file.src_uri)
+                    if title is None:
+                        file.is_modified = _always
+                    else:
+                        file.page.title = title
+        return nav
 
     @event_priority(-50)  # after the search plugin writes its index, before `offline` inlines it
     def on_post_build(self, config):
         # Material writes the index ASCII-escaped: each Chinese character (and each of jieba's
         # zero-width separators) takes six bytes instead of three. At 2,000 roles: 19 MB → 11 MB.
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            data = json.loads(index.read_text(encoding="utf-8"))
+        data = json.loads(index.read_text(encoding="utf-8")) if index.is_file() else None
+        if data is not None:
+            if self.preview:
+                data["docs"] = self.preview.search_documents(data["docs"])
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if self.preview:
+            self.preview.finish(data and data["docs"])
+            self.preview.collect_later()
+
+    def on_build_error(self, error):
+        if self.preview:
+            self.preview.collect_later()
 
     def on_post_page(self, output, page, config):
+        if self.preview:
+            self.preview.was_rendered(page.file.src_uri, page.url, page.title)
         return self._protect(self._error_banner(self._link_changes(output, page)), page.file.src_uri)
 
     def _error_banner(self, html_text):
@@ -173,4 +228,28 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.definitions))
+        # MkDocs' live reload is an inline script the Content-Security-Policy blocks: serve it as a file
+        script = server.mount_path + LIVERELOAD
+
+        def inject(content, epoch):
+            tag = (f'<script src="{script}" data-epoch="{int(epoch)}" '
+                   f'data-request="{round(time.monotonic() * 1000)}"></script>').encode()
+            end = content.rfind(b"</body>")
+            return content + tag if end < 0 else content[:end] + tag + content[end:]
+
+        server._inject_js_into_html = inject
         return server
+
+
+def _always():
+    return True
+
+
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns on every `--dirty` build that its navigation may be inaccurate: Preview keeps it exact."""
+
+    def filter(self, record):
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_DIRTY_WARNING = _DirtyWarning()  # one instance: a logger keeps a filter once however often it is added

@@ -57,7 +57,8 @@ def _publishable(directory):
 
 
 def serve(addr):
-    return _mkdocs("serve", "--dev-addr", addr, "--livereload").returncode
+    # --dirty: after an edit MkDocs renders only the pages that changed (generator/preview.py keeps the rest exact)
+    return _mkdocs("serve", "--dev-addr", addr, "--livereload", "--dirty").returncode
 
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):

@@ -38,10 +38,11 @@ class Compiled:
     releases: list = dataclasses.field(default_factory=list)
 
 
-def compile_definitions(root) -> Compiled:
-    """Validate and compile a definitions folder; DefinitionError lists every problem, located."""
+def compile_definitions(root, cache=None) -> Compiled:
+    """Validate and compile a definitions folder; DefinitionError lists every problem, located. `cache`: a dict
+    kept between compilations of the same folder while previewing (see load)."""
     with _collector_paused():
-        return _build(root)
+        return _build(root, cache)
 
 
 def build_rulebook(root) -> Rulebook:
@@ -62,8 +63,8 @@ def _collector_paused():
             gc.enable()
 
 
-def _build(root):
-    defs, diagnostics = load(root)
+def _build(root, cache):
+    defs, diagnostics = load(root, cache)
     structural = bool(diagnostics)
     checker = checks.Checker(diagnostics, defs.broken_ids)
     index = checks.check_identities(defs, checker)
@@ -82,9 +83,9 @@ def _build(root):
     results = {}
     if not diagnostics and not structural:
         for entry, definition in standards:
-            _run_examples(entry, definition, assessment.score, checker, results)
+            _run_examples(entry, definition, assessment.score, checker, results, cache)
         for entry, definition in rules:
-            _run_examples(entry, definition, assessment.evaluate_rule, checker, results)
+            _run_examples(entry, definition, assessment.evaluate_rule, checker, results, cache)
     archived, problems = releases.load(root)
     diagnostics += problems
     if diagnostics:
@@ -139,7 +140,19 @@ def content_hash(rulebook):
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _run_examples(entry, definition, evaluate, checker, results):
+def _run_examples(entry, definition, evaluate, checker, results, cache=None):
+    key = ("examples", definition["id"])
+    if cache is not None and cache.get(key, (None,))[0] == definition:  # the same definition as last time
+        results.update(cache[key][1])
+        return
+    found, reported = {}, len(checker.out)
+    _score_examples(entry, definition, evaluate, checker, found)
+    results.update(found)
+    if cache is not None and len(checker.out) == reported:  # a failing example is scored (and said) every time
+        cache[key] = (definition, found)
+
+
+def _score_examples(entry, definition, evaluate, checker, results):
     for i, example in enumerate(definition["examples"]):
         path = ("examples", i)
         try:

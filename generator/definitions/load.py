@@ -82,8 +82,10 @@ def _file_kind(root, path):
     return model.FILE_KINDS.get(rel.parts[0])
 
 
-def load(root):
-    """(Definitions, [Diagnostic]) — structure only; semantic checks come after."""
+def load(root, cache=None):
+    """(Definitions, [Diagnostic]) — structure only; semantic checks come after. `cache`: a dict kept between
+    loads of the same folder (a preview's rebuilds): a file whose bytes are those of its last clean read is
+    not parsed again."""
     root = Path(root)
     defs, diagnostics = Definitions(root), []
     if not root.is_dir():
@@ -98,17 +100,23 @@ def load(root):
             folders = ", ".join(k + "/" for k in model.FILE_KINDS if not k.endswith(".yaml"))
             diagnostics.append(Diagnostic(path, 1, 1, "bad_file_kind", {"files": files, "folders": folders}))
             continue
-        src, problems = source.read(path)
-        diagnostics += problems
-        if problems:
-            _remember_unread(defs, kind_model[0], path)
-            continue
         kind, spec = kind_model
-        before = len(diagnostics)
-        data = spec.check(src.data, (), Context(src, diagnostics))
-        if len(diagnostics) > before or not isinstance(data, dict):
-            _remember_ids(defs, kind, src.data)
-            continue
+        raw = _bytes(path) if cache is not None else None
+        if raw is not None and cache.get(path, (None,))[0] == raw:
+            src, data = cache[path][1:]
+        else:
+            src, problems = source.read(path)
+            diagnostics += problems
+            if problems:
+                _remember_unread(defs, kind, path)
+                continue
+            before = len(diagnostics)
+            data = spec.check(src.data, (), Context(src, diagnostics))
+            if len(diagnostics) > before or not isinstance(data, dict):
+                _remember_ids(defs, kind, src.data)
+                continue
+            if raw is not None:
+                cache[path] = (raw, src, data)
         if kind in ("organisation", "sources"):
             setattr(defs, kind, Entry(kind, data, src))
         elif kind in ("departments", "scales"):
@@ -120,6 +128,13 @@ def load(root):
     if defs.organisation is None and not any(d.file.name == "organisation.yaml" for d in diagnostics):
         diagnostics.append(Diagnostic(root / "organisation.yaml", 1, 1, "missing_organisation", {}))
     return defs, diagnostics
+
+
+def _bytes(path):
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # read (and reported) as usual
 
 
 class _Every(set):

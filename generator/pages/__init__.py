@@ -21,11 +21,14 @@ class Pages:
 
 
 def build_pages(rulebook: Rulebook, directory_urls: bool = False, example_results: dict | None = None,
-                engine: EngineFiles | None = None, history: list | None = None) -> Pages:
+                engine: EngineFiles | None = None, history: list | None = None, reuse: dict | None = None,
+                only: set | None = None) -> Pages:
     """`example_results`: the worked examples' results from compile_definitions (scored here when absent);
     `engine`: where the engine's files are (assets.EngineFiles; stand-in paths when absent);
-    `history`: the released rulebooks, oldest first, then this one (definitions.releases.history)."""
-    return Renderer(rulebook, directory_urls, example_results, engine, history).build()
+    `history`: the released rulebooks, oldest first, then this one (definitions.releases.history);
+    `reuse`, `only`: a preview's last pages ({path: Markdown}) and the only ones to render again
+    (incremental.pages_changed); every page is rendered when `only` is None."""
+    return Renderer(rulebook, directory_urls, example_results, engine, history, reuse, only).build()
 
 
 def footer(rulebook: Rulebook) -> str:

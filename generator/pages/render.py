@@ -4,6 +4,7 @@ Every `{{ value }}` is escaped (see escape.py); links and SVG are built here and
 Worked examples are scored by the engine at build time, so no number on a page is typed by hand.
 """
 
+import functools
 from collections import defaultdict, namedtuple
 from pathlib import Path
 
@@ -28,10 +29,11 @@ SOURCE_KINDS = {"roles": paths.role, "skills": paths.skill, "standards": paths.s
                 "processes": paths.process, "policies": paths.policy}
 
 
+@functools.cache  # one per process: a preview's rebuild does not compile the templates again
 def _environment():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), finalize=text, autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             undefined=jinja2.Undefined, auto_reload=False)  # a new environment per build
+                             undefined=jinja2.Undefined)  # auto_reload: an edited template is read again
     env.tests["knowledge_test"] = is_test  # a standard whose items carry an answer key
     env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
                        section_max=lambda std, section: fmt(subtotal_max(std, section)),
@@ -40,8 +42,10 @@ def _environment():
 
 
 class Renderer:
-    def __init__(self, rulebook, directory_urls=False, example_results=None, engine=None, history=None):
+    def __init__(self, rulebook, directory_urls=False, example_results=None, engine=None, history=None,
+                 reuse=None, only=None):
         self.rb = rulebook
+        self.reuse, self.only = reuse, only  # the last build's pages, and the only ones to render again
         self.engine = engine or EngineFiles.unbuilt(rulebook)
         self.history = history or [rulebook]  # released rulebooks, oldest first, then this one
         self.recent = changes.compare(self.history[-2], rulebook) if len(self.history) > 1 else []
@@ -84,7 +88,13 @@ class Renderer:
 
     # --- helpers available to templates -------------------------------------------------
 
+    def _kept(self, here):
+        return self.only is not None and here not in self.only
+
     def _page(self, template, here, **context):
+        if self._kept(here):
+            return self.reuse[here]
+
         def link(target, label):
             return Raw(f"[{text(label)}]({paths.relative(here, target)})")
 
@@ -226,6 +236,9 @@ class Renderer:
                                         ("rule", self.rb["rules"], forms.rule_form)):
             for d in definitions:
                 here = paths.assessment(d)
+                if self._kept(here):  # a form takes longer to make than the page's Markdown
+                    files[here] = self.reuse[here]
+                    continue
                 files[here] = self._page("assess.md.j2", here, d=d, kind=kind,
                                          form=make(d, self.rb, self._engine_urls(here, d["id"])))
         files["assess/index.md"] = self._page("assess_index.md.j2", "assess/index.md")

@@ -28,6 +28,7 @@ def _texts(value):
 # jieba's own frequency (None: not in its dictionary). jieba's dictionary is one per process: under `serve` the
 # last build's words stay removed, and the next dictionary would miss them unless they are put back first.
 _JIEBA_OWN = {}
+_LAST = {"runs": None, "words": None}  # the last result and the text it came from
 
 
 def split_words(rulebook):
@@ -35,11 +36,13 @@ def split_words(rulebook):
     this process computed or loaded before."""
     import jieba
 
+    runs = sorted({run for text in _texts(rulebook) for run in HAN.findall(text)})
+    if runs == _LAST["runs"]:  # a preview's rebuild after an edit that brought no new Chinese text
+        return dict(_LAST["words"])
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()
     _restore(jieba)
     found = {}
-    runs = sorted({run for text in _texts(rulebook) for run in HAN.findall(text)})
     pending = runs
     try:
         while pending:  # removing 人力资源部 can expose 人力资源: repeat until nothing long is splittable
@@ -58,6 +61,7 @@ def split_words(rulebook):
             pending = [run for run in runs if any(word in run for word in removed)] if removed else []
     finally:
         _restore(jieba)
+    _LAST.update(runs=runs, words=dict(found))
     return found
 
 
