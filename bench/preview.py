@@ -21,7 +21,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from generator.mkdocs_plugin import LIVERELOAD
+from generator.mkdocs_plugin import SERVE_ONLY
 
 from . import pairs
 
@@ -112,8 +112,8 @@ def measure(definitions, config, work, chromium, runs):
     rebuild = json.loads(done.stdout.splitlines()[-1])
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(work / "full")],
                    cwd=ROOT, env=env, check=True, capture_output=True)
-    # the live-reload script is written for `serve` only
-    differences = [d for d in _differences(filecmp.dircmp(work / "served", work / "full")) if d != LIVERELOAD]
+    # the live-reload and search scripts are written for `serve` only
+    differences = [d for d in _differences(filecmp.dircmp(work / "served", work / "full")) if d not in SERVE_ONLY]
     shutil.rmtree(work / "full")
 
     # through the server and a browser

@@ -29,9 +29,11 @@ from .definitions.compile import compile_definitions
 from .definitions.diagnostics import DefinitionError
 from .pages import csp, forms
 from .preview import Preview
+from .watch import watch
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-LIVERELOAD = "assets/livereload.js"  # make serve only
+LIVERELOAD, SEARCH_WAITS = "assets/livereload.js", "assets/search-waits.js"
+SERVE_ONLY = (LIVERELOAD, SEARCH_WAITS)  # the files `make serve` adds to what it serves
 
 
 class HandbookConfig(Config):
@@ -128,6 +130,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.append(File.generated(config, dest, content=asset))
         if self.serving:
             files.append(File.generated(config, LIVERELOAD, abs_src_path=str(Path(__file__).with_name("livereload.js"))))
+            files.append(File.generated(config, SEARCH_WAITS, content=forms.search_waits()))
         if self.preview:
             self._plan_preview(files, config)
         return files
@@ -227,18 +230,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return tuple(patterns)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.definitions))
-        # MkDocs' live reload is an inline script the Content-Security-Policy blocks: serve it as a file
-        script = server.mount_path + LIVERELOAD
+        self.observer = watch(server, self.definitions)
+        # MkDocs' live reload is an inline script the Content-Security-Policy blocks: serve it as a file. And, as
+        # on assessment pages, search loads its index when first used, not on each reload after an edit.
+        reload, waits = server.mount_path + LIVERELOAD, server.mount_path + SEARCH_WAITS
 
         def inject(content, epoch):
-            tag = (f'<script src="{script}" data-epoch="{int(epoch)}" '
+            tag = (f'<script src="{reload}" data-epoch="{int(epoch)}" '
                    f'data-request="{round(time.monotonic() * 1000)}"></script>').encode()
             end = content.rfind(b"</body>")
-            return content + tag if end < 0 else content[:end] + tag + content[end:]
+            content = content + tag if end < 0 else content[:end] + tag + content[end:]
+            return content.replace(b"</head>", f'<script src="{waits}"></script></head>'.encode(), 1)
 
         server._inject_js_into_html = inject
         return server
+
+    def on_shutdown(self):
+        if getattr(self, "observer", None):
+            self.observer.stop()
 
 
 def _always():

@@ -31,11 +31,12 @@ class Preview:
     def pause_collector(self):
         """A rebuild allocates a few hundred thousand objects over a heap of millions (the rulebook, the files as
         last read, the pages, the search index): each of the cyclic collector's full passes took 0.3 s at 2,000
-        roles, in the time HR waits. It is paused while building and runs once the page has been reloaded."""
+        roles, in the time HR waits. It is paused while building and runs a quarter of a second after (while the
+        browser renders the reloaded page, and before HR's next save is likely)."""
         self.building = True
         gc.disable()
 
-    def collect_later(self, delay=1.0):
+    def collect_later(self, delay=0.25):
         self.building = False
         timer = threading.Timer(delay, self._collect)
         timer.daemon = True

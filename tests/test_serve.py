@@ -74,6 +74,20 @@ def test_serve_reloads_edits_and_survives_yaml_errors(tmp_path, page):
         assert "hb-build-error" not in fetch(home)
         assert wait_for(lambda: page.locator(".hb-build-error").count() == 0
                         and "热情接待每一位客户" in page.inner_text("article", timeout=1000), seconds=20)
+
+        # each reload does not fetch the whole search index again (as on assessment pages); search works when used
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.reload(wait_until="load")  # not networkidle: live reload keeps a request open
+        page.wait_for_timeout(1500)  # Material would have asked for the index by now (test_search_waits.py)
+        assert not [u for u in requests if u.endswith("/search/search_index.json")]
+        field = page.locator("input.md-search__input")
+        field.click()
+        field.fill("接待")
+        field.press("End")  # Material searches on keyup
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
+        found = [t.replace("\u200b", "") for t in page.locator(".md-search-result__item").all_inner_texts()]
+        assert any("天猫客服" in t for t in found), found[:3]
     finally:
         server.terminate()
         server.wait(timeout=10)

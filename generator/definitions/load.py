@@ -84,8 +84,8 @@ def _file_kind(root, path):
 
 def load(root, cache=None):
     """(Definitions, [Diagnostic]) — structure only; semantic checks come after. `cache`: a dict kept between
-    loads of the same folder (a preview's rebuilds): a file whose bytes are those of its last clean read is
-    not parsed again."""
+    loads of the same folder (a preview's rebuilds): a file unchanged since its last clean read (by its size and
+    times of change, as git and make tell) is not read again."""
     root = Path(root)
     defs, diagnostics = Definitions(root), []
     if not root.is_dir():
@@ -101,8 +101,8 @@ def load(root, cache=None):
             diagnostics.append(Diagnostic(path, 1, 1, "bad_file_kind", {"files": files, "folders": folders}))
             continue
         kind, spec = kind_model
-        raw = _bytes(path) if cache is not None else None
-        if raw is not None and cache.get(path, (None,))[0] == raw:
+        stamp = _stamp(path) if cache is not None else None
+        if stamp is not None and cache.get(path, (None,))[0] == stamp:
             src, data = cache[path][1:]
         else:
             src, problems = source.read(path)
@@ -115,8 +115,8 @@ def load(root, cache=None):
             if len(diagnostics) > before or not isinstance(data, dict):
                 _remember_ids(defs, kind, src.data)
                 continue
-            if raw is not None:
-                cache[path] = (raw, src, data)
+            if stamp is not None:
+                cache[path] = (stamp, src, data)
         if kind in ("organisation", "sources"):
             setattr(defs, kind, Entry(kind, data, src))
         elif kind in ("departments", "scales"):
@@ -130,11 +130,13 @@ def load(root, cache=None):
     return defs, diagnostics
 
 
-def _bytes(path):
+def _stamp(path):
+    """What changes whenever the file's content does: ctime is set by every write and cannot be set back."""
     try:
-        return path.read_bytes()
+        st = path.stat()
     except OSError:
         return None  # read (and reported) as usual
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 class _Every(set):

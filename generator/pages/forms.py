@@ -118,6 +118,12 @@ _STARTER = ("try{{if(location.protocol===\"file:\")addEventListener(\"DOMContent
             + _SEARCH_WAITS + "}}}}catch(e){{}}")
 
 
+def search_waits():
+    """The waiting alone, as a script file: `make serve` adds it to every page it serves (a reload after each
+    edit would otherwise download and index the whole handbook again, competing with the next rebuild)."""
+    return _SEARCH_WAITS.format()
+
+
 def engine_starter(worker_url, definition_path):
     """The page's one inline script (allowed by its hash in the Content-Security-Policy, see csp.py).
     The worker's name says where its definition is, relative to the hashed assets' folder."""
