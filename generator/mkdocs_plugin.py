@@ -28,7 +28,7 @@ from .assets import MissingAsset
 from .definitions.compile import compile_definitions
 from .definitions.diagnostics import DefinitionError
 from .pages import csp, forms
-from .preview import Preview
+from .preview import Preview, heading
 from .watch import watch
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -136,7 +136,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return files
 
     def _plan_preview(self, files, config):
-        frame = {"nav": config.nav, "footer": config.copyright, "error": self.error_report,
+        # a renamed page's new title is in every neighbour's navigation, though their Markdown is unchanged
+        titles = {file.src_uri: heading(self.pages.files[file.src_uri] if file.src_uri in self.pages.files
+                                        else Path(file.abs_src_path).read_text(encoding="utf-8"))
+                  for file in files.documentation_pages()}
+        frame = {"nav": config.nav, "titles": titles, "footer": config.copyright, "error": self.error_report,
                  "config": Path(config.config_file_path).read_text(encoding="utf-8")}
         words = [line.rsplit(" ", 1)[0] for line in self.handbook.dictionary.splitlines() if line.strip()]
         everything = self.preview.begin(frame, self.pages.files, words)

@@ -1,10 +1,11 @@
 """Between two builds of `make serve`: which pages MkDocs must render again, and what stands for the rest.
 
 A page is rendered again when its Markdown changed since the last build, or holds a word that entered or left
-the search dictionary (the search plugin segments each page's text with it), or when what surrounds every page
-changed (the frame: the navigation, the footer, the definitions-error banner, mkdocs.yml) — then every page is. A page left alone keeps the file the last build wrote and its title (every
-page's navigation shows its neighbours' titles, which MkDocs otherwise reads from the rendered page). The
-search index is the last one with the rendered pages' entries put in their place.
+the search dictionary (the search plugin segments each page's text with it). Every page is, when what surrounds
+every page changed (the frame: the navigation, any page's title, the footer, the definitions-error banner,
+mkdocs.yml). A page left alone keeps the file the last build wrote and its title (every page's navigation shows
+its neighbours' titles, which MkDocs otherwise reads from the rendered page). The search index is the last one
+with the rendered pages' entries put in their place.
 
 `make site` never comes here: a full build renders everything. No MkDocs imports (mkdocs_plugin.py adapts).
 """
@@ -87,6 +88,14 @@ class Preview:
         """The build succeeded: it is what the next one is compared with (`documents`: its search index's)."""
         self.frame, self.markdown, self.words = self._next
         self.documents = documents
+
+
+def heading(markdown):
+    """A page's first level-one heading, as written: what MkDocs makes its title from (front matter aside)."""
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line
+    return None
 
 
 def _by_page(documents):
