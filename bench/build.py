@@ -22,7 +22,7 @@ import yaml
 
 from generator.assemble import assemble
 from generator.definitions.compile import compile_definitions
-from generator.pages import build_pages, search_terms
+from generator.pages import build_pages, render, search_terms
 
 from . import pairs
 
@@ -118,7 +118,10 @@ def _configs(definitions, work):
 def _generation(definitions):
     """As the plugin does it: the pages reuse the worked examples' results from validation; the search
     dictionary is counted with the pages (jieba's own dictionary, loaded once per process, is not: the
-    baseline's search loads it too)."""
+    baseline's search loads it too). As in a new `mkdocs build` process: what a preview keeps between its
+    rebuilds (the compiled templates, the last search dictionary) is forgotten first."""
+    render._environment.cache_clear()
+    search_terms._LAST.update(runs=None, words=None)
     started = time.perf_counter()
     compiled = compile_definitions(definitions)
     done = time.perf_counter()
