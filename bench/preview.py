@@ -49,18 +49,17 @@ def main(argv=None):
         raise SystemExit(f"{path}: no {old!r}")
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     before = time.time()
-    if os.environ.get("PREVIEW_PROFILE"):  # where the rebuild's time goes: python -m pstats FILE
+    if profile := os.environ.get("PREVIEW_PROFILE"):  # where the rebuild's time goes: python -m pstats FILE
         import cProfile
 
-        cProfile.runctx("once()", globals(), {"once": once}, os.environ["PREVIEW_PROFILE"])
-    rebuild = once()
+        profiler = cProfile.Profile()
+        rebuild = profiler.runcall(once)
+        profiler.dump_stats(profile)
+    else:
+        rebuild = once()
     rendered = sorted(p.relative_to(site_dir).as_posix() for p in Path(site_dir).rglob("*.html")
                       if p.stat().st_mtime >= before)
     print(json.dumps({"first": first, "rebuild": rebuild, "pages_written": rendered}, ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    main()
 
 
 def _duty(definitions):
@@ -169,3 +168,7 @@ def _edit_and_see(page, role, old, new):
     if new not in page.inner_text("article"):
         raise RuntimeError(f"{new!r} not on the reloaded page")
     return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()
