@@ -26,6 +26,7 @@ class Preview:
         self._next = None  # (frame, markdown, words) of the build in progress
         self.everything = True  # whether the build in progress renders every page
         self.new_words = frozenset()  # the words that entered or left the dictionary in it
+        self.stale = set()  # the generated pages it renders again (when not everything)
         self.rendered = set()  # the URLs of the pages it rendered
         self.building = False
 
@@ -55,15 +56,16 @@ class Preview:
         words = frozenset(words)
         self.everything = frame != self.frame
         self.new_words = words ^ self.words
+        self.stale = {page for page, text in markdown.items()
+                      if text != self.markdown.get(page) or page not in self.titles
+                      or any(word in text for word in self.new_words)}
         self._next = (frame, markdown, words)
         self.rendered = set()
         return self.everything
 
     def changed(self, page):
-        """Whether generated page `page` must be rendered again."""
-        markdown = self._next[1].get(page)
-        return (markdown != self.markdown.get(page) or page not in self.titles
-                or any(word in markdown for word in self.new_words))
+        """Whether generated page `page` must be rendered again (MkDocs asks three times a build)."""
+        return page in self.stale
 
     def title(self, page):
         return self.titles.get(page)
