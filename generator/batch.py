@@ -200,7 +200,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
         elif person["department"] and person["department"] != current.person["department"]:
             current.problems.append(f"{source}{_cell(number, None)}: “部门”与此人第一行不同，按第一行的"
                                     f"“{current.person['department']}”计算 — 个人信息每行应相同")
-        if kind == "rule" and definition["periods"]:  # a rule over the person only has one row per person
+        if _by_period(kind, definition):
             current.answers["periods"].append({})
             if period_col is not None:
                 label = _text(row[period_col]) if period_col < len(row) and row[period_col] is not None else ""
@@ -245,6 +245,11 @@ def _text(raw):
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     return str(raw).strip()
+
+
+def _by_period(kind, definition):
+    """Whether a sheet has a row per period: a rule's, unless it is over the person only (one row per person)."""
+    return kind == "rule" and bool(definition["periods"])
 
 
 def _cell(row, col):
@@ -512,8 +517,7 @@ def template(rulebook, ident, path):
     sheet.title = _sheet_title(definition["name"])
     items = list(answer_fields(kind, definition).values())
     # a rule's rows may name their month, last (optional: ranks line up by it)
-    sheet.append(list(PERSON) + [item["name"] for item in items] + ([PERIOD[0]] if kind == "rule" and definition["periods"]
-                                                                     else []))
+    sheet.append(list(PERSON) + [item["name"] for item in items] + ([PERIOD[0]] if _by_period(kind, definition) else []))
     for col, item in enumerate(items, start=len(PERSON) + 1):
         item_kind = kinds.kind_of(item)
         choices = [text for _, text in item_kind.choices(item)] if item_kind.control == "select" else None
