@@ -103,3 +103,39 @@ def test_a_handbook_without_sources_yaml_has_no_sources_page(tmp_path):
     (root / "sources.yaml").unlink()
     done = run_cli("validate", "--dir", root)
     assert done.returncode == 0, done.stderr
+
+
+def test_no_section_is_left_undecided():
+    undecided = [s["heading"] for doc in SEEDS["documents"] for s in doc["sections"] if s["status"] == "not_yet"]
+    assert undecided == []
+
+
+def test_a_department_page_shows_its_work_relations_and_where_they_come_from(built_site):
+    page = (built_site / "roles" / "customer_service" / "index.html").read_text(encoding="utf-8")
+    text = visible(page)
+    assert "工作关系" in text
+    assert "直接影响对象 NDOS 项目客户；PS 零散客户；PS 中小企业会员客户；外包客户；培训咨询客户" in text
+    assert "工作产出 客户满意度；客户忠诚度；收入利润；客户数量、质量" in text
+    assert "主要协同部门 市场营销处；项目管理处；HR；技术中心" in text
+    assert re.search(r'对照资料来源：<a href="\.\./\.\./sources\.html#src-\d+-\d+">000 CC部门职责说明</a>', page)
+    sources = visible((built_site / "sources.html").read_text(encoding="utf-8"))
+    assert "CC部门职责说明（第 306–307 行） · 已收录：客户服务部" in sources
+
+
+def test_a_department_without_roles_is_named_on_the_sources_page_without_a_link(tmp_path):
+    from generator.definitions.compile import compile_definitions
+    from generator.pages.render import Renderer
+
+    root = copy_of_sample(tmp_path)
+    departments = root / "departments.yaml"
+    departments.write_text(departments.read_text(encoding="utf-8") + "  - id: archive\n    name: 档案室\n"
+                           "    source: 000 CC部门职责说明\n", encoding="utf-8")
+    sources = root / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(
+        "departments: [customer_service]", "departments: [customer_service, archive]"), encoding="utf-8")
+    rulebook = compile_definitions(root).rulebook
+    renderer = Renderer(rulebook)
+    section = next(s for doc in rulebook["sources"]["documents"] for s in doc["sections"]
+                   if s["heading"] == "CC部门职责说明")
+    places = [str(p) for p in renderer.source_places("sources.md", section)]
+    assert places == ["[客户服务部](roles/customer_service/index.md)", "档案室"]

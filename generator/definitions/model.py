@@ -28,6 +28,13 @@ DEPARTMENT = Obj("department", [
     Field("name", Text(), required=True, doc="部门名称"),
     Field("parent", Ident(ref="department"), doc="上级部门 id"),
     Field("summary", Text()),
+    # the 工作关系图 of a department description (000 CC部门职责说明): what comes in, whom it serves, what it yields
+    Field("customer_needs", ListOf(Text()), default=[], doc="客户需求, 如 客户售前售后需求"),
+    Field("external_inputs", ListOf(Text()), default=[], doc="外部信息, 如 对标的管理体系"),
+    Field("served", ListOf(Text()), default=[], doc="直接影响对象(服务的客户群)"),
+    Field("outputs", ListOf(Text()), default=[], doc="工作产出, 如 客户满意度"),
+    Field("partners", ListOf(Text()), default=[], doc="主要协同部门"),
+    SOURCE, NOTES,
 ], "部门")
 
 DEPARTMENTS = Obj("departments", [Field("departments", ListOf(DEPARTMENT, min_items=1), required=True)], "部门列表")
@@ -309,6 +316,7 @@ SOURCE_SECTION = Obj("source section", [
     Field("lines", Text(), doc="在原文中的位置, 如 第 2–19 行 或 p.15"),
     Field("status", Enum(["included", "partly", "not_yet", "left_out"]), required=True,
           doc="included 已收录; partly 部分收录; not_yet 尚未收录; left_out 不收录"),
+    Field("departments", ListOf(Ident(ref="department")), default=[], doc="收录在这些部门"),
     Field("roles", ListOf(Ident(ref="role")), default=[], doc="收录在这些岗位"),
     Field("skills", ListOf(Ident(ref="skill")), default=[], doc="收录在这些能力"),
     Field("standards", ListOf(Ident(ref="standard")), default=[], doc="收录在这些标准"),

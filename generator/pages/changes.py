@@ -227,7 +227,10 @@ def _organisation(old, new, books):
 
 def _department(old, new, books):
     return _fields(old, new, {"name": _renamed(), "parent": _to("上级部门", partial(books.name, "departments")),
-                              "summary": _said(NOTES)})
+                              "summary": _said(NOTES), "customer_needs": _texts("客户需求"),
+                              "external_inputs": _texts("外部信息"), "served": _texts("直接影响对象"),
+                              "outputs": _texts("工作产出"), "partners": _texts("主要协同部门"),
+                              "notes": _said(NOTES), "source": _said(NOTES)})
 
 
 def _role(old, new, books):

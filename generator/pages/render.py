@@ -25,7 +25,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 DepartmentTree = namedtuple("DepartmentTree", "children staffed")
 PERIODS = {"week": "周", "month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
 SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
-SOURCE_KINDS = {"roles": paths.role, "skills": paths.skill, "standards": paths.standard, "rules": paths.rule,
+SOURCE_KINDS = {"departments": paths.department, "roles": paths.role, "skills": paths.skill, "standards": paths.standard, "rules": paths.rule,
                 "processes": paths.process, "policies": paths.policy}
 
 
@@ -119,11 +119,14 @@ class Renderer:
 
     def source_places(self, here, section):
         """Links to the definitions a source section lives in."""
-        tables = {"roles": self.roles, "skills": self.skills, "standards": self.standards, "rules": self.rules,
+        tables = {"departments": self.departments, "roles": self.roles, "skills": self.skills, "standards": self.standards, "rules": self.rules,
                   "processes": self.processes, "policies": self.policies}
         links = []
         for key, page in SOURCE_KINDS.items():
             for definition in (tables[key][ident] for ident in section[key]):
+                if key == "departments" and definition["id"] not in self.staffed:
+                    links.append(definition["name"])  # a department without roles has no page
+                    continue
                 links.append(Raw(f"[{text(definition['name'])}]({paths.relative(here, page(definition))})"))
         return links
 
@@ -268,6 +271,14 @@ class Renderer:
         up = "../" * depth
         return {"app": up + self.engine.app, "worker": up + self.engine.worker, "runtime": up + self.engine.runtime,
                 "definition": self.engine.definitions[ident].removeprefix(HASHED + "/")}
+
+    @functools.cached_property
+    def staffed(self):
+        """The departments that have a page: roles in them or below them."""
+        by_department = defaultdict(list)
+        for role in self.rb["roles"]:
+            by_department[role["department"]].append(role)
+        return self._department_tree(by_department).staffed
 
     def _department_tree(self, by_department):
         """Departments by parent, keeping only those with roles in them or below them."""
