@@ -93,3 +93,26 @@ def test_the_rnd_level_benefits_are_a_policy_linked_from_the_role_and_the_rule(b
     rule = (built_site / "rules" / "rnd_contribution.html").read_text(encoding="utf-8")
     assert re.search(r'制度：\s*<a href="../../policies/rnd_level_benefits.html">研发工程师等级待遇</a>', role)
     assert re.search(r'相关制度</td>\s*<td><a href="../policies/rnd_level_benefits.html">研发工程师等级待遇</a>', rule)
+
+
+def test_the_promotion_conditions_the_rule_cannot_compute_are_a_policy_and_its_review_a_process(built_site):
+    policy = visible((built_site / "policies" / "cs_promotion_conditions.html").read_text(encoding="utf-8"))
+    assert ("晋升后连续三次月度考评未进前三名，或连续两次季度考核获 B 等级，或一次季度考核获 B 等级以下。 后果： 降为初级客服。"
+            in policy)
+    assert "能独立编制部门工作流程制度或 PPT 方案" in policy
+    html = (built_site / "processes" / "cs_promotion_review.html").read_text(encoding="utf-8")
+    drawing = re.search(r'<svg class="hb-flow" role="img" aria-label="([^"]+)"', html)
+    assert drawing and drawing.group(1).startswith("流程图：试用转初级客服：转正考核 → ")
+    assert drawing.group(1).endswith(" → 晋升答辩考核")
+    rule = (built_site / "rules" / "cs_promotion.html").read_text(encoding="utf-8")
+    assert "../policies/cs_promotion_conditions.html" in rule and "../processes/cs_promotion_review.html" in rule
+
+
+def test_the_call_centre_shift_rules_apply_to_its_seats(built_site):
+    text = visible((built_site / "policies" / "call_center_shift_rules.html").read_text(encoding="utf-8"))
+    assert "每日开市时间段，当班普通坐席不能少于 4 人。" in text
+    assert "适用岗位： 班长坐席 、 呼叫中心座席 、 呼叫中心主管" in text
+    role = (built_site / "roles" / "call_center" / "shift_lead_agent.html").read_text(encoding="utf-8")
+    assert "../../policies/call_center_shift_rules.html" in role
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert any(d["location"].startswith("policies/call_center_shift_rules.html") and "离席" in d["text"] for d in docs)
