@@ -178,7 +178,10 @@ def _steps(value):
 
 
 def _move_level(rule, level, outcome, steps):
-    ids = [lv["id"] for lv in rule["levels"]]
+    """The level reached: up or down the person's own ladder (a rule serving several roles names one per role),
+    stopping at its ends."""
+    ladder = next(lv.get("ladder") for lv in rule["levels"] if lv["id"] == level)
+    ids = [lv["id"] for lv in rule["levels"] if lv.get("ladder") == ladder]
     here = ids.index(level)
     there = here
     if outcome == "promote":

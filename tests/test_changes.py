@@ -213,10 +213,11 @@ def test_names_are_escaped_in_the_markdown(rulebook):
 
 def test_a_formula_only_respaced_is_no_change_but_a_new_one_is_told_in_words(edit):
     def change(rb):
-        values = find(rb, "rules", "rnd_contribution")["values"]
-        values[1]["expr"] = "carried_points+counted"
-        values[2]["expr"] = "floor(available / 25)"
-    assert edit(change) == ["计算值“晋升级数”的算法：（「可用于晋级的贡献点」 ÷ 20）向下取整 → （「可用于晋级的贡献点」 ÷ 25）向下取整"]
+        values = {v["id"]: v for v in find(rb, "rules", "rnd_contribution")["values"]}
+        values["available"]["expr"] = "carried_points+counted"
+        values["carry_next"]["expr"] = "available - gained * 25"
+    assert edit(change) == ["计算值“结转到下半年的贡献点”的算法：「可用于晋级的贡献点」 − 「晋升级数」 × 20 → "
+                            "「可用于晋级的贡献点」 − 「晋升级数」 × 25"]
 
 
 def test_an_assumption_and_a_declared_weights_total_in_words(edit):

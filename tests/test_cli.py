@@ -66,11 +66,12 @@ def test_score_standard_from_yaml(tmp_path):
 
 def test_score_rule_with_periods_in_text(tmp_path):
     answers = tmp_path / "a.json"
-    answers.write_text(json.dumps({"person": {"on_probation": False},
+    answers.write_text(json.dumps({"person": {"level": "reviewer_2", "on_probation": False},
                                    "periods": [{"score": 85}, {"score": 80}, {"score": 78}]}), encoding="utf-8")
     result = run_cli("score", "kpi_level_review", "--answers", answers, "--dir", SAMPLE)
     assert result.returncode == 0
     assert "结果：晋升(promote)" in result.stdout   # (85 + 80 + 78) / 3 = 81 > 80
+    assert "二级审核员 → 三级审核员" in result.stdout
 
 
 def test_invalid_answers_exit_3_and_name_each_field(tmp_path):

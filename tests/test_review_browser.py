@@ -183,7 +183,8 @@ def test_reviewing_leaves_the_reviewers_own_answers_alone(page, site_url, tmp_pa
 def test_a_rules_history_is_compared_period_by_period_at_phone_width(page, site_url, tmp_path):
     page.set_viewport_size({"width": 390, "height": 844})
     answers = {"definition": "kpi_level_review", "rulebook_version": VERSION, "person": {"name": "王五"},
-               "answers": {"person": {"on_probation": False}, "periods": [{"score": "85"}, {"score": "80"}, {"score": "78"}]}}
+               "answers": {"person": {"level": "reviewer_2", "on_probation": False},
+                           "periods": [{"score": "85"}, {"score": "80"}, {"score": "78"}]}}
     path = tmp_path / "wangwu.json"
     path.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")  # hash absent: carried over first
     page.goto(f"{site_url}/assess/kpi_level_review.html")

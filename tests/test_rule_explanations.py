@@ -20,7 +20,8 @@ def test_a_junior_agent_two_months_in_is_told_what_is_missing(rule):
 def test_every_part_of_a_condition_shows_its_value(rule):
     # on probation? no; last month 45 < 50 → the dismissal condition fails on its first part only
     result = assessment.evaluate_rule(rule("kpi_level_review"), {
-        "person": {"on_probation": False}, "periods": [{"score": 60}, {"score": 55}, {"score": 45}]})
+        "person": {"level": "reviewer_2", "on_probation": False},
+        "periods": [{"score": 60}, {"score": 55}, {"score": 45}]})
     dismissal = result["checks"][0]
     assert dismissal["clauses"] == [
         {"text": "「正处于降级后的一个月试用期」", "now": "否", "met": False},

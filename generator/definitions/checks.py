@@ -427,10 +427,29 @@ def _show(fraction):
 
 # --- promotion rules ----------------------------------------------------------------------
 
+def _check_ladders(entry, levels, checker):
+    """Levels named into ladders (one per role the rule serves): all named or none, each ladder listed together."""
+    named = [bool(lv.get("ladder")) for lv in levels]
+    if any(named) and not all(named):
+        for i, has in enumerate(named):
+            if not has:
+                checker.report(entry, ("levels", i), "ladder_mixed")
+        return
+    ended = set()
+    for i, level in enumerate(levels):
+        ladder = level.get("ladder")
+        if i and levels[i - 1].get("ladder") != ladder:
+            ended.add(levels[i - 1].get("ladder"))
+            if ladder in ended:
+                checker.report(entry, ("levels", i, "ladder"), "ladder_split", value=ladder)
+                return
+
+
 def check_rule(entry, rule, checker):
     data = entry.data
     levels = [lv["id"] for lv in rule["levels"]]
     checker.unique(entry, "level", [(lv, ("levels", i, "id")) for i, lv in enumerate(levels)])
+    _check_ladders(entry, data["levels"], checker)
     person = {f["id"] for f in rule["person"]} | ({"level"} if levels else set())
     period = {f["id"] for f in rule["periods"]}
     fields = [(f["id"], ("person", i, "id")) for i, f in enumerate(data["person"])]

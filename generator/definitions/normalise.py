@@ -144,7 +144,8 @@ def rule(data):
         "id": data["id"], "name": data["name"], "summary": data.get("summary", ""), "period": data["period"],
         "min_periods": data["min_periods"] if data.get("periods") else 0,  # a rule over facts about the person only
         "levels": [{"id": lv["id"], "name": lv["name"], "pay": num(lv.get("pay")),
-                    **({"note": lv["note"]} if lv.get("note") else {})} for lv in data.get("levels", [])],
+                    **({"note": lv["note"]} if lv.get("note") else {}),
+                    **({"ladder": lv["ladder"]} if lv.get("ladder") else {})} for lv in data.get("levels", [])],
         "person": [item(f) for f in data.get("person", [])],
         "periods": [item(f) for f in data.get("periods", [])],
         "tables": {t["id"]: [{"min": num(r["min"]), "value": num(r["value"])} for r in t["rows"]]

@@ -298,7 +298,8 @@ def _standard(old, new, books):
         q = f"职级“{b['name']}”"
         return _fields(a, b, {"name": _renamed("职级"), "min": _attr(q + "分数下限"), "max": _attr(q + "分数上限"),
                               "requires": _texts(q + "的前提条件", _condition), "pay": _attr(q + "薪酬"),
-                              "note": _said(f"{q}的说明有修改")}, f"{q}的其他设置有修改")
+                              "note": _said(f"{q}的说明有修改"),
+                              "ladder": _attr(q + "所属阶梯", lambda x: x or "无")}, f"{q}的其他设置有修改")
 
     def rating(a, b):
         q = f"评分量表“{b['name']}”"
@@ -337,7 +338,8 @@ def _rule(old, new, books):
     def level(a, b):
         q = f"级别“{b['name']}”"
         return _fields(a, b, {"name": _renamed("级别"), "pay": _attr(q + "月薪", lambda x: f"{x} 元" if x else "无"),
-                              "note": _said(f"{q}的说明有修改")}, f"{q}的其他设置有修改")
+                              "note": _said(f"{q}的说明有修改"),
+                              "ladder": _attr(q + "所属阶梯", lambda x: x or "无")}, f"{q}的其他设置有修改")
 
     def value(a, b):
         q = f"计算值“{b['name']}”"
@@ -347,8 +349,8 @@ def _rule(old, new, books):
     return _fields(_tables_listed(old), _tables_listed(new), {
         "name": _renamed(), "period": _to("每期长度", lambda p: render.PERIODS.get(p, _v(p))),
         "min_periods": _to("至少需要的期数"),
-        "levels": lambda a, b: _collection(a, b, level, "级别",
-                                           detail=lambda x: f"（月薪 {x['pay']} 元）" if x.get("pay") else ""),
+        "levels": lambda a, b: _collection(a, b, level, "级别", detail=lambda x: "".join(
+            [f"（阶梯：{x['ladder']}）" if x.get("ladder") else "", f"（月薪 {x['pay']} 元）" if x.get("pay") else ""])),
         "person": lambda a, b: _collection(a, b, _item("个人信息字段"), "个人信息字段"),
         "periods": lambda a, b: _collection(a, b, _item("每期数据字段"), "每期数据字段"),
         "tables": lambda a, b: _collection(a, b, _table, "分档表"),

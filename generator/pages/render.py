@@ -231,7 +231,7 @@ class Renderer:
         files["standards/index.md"] = self._page("standards_index.md.j2", "standards/index.md")
         for rule in self.rb["rules"]:
             here = paths.rule(rule)
-            files[here] = self._page("rule.md.j2", here, rule=rule, ladder=svg.ladder(rule["levels"]),
+            files[here] = self._page("rule.md.j2", here, rule=rule, ladder=svg.ladders(rule["levels"]),
                                      period=PERIODS[rule["period"]], person=person_fields(rule),
                                      examples=self._rule_examples(rule), outcome_names=OUTCOME_NAMES)
         files["rules/index.md"] = self._page("rules_index.md.j2", "rules/index.md", periods=PERIODS)

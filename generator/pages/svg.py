@@ -13,7 +13,19 @@ def _text_width(label):
     return sum(CHAR_W if ord(ch) > 0x2E80 else LATIN_W for ch in label)
 
 
-def ladder(levels):
+def ladders(levels):
+    """One drawing per ladder, in the order the levels list them (a rule serving several roles names one each)."""
+    groups = {}
+    for level in levels:
+        groups.setdefault(level.get("ladder"), []).append(level)
+    if list(groups) == [None]:
+        return ladder(levels)
+    return Raw('<div class="hb-ladders">' + "".join(
+        f'<figure><figcaption>{attr(name)}</figcaption>{ladder(group, name)}</figure>' for name, group in groups.items())
+        + "</div>")
+
+
+def ladder(levels, name=None):
     """Levels low → high drawn as rising steps; each box shows the name and the pay when known."""
     if not levels:
         return Raw("")
@@ -22,7 +34,8 @@ def ladder(levels):
     n = len(levels)
     width = step_x * (n - 1) + box_w + 20
     height = step_y * (n - 1) + box_h + 20
-    parts = [f'<svg class="hb-ladder" role="img" aria-label="晋升阶梯" viewBox="0 0 {width} {height}" '
+    label = f"晋升阶梯：{name}" if name else "晋升阶梯"
+    parts = [f'<svg class="hb-ladder" role="img" aria-label="{attr(label)}" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
     for i, level in enumerate(levels):
         x = 10 + i * step_x

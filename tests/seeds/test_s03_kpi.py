@@ -1,4 +1,5 @@
-"""S3 客服部岗位级别说明 (001): monthly KPI (two role variants) and the quarterly level change."""
+"""S3 客服部岗位级别说明 (001): monthly KPI (two role variants) and the quarterly level change, up or down
+each role's own ladder."""
 
 import pytest
 
@@ -19,8 +20,8 @@ def test_tech_support_kpi(standard):
     assert result["total"] == "85"
 
 
-def review(rule, scores, on_probation=False):
-    return evaluate_rule(rule("kpi_level_review"), {"person": {"on_probation": on_probation},
+def review(rule, scores, on_probation=False, level="reviewer_2"):
+    return evaluate_rule(rule("kpi_level_review"), {"person": {"level": level, "on_probation": on_probation},
                                                     "periods": [{"score": s} for s in scores]})
 
 
@@ -55,3 +56,17 @@ def test_fewer_than_three_months_is_an_answer_error(rule):
     with pytest.raises(AnswerError) as caught:
         review(rule, [80, 90])
     assert caught.value.problems[0].code == "too_few_periods"
+
+
+@pytest.mark.parametrize("level, scores, reached", [
+    ("reviewer_2", [90, 90, 90], "reviewer_3"),          # 二级 → 三级: up the 审核员 ladder
+    ("reviewer_4", [90, 90, 90], "reviewer_4"),          # 四级 is the top of its ladder: no further
+    ("normal_senior", [90, 90, 90], "normal_senior"),    # 普通客服代表（高级）: its ladder ends; not 大客户（中级）
+    ("key_mid", [60, 60, 60], "key_mid"),                # 大客户（中级） is its ladder's bottom: 60 demotes, nowhere to go
+    ("key_senior", [60, 60, 60], "key_mid"),             # 60 < 70: down one within 大客户客服代表
+    ("support_lead_mid", [81, 81, 81], "support_lead_senior"),
+    ("lead_senior", [75, 75, 75], "lead_senior"),        # 70–80: unchanged
+])
+def test_a_level_moves_within_its_own_roles_ladder(rule, level, scores, reached):
+    result = review(rule, scores, level=level)
+    assert result["level"]["from"] == level and result["level"]["to"] == reached
