@@ -218,6 +218,14 @@ class Kind:
         """A spreadsheet cell's text as the engine reads answers (numbers stay text: check() reads them)."""
         return text
 
+    def columns(self, item):
+        """Spreadsheet columns the item has besides its own (the batch): [(key, header)]."""
+        return []
+
+    def from_cells(self, item, text, extra):
+        """The answer from the item's own cell and its extra columns ({key: text}, only those filled in)."""
+        return self.from_text(item, text)
+
 
 class Choice(Kind):
     name, control, chosen = "choice", "select", True
@@ -817,6 +825,12 @@ class Essay(_Question):
 
     def placeholder(self, item):
         return "写下你的回答"
+
+    def columns(self, item):
+        return [("marks", f"{item['name']}（阅卷给分）")]  # a reviewer's marks typed beside the answer
+
+    def from_cells(self, item, text, extra):
+        return {"text": text, "marks": extra["marks"]} if extra.get("marks") else text
 
 
 KINDS = {kind.name: kind for kind in (Choice(), Boolean(), Number(), Count(), Average(), Checklist(),

@@ -22,6 +22,7 @@ from assessment.carry import answer_fields
 from assessment.errors import AnswerError, period_path
 
 from .definitions.compile import answers_hash
+from .report import pending_sentence
 
 PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
 PERIOD = ("月份", "期间", "期")  # a rule sheet's optional column naming each row's period: ranks align by it
@@ -180,6 +181,11 @@ def _rows_of_sheet(title, rows, source, rulebook):
         elif name:
             problems.append(f"{source}{_cell(1, col)}: 没有叫“{name}”的项目 — 列名用项目的中文名称或 id")
     items = {key: item for key, item in fields.values()}
+    extras = {key for key in items if EXTRA in key}
+    for col, key in columns.items():
+        if key in extras and key.split(EXTRA)[0] not in columns.values():
+            problems.append(f"{source}{_cell(1, col)}: 有“{header[col]}”一列，却没有“{items[key]['name']}”一列 — "
+                            "加上这一列（答案可以空着），阅卷给分才能计入")
     entries, people = [], {}  # a rule's rows are gathered by 工号, in the order they come (oldest month first)
     for number, row in enumerate(rows[1:], start=2):
         values = {columns[c]: v for c, v in enumerate(row) if c in columns and v is not None and str(v).strip()}
@@ -205,17 +211,25 @@ def _rows_of_sheet(title, rows, source, rulebook):
             if period_col is not None:
                 label = _text(row[period_col]) if period_col < len(row) and row[period_col] is not None else ""
                 current.periods.append(label)
+        beside, marked_at = {}, {}  # answer key → {extra: text} and the cell of the extra columns filled in
         for col, key in columns.items():
-            if key in PERSON.values():
+            if key in extras and key in values:
+                base, extra = key.split(EXTRA)
+                beside.setdefault(base, {})[extra] = _text(values[key])
+                marked_at[base] = (f"{source}{_cell(number, col)}", header[col])
+        for col, key in columns.items():
+            if key in PERSON.values() or key in extras:
                 continue
             fid = items[key]["id"]
             where = (fid if kind == "standard" else key if key.startswith("person.")
                      else period_path(len(current.answers["periods"]) - 1, fid))
             current.cells.setdefault(where, f"{source}{_cell(number, col)}")  # an empty cell is where to write
             current.names.setdefault(where, header[col])
-            if key not in values:
+            if key in marked_at:  # a problem with a marked answer is in its marks (the text is any text)
+                current.cells[where], current.names[where] = marked_at[key]
+            if key not in values and key not in beside:
                 continue
-            value = _value(items[key], values[key])
+            value = _value(items[key], values.get(key, ""), beside.get(key))
             if kind == "standard":
                 current.answers[fid] = value
             elif key.startswith("person."):
@@ -229,14 +243,23 @@ def _rows_of_sheet(title, rows, source, rulebook):
 
 
 def _fields(kind, definition):
-    """{column name (Chinese name or id): (answer key, item)}; a rule's keys are "person.ID" / "period.ID"."""
-    return {name: (key, item) for key, item in answer_fields(kind, definition).items()
-            for name in (item["id"], item["name"])}
+    """{column name (Chinese name or id): (answer key, item)}; a rule's keys are "person.ID" / "period.ID". An
+    item's extra columns (a short answer's marks) have keys "KEY#EXTRA" and are named "ID.EXTRA" or by header."""
+    fields = {}
+    for key, item in answer_fields(kind, definition).items():
+        fields.update({name: (key, item) for name in (item["id"], item["name"])})
+        for extra, header in kinds.kind_of(item).columns(item):
+            fields.update({name: (f"{key}{EXTRA}{extra}", item) for name in (f"{item['id']}.{extra}", header)})
+    return fields
 
 
-def _value(item, raw):
-    """A cell as the engine reads answers: numbers as text, yes/no as booleans, lists split as people type them."""
-    return kinds.kind_of(item).from_text(item, _text(raw))
+EXTRA = "#"  # answer key + EXTRA + the extra column's key (no field id contains it)
+
+
+def _value(item, raw, extra=None):
+    """A cell as the engine reads answers: numbers as text, yes/no as booleans, lists split as people type them;
+    `extra`: the item's extra columns filled in on the row (a short answer's marks)."""
+    return kinds.kind_of(item).from_cells(item, _text(raw), extra or {})
 
 
 def _text(raw):
@@ -417,8 +440,9 @@ def own_result(row):
 
 
 def said(row):
-    """The 问题 column: what failed, then what was computed for the person (说明)."""
-    return "；".join(row.errors + [f"说明：{note}" for note in row.entry.notes])
+    """The 问题 column: what failed, then what was computed for the person (说明), and what waits for marks."""
+    waiting = [f"说明：{pending_sentence(row.result)}"] if (row.result or {}).get("pending") else []
+    return "；".join(row.errors + [f"说明：{note}" for note in row.entry.notes] + waiting)
 
 
 def reviewed(row):
@@ -517,8 +541,12 @@ def template(rulebook, ident, path):
     sheet.title = _sheet_title(definition["name"])
     items = list(answer_fields(kind, definition).values())
     # a rule's rows may name their month, last (optional: ranks line up by it)
-    sheet.append(list(PERSON) + [item["name"] for item in items] + ([PERIOD[0]] if _by_period(kind, definition) else []))
-    for col, item in enumerate(items, start=len(PERSON) + 1):
+    headers, placed = [], []  # each item's column, then its extra columns (a short answer's 阅卷给分)
+    for item in items:
+        placed.append((len(PERSON) + len(headers) + 1, item))
+        headers += [item["name"]] + [header for _, header in kinds.kind_of(item).columns(item)]
+    sheet.append(list(PERSON) + headers + ([PERIOD[0]] if _by_period(kind, definition) else []))
+    for col, item in placed:
         item_kind = kinds.kind_of(item)
         choices = [text for _, text in item_kind.choices(item)] if item_kind.control == "select" else None
         if choices:

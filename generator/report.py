@@ -10,8 +10,7 @@ def text_report(result):
     for row in result["items"]:
         lines.append(f"  {row['name']}: {row['points']} 分 — {row['rule']}")
     if result.get("pending"):
-        lines.append(f"另有 {len(result['pending'])} 道简答题（共 {result['pending_points']} 分）待阅卷人评分，未计入总分："
-                     + "；".join(p["name"] for p in result["pending"]))
+        lines.append(pending_sentence(result))
     if result["fatal"]:
         lines.append("致命错误：整张表计 0 分")
     if not result["eligible"]:
@@ -31,6 +30,12 @@ def text_report(result):
     elif grade:
         lines.append("已是最高职级")
     return "\n".join(lines)
+
+
+def pending_sentence(result):
+    """The short answers still waiting for a reviewer's marks, left out of the total."""
+    return (f"另有 {len(result['pending'])} 道简答题（共 {result['pending_points']} 分）待阅卷人评分，未计入总分："
+            + "；".join(p["name"] for p in result["pending"]))
 
 
 def _rule_report(result):

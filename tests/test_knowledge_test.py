@@ -209,3 +209,48 @@ def test_the_reviewer_marks_in_the_page(page, site_url, tmp_path):
     table = page.evaluate("""() => [...document.querySelectorAll('#hb-result tr')].map(
         tr => [...tr.children].map(c => c.innerText.trim()))""")
     assert ["总分", "5 / 100", "11 / 100"] in table
+
+
+def test_a_batch_spreadsheet_carries_the_reviewers_marks_beside_each_short_answer(tmp_path):
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    path = tmp_path / "试卷.xlsx"
+    assert run_cli("batch", "--template", TEST, "-o", path).returncode == 0
+    book = load_workbook(path)
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    s1 = header.index("1. 告客户书发放的目的是什么？编辑、发放的流程是什么？")
+    assert header[s1 + 1] == header[s1] + "（阅卷给分）"
+    right = [",".join(v) if isinstance(v, list) else "对" if v is True else v for v in KEY.values()]
+    assert len(right) == s1 - 3  # every automatic question, in the template's order
+    sheet.append(["K001", "甲", "客服部", *right, "为了及时告知……", 8, "了解满意程度……", 6])  # 80 + 8 + 6
+    sheet.append(["K002", "乙", "客服部", *right, "为了及时告知……", None, "了解满意程度……", None])  # 80, 20 waiting
+    sheet.append(["K003", "丙", "客服部", *right, "为了及时告知……", 11, "", 0])  # 11 of 10: told at its cell
+    book.save(path)
+    out = tmp_path / "结果.xlsx"
+    done = run_cli("batch", path, "-o", out)
+    assert done.returncode == 3
+    letter = get_column_letter(s1 + 2)  # the marks column of the first short answer
+    assert f"试卷.xlsx:客服知识测试!{letter}4: “{header[s1 + 1]}”应在 0 到 10 之间，实际为 11" in done.stderr
+    rows = {r[1]: r for r in load_workbook(out)["客服知识测试"].iter_rows(min_row=2, values_only=True)}
+    assert Decimal(str(rows["K001"][4])) == 94 and "待阅卷" not in (rows["K001"][10] or "")
+    assert Decimal(str(rows["K002"][4])) == 80
+    assert "另有 2 道简答题（共 20 分）待阅卷人评分，未计入总分" in rows["K002"][10]
+    assert rows["K003"][4] is None and f"{letter}4" in rows["K003"][10]
+
+
+def test_marks_without_their_answer_column_are_said(tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "只有分数.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = TEST
+    sheet.append(["工号", "姓名", "s1_notice.marks"])
+    sheet.append(["K001", "甲", 8])
+    book.save(path)
+    done = run_cli("batch", path, "-o", tmp_path / "o.xlsx")
+    assert "只有分数.xlsx:cs_knowledge_test!C1: 有“s1_notice.marks”一列，却没有“1. 告客户书发放的目的是什么？编辑、发放的流程是什么？”一列" \
+        in done.stderr
+    assert "Traceback" not in done.stderr
