@@ -1,5 +1,6 @@
 """Where each generated page lives, and relative links between pages."""
 
+import functools
 import posixpath
 
 
@@ -42,6 +43,7 @@ def tag_anchor(tag):
     return "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
 
 
+@functools.lru_cache(maxsize=65536)  # a handbook's pages sit in a few folders: most links repeat (target, folder)
 def _relpath(target, start):
     """posixpath.relpath for paths inside the docs, without its abspath (a getcwd call per link)."""
     target = [part for part in target.split("/") if part not in ("", ".")]

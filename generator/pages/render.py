@@ -52,6 +52,7 @@ class Renderer:
         self.example_results = example_results or {}
         self.directory_urls = directory_urls
         self.env = _environment()
+        self._templates = {}
         self.roles = {r["id"]: r for r in rulebook["roles"]}
         self.departments = {d["id"]: d for d in rulebook["departments"]}
         self.skills = {s["id"]: s for s in rulebook["skills"]}
@@ -98,8 +99,15 @@ class Renderer:
         def link(target, label):
             return Raw(f"[{text(label)}]({paths.relative(here, target)})")
 
-        return self.env.get_template(template).render(
+        return self._template(template).render(
             rb=self.rb, link=link, paths=paths, r=self, Raw=Raw, here_path=here, **context)
+
+    def _template(self, name):
+        """A template once per build: the environment checks the file's time on every lookup (auto_reload, so a
+        preview picks up an edited template) — once per page was 0.2 s of a 2,000-role build."""
+        if name not in self._templates:
+            self._templates[name] = self.env.get_template(name)
+        return self._templates[name]
 
     def _version_label(self, i):
         version = self.history[i]["version"]
