@@ -113,6 +113,19 @@ def _build(events, source_path, positions, problems):
         nodes += 1
         if nodes > MAX_NODES:
             raise TooComplex(mark, "yaml_too_large", limit=MAX_NODES)
+        if cls is yaml.ScalarEvent and stack:  # the common case, inline: attach() and child_path() per value
+            value = scalars.resolve(event)
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+            frame = stack[-1]
+            if type(frame.value) is list:
+                positions[frame.path + (len(frame.value),)] = (mark.line + 1, mark.column + 1)
+                frame.value.append(value)
+            elif frame.key is _NO_KEY:  # a key: where its value goes is said once the value comes
+                frame.key, frame.key_mark = (value if isinstance(value, str) else str(value)), mark
+            else:
+                attach(value, mark)  # a mapping's value: positioned at its key
+            continue
         path = child_path()
         positions[path] = (mark.line + 1, mark.column + 1)
         if cls is yaml.ScalarEvent:
@@ -180,19 +193,16 @@ def read(path):
 
 def _parse(text, path, positions, problems):
     try:
-        return _build(_events(_FAST(text)), path, positions, problems)
+        return _build_with(_FAST(text), path, positions, problems)
     except yaml.YAMLError:
         positions.clear()
         del problems[:]
-        return _build(_events(yaml.SafeLoader(text)), path, positions, problems)
+        return _build_with(yaml.SafeLoader(text), path, positions, problems)
 
 
-def _events(parser):
+def _build_with(parser, path, positions, problems):
     try:
-        while (event := parser.get_event()) is not None:
-            yield event
-            if isinstance(event, yaml.StreamEndEvent):
-                return
+        return _build(iter(parser.get_event, None), path, positions, problems)
     finally:
         parser.dispose()
 
