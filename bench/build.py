@@ -130,6 +130,14 @@ def _generation(definitions):
     return done - started, time.perf_counter() - done
 
 
+def _import_s():
+    """What importing the plugin (and through it the engine, pypinyin, Jinja …) adds to a new process: the median
+    of three, over a bare interpreter's start."""
+    def once(code):
+        return _timed([sys.executable, "-c", code], ROOT)[0]
+    return statistics.median(once("import generator.mkdocs_plugin") - once("pass") for _ in range(3))
+
+
 def _site_figures(site):
     html = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")))
     sizes = [s for s, _ in html]
@@ -178,6 +186,7 @@ def measure(definitions, work, runs):
         "standards": len(rulebook["standards"]), "rules": len(rulebook["rules"]), "runs": run,
         "validate_s": median["validate"], "compile_s": median["compile"], "pages_s": median["pages"],
         "generation_s": generation, "ours_s": median["ours"], "baseline_s": median["baseline"],
+        "import_s": _import_s(),
         "ratio": ratio["ratio"], "ratio_min": ratio["ratio_min"], "ratio_max": ratio["ratio_max"],
         "ratio_verdict": ratio["verdict"], "generation_share": generation / median["ours"],
         "peak_mb_ours": max(memory["ours"]), "peak_mb_baseline": max(memory["baseline"]),

@@ -15,6 +15,16 @@ def _s(x):
     return f"{x:.2f} s"
 
 
+def _fixed_costs(b):
+    """Why ours exceeds the baseline on a small handbook, from the run's own figures."""
+    imported = f"导入插件模块(计分引擎、按拼音排序的 pypinyin、Jinja 等)单独测得 {_s(b['import_s'])}, " if "import_s" in b else ""
+    return (f"以{b['handbook']}为例, 我们比基线多 {_s(b['ours_s'] - b['baseline_s'])}, 而达标只允许多 "
+            f"{_s(0.10 * b['baseline_s'])}(基线的 10%)。多出的是插件本身的工作: {imported}新进程中的 `handbook validate`"
+            f"(校验、编译规则书、重算全部算例, 含导入){_s(b['validate_s'])}, 生成页面与搜索词典 {_s(b['pages_s'])}; 基线则"
+            "只从磁盘读入这些页面。这些工作有的与手册大小无关, 有的与之成正比, 而手册越小基线越短, 比值越高; 校验与算例是本"
+            "手册的用途所在, 不能省去。")
+
+
 def _ms(x):
     return f"{x:,.0f} ms" if x >= 100 else f"{x:.1f} ms"
 
@@ -147,9 +157,7 @@ def _explanations(results):
     small = [b for b in results["builds"] if b["ratio_verdict"] == pairs.MISSED]
     if small:
         notes.append("“我们 ÷ 基线”未达标(" + "、".join(f"{b['handbook']} {b['ratio']:.2f}" for b in small)
-                     + f"): 以{small[0]['handbook']}为例, 生成本身只有约 {_s(small[0]['generation_s'])}, 但整个构建也只有约 "
-                       f"{_s(small[0]['baseline_s'])}; 插件另有与手册大小无关的开销(如按拼音排序所需的 pypinyin 导入约 0.2 s,"
-                       " 以及插件与引擎各模块的导入), 手册越小, 比值越高。")
+                     + "): " + _fixed_costs(small[0]))
     noisy = [f"{b['handbook']}的“我们 ÷ 基线”" for b in results["builds"] if b["ratio_verdict"] == pairs.NOISY]
     noisy += [f"{a['handbook']}的“首次得分 ÷ 裸启动”" for a in results["assessment"] if a["first_score_verdict"] == pairs.NOISY]
     if noisy:
