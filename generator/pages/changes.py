@@ -298,8 +298,7 @@ def _standard(old, new, books):
         q = f"职级“{b['name']}”"
         return _fields(a, b, {"name": _renamed("职级"), "min": _attr(q + "分数下限"), "max": _attr(q + "分数上限"),
                               "requires": _texts(q + "的前提条件", _condition), "pay": _attr(q + "薪酬"),
-                              "note": _said(f"{q}的说明有修改"),
-                              "ladder": _attr(q + "所属阶梯", lambda x: x or "无")}, f"{q}的其他设置有修改")
+                              "note": _said(f"{q}的说明有修改")}, f"{q}的其他设置有修改")
 
     def rating(a, b):
         q = f"评分量表“{b['name']}”"

@@ -25,8 +25,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 DepartmentTree = namedtuple("DepartmentTree", "children staffed")
 PERIODS = {"week": "周", "month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
 SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
-SOURCE_KINDS = {"departments": paths.department, "roles": paths.role, "skills": paths.skill, "standards": paths.standard, "rules": paths.rule,
-                "processes": paths.process, "policies": paths.policy}
+SOURCE_KINDS = {"departments": paths.department, "roles": paths.role, "skills": paths.skill,
+                "standards": paths.standard, "rules": paths.rule, "processes": paths.process, "policies": paths.policy}
 
 
 @functools.cache  # one per process: a preview's rebuild does not compile the templates again
@@ -127,8 +127,9 @@ class Renderer:
 
     def source_places(self, here, section):
         """Links to the definitions a source section lives in."""
-        tables = {"departments": self.departments, "roles": self.roles, "skills": self.skills, "standards": self.standards, "rules": self.rules,
-                  "processes": self.processes, "policies": self.policies}
+        tables = {"departments": self.departments, "roles": self.roles, "skills": self.skills,
+                  "standards": self.standards, "rules": self.rules, "processes": self.processes,
+                  "policies": self.policies}
         links = []
         for key, page in SOURCE_KINDS.items():
             for definition in (tables[key][ident] for ident in section[key]):
