@@ -217,10 +217,7 @@ class Renderer:
             here = paths.role(role)
             files[here] = self._page("role.md.j2", here, role=role,
                                      department=self.departments[role["department"]])
-        by_department = defaultdict(list)
-        for role in self.rb["roles"]:
-            by_department[role["department"]].append(role)
-        tree = self._department_tree(by_department)
+        by_department, tree = self.by_department, self.department_tree
         for dept in self.rb["departments"]:
             if dept["id"] in tree.staffed:
                 here = paths.department(dept)
@@ -282,15 +279,22 @@ class Renderer:
                 "definition": self.engine.definitions[ident].removeprefix(HASHED + "/")}
 
     @functools.cached_property
-    def staffed(self):
-        """The departments that have a page: roles in them or below them."""
+    def by_department(self):
+        """Each department's roles, in the rulebook's order."""
         by_department = defaultdict(list)
         for role in self.rb["roles"]:
             by_department[role["department"]].append(role)
-        return self._department_tree(by_department).staffed
+        return by_department
 
-    def _department_tree(self, by_department):
+    @property
+    def staffed(self):
+        """The departments that have a page: roles in them or below them."""
+        return self.department_tree.staffed
+
+    @functools.cached_property
+    def department_tree(self):
         """Departments by parent, keeping only those with roles in them or below them."""
+        by_department = self.by_department
         children = defaultdict(list)
         for dept in self.rb["departments"]:
             children[dept.get("parent")].append(dept)
