@@ -73,14 +73,16 @@ def site_assets(rulebook: Rulebook, root, runtime: dict, stdlib_source=None) -> 
     engine = _wheel()
     wheel_path = add(wheel.FILENAME, engine)
     key = f"{runtime_dir.split('/')[-3]}-{digest(engine)}"  # this runtime and this engine, nothing else
-    heap = snapshot.make({n: p for n, p in runtime_files.items() if n != STDLIB_NAME}, runtime_files[STDLIB_NAME],
+    made = snapshot.make({n: p for n, p in runtime_files.items() if n != STDLIB_NAME}, runtime_files[STDLIB_NAME],
                          engine, key) if STDLIB_NAME in runtime_files else None
-    snapshot_path = add(snapshot.NAME, heap) if heap else ""
+    snapshot_path = add(snapshot.NAME, made.heap) if made else ""
+    snapshot_stdlib = add(STDLIB_NAME, made.stdlib) if made else ""
     worker_text = (APP / "worker.mjs").read_text(encoding="utf-8")
     # the worker finds the runtime and the engine beside its own folder; its digest covers where they are
     worker_text = (worker_text.replace("@RUNTIME@", "../" + runtime_dir.removeprefix(HASHED + "/"))
                    .replace("@WHEEL@", "../" + wheel_path.removeprefix(HASHED + "/"))
                    .replace("@SNAPSHOT@", snapshot_path and "../" + snapshot_path.removeprefix(HASHED + "/"))
+                   .replace("@SNAPSHOT_STDLIB@", snapshot_stdlib and "../" + snapshot_stdlib.removeprefix(HASHED + "/"))
                    .replace("@SNAPSHOT_KEY@", key))
     worker_path = add("worker.mjs", worker_text.encode())
     # the page's scripts import each other by relative name: one folder, its digest over both

@@ -1,6 +1,10 @@
 """A memory snapshot of Pyodide with the engine already imported: the worker restores it instead of booting
 Python and importing the engine (Pyodide 314's experimental `_makeSnapshot` / `_loadSnapshot`).
 
+It comes with its own standard library: the trimmed one without the files already imported into the heap (Pyodide
+installs a library before restoring; what is imported is never read again), about a third of the size. Memory
+freed before the snapshot is zeroed, so it compresses away.
+
 Made at build time under Node (`snapshot.mjs`) from the very files the site serves — the runtime, the trimmed
 standard library and the engine wheel — and shipped as a hashed asset. A snapshot made under Node restores in
 Chromium: the heap holds no reference to the JavaScript side (Pyodide refuses to snapshot one). The worker
@@ -9,12 +13,16 @@ this engine and runtime (`KEY`, baked into the snapshot). `HANDBOOK_SNAPSHOT=off
 """
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from . import stdlib as library
 
 MAKER = Path(__file__).with_name("snapshot.mjs")
 NAME = "engine.snapshot"
@@ -25,8 +33,14 @@ def wanted():
     return os.environ.get(SWITCH, "on").strip().lower() not in ("off", "0", "no", "false")
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    heap: bytes
+    stdlib: bytes  # the standard library a page restores it with
+
+
 def make(runtime: dict, stdlib: bytes, wheel: bytes, key: str):
-    """The snapshot's bytes, or None with the reason on stderr (the site then works without it).
+    """The Snapshot, or None with the reason on stderr (the site then works without it).
     `runtime`: {Pyodide file name: its Path}; `key` names these very inputs (the site passes the digests of the
     runtime folder, trimmed library included, and of the wheel), so the snapshot is kept in the temporary
     directory under it and the maker's own text: they rarely change between builds, and making one takes Node a
@@ -35,8 +49,9 @@ def make(runtime: dict, stdlib: bytes, wheel: bytes, key: str):
         return None
     named = hashlib.sha256(f"{key}|{MAKER.read_text(encoding='utf-8')}".encode()).hexdigest()[:16]
     cached = Path(tempfile.gettempdir()) / f"handbook-snapshot-{named}.bin"
-    if cached.is_file():
-        return cached.read_bytes()
+    cached_library = cached.with_suffix(".zip")
+    if cached.is_file() and cached_library.is_file():
+        return Snapshot(cached.read_bytes(), cached_library.read_bytes())
     node = shutil.which("node")
     if node is None:
         return _without("找不到 node")
@@ -54,11 +69,13 @@ def make(runtime: dict, stdlib: bytes, wheel: bytes, key: str):
         if done.returncode != 0:
             errors = [line for line in done.stderr.splitlines() if "Error" in line and len(line) < 500]
             return _without((errors or [f"node 退出码 {done.returncode}"])[-1].strip())
-        data = (work / NAME).read_bytes()
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    partial.replace(cached)  # atomic: a concurrent build reads the whole file or none
-    return data
+        made = Snapshot((work / NAME).read_bytes(),
+                        library.without(stdlib, json.loads((work / f"{NAME}.imported").read_text(encoding="utf-8"))))
+    for path, data in ((cached_library, made.stdlib), (cached, made.heap)):
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(path)  # atomic: a concurrent build reads the whole file or none
+    return made
 
 
 def _without(reason):

@@ -49,11 +49,23 @@ def trim(source):
 
 
 def _trim(source):
+    return _copy(source, lambda name: _top(name) in KEEP)
+
+
+def without(data: bytes, imported) -> bytes:
+    """The zip `data` less the files in `imported` (paths inside Python, "/lib/python314.zip/json/decoder.py"):
+    what a memory snapshot that already imported them still needs. Folders stay."""
+    inside = {path.split(".zip/", 1)[1] for path in imported if ".zip/" in path}
+    return _copy(io.BytesIO(data), lambda name: name not in inside)
+
+
+def _copy(source, keep):
+    """The zip `source` (a path or a file) with only the entries whose name `keep` accepts, in their order."""
     out = io.BytesIO()
-    with zipfile.ZipFile(source) as full, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as kept:
-        for info in full.infolist():
-            if _top(info.filename) in KEEP:
-                kept.writestr(info, full.read(info), compress_type=zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(source) as whole, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as kept:
+        for info in whole.infolist():
+            if keep(info.filename):
+                kept.writestr(info, whole.read(info), compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -56,16 +56,19 @@ def test_pyodide_under_node_matches_cpython(rulebook, tmp_path_factory, start, p
     trimmed = work / "python_stdlib.zip"  # as the site ships it
     trimmed.write_bytes(stdlib.trim(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"))
     env = dict(os.environ)
+    library = trimmed
     if start == "snapshot":  # made as the site build makes it, from the same wheel and trimmed library
         runtime = {n: ROOT / "node_modules" / "pyodide" / n
                    for n in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")}
         inputs = trimmed.read_bytes() + built.read_bytes() + b"".join(p.read_bytes() for p in runtime.values())
-        heap = snapshot.make(runtime, trimmed.read_bytes(), built.read_bytes(), "parity-" + digest(inputs))
-        assert heap, "the snapshot could not be made (see stderr)"
-        (work / "engine.snapshot").write_bytes(heap)
+        made = snapshot.make(runtime, trimmed.read_bytes(), built.read_bytes(), "parity-" + digest(inputs))
+        assert made, "the snapshot could not be made (see stderr)"
+        (work / "engine.snapshot").write_bytes(made.heap)
         env["SNAPSHOT"] = str(work / "engine.snapshot")
+        library = work / "snapshot_stdlib.zip"  # and the library it restores with, as the worker does
+        library.write_bytes(made.stdlib)
     done = subprocess.run(["node", str(ROOT / "tests" / "node" / "pyodide_run.mjs"), str(built),
-                           str(work / "rulebook.json"), str(work / "cases.json"), str(trimmed)],
+                           str(work / "rulebook.json"), str(work / "cases.json"), str(library)],
                           cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)
@@ -84,3 +87,29 @@ def test_trimmed_standard_library_keeps_what_the_engine_imports(tmp_path):
     assert not any(n.startswith(("email/", "xml/", "unittest/", "sqlite3/")) for n in names)
     assert len(names) < len(zipfile.ZipFile(full).namelist())
     assert stdlib._trim(full) == stdlib._trim(full) == stdlib.trim(full)  # reproducible; the cache is faithful
+
+
+def test_a_restored_snapshot_reads_its_smaller_library_afresh(tmp_path):
+    """The snapshot restores with the trimmed library less what it already imported: a module it did not
+    import still imports (the importer read the new library's table, not the one the snapshot was made with),
+    and one it did import is not in that library at all."""
+    pyodide = ROOT / "node_modules" / "pyodide"
+    runtime = {n: pyodide / n for n in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")}
+    trimmed = stdlib.trim(pyodide / "python_stdlib.zip")
+    built = wheel.build(tmp_path).read_bytes()
+    made = snapshot.make(runtime, trimmed, built, "library-" + digest(trimmed + built))
+    assert made, "the snapshot could not be made (see stderr)"
+    rest = set(zipfile.ZipFile(io.BytesIO(made.stdlib)).namelist())
+    assert "sysconfig/__init__.py" in rest and "json/decoder.py" not in rest and "decimal.py" not in rest
+    assert len(made.stdlib) < len(trimmed) / 2
+    (tmp_path / "heap").write_bytes(made.heap)
+    (tmp_path / "library.zip").write_bytes(made.stdlib)
+    script = f"""
+const {{ loadPyodide }} = await import({json.dumps(str(pyodide / "pyodide.mjs"))});
+const py = await loadPyodide({{ indexURL: {json.dumps(str(pyodide) + "/")}, stdLibURL: {json.dumps(str(tmp_path / "library.zip"))},
+                               _loadSnapshot: new Uint8Array((await import("node:fs")).readFileSync({json.dumps(str(tmp_path / "heap"))})) }});
+console.log(py.runPython("import sysconfig, json, assessment.page; json.dumps([sysconfig.__name__, json.loads('[1]')])"));
+"""
+    done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == '["sysconfig", [1]]'

@@ -7,7 +7,8 @@
 // file never gets it scored. Messages in: {seq, id, answers | migrate | review | seal} (assessment/page.py).
 // Out: {type: "progress"|"ready"|"result"|"fatal", ...}.
 const RUNTIME = "@RUNTIME@", WHEEL = "@WHEEL@";  // filled in at build time (generator/assets.py)
-const SNAPSHOT = "@SNAPSHOT@", SNAPSHOT_KEY = "@SNAPSHOT_KEY@";  // SNAPSHOT is "" when the build made none
+// SNAPSHOT is "" when the build made none; SNAPSHOT_STDLIB, the standard library less what it already imported
+const SNAPSHOT = "@SNAPSHOT@", SNAPSHOT_KEY = "@SNAPSHOT_KEY@", SNAPSHOT_STDLIB = "@SNAPSHOT_STDLIB@";
 const here = path => new URL(path, import.meta.url);
 let answer = null;
 
@@ -51,7 +52,8 @@ async function restored(loadPyodide, missing) {
   if (!SNAPSHOT) return null;
   try {
     const pyodide = await Promise.race([missing,
-      loadPyodide({ indexURL: here(RUNTIME).href, _loadSnapshot: download(SNAPSHOT) })]);
+      loadPyodide({ indexURL: here(RUNTIME).href, stdLibURL: here(SNAPSHOT_STDLIB).href,
+                    _loadSnapshot: download(SNAPSHOT) })]);
     const of = pyodide.runPython("import assessment\ngetattr(assessment, '_snapshot_of', '')");
     if (of !== SNAPSHOT_KEY) throw new Error(`快照属于另一版引擎或运行环境（${of}）`);
     pyodide.runPython("import random\nrandom.seed()");  // the snapshot fixed the generator's state; reseed from the OS
