@@ -225,6 +225,20 @@ def test_text_keeps_tildes_and_folds_carriage_returns():
     assert attr("a\rb") == "a b" and "[" not in attr("![图](x.png)")
 
 
+def test_text_escapes_every_special_character_wherever_it_stands():
+    """The fast path (no special character: the text as it is) gives what escaping every character gives."""
+    import random
+
+    from generator.pages.escape import _ESCAPES, text
+
+    rng = random.Random(20261127)
+    alphabet = "a1中文（）~'" + "".join(chr(c) for c in _ESCAPES)
+    for _ in range(5000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        assert text(value) == value.translate(_ESCAPES), value
+    assert text("无特殊字符的中文") == "无特殊字符的中文" and text("a<b") == "a&lt;b" and text("#1") == "\\#1"
+
+
 def test_an_item_named_like_an_object_property_starts_empty(browser, poisoned_url):
     """Answers were read through the prototype: an item `constructor` showed `function Object() …`."""
     context = browser.new_context()

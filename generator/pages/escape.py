@@ -4,11 +4,16 @@ Templates print values through Jinja's `finalize`, which calls `text()`; only va
 `Raw` (SVG drawn here, links built here) pass through unchanged.
 """
 
+import re
+
 # One pass: HTML's special characters, then Markdown's specials behind a backslash (not `~`: without the tilde
 # extension Markdown shows `\~` as is), line breaks folded.
 # (An apostrophe is left alone: its entity written with an escaped `#` showed as "&#x27;" on the page.)
 _ESCAPES = str.maketrans({**{c: "\\" + c for c in "\\`*_[]{}()#+!|"},
                           "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": " ", "\r": " "})
+# str.translate looks every character of a Chinese text up in the table; most texts have none of these, and a
+# regular expression finds that out at C speed
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _ESCAPES)) + "]")
 
 
 class Raw(str):
@@ -20,7 +25,8 @@ def text(value):
         return ""
     if isinstance(value, Raw):
         return value
-    return str(value).translate(_ESCAPES)
+    value = str(value)
+    return value.translate(_ESCAPES) if _SPECIAL.search(value) else value
 
 
 # In raw HTML (forms, SVG) the characters of Markdown's inline syntax become character references:

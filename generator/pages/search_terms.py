@@ -14,14 +14,17 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _texts(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _texts(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _texts(v)
+    """Every string inside `value`, in no particular order (a stack, not nested generators: the rulebook of a
+    large handbook holds a million values)."""
+    pending = [value]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
 
 
 # Each word this process has given frequency 0 (here, or the search plugin loading a dictionary made here), with
