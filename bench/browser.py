@@ -8,11 +8,14 @@ one line of Python; the assessment page's own marks (`hb-form-usable`, `hb-first
 import gzip
 import json
 import statistics
+import subprocess
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import brotli
 
+from generator import snapshot
 from generator.site import serve_static
 
 from . import pairs
@@ -128,13 +131,16 @@ def assessment(browser, site, page_path, runs):
             context.close()
 
             # the same page without the engine's memory snapshot: the worker boots Python and imports the engine
-            context, page, marks = _scored(browser, f"{url}/{page_path}", saved_answers, block="**/engine.snapshot")
+            booted_requests = []
+            context, page, marks = _scored(browser, f"{url}/{page_path}", saved_answers, requests=booted_requests,
+                                           block="**/engine.snapshot")
             assert page.evaluate("document.documentElement.dataset.engine") == "boot"
             booted.append(marks["hb-first-score"])
             context.close()
     finally:
         server.shutdown()
     files = _transferred(site, requests)
+    booted_files = _transferred(site, [u for u in booted_requests if not u.endswith("/engine.snapshot")])  # refused
     largest = sorted(files.items(), key=lambda item: -item[1][1])[:5]
     scored = pairs.summary(pairs.ratios(first, bare), pairs.TARGETS["first_score"])
     booted_ratio = pairs.summary(pairs.ratios(booted, bare), pairs.TARGETS["first_score"])
@@ -154,6 +160,7 @@ def assessment(browser, site, page_path, runs):
         "rescores": len(rescoring), "requests": len(set(requests)),
         "transfer_bytes": sum(raw for raw, _, _ in files.values()), "transfer_gzip": sum(z for _, z, _ in files.values()),
         "transfer_brotli": sum(b for _, _, b in files.values()),
+        "transfer_gzip_without_snapshot": sum(z for _, z, _ in booted_files.values()),
         "largest_files": [{"file": name, "bytes": raw, "gzip": packed, "brotli": br}
                           for name, (raw, packed, br) in largest],
         "snapshot": _snapshot_facts(site, files),
@@ -194,10 +201,25 @@ def search(browser, site, queries, runs):
 
 def _snapshot_facts(site, files):
     """What the engine's memory snapshot is made of: a WebAssembly heap, mostly zeros; its first pages are the
-    runtime's static data (also inside pyodide.asm.wasm), the rest Python's objects after importing the engine."""
+    runtime's static data (also inside pyodide.asm.wasm), the rest Python's objects after importing the engine.
+    With it: the standard library it restores with, and a snapshot of Pyodide alone."""
     name = next((n for n in files if n.endswith("/engine.snapshot")), None)
     if name is None:
         return None
     data = (site / name).read_bytes()
     raw, packed, br = files[name]
-    return {"bytes": raw, "gzip": packed, "brotli": br, "zero_share": data.count(0) / len(data)}
+    library = next((n for n in files if n.endswith("/python_stdlib.zip") and "/pyodide/" not in n), None)
+    return {"bytes": raw, "gzip": packed, "brotli": br, "zero_share": data.count(0) / len(data),
+            "stdlib_bytes": files[library][0] if library else None,
+            "bare": _bare_snapshot(next(site.glob("assets/hashed/*/pyodide/pyodide.mjs")).parent)}
+
+
+def _bare_snapshot(runtime):
+    """The floor: a snapshot of the site's Pyodide with nothing of ours imported, made the way the build makes the
+    engine's (freed memory zeroed): {bytes, gzip, brotli}."""
+    with tempfile.TemporaryDirectory(prefix="bench-bare-snapshot-") as work:
+        out = Path(work) / "bare.snapshot"
+        subprocess.run(["node", str(snapshot.MAKER), str(runtime), str(runtime / "python_stdlib.zip"), "-", "bare",
+                        str(out)], check=True, capture_output=True, timeout=300)
+        data = out.read_bytes()
+    return {"bytes": len(data), "gzip": len(gzip.compress(data, 6)), "brotli": len(brotli.compress(data, quality=6))}

@@ -107,9 +107,10 @@ def markdown(results):
                   _ratio_row("首次得分 ÷ 裸启动", a["first_score_vs_bare"], a["first_score_vs_bare_min"],
                              a["first_score_vs_bare_max"], a["runs"], pairs.TARGETS["first_score"],
                              a["first_score_verdict"]),
-                  _row("对照: 同一页面不用内存快照(正常启动), 首次得分 / ÷ 裸启动",
+                  _row("对照: 同一页面不用内存快照(正常启动), 首次得分 / ÷ 裸启动 / 传输量 gzip",
                        f"{_ms(a['first_score_without_snapshot_ms'])} / {a['without_snapshot_vs_bare']:.2f}"
-                       f"({a['without_snapshot_vs_bare_min']:.2f}–{a['without_snapshot_vs_bare_max']:.2f})"),
+                       f"({a['without_snapshot_vs_bare_min']:.2f}–{a['without_snapshot_vs_bare_max']:.2f})"
+                       f" / {_mb(a['transfer_gzip_without_snapshot'])}"),
                   _row("回访者(同一浏览器, 缓存已热)打开到首次得分", _ms(a["returning_first_score_ms"]),
                        f"≤ {RETURNING_MS:,} ms", a["returning_first_score_ms"] <= RETURNING_MS),
                   _row(f"重新计分(中位数 / 90% 分位, {a['rescores']} 次修改)",
@@ -177,13 +178,21 @@ def _explanations(results):
     heavy = [a for a in results["assessment"] if a["transfer_gzip"] > 6_000_000 and a.get("snapshot")]
     for a in heavy[:1]:
         snap = a["snapshot"]
+        wasm = next((f for f in a["largest_files"] if f["file"].endswith("pyodide.asm.wasm")), None)
+        floor = snap["bare"]["gzip"] + (wasm["gzip"] if wasm else 0)
         notes.append(f"传输量 {_mb(a['transfer_gzip'])} gzip(brotli {_mb(a['transfer_brotli'])}), 超过 6 MB: 其中内存快照"
                      f" `engine.snapshot` 原始 {_mb(snap['bytes'])}, gzip {_mb(snap['gzip'])}, brotli {_mb(snap['brotli'])}。"
-                     f"它是 WebAssembly 的整块内存, {snap['zero_share']:.0%} 是零字节(压缩后几乎不占); 其余是运行环境的静态数据"
-                     "(pyodide.asm.wasm 中也有一份)与导入标准库和计分引擎后 Python 的对象。快照只省下计分引擎的 wheel"
-                     "(几十 KB): 标准库压缩包不在这块内存里 —— Pyodide 把它放在 JavaScript 一侧的虚拟文件系统中, 恢复时"
-                     "仍要下载, 以便导入尚未导入的模块; WebAssembly 代码本身也仍要下载。快照放在按摘要命名的文件夹中,"
-                     " 浏览器可永久缓存, 只在首次访问时下载一次; 回访者不再下载。")
+                     f"它是 WebAssembly 的整块内存, {snap['zero_share']:.0%} 是零字节(压缩后几乎不占), 其余是运行环境的静态数据"
+                     "(pyodide.asm.wasm 中也有一份)与 Python 的对象; 做快照前已把释放了的内存清零。同一个 Pyodide 什么都不导入、"
+                     f"同样清零后做的快照就有 gzip {_mb(snap['bare']['gzip'])}(brotli {_mb(snap['bare']['brotli'])}), 计分引擎"
+                     f"只多出 {_mb(snap['gzip'] - snap['bare']['gzip'])}; 再加上每种启动方式都要下载的 WebAssembly 代码"
+                     + (f" pyodide.asm.wasm(gzip {_mb(wasm['gzip'])})" if wasm else "")
+                     + f", 用快照的页面至少要 {_mb(floor)} gzip。不用快照时同一页面传输"
+                       f" {_mb(a['transfer_gzip_without_snapshot'])} gzip, 但首次得分慢约"
+                       f" {a['without_snapshot_vs_bare'] / a['first_score_vs_bare']:.1f} 倍(见上表的对照行)。"
+                     + (f"快照自带的标准库只含快照里尚未导入的文件({_mb(snap['stdlib_bytes'])}), 不再下载完整的缩减标准库。"
+                        if snap.get("stdlib_bytes") else "")
+                     + "快照放在按摘要命名的文件夹中, 浏览器可永久缓存, 只在首次访问时下载一次; 回访者不再下载。")
     if not notes:
         return []
     return ["## 未达标项的原因", "", *[f"- {note}" for note in notes], ""]
