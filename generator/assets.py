@@ -9,8 +9,6 @@ what it downloaded before scoring with it.
 """
 
 import hashlib
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +68,7 @@ def site_assets(rulebook: Rulebook, root, runtime: dict, stdlib_source=None) -> 
     definitions = {d["id"]: add(f"{d['id']}.json", dumps(excerpt(rulebook, d["id"])).encode())
                    for d in rulebook["standards"] + rulebook["rules"]}
     runtime_dir, runtime_files = _runtime(files, root, runtime, stdlib_source)
-    engine = _wheel()
+    engine = wheel.data()
     wheel_path = add(wheel.FILENAME, engine)
     key = f"{runtime_dir.split('/')[-3]}-{digest(engine)}"  # this runtime and this engine, nothing else
     made = snapshot.make({n: p for n, p in runtime_files.items() if n != STDLIB_NAME}, runtime_files[STDLIB_NAME],
@@ -117,14 +115,6 @@ def _runtime(files, root, runtime, stdlib_source):
     folder = f"{HASHED}/{_folder_digest(contents)}/pyodide/"
     files.update({folder + name: content for name, content in contents.items()})
     return folder, contents
-
-
-def _wheel():
-    work = tempfile.mkdtemp(prefix="handbook-wheel-")
-    try:
-        return wheel.build(work).read_bytes()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def _required(path):

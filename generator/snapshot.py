@@ -12,7 +12,6 @@ falls back to the normal boot, and says why in the console, when restoring fails
 this engine and runtime (`KEY`, baked into the snapshot). `HANDBOOK_SNAPSHOT=off` builds without one.
 """
 
-import hashlib
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import kept
 from . import stdlib as library
 
 MAKER = Path(__file__).with_name("snapshot.mjs")
@@ -42,16 +42,15 @@ class Snapshot:
 def make(runtime: dict, stdlib: bytes, wheel: bytes, key: str):
     """The Snapshot, or None with the reason on stderr (the site then works without it).
     `runtime`: {Pyodide file name: its Path}; `key` names these very inputs (the site passes the digests of the
-    runtime folder, trimmed library included, and of the wheel), so the snapshot is kept in the temporary
-    directory under it and the maker's own text: they rarely change between builds, and making one takes Node a
-    few seconds."""
+    runtime folder, trimmed library included, and of the wheel), so the snapshot is kept between builds
+    (generator/kept.py) under it and the maker's own text: they rarely change, and making one takes Node a few
+    seconds."""
     if not wanted():
         return None
-    named = hashlib.sha256(f"{key}|{MAKER.read_text(encoding='utf-8')}".encode()).hexdigest()[:16]
-    cached = Path(tempfile.gettempdir()) / f"handbook-snapshot-{named}.bin"
-    cached_library = cached.with_suffix(".zip")
-    if cached.is_file() and cached_library.is_file():
-        return Snapshot(cached.read_bytes(), cached_library.read_bytes())
+    named = f"{key}|{MAKER.read_text(encoding='utf-8')}"
+    heap, library_left = kept.read("snapshot", named, ".bin"), kept.read("snapshot-stdlib", named, ".zip")
+    if heap is not None and library_left is not None:
+        return Snapshot(heap, library_left)
     node = shutil.which("node")
     if node is None:
         return _without("找不到 node")
@@ -71,10 +70,8 @@ def make(runtime: dict, stdlib: bytes, wheel: bytes, key: str):
             return _without((errors or [f"node 退出码 {done.returncode}"])[-1].strip())
         made = Snapshot((work / NAME).read_bytes(),
                         library.without(stdlib, json.loads((work / f"{NAME}.imported").read_text(encoding="utf-8"))))
-    for path, data in ((cached_library, made.stdlib), (cached, made.heap)):
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        partial.replace(path)  # atomic: a concurrent build reads the whole file or none
+    kept.write("snapshot-stdlib", named, ".zip", made.stdlib)
+    kept.write("snapshot", named, ".bin", made.heap)
     return made
 
 

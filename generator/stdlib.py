@@ -7,13 +7,12 @@ engine adds decimal, numbers and difflib; the worker checks its downloads with h
 tests run the engine on the trimmed zip, under Node and in Chromium, so a module missing here fails them rather than a person's browser.
 """
 
-import hashlib
 import io
-import os
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
+
+from . import kept
 
 KEEP = frozenset("""
     __future__ _collections_abc _colorize _opcode_metadata _py_warnings _pyodide _sitebuiltins _ssl
@@ -34,18 +33,11 @@ def _top(name):
 
 def trim(source):
     """The trimmed zip's bytes; entries keep their order and timestamps, so the output is reproducible.
-    Kept in the temporary directory, keyed by the source file and KEEP: every build would redo it."""
+    Kept between builds, keyed by the source file and KEEP: every build would redo it."""
     source = Path(source)
     stat = source.stat()
-    key = hashlib.sha256(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{sorted(KEEP)}".encode()).hexdigest()
-    cached = Path(tempfile.gettempdir()) / f"handbook-stdlib-{key[:16]}.zip"
-    if cached.is_file():
-        return cached.read_bytes()
-    data = _trim(source)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    partial.replace(cached)  # atomic: a concurrent build reads the whole file or none
-    return data
+    return kept.bytes_of("stdlib", f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{sorted(KEEP)}", ".zip",
+                         lambda: _trim(source))
 
 
 def _trim(source):
