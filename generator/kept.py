@@ -34,15 +34,22 @@ def _path(kind, key, suffix):
 def read(kind: str, key: str, suffix: str):
     """The bytes kept for `kind` made from `key`, or None."""
     where = _path(kind, key, suffix)
-    return where.read_bytes() if where and where.is_file() else None
+    try:
+        return where.read_bytes() if where and where.is_file() else None
+    except OSError:
+        return None
 
 
 def write(kind: str, key: str, suffix: str, data: bytes):
+    """Keeps `data`, or nothing when it cannot be written (a full disk): keeping only saves time."""
     where = _path(kind, key, suffix)
     if where:
         partial = where.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        partial.replace(where)
+        try:
+            partial.write_bytes(data)
+            partial.replace(where)
+        except OSError:
+            partial.unlink(missing_ok=True)
 
 
 def bytes_of(kind: str, key: str, suffix: str, make) -> bytes:

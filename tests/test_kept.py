@@ -37,3 +37,12 @@ def test_a_folder_others_may_write_to_is_not_trusted(temporary):
     assert kept.directory() is None
     assert kept.read("snapshot", "key", ".bin") is None  # a planted file is never read
     assert kept.bytes_of("snapshot", "key", ".bin", lambda: b"made afresh") == b"made afresh"
+
+
+def test_a_product_that_cannot_be_kept_is_still_made(temporary, monkeypatch):
+    def disk_full(self, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("pathlib.Path.replace", disk_full)
+    assert kept.bytes_of("wheel", "key", ".whl", lambda: b"made") == b"made"
+    assert list(kept.directory().iterdir()) == []  # no half-written file left behind
