@@ -46,6 +46,7 @@ def _pinyin(run):
     return tuple(lazy_pinyin(run, style=Style.TONE3))
 
 
+@lru_cache(maxsize=1)  # read once a process: the version from pypinyin's metadata, this file from disk
 def _kept_as():
     return f"{version('pypinyin')}|{Path(__file__).read_text(encoding='utf-8')}"
 
