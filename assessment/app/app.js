@@ -86,8 +86,9 @@ function fill(answers) {
   }
   const personBox = form.querySelector(".hb-section:not(:has(.hb-periods))");
   if (personBox) for (const [name, reads] of fieldsIn(personBox)) writeControl(personBox, name, reads, own(own(answers, "person"), name));
+  if (!periodRows) return;  // a rule that asks only about the person has no period table
   const periods = own(answers, "periods");
-  form.querySelector("tbody").replaceChildren();
+  periodRows.replaceChildren();
   for (const period of Array.isArray(periods) ? periods : []) {
     const row = addPeriod(false);
     for (const [name, reads] of fieldsIn(row)) writeControl(row, name, reads, own(period, name));
