@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# the handbook folder and where its site goes: `make site DEFS=ours SITE=ours-site`
 DEFS   ?= competencies
+SITE   ?= site
 
 NODE   := node_modules/.installed
 
@@ -24,10 +26,10 @@ test: $(STAMP) $(NODE)
 	$(BIN)/pytest
 
 site: $(STAMP) $(NODE)
-	$(BIN)/python -m generator.site build
+	$(BIN)/python -m generator.site build --dir $(DEFS) --site-dir $(SITE)
 
 serve: $(STAMP) $(NODE)
-	$(BIN)/python -m generator.site serve --addr 127.0.0.1:8000
+	$(BIN)/python -m generator.site serve --dir $(DEFS) --addr 127.0.0.1:8000
 
 # not part of `make test` (about 6 minutes on 2 cores): writes bench/results.json and content/performance.md
 bench: $(STAMP) $(NODE)
@@ -44,7 +46,7 @@ rulebook: $(STAMP)
 	$(BIN)/handbook rulebook --dir $(DEFS) -o build/rulebook.json
 
 schema: $(STAMP)
-	$(BIN)/handbook schema -o $(DEFS)/_schema
+	$(BIN)/handbook schema --dir $(DEFS)
 
 clean:
 	rm -rf $(VENV) node_modules build site

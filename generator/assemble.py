@@ -4,13 +4,15 @@ bench's plain-MkDocs baseline (bench/build.py) both take what is made here.
 """
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import assets as site
 from .assets import Assets
 from .definitions import releases
 from .definitions.compile import Compiled
-from .pages import Pages, build_pages, footer, incremental, search_terms
+from .definitions.load import PAGES_FOLDER
+from .pages import Pages, build_pages, footer, incremental, search_terms, site_description, site_name
 
 
 @dataclass
@@ -22,19 +24,37 @@ class Handbook:
     rulebook: dict  # what it was made from, for the next preview build to compare with
     asset_inputs: tuple
     page_inputs: tuple
+    site_name: str = ""
+    site_description: str = ""
+    own_pages: dict = field(default_factory=dict)  # the organisation's files in its folder's pages/: path → file
 
     def nav(self, configured):
-        """The configured nav with the generated sections after its first entry (the home page)."""
+        """The configured nav with the organisation's own pages, then the generated sections, after its first
+        entry (the home page)."""
         configured = list(configured or [])
-        return configured[:1] + _escape_sections(self.pages.nav) + configured[1:]
+        own = [path for path in self.own_pages if path.endswith(".md") and path != "index.md"]
+        return configured[:1] + own + _escape_sections(self.pages.nav) + configured[1:]
 
 
-def assemble(compiled: Compiled, root, runtime, stdlib=None, directory_urls=True, previous=None) -> Handbook:
+def own_pages(definitions) -> dict:
+    """The organisation's own pages and images: every file below DEFINITIONS/pages/ (hidden ones aside), by the
+    path it takes in the site. pages/index.md, when there, is the home page."""
+    folder = Path(definitions) / PAGES_FOLDER
+    if not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*"))
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)}
+
+
+def assemble(compiled: Compiled, root, runtime, stdlib=None, directory_urls=True, previous=None,
+             definitions=None) -> Handbook:
     """`root`: the folder runtime paths are relative to; `runtime`: Pyodide's files (name → path);
     `stdlib`: its python_stdlib.zip, to trim. assets.MissingAsset when a front-end file is missing.
     `previous`: while previewing, the last build's Handbook: what the edit cannot have changed is kept from it
-    (the same files a full build makes; tests/test_incremental.py compares them)."""
+    (the same files a full build makes; tests/test_incremental.py compares them). `definitions`: the handbook's
+    folder, for the organisation's own pages."""
     rulebook = compiled.rulebook
+    own = own_pages(definitions) if definitions is not None else {}
     history = releases.history(rulebook, compiled.releases)
     asset_inputs = site.inputs(rulebook, root, runtime, stdlib)
     kept = previous is not None and previous.asset_inputs == asset_inputs
@@ -44,9 +64,9 @@ def assemble(compiled: Compiled, root, runtime, stdlib=None, directory_urls=True
     only = (incremental.pages_changed(previous.rulebook, rulebook)
             if kept and previous.page_inputs == page_inputs else None)
     pages = build_pages(rulebook, directory_urls, compiled.example_results, assets.engine, history,
-                        previous.pages.files if only is not None else None, only)
+                        previous.pages.files if only is not None else None, only, home="index.md" not in own)
     return Handbook(pages, assets, html.escape(footer(rulebook)), search_terms.user_dictionary(rulebook),
-                    rulebook, asset_inputs, page_inputs)
+                    rulebook, asset_inputs, page_inputs, site_name(rulebook), site_description(rulebook), own)
 
 
 def _escape_sections(nav):

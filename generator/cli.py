@@ -63,25 +63,35 @@ def _parser():
     cmd.add_argument("--template", metavar="ID", help="改为写出可填写的空表格(.xlsx) / write the empty workbook to fill in")
     cmd = add("template", "输出可填写的答案文件(YAML, 每项带名称、可填的值和说明) / print a fillable answers file")
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
+    cmd = lang(sub.add_parser("init", help="新建一本手册: 写出能直接校验和生成网站的文件夹 / start a new handbook folder",
+                              description="新建一本手册: 写出能直接校验和生成网站的文件夹 / start a new handbook folder"))
+    cmd.add_argument("folder", metavar="DIR", type=Path, help="新手册的文件夹(不存在或为空) / the new handbook's folder")
+    cmd.add_argument("--name", default="我们的机构", help="机构名称 / the organisation's name")
+    cmd.add_argument("--force", action="store_true",
+                     help="文件夹里已有文件时也写入, 只补上缺少的文件, 已有的不改 / write into a folder that has files: "
+                          "only missing files are written")
     cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
     cmd.add_argument("kind", choices=sorted(skeletons.FOLDERS), help="role 岗位 · skill 能力 · standard 标准 · rule 规则 · process 流程 · policy 制度")
     cmd.add_argument("ident", metavar="ID", help="标识: 小写英文字母、数字和下划线 / lower-case id")
     cmd.add_argument("--name", help="名称(默认与标识相同) / display name")
-    for name, text in (("build", "生成网站到 site/ (同 make site) / build the site (as make site)"),
-                       ("serve", "预览网站, 保存后自动刷新 (同 make serve) / preview with live reload (as make serve)")):
-        cmd = lang(sub.add_parser(name, help=text, description=text))
+    cmd = add("build", "生成网站 (同 make site): 先校验, 成功后才替换输出文件夹 / build the site (as make site)")
+    cmd.add_argument("--site-dir", default="site", help="输出文件夹 / output folder (默认 default: site)")
+    cmd = add("serve", "预览网站, 保存后自动刷新 (同 make serve) / preview with live reload (as make serve)")
     cmd.add_argument("--addr", default="127.0.0.1:8000", help="地址 / address (默认 default: 127.0.0.1:8000)")
     cmd = add("release", "发布: 把当前版本的规则书存档到 _releases/ (与 YAML 一起提交) / archive this version as released")
     cmd = add("rulebook", "输出编译后的规则书 JSON / write the compiled rulebook JSON")
     cmd.add_argument("-o", "--output", type=Path, help="输出文件(默认标准输出) / output file (default stdout)")
-    cmd = lang(sub.add_parser("schema", help="生成 YAML 格式的 JSON Schema / write the JSON Schema of the YAML format"))
-    cmd.add_argument("-o", "--output", type=Path, default=Path(DEFAULT_DIR) / "_schema",
-                     help="输出目录 / output directory")
+    cmd = add("schema", "生成 YAML 格式的 JSON Schema, 供编辑器提示 / write the JSON Schema of the YAML format")
+    cmd.add_argument("-o", "--output", type=Path, help="输出目录 / output directory (默认 default: DIR/_schema)")
     return p
 
 
 def main(argv=None):
     args = _parser().parse_args(argv)
+    if getattr(args, "directory", None):
+        args.dir = args.directory
+    if hasattr(args, "dir") and args.command not in ("validate", "schema"):  # validate says it in its summary
+        print(f"手册文件夹 / handbook folder: {args.dir}", file=sys.stderr)
     try:
         return COMMANDS[args.command](args)
     except DefinitionError as exc:
@@ -150,16 +160,16 @@ def _warn(warnings, lang):
 
 
 def _validate(args):
-    compiled = compile_definitions(args.directory or args.dir)
+    compiled = compile_definitions(args.dir)
     rulebook = compiled.rulebook
     _warn(compiled.warnings, args.lang)
     n_examples = sum(len(d["examples"]) for d in rulebook["standards"] + rulebook["rules"])
     if args.lang == "zh":
-        print(f"定义有效: {len(rulebook['roles'])} 个岗位, {len(rulebook['standards'])} 个标准, "
+        print(f"定义有效（{args.dir}）: {len(rulebook['roles'])} 个岗位, {len(rulebook['standards'])} 个标准, "
               f"{len(rulebook['rules'])} 条规则, {len(rulebook['processes'])} 个流程, {len(rulebook['policies'])} 项制度, "
               f"{n_examples} 个算例全部通过。版本 {rulebook['version']}")
     else:
-        print(f"Definitions valid: {len(rulebook['roles'])} roles, {len(rulebook['standards'])} standards, "
+        print(f"Definitions valid ({args.dir}): {len(rulebook['roles'])} roles, {len(rulebook['standards'])} standards, "
               f"{len(rulebook['rules'])} rules, {len(rulebook['processes'])} processes, {len(rulebook['policies'])} "
               f"policies, {n_examples} worked examples pass. Version {rulebook['version']}")
     return EXIT_OK
@@ -333,25 +343,45 @@ def _new(args):
     return EXIT_OK
 
 
+def _init(args):
+    from . import starter
+
+    try:
+        written, kept = starter.init(args.folder, args.name, args.force)
+    except starter.NotEmpty:
+        print(f"{args.folder}: 文件夹里已有文件, 未写入任何文件 — 换一个新文件夹, 或加 --force 只补上缺少的文件"
+              f"(已有的文件不会被改动) / the folder holds files: nothing written (--force adds only missing files)",
+              file=sys.stderr)
+        return EXIT_WRITE
+    except OSError as exc:
+        raise CannotWrite(args.folder, exc.strerror or exc) from None
+    for path in kept:
+        print(f"{path}: 已存在, 未改动 / exists, left as it is", file=sys.stderr)
+    print(f"已新建手册 {args.folder}（{len(written)} 个文件）。下一步 / next:\n"
+          f"  handbook validate {args.folder}\n  handbook serve --dir {args.folder}\n"
+          f"  handbook build --dir {args.folder} --site-dir 网站\n详见 {Path(args.folder) / 'README.md'}")
+    return EXIT_OK
+
+
 def _build(args):
     from . import site
 
-    return site.build("site")
+    return site.build(args.site_dir, definitions=args.dir)
 
 
 def _serve(args):
     from . import site
 
-    return site.serve(args.addr)
+    return site.serve(args.addr, args.dir)
 
 
 def _schema(args):
-    for path in jsonschema.write(args.output):
+    for path in jsonschema.write(args.output or Path(args.dir) / "_schema"):
         print(path)
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "list": _list, "score": _score, "batch": _batch, "template": _template, "new": _new, "build": _build, "serve": _serve,
+COMMANDS = {"init": _init, "validate": _validate, "list": _list, "score": _score, "batch": _batch, "template": _template, "new": _new, "build": _build, "serve": _serve,
             "release": _release, "rulebook": _rulebook, "schema": _schema}
 
 if __name__ == "__main__":

@@ -64,15 +64,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.preview:
             self.preview.pause_collector()
         root = Path(config.config_file_path).parent
-        self.definitions = (root / self.config.definitions).resolve()
+        # HANDBOOK_DIR names the handbook folder for every command (`handbook build --dir` sets it)
+        self.definitions = (root / (os.environ.get("HANDBOOK_DIR") or self.config.definitions)).resolve()
         self.error_report = None
         try:
             self.compiled = compile_definitions(self.definitions, self.read_cache)
             # INFO, not WARNING: `mkdocs build --strict` would stop on it, and HR may rebuild before raising version
             for warning in self.compiled.warnings:
-                log.info("%s%s", "注意：" if self.config.lang == "zh" else "note: ", warning.format(self.config.lang, root))
+                log.info("%s%s", "注意：" if self.config.lang == "zh" else "note: ", warning.format(self.config.lang))
         except DefinitionError as exc:
-            report = exc.format(self.config.lang, root)
+            report = exc.format(self.config.lang)  # paths as the person gave them: from their working directory
             if not self.serving or self.compiled is None:
                 raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
             log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
@@ -87,12 +88,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.inline_scripts = self._inline_scripts(config.theme.dirs)
         try:
             self.handbook = assemble(self.compiled, root, self.config.runtime, self.config.stdlib,
-                                     config.use_directory_urls, self.handbook if self.preview else None)
+                                     config.use_directory_urls, self.handbook if self.preview else None,
+                                     self.definitions)
         except MissingAsset as missing:
             raise PluginError(f"{missing}: 缺少前端依赖, 请先运行 `npm ci`(或 `make site`) / "
                               f"missing front-end dependency, run `npm ci` first") from None
         config.nav = self.handbook.nav(config.nav)
         config.copyright = self.handbook.copyright
+        config.site_name, config.site_description = self.handbook.site_name, self.handbook.site_description
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and hasattr(search.config, "jieba_dict_user"):
             search.config.jieba_dict_user = self._write_user_dictionary()
@@ -122,6 +125,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files, config):
         for path, markdown in self.pages.files.items():
             files.append(File.generated(config, path, content=markdown))
+        for path, source in self.handbook.own_pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{source}: 与手册自带的页面 {path} 同名 — 给这个文件换一个名字 / "
+                                  f"has the name of one of the handbook's own pages: rename it")
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         self.changes_page = files.get_file_from_path("changes.md").dest_uri
         for dest, asset in self.handbook.assets.files.items():
             if isinstance(asset, Path):

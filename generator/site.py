@@ -1,7 +1,7 @@
 """`make site` and `make serve`: build atomically, serve with live reload.
 
-    python -m generator.site build [--site-dir site]   # validate, build into a temp dir, swap on success
-    python -m generator.site serve [--addr 127.0.0.1:8000]
+    python -m generator.site build [--dir DEFS] [--site-dir site]   # validate, build into a temp dir, swap on success
+    python -m generator.site serve [--dir DEFS] [--addr 127.0.0.1:8000]
     python -m generator.site preview [--site-dir site] [--addr 127.0.0.1:8000]   # the built site, as a web server would serve it
 
 A failed build prints the located errors and leaves the previous site untouched.
@@ -21,16 +21,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _mkdocs(*args):
+def _mkdocs(*args, definitions=None):
+    """MkDocs with the product's configuration; `definitions`: the handbook folder to build (the plugin reads it
+    from HANDBOOK_DIR, as the `handbook` command does), else the configuration's own."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=env)
+    if definitions is not None:
+        env["HANDBOOK_DIR"] = str(Path(definitions).resolve())
+    # run where the person is, so that the paths in its messages are theirs (the configuration's own are
+    # relative to its file)
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env)
 
 
-def build(site_dir, config="mkdocs.yml"):
-    site_dir = (ROOT / site_dir).resolve()
+def build(site_dir, *, definitions=None, config=ROOT / "mkdocs.yml"):
+    """Paths relative to the working directory: `handbook build --dir DIR --site-dir OUT` works from anywhere."""
+    site_dir = Path(site_dir).resolve()
+    if not site_dir.parent.is_dir():
+        print(f"{site_dir.parent}: 找不到文件夹, 网站未生成 — 先建好它 / no such folder: create it first", file=sys.stderr)
+        return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        done = _mkdocs("build", "--strict", "--config-file", config, "--site-dir", str(staging))
+        done = _mkdocs("build", "--strict", "--config-file", str(config), "--site-dir", str(staging),
+                       definitions=definitions)
         if done.returncode != 0:
             print("网站未更新: 构建失败, 已保留上一版 site/ / build failed, the previous site is kept",
                   file=sys.stderr)
@@ -56,9 +67,10 @@ def _publishable(directory):
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def serve(addr):
+def serve(addr, definitions=None):
     # --dirty: after an edit MkDocs renders only the pages that changed (generator/preview.py keeps the rest exact)
-    return _mkdocs("serve", "--dev-addr", addr, "--livereload", "--dirty").returncode
+    return _mkdocs("serve", "--config-file", str(ROOT / "mkdocs.yml"), "--dev-addr", addr, "--livereload", "--dirty",
+                   definitions=definitions).returncode
 
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
@@ -85,15 +97,17 @@ def main(argv=None):
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build")
     b.add_argument("--site-dir", default="site")
-    b.add_argument("--config", default="mkdocs.yml")
+    b.add_argument("--dir", help="the handbook folder (default: the configuration's, competencies/)")
+    b.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
     s = sub.add_parser("serve")
     s.add_argument("--addr", default="127.0.0.1:8000")
+    s.add_argument("--dir")
     p = sub.add_parser("preview")
     p.add_argument("--site-dir", default="site")
     p.add_argument("--addr", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.site_dir, args.config)
+        return build(args.site_dir, definitions=args.dir, config=args.config)
     if args.command == "preview":
         server, url = serve_static(ROOT / args.site_dir, args.addr)
         print(f"{url}/ (Ctrl+C 停止 / to stop)")
@@ -102,7 +116,7 @@ def main(argv=None):
         except KeyboardInterrupt:
             server.shutdown()
         return 0
-    return serve(args.addr)
+    return serve(args.addr, args.dir)
 
 
 if __name__ == "__main__":

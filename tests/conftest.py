@@ -60,6 +60,20 @@ def built_site(tmp_path_factory):
     return site
 
 
+LIBRARY = ROOT / "examples" / "library"  # the second handbook, of another shape (tests/test_another_organisation.py)
+
+
+@pytest.fixture(scope="session")
+def library_url(tmp_path_factory):
+    from generator.site import build, serve_static
+
+    site = tmp_path_factory.mktemp("library-built") / "site"
+    assert build(site, definitions=LIBRARY) == 0
+    server, url = serve_static(site)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     from generator.site import serve_static

@@ -1,4 +1,4 @@
-"""Every standard and rule of the sample, through a person's whole use of its page, in headless Chromium:
+"""Every standard and rule of the sample and of the second handbook (examples/library), through a person's whole use of its page, in headless Chromium:
 fill the form, reload, clear, export, import the export, open the review. Each step must end in a score or a
 message — never in a page stuck on "计分引擎加载中…" or an old result left on screen. The cases are generated
 from the rulebook, so a new definition is covered without anyone writing a test for it.
@@ -45,13 +45,15 @@ def case_for(kind, definition):
 def pytest_generate_tests(metafunc):
     if "lifecycle_case" in metafunc.fixturenames:
         from generator.definitions.compile import build_rulebook
-        from conftest import SAMPLE
+        from conftest import LIBRARY, SAMPLE
 
-        book = build_rulebook(SAMPLE)
-        cases = [("standard", d) for d in book["standards"]] + [("rule", d) for d in book["rules"]]
+        cases = []
+        for served, folder in (("site_url", SAMPLE), ("library_url", LIBRARY)):  # and the second handbook's
+            book = build_rulebook(folder)
+            cases += [(served, "standard", d) for d in book["standards"]] + [(served, "rule", d) for d in book["rules"]]
         # every other definition at a phone's width: both layouts are used through all of the steps
-        metafunc.parametrize("lifecycle_case", [(k, d, PHONE if i % 2 else DESKTOP) for i, (k, d) in enumerate(cases)],
-                             ids=[d["id"] for _, d in cases])
+        metafunc.parametrize("lifecycle_case", [(*case, PHONE if i % 2 else DESKTOP) for i, case in enumerate(cases)],
+                             ids=[f"{'library-' if served == 'library_url' else ''}{d['id']}" for served, _, d in cases])
 
 
 HOOKS = "() => ({...document.getElementById('hb-result').dataset})"
@@ -79,8 +81,9 @@ def scored_text(kind):
     return "总分 " if kind == "standard" else "结果："
 
 
-def test_a_persons_whole_use_of_every_assessment_page(browser, site_url, lifecycle_case, tmp_path):
-    kind, definition, viewport = lifecycle_case
+def test_a_persons_whole_use_of_every_assessment_page(browser, request, lifecycle_case, tmp_path):
+    served, kind, definition, viewport = lifecycle_case
+    site_url = request.getfixturevalue(served)
     answers, expected = case_for(kind, definition)
     context = browser.new_context(viewport=viewport, accept_downloads=True)
     page = context.new_page()

@@ -24,7 +24,7 @@ def test_a_level_without_its_ladder_among_named_ones_is_located(tmp_path):
     done = run_cli("validate", "--dir", root)
     line = next(n for n, text in enumerate(lines, 1) if "二级审核员" in text)
     assert done.returncode == 1
-    assert (f"{RULE}:{line}:5: 有的级别写了 ladder（阶梯），这一级没有写 — 要么每一级都写所属阶梯（如 审核员），"
+    assert (f"{RULE}:{line}:5: 有的级别写了 ladder（阶梯），这一级没有写 — 要么每一级都写所属阶梯（如 专业序列），"
             "要么都不写（全部级别是一条阶梯）") in done.stderr
     assert "Traceback" not in done.stderr
 

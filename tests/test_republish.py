@@ -33,7 +33,7 @@ def total(page):
 
 def publish(project, served, age_days):
     """Build, copy over what is served (as `cp -r site/* /srv/www/handbook/` does), dated `age_days` ago."""
-    assert build(project / "site", project / "mkdocs.yml") == 0
+    assert build(project / "site", config=project / "mkdocs.yml") == 0
     shutil.copytree(project / "site", served, dirs_exist_ok=True)
     then = time.time() - age_days * DAY
     for folder, _, names in os.walk(served):

@@ -71,7 +71,7 @@ def test_injected_markup_in_yaml_renders_as_text(tmp_path):
     text = role.read_text(encoding="utf-8")
     text = text.replace("duties:\n", "duties:\n- '<script>alert(\"x\")</script><img src=x onerror=alert(1)>'\n", 1)
     role.write_text(text, encoding="utf-8")
-    assert build(tmp_path / "site", project / "mkdocs.yml") == 0
+    assert build(tmp_path / "site", config=project / "mkdocs.yml") == 0
     html = (tmp_path / "site" / "roles" / "ecommerce" / "tmall_agent.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<img src=x" not in html and '<script>alert("x")' not in html
@@ -91,12 +91,12 @@ def copy_project(tmp_path):
 def test_failed_build_keeps_the_previous_site(tmp_path, capfd):
     project = copy_project(tmp_path)
     site = tmp_path / "site"
-    assert build(site, project / "mkdocs.yml") == 0
+    assert build(site, config=project / "mkdocs.yml") == 0
     marker = (site / "index.html").read_bytes()
     standard = project / "competencies" / "standards" / "cs_rank_evaluation.yaml"
     standard.write_text(standard.read_text(encoding="utf-8").replace("weight: 30", "weight: 20"), encoding="utf-8")
     capfd.readouterr()
-    assert build(site, project / "mkdocs.yml") != 0
+    assert build(site, config=project / "mkdocs.yml") != 0
     err = capfd.readouterr().err
     assert re.search(r"cs_rank_evaluation\.yaml:\d+:\d+: 权重合计为 90%", err)
     assert (site / "index.html").read_bytes() == marker

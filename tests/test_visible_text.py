@@ -153,7 +153,7 @@ def awkward_site(tmp_path_factory):
 
     project = copy_project(tmp_path_factory.mktemp("awkward"))
     poison(project / "competencies", make=awkward)
-    assert build(project / "site", project / "mkdocs.yml") == 0
+    assert build(project / "site", config=project / "mkdocs.yml") == 0
     return project / "site"
 
 

@@ -69,7 +69,7 @@ def poisoned(tmp_path_factory):
     shutil.copytree(EXTRA, project / "competencies", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
     poisoner = poison(project / "competencies")
     site = project / "site"
-    assert build(site, project / "mkdocs.yml") == 0
+    assert build(site, config=project / "mkdocs.yml") == 0
     return poisoner, site
 
 

@@ -119,7 +119,7 @@ MESSAGES = {
     "bad_level": ("能力“{competency}”没有等级“{value}”", "可选等级：{allowed}", "competency '{competency}' has no level '{value}'",
                   "levels: {allowed}"),
     "ladder_mixed": ("有的级别写了 ladder（阶梯），这一级没有写",
-                     "要么每一级都写所属阶梯（如 审核员），要么都不写（全部级别是一条阶梯）",
+                     "要么每一级都写所属阶梯（如 专业序列），要么都不写（全部级别是一条阶梯）",
                      "some levels name their ladder and this one does not",
                      "name the ladder of every level, or of none (then all levels are one ladder)"),
     "ladder_split": ("阶梯“{value}”的级别没有写在一起（前面已有这一阶梯的级别，中间隔着别的阶梯）",
@@ -234,8 +234,14 @@ MESSAGES = {
     "example_invalid": ("示例的答案无效：{problems}", "修正示例中的答案", "the example's answers are invalid: {problems}", "fix the example"),
     "example_mismatch": ("示例“{example}”的 {field} 写的是 {expected}，引擎算出 {got}", "核对规则与示例，改正其中错误的一方",
                          "example '{example}': {field} is written as {expected} but the engine gives {got}", "fix whichever is wrong"),
-    "no_definitions": ("目录中没有任何定义文件", "检查路径，或按 README 新建 organisation.yaml 等文件",
-                       "no definition files found", "check the path or create organisation.yaml (see README)"),
+    "no_definitions": ("文件夹 {path} 中没有任何定义文件（organisation.yaml、roles/ 等）",
+                       "检查路径是否指向手册文件夹；新手册用 handbook init 文件夹 开始",
+                       "the folder {path} holds no definition files (organisation.yaml, roles/ …)",
+                       "check that the path is the handbook's folder; start a new handbook with handbook init DIR"),
+    "no_folder": ("找不到文件夹 {path}", "检查路径的拼写，或先建好这个文件夹",
+                  "no folder {path}", "check the spelling of the path, or create the folder first"),
+    "not_a_folder": ("{path} 是一个文件，不是文件夹", "手册的定义是一个文件夹（内含 organisation.yaml 等）：给出它的路径",
+                     "{path} is a file, not a folder", "a handbook's definitions are a folder (holding organisation.yaml …): give its path"),
 }
 
 _TYPE_NAMES = {
@@ -270,6 +276,8 @@ class Diagnostic:
 
     def format(self, lang="zh", root=None):
         text, hint = self.message(lang)
+        if self.line == 0:  # about the folder itself: no line to point at
+            return f"{text} — {hint}"
         return f"{display_path(self.file, root)}:{self.line}:{self.col}: {text} — {hint}"
 
     def sort_key(self):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model, source
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, display_path
 from .schema_types import Context
 
 
@@ -43,6 +43,9 @@ def definition_files(root):
 _NOT_DEFINITIONS = {"thumbs.db", "desktop.ini"}  # what Windows leaves in folders
 
 
+PAGES_FOLDER = "pages"  # the organisation's own Markdown pages and images (generator/assemble.py), not definitions
+
+
 def find_files(root):
     """(definition files, [Diagnostic]): every .yaml/.yml file (any case) below root, except in folders
     starting with "." or "_". Whatever cannot be read, is a link to a folder or is another kind of file
@@ -59,7 +62,8 @@ def find_files(root):
         for name in sorted(subfolders):
             if (folder / name).is_symlink() and not name.startswith((".", "_")):
                 problems.append(Diagnostic(folder / name, 1, 1, "folder_link", {}))
-        subfolders[:] = sorted(n for n in subfolders if not n.startswith((".", "_")) and not (folder / n).is_symlink())
+        subfolders[:] = sorted(n for n in subfolders if not n.startswith((".", "_")) and not (folder / n).is_symlink()
+                               and not (folder == root and n == PAGES_FOLDER))
         for name in sorted(names):
             path = folder / name
             if name.startswith((".", "_")) or name.lower() in _NOT_DEFINITIONS or path.suffix.lower() == ".md":
@@ -89,10 +93,11 @@ def load(root, cache=None):
     root = Path(root)
     defs, diagnostics = Definitions(root), []
     if not root.is_dir():
-        return defs, [Diagnostic(root, 1, 1, "no_definitions", {})]
+        code = "not_a_folder" if root.exists() else "no_folder"
+        return defs, [Diagnostic(root, 0, 0, code, {"path": display_path(root)})]
     files, diagnostics = find_files(root)
     if not files and not diagnostics:
-        return defs, [Diagnostic(root, 1, 1, "no_definitions", {})]
+        return defs, [Diagnostic(root, 0, 0, "no_definitions", {"path": display_path(root)})]
     for path in files:
         kind_model = _file_kind(root, path)
         if kind_model is None:

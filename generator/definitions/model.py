@@ -249,7 +249,7 @@ RULE = Obj("rule", [
     Field("levels", ListOf(Obj("level", [
         Field("id", Ident(), required=True), Field("name", Text(), required=True),
         Field("pay", Number(), doc="月薪(元)"), Field("note", Text()),
-        Field("ladder", Text(), doc="所属阶梯(如 审核员): 升降只在同一阶梯内; 要么每一级都写, 要么都不写"),
+        Field("ladder", Text(), doc="所属阶梯(如 专业序列、管理序列): 升降只在同一阶梯内; 要么每一级都写, 要么都不写"),
     ])), default=[], doc="级别阶梯, 从低到高; 适用于几个岗位时, 每个岗位的级别用 ladder 分成各自的阶梯"),
     Field("person", ListOf(RULE_FIELD), default=[], doc="个人信息字段(司龄、是否转正…)"),
     Field("periods", ListOf(RULE_FIELD), default=[], doc="每期数据字段(月度分数、季度等级…)"),

@@ -22,18 +22,30 @@ class Pages:
 
 def build_pages(rulebook: Rulebook, directory_urls: bool = False, example_results: dict | None = None,
                 engine: EngineFiles | None = None, history: list | None = None, reuse: dict | None = None,
-                only: set | None = None) -> Pages:
+                only: set | None = None, home: bool = True) -> Pages:
     """`example_results`: the worked examples' results from compile_definitions (scored here when absent);
     `engine`: where the engine's files are (assets.EngineFiles; stand-in paths when absent);
     `history`: the released rulebooks, oldest first, then this one (definitions.releases.history);
     `reuse`, `only`: a preview's last pages ({path: Markdown}) and the only ones to render again
-    (incremental.pages_changed); every page is rendered when `only` is None."""
-    return Renderer(rulebook, directory_urls, example_results, engine, history, reuse, only).build()
+    (incremental.pages_changed); every page is rendered when `only` is None. `home`: make the home page
+    (index.md) from the definitions — not when the handbook's folder brings its own."""
+    return Renderer(rulebook, directory_urls, example_results, engine, history, reuse, only, home).build()
 
 
 def footer(rulebook: Rulebook) -> str:
-    """The line every page carries at its foot: which rules it shows."""
-    return f"规则版本 {rulebook['version']} · 生效日期 {rulebook['organisation']['effective_date']}"
+    """The line every page carries at its foot: whose handbook it is and which rules it shows."""
+    organisation = rulebook["organisation"]
+    return f"{organisation['name']} · 规则版本 {rulebook['version']} · 生效日期 {organisation['effective_date']}"
 
 
-__all__ = ["Pages", "build_pages", "footer"]
+def site_name(rulebook: Rulebook) -> str:
+    """The site's title, in the header and every browser tab: the organisation's handbook."""
+    return f"{rulebook['organisation']['name']} · 岗位能力手册"
+
+
+def site_description(rulebook: Rulebook) -> str:
+    organisation = rulebook["organisation"]
+    return organisation.get("summary") or f"{organisation['name']}的岗位职责、能力等级、定级标准与晋升规则"
+
+
+__all__ = ["Pages", "build_pages", "footer", "site_description", "site_name"]

@@ -55,8 +55,9 @@ def _environment():
 
 class Renderer:
     def __init__(self, rulebook, directory_urls=False, example_results=None, engine=None, history=None,
-                 reuse=None, only=None):
+                 reuse=None, only=None, home=True):
         self.rb = rulebook
+        self.home = home  # False when the handbook's folder brings its own home page (pages/index.md)
         self.reuse, self.only = reuse, only  # the last build's pages, and the only ones to render again
         self.engine = engine or EngineFiles.unbuilt(rulebook)
         self.history = history or [rulebook]  # released rulebooks, oldest first, then this one
@@ -282,7 +283,14 @@ class Renderer:
             counts = {key: sum(1 for *_, s in sections if s["status"] == key) for key in SOURCE_STATUS}
             files["sources.md"] = self._page("sources.md.j2", "sources.md", sections=sections, counts=counts,
                                              status=SOURCE_STATUS, anchor=_source_anchor)
+        if self.home:
+            files["index.md"] = self._page("home.md.j2", "index.md", search_examples=self._search_examples())
         return Pages(files=files, nav=self._nav(by_department, tree))
+
+    def _search_examples(self):
+        """A few of the handbook's own names for the search tip: a role, a standard or rule, a skill."""
+        found = [d["name"] for kind in ("roles", "standards", "rules", "skills") for d in self.rb[kind][:1]]
+        return found[:3]
 
     def _engine_urls(self, here, ident):
         depth = here.count("/") + (1 if self.directory_urls and not here.endswith("index.md") else 0)
@@ -357,13 +365,16 @@ class Renderer:
         skill_groups = defaultdict(list)
         for skill in self.rb["skills"]:
             skill_groups[skill.get("group") or "其他"].append(paths.skill(skill))
-        nav = [
-            {"岗位": ["roles/index.md"] + [section(root) for root in tree.children[None]]},
-            {"能力": ["skills/index.md"] + [{group: _runs(pages)} for group, pages in skill_groups.items()]},
-            {"定级与考核标准": ["standards/index.md"] + _runs([paths.standard(s) for s in self.rb["standards"]])},
-            {"晋升与降级规则": ["rules/index.md"] + _runs([paths.rule(r) for r in self.rb["rules"]])},
-            {"自评": ["assess/index.md"] + _runs([paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]])},
-        ]
+        nav = [{"岗位": ["roles/index.md"] + [section(root) for root in tree.children[None]]}]
+        if self.rb["skills"]:  # a section with nothing in it is not offered
+            nav.append({"能力": ["skills/index.md"] + [{group: _runs(pages)} for group, pages in skill_groups.items()]})
+        if self.rb["standards"]:
+            nav.append({"定级与考核标准": ["standards/index.md"] + _runs([paths.standard(s) for s in self.rb["standards"]])})
+        if self.rb["rules"]:
+            nav.append({"晋升与降级规则": ["rules/index.md"] + _runs([paths.rule(r) for r in self.rb["rules"]])})
+        if self.rb["standards"] or self.rb["rules"]:
+            nav.append({"自评": ["assess/index.md"]
+                        + _runs([paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]])})
         if self.processes or self.policies:
             nav.append({"流程与制度": ["processes/index.md"] + _runs([paths.process(p) for p in self.processes.values()]
                                                                  + [paths.policy(p) for p in self.policies.values()])})

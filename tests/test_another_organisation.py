@@ -1,0 +1,193 @@
+"""The generator as a generator: a second handbook of another shape (examples/library — a community library with
+its own home page, an extra page, two career tracks, a standard and a rule of its own) is built with the real
+command from another working directory, and each site carries only its own content."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE, run_cli
+from test_visible_text import read
+
+LIBRARY = ROOT / "examples" / "library"
+HANDBOOK = Path(sys.executable).with_name("handbook")
+
+
+def handbook(*args, cwd, env=None):
+    return subprocess.run([str(HANDBOOK), *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+def visible(site):
+    """Every page's visible text and the search index's, by page. The 性能 page is left out: it is the product's
+    measurements (make bench), made on the sample, for maintainers — not in the navigation or search."""
+    texts = {p.relative_to(site).as_posix(): read(p).text for p in site.rglob("*.html") if p.name != "performance.html"}
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts["search index"] = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).replace("\u200b", "")
+    return texts
+
+
+def names(rulebook):
+    """The words a handbook's own definitions bring: its organisation, departments and every definition's name."""
+    found = {rulebook["organisation"]["name"]} | {d["name"] for d in rulebook["departments"]}
+    for kind in ("roles", "skills", "standards", "rules", "processes", "policies"):
+        found |= {d["name"] for d in rulebook.get(kind, [])}
+    return found
+
+
+def containing(texts, words):
+    return sorted(f"{page}: {word}" for page, text in texts.items() for word in words if word in text)
+
+
+@pytest.fixture(scope="module")
+def library_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("library") / "site"
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # not the checkout: paths are the person's, from where they are
+    done = handbook("build", "--dir", LIBRARY, "--site-dir", out, cwd=elsewhere)
+    assert done.returncode == 0, done.stderr
+    assert f"手册文件夹 / handbook folder: {LIBRARY}" in done.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def library_rulebook():
+    from generator.definitions.compile import build_rulebook
+
+    return build_rulebook(LIBRARY)
+
+
+def test_the_library_site_is_the_librarys(library_site, library_rulebook):
+    home = read(library_site / "index.html").text
+    assert "青禾社区图书馆 · 员工手册" in home and "两条发展道路" in home  # its own pages/index.md
+    page = (library_site / "index.html").read_text(encoding="utf-8")
+    assert "<title>青禾社区图书馆 · 岗位能力手册</title>" in page
+    assert 'content="青禾社区图书馆的岗位、年度考核与两条职业发展序列' in page
+    assert "青禾社区图书馆 · 规则版本 2026.1 · 生效日期 2026-09-01" in read(library_site / "roles" / "index.html").text
+    hours = read(library_site / "opening-hours.html").text
+    assert "周一" in hours and "闭馆整理" in hours
+    assert 'href="opening-hours.html"' in page  # the organisation's page is in the navigation
+    assert "晋升一级" in read(library_site / "rules" / "career_ladder.html").text
+    for ladder in ("专业序列", "管理序列"):
+        assert ladder in read(library_site / "rules" / "career_ladder.html").text
+    missing = [name for name in names(library_rulebook) if name not in visible(library_site)["search index"]]
+    assert missing == []
+
+
+def test_no_sample_content_in_the_library_site(library_site, rulebook):
+    words = names(rulebook) | {"客服", "客户服务", "呼叫中心", "team_lead_selection", "competencies/"}
+    assert containing(visible(library_site), words) == []
+
+
+def test_no_library_content_in_the_sample_site(built_site, library_rulebook):
+    assert containing(visible(built_site), names(library_rulebook) | {"图书馆"}) == []
+
+
+def test_a_folder_without_pages_gets_a_home_page_from_its_definitions(tmp_path):
+    folder = tmp_path / "ours"
+    shutil.copytree(LIBRARY, folder, ignore=shutil.ignore_patterns("pages", "skills", "scales.yaml", "_*"))
+    for role in (folder / "roles").glob("*.yaml"):  # without skills, no role asks for one
+        text = role.read_text(encoding="utf-8").replace("  - {skill: reference_search, level: capable}\n", "")
+        role.write_text(text.replace("  - {skill: reference_search, level: basic}\n", "")
+                        .replace("competencies:\n", "competencies: []\n"), encoding="utf-8")
+    out = tmp_path / "site"
+    done = handbook("build", "--site-dir", out, cwd=tmp_path, env={"HANDBOOK_DIR": str(folder)})
+    assert done.returncode == 0, done.stderr
+    home = read(out / "index.html").text
+    assert "青禾社区图书馆的岗位、年度考核与两条职业发展序列" in home  # its summary
+    assert "3 个岗位，分属 3 个部门" in home and "定级与考核标准：1 个" in home and "晋升与降级规则：1 条" in home
+    assert "例如“馆长”“馆员年度考核”“馆员职级晋升（专业序列与管理序列）”" in home  # search tips in its own words
+    assert 'href="skills/index.html"' not in (out / "index.html").read_text(encoding="utf-8")  # nothing in it: not
+    assert 'href="../skills/index.html"' not in (out / "roles" / "index.html").read_text(encoding="utf-8")  # offered
+    assert containing(visible(out), {"客服", "客户服务", "投诉"}) == []
+
+
+def test_an_unknown_folder_is_said_and_the_site_is_kept(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("上一版", encoding="utf-8")
+    done = handbook("build", "--dir", "ourz", "--site-dir", site, cwd=tmp_path)
+    assert done.returncode != 0 and "找不到文件夹 ourz — 检查路径的拼写" in done.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "上一版"
+    for command in (["validate", "ourz"], ["list", "--dir", "ourz"], ["rulebook", "--dir", "ourz"]):
+        done = run_cli(*command, cwd=tmp_path)
+        assert done.returncode == 1 and "找不到文件夹 ourz" in done.stderr and "Traceback" not in done.stderr
+    (tmp_path / "empty").mkdir()
+    done = run_cli("validate", "empty", cwd=tmp_path)
+    assert done.returncode == 1 and "文件夹 empty 中没有任何定义文件" in done.stderr
+
+
+def test_every_command_reads_the_folder_it_is_given(tmp_path):
+    listed = run_cli("list", "--dir", LIBRARY, "--json", cwd=tmp_path)
+    assert {row["id"] for row in json.loads(listed.stdout)} == {"annual_review", "career_ladder", "director",
+                                                                 "lending_librarian", "systems_librarian"}
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("service: 95\ncollection: 90\nprogrammes: 90\nteamwork: 80\n", encoding="utf-8")
+    scored = run_cli("score", "annual_review", "--dir", LIBRARY, "--answers", answers, "--json", cwd=tmp_path)
+    assert json.loads(scored.stdout)["total"] == "91"  # 95 × 40% + 90 × 30% + 90 × 20% + 80 × 10% = 38 + 27 + 18 + 8
+    assert run_cli("score", "cs_grading", "--dir", LIBRARY, "--answers", answers, cwd=tmp_path).returncode == 4
+    assert "馆员年度考核" in run_cli("template", "annual_review", "--dir", LIBRARY, cwd=tmp_path).stdout
+    assert run_cli("validate", "--dir", LIBRARY, cwd=tmp_path).stdout.startswith(f"定义有效（{LIBRARY}）")
+    schema = run_cli("schema", "--dir", tmp_path / "fresh", cwd=tmp_path)
+    assert schema.returncode == 0 and (tmp_path / "fresh" / "_schema" / "role.schema.json").is_file()
+    made = run_cli("new", "role", "night_shift", "--dir", tmp_path / "copy", cwd=tmp_path)
+    assert made.returncode == 1  # no handbook there to add a role to: said, nothing written
+    shutil.copytree(LIBRARY, tmp_path / "copy")
+    made = run_cli("new", "role", "night_shift", "--name", "夜班值班员", "--dir", tmp_path / "copy", cwd=tmp_path)
+    assert made.returncode == 0 and (tmp_path / "copy" / "roles" / "night_shift.yaml").is_file()
+    assert not (SAMPLE / "roles" / "night_shift.yaml").exists()
+
+
+def test_a_page_of_the_organisation_may_not_replace_one_of_the_handbooks(tmp_path):
+    folder = tmp_path / "ours"
+    shutil.copytree(LIBRARY, folder)
+    (folder / "pages" / "guide").mkdir()
+    (folder / "pages" / "guide" / "editing.md").write_text("# 我们的说明\n", encoding="utf-8")
+    done = handbook("build", "--dir", folder, "--site-dir", tmp_path / "site", cwd=tmp_path)
+    assert done.returncode != 0 and "editing.md: 与手册自带的页面 guide/editing.md 同名 — 给这个文件换一个名字" in done.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_new_handbook_from_nothing_validates_and_builds_as_written(tmp_path):
+    made = run_cli("init", "ours", "--name", "星河电商服务中心", cwd=tmp_path)
+    assert made.returncode == 0 and "已新建手册 ours" in made.stdout, made.stderr
+    folder = tmp_path / "ours"
+    for path in ("organisation.yaml", "departments.yaml", "roles/first_role.yaml", "standards/monthly_review.yaml",
+                 "rules/monthly_promotion.yaml", "README.md", "_schema/role.schema.json", ".vscode/settings.json"):
+        assert (folder / path).is_file(), path
+    settings = json.loads((folder / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./_schema/role.schema.json"] == "roles/*.yaml"
+    assert run_cli("validate", "ours", cwd=tmp_path).returncode == 0
+    done = handbook("build", "--dir", "ours", "--site-dir", "site", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "<title>星河电商服务中心 · 岗位能力手册</title>" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "assess" / "monthly_review.html").is_file()
+    # a role added to the new handbook validates at once, in that folder
+    assert run_cli("new", "role", "night_shift", "--dir", "ours", cwd=tmp_path).returncode == 0
+    assert run_cli("validate", "ours", cwd=tmp_path).returncode == 0
+
+
+def test_init_never_overwrites(tmp_path):
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    (folder / "organisation.yaml").write_text("name: 已有的机构\n", encoding="utf-8")
+    refused = run_cli("init", folder, cwd=tmp_path)
+    assert refused.returncode == 5 and "文件夹里已有文件, 未写入任何文件" in refused.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["organisation.yaml"]
+    forced = run_cli("init", folder, "--force", cwd=tmp_path)
+    assert forced.returncode == 0 and "organisation.yaml: 已存在, 未改动" in forced.stderr
+    assert (folder / "organisation.yaml").read_text(encoding="utf-8") == "name: 已有的机构\n"
+    assert (folder / "roles" / "first_role.yaml").is_file()
+
+
+def test_new_in_a_folder_that_is_no_handbook_points_at_init(tmp_path):
+    done = run_cli("new", "role", "night_shift", "--dir", tmp_path / "nothing", cwd=tmp_path)
+    assert done.returncode == 1 and "找不到文件夹" in done.stderr
+    (tmp_path / "empty").mkdir()
+    done = run_cli("new", "role", "night_shift", "--dir", "empty", cwd=tmp_path)
+    assert done.returncode == 1 and "新手册用 handbook init 文件夹 开始" in done.stderr
+    assert list((tmp_path / "empty").iterdir()) == []
