@@ -18,6 +18,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from .precompress import precompress
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -46,6 +48,7 @@ def build(site_dir, *, definitions=None, config=ROOT / "mkdocs.yml"):
             print("网站未更新: 构建失败, 已保留上一版 site/ / build failed, the previous site is kept",
                   file=sys.stderr)
             return done.returncode
+        precompress(staging)  # .gz/.br beside each file: every documented server sends them compressed
         _publishable(staging)
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)

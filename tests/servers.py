@@ -1,0 +1,157 @@
+"""Real web servers (Debian's nginx and Apache httpd) serving a built site on 127.0.0.1 with the configuration the
+管理员说明 page prints, word for word except the port and the folder. Each logs the bytes it sent per request, so a
+test can count what a first visit costs — a worker's downloads never appear in the page's own network events."""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
+APACHE_MODULES = Path("/usr/lib/apache2/modules")
+GUIDE = ROOT / "content" / "guide" / "hosting.md"
+
+
+def documented(language):
+    """The configuration block of that language on the hosting page."""
+    return re.search(rf"```{language}\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S).group(1)
+
+
+@dataclass
+class Server:
+    name: str
+    url: str
+    log: Path  # one line per request: "METHOD PATH PROTOCOL STATUS BYTES"
+    root: Path
+
+    def requests(self):
+        lines = self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
+        found = []
+        for line in lines:
+            request, status, sent = line.rsplit(" ", 2)
+            found.append((request.split(" ")[1], int(status), int(sent)))
+        return found
+
+    def forget(self):
+        self.log.write_text("", encoding="utf-8")
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _need(program, package):
+    if not os.path.exists(program):
+        if os.environ.get("CI"):
+            pytest.fail(f"Debian {package} is required in CI (.ci/run installs it)")
+        pytest.skip(f"needs Debian's {package} (apt-get install {package})")
+
+
+def _wait(url, process, home):
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped: {process.stdout.read().decode(errors='replace')}"
+                               f"{(home / 'error.log').read_text(errors='replace') if (home / 'error.log').exists() else ''}")
+        try:
+            urllib.request.urlopen(url + "/index.html", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within 20 s")
+
+
+def _copy(site):
+    home = Path(tempfile.mkdtemp(prefix="handbook-server-"))
+    home.chmod(0o755)  # the servers' workers run as another user: they must be able to reach the copy
+    subprocess.run(["cp", "-r", str(site), str(home / "handbook")], check=True)  # "copy site/ over", as the page says
+    return home
+
+
+def nginx(site):
+    _need(NGINX, "nginx")
+    home, port = _copy(site), _free_port()
+    server = (documented("nginx").replace("listen 80;", f"listen 127.0.0.1:{port};")
+              .replace("/srv/www/handbook", str(home / "handbook")))
+    temp = home / "temp"
+    temp.mkdir()
+    (home / "nginx.conf").write_text(
+        f"worker_processes 1; daemon off; pid {home}/nginx.pid; error_log {home}/error.log;\n"
+        "events {}\n"
+        "http { log_format sent '$request $status $bytes_sent';\n"
+        f"  access_log {home}/access.log sent; client_body_temp_path {temp}/body; proxy_temp_path {temp}/proxy;\n"
+        f"  fastcgi_temp_path {temp}/fastcgi; uwsgi_temp_path {temp}/uwsgi; scgi_temp_path {temp}/scgi;\n"
+        f"{server}\n}}\n", encoding="utf-8")
+    process = subprocess.Popen([NGINX, "-c", str(home / "nginx.conf"), "-p", str(home)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return _running("nginx", process, home, port)
+
+
+# What Debian's own apache2.conf and its enabled modules give a site, reduced to what the page relies on: the
+# modules `a2enmod rewrite headers` adds to Debian's defaults (mime, dir, deflate with its filter), and mime.types.
+APACHE_BASE = """\
+ServerRoot {home}
+Listen 127.0.0.1:{port}
+PidFile {home}/httpd.pid
+ErrorLog {home}/error.log
+User www-data
+Group www-data
+ServerName 127.0.0.1
+LoadModule mpm_event_module {modules}/mod_mpm_event.so
+LoadModule authz_core_module {modules}/mod_authz_core.so
+LoadModule dir_module {modules}/mod_dir.so
+LoadModule mime_module {modules}/mod_mime.so
+LoadModule filter_module {modules}/mod_filter.so
+LoadModule deflate_module {modules}/mod_deflate.so
+LoadModule headers_module {modules}/mod_headers.so
+LoadModule rewrite_module {modules}/mod_rewrite.so
+TypesConfig /etc/mime.types
+DirectoryIndex index.html
+AddOutputFilterByType DEFLATE text/html text/plain text/xml text/css text/javascript application/javascript application/json
+LogFormat "%r %>s %O" sent
+CustomLog {home}/access.log sent
+"""
+
+
+def apache(site):
+    _need(APACHE, "apache2")
+    home, port = _copy(site), _free_port()
+    host = (documented("apache").replace("<VirtualHost *:80>", f"<VirtualHost 127.0.0.1:{port}>")
+            .replace("/srv/www/handbook", str(home / "handbook")))
+    (home / "httpd.conf").write_text(APACHE_BASE.format(home=home, port=port, modules=APACHE_MODULES) + host,
+                                     encoding="utf-8")
+    process = subprocess.Popen([APACHE, "-f", str(home / "httpd.conf"), "-DFOREGROUND"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return _running("apache", process, home, port)
+
+
+def _running(name, process, home, port):
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(url, process, home)
+    except Exception:
+        process.kill()
+        raise
+    return Server(name, url, home / "access.log", home), lambda: _stop(process, home)
+
+
+def _stop(process, home):
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    shutil.rmtree(home, ignore_errors=True)
