@@ -1,6 +1,7 @@
-"""The self-assessment diagnoses its own hosting faults in Chinese, with the fix, and the form keeps
-working: a server that sends the wrong MIME type for a module script, a missing engine file, the page
-opened straight from disk (file://)."""
+"""The self-assessment diagnoses its own hosting faults in Chinese, with the fix, within seconds, and the
+form keeps working: a server that sends the wrong MIME type for a module script or for WebAssembly, a
+Content-Security-Policy that forbids WebAssembly, a missing page or engine script, the page opened straight
+from disk (file://). Each of these once left the page on "计分引擎加载中…" for ever."""
 
 import functools
 import http.server
@@ -10,8 +11,15 @@ import threading
 from generator.site import StaticHandler
 
 
-def serve(directory, **overrides):
-    handler = type("Misconfigured", (StaticHandler,), {"extensions_map": {**StaticHandler.extensions_map, **overrides}})
+def serve(directory, headers=(), **overrides):
+    """`overrides`: suffix → the MIME type this server sends; `headers`: (name, value) added to every answer."""
+    def end_headers(self):
+        for name, value in headers:
+            self.send_header(name, value)
+        StaticHandler.end_headers(self)
+
+    handler = type("Misconfigured", (StaticHandler,), {"extensions_map": {**StaticHandler.extensions_map, **overrides},
+                                                       "end_headers": end_headers})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
@@ -19,16 +27,22 @@ def serve(directory, **overrides):
 
 def message(page):
     page.wait_for_selector("#hb-result[data-state=error]", timeout=60000)
-    return page.inner_text("#hb-result")
+    text = page.inner_text("#hb-result")
+    assert page.inner_text("[data-status]") in text  # said where the person looks first, too
+    return text
+
+
+def served_badly(page, built_site, headers=(), **overrides):
+    server, url = serve(built_site, headers, **overrides)
+    try:
+        page.goto(f"{url}/assess/cs_kpi_monthly.html")
+        return message(page)
+    finally:
+        server.shutdown()
 
 
 def test_a_module_script_with_the_wrong_mime_type_is_named_with_the_type(page, built_site):
-    server, url = serve(built_site, **{".mjs": "application/octet-stream"})  # stock nginx before its mime.types knew .mjs
-    try:
-        page.goto(f"{url}/assess/cs_kpi_monthly.html")
-        text = message(page)
-    finally:
-        server.shutdown()
+    text = served_badly(page, built_site, **{".mjs": "application/octet-stream"})  # nginx before mime.types knew .mjs
     assert "application/octet-stream" in text and "worker.mjs" in text and "text/javascript" in text
     assert "管理员说明" in text
     page.fill('[name="satisfaction"]', "88")  # the form still works
@@ -51,3 +65,43 @@ def test_opened_from_disk_says_the_form_works_and_scoring_needs_a_web_server(pag
     assert "file://" in text and "填写、打印和导出" in text and "http://" in text
     page.fill('[name="satisfaction"]', "88")
     assert page.input_value('[name="satisfaction"]') == "88"
+
+
+def test_webassembly_with_the_wrong_mime_type_is_named_with_the_type(page, built_site):
+    text = served_badly(page, built_site, **{".wasm": "application/octet-stream"})  # IIS or Apache without the type
+    assert "application/octet-stream" in text and "pyodide.asm.wasm" in text and "application/wasm" in text
+    assert "管理员说明" in text
+
+
+def test_a_policy_that_forbids_webassembly_says_so(page, built_site):
+    text = served_badly(page, built_site, headers=[("Content-Security-Policy", "default-src 'self'")])  # a proxy's
+    assert "Content-Security-Policy" in text and "wasm-unsafe-eval" in text and "管理员说明" in text
+
+
+def _page_script_fails(browser, site_url, pattern, **fulfilled):
+    context = browser.new_context()
+    context.route(pattern, lambda route: route.fulfill(**fulfilled))
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(f"{site_url}/assess/cs_kpi_monthly.html")
+    text = message(page)
+    page.fill('[name="satisfaction"]', "88")
+    assert page.input_value('[name="satisfaction"]') == "88" and not errors
+    context.close()
+    return text
+
+
+def test_a_missing_page_script_is_named_with_the_status(browser, site_url):
+    text = _page_script_fails(browser, site_url, "**/app.js", status=404, body="not found")
+    assert "app.js" in text and "404" in text and "Ctrl+F5" in text
+
+
+def test_a_missing_script_that_the_page_script_imports_is_named(browser, site_url):
+    text = _page_script_fails(browser, site_url, "**/review.js", status=404, body="not found")
+    assert "review.js" in text and "404" in text
+
+
+def test_a_page_script_sent_as_text_is_named_with_the_type(browser, site_url):
+    text = _page_script_fails(browser, site_url, "**/app.js", status=200, body="x", content_type="text/plain")
+    assert "app.js" in text and "text/plain" in text and "text/javascript" in text

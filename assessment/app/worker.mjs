@@ -34,17 +34,32 @@ async function verified(path, bytes, matches) {
   throw new Stale(`下载的 ${path.split("/").pop()} 与本页不是同一版本（可能是缓存或代理服务器的旧文件）：请按 Ctrl+F5 刷新页面`);
 }
 
-// Pyodide waits for ever when its WebAssembly file is missing (it only logs a warning): ask the server
-// ourselves and turn a 404 into the message a person can act on. Never settles otherwise.
+const ADMIN = "请网站管理员按《管理员说明》配置服务器";
+
+// Pyodide waits for ever when its WebAssembly file cannot be used (it only logs "wasm instantiation failed!"):
+// missing, sent with another type than application/wasm, or refused by a Content-Security-Policy that a server
+// or proxy adds without 'wasm-unsafe-eval'. Ask ourselves and turn each into the message a person can act on,
+// within seconds. Never settles otherwise.
 function runtimeMissing() {
   const never = new Promise(() => {});
-  return fetch(here(RUNTIME + "pyodide.asm.wasm"), { method: "HEAD" }).then(response => {
+  const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);  // the smallest WebAssembly module
+  const allowed = WebAssembly.compile(empty).then(() => never, error => {
+    throw new RuntimeMissing(`服务器（或代理）发送的安全策略（Content-Security-Policy）不允许运行 WebAssembly：` +
+                             `${ADMIN}（不要另加 Content-Security-Policy 头，或在其中允许 'wasm-unsafe-eval'）。` +
+                             `浏览器的原话：${error && error.message || error}`);
+  });
+  const served = fetch(here(RUNTIME + "pyodide.asm.wasm"), { method: "HEAD" }).then(response => {
     if (response.status === 404 || response.status === 410) {
       throw new RuntimeMissing(`找不到计分引擎文件 pyodide.asm.wasm（HTTP ${response.status}）：网站可能刚更新过，请刷新页面（F5）；` +
                       "仍然如此时请告知网站管理员");
     }
+    const type = (response.headers.get("content-type") || "（未说明）").split(";")[0].trim();
+    if (response.ok && type !== "application/wasm") {
+      throw new RuntimeMissing(`服务器以“${type}”类型发送 pyodide.asm.wasm，浏览器要求“application/wasm”：${ADMIN}（MIME 类型）。`);
+    }
     return never;
   }, () => never);  // a network error: Pyodide's own request says more
+  return Promise.race([allowed, served]);
 }
 
 // Python with the engine imported, from the snapshot when it restores and is of this engine and runtime.

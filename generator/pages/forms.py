@@ -110,12 +110,36 @@ _SEARCH_WAITS = ("const x=XMLHttpRequest.prototype,o=x.open,s=x.send;let go;cons
                  "x.open=function(m,u){{this.hbWaits=/\\/search\\/search_index\\.json$/.test(String(u));"
                  "return o.apply(this,arguments)}};"
                  "x.send=function(...a){{if(!this.hbWaits)return s.apply(this,a);used.then(()=>s.apply(this,a))}};")
+# A page script (app.js, or review.js that it imports) that does not arrive — a 404 after a half-copied
+# republish, a server that sends .js as text/plain — leaves no code to say so: the module script's element gets
+# an `error` event, and this asks the server which file failed and why, then says it where the result would be.
+_SCRIPT_FAILS = ("addEventListener(\"error\",e=>{{const t=e.target;if(!t||t.tagName!==\"SCRIPT\"||t.type!==\"module\")return;"
+                 "hbEngine.worker.terminate();const say=m=>{{const r=document.getElementById(\"hb-result\");"
+                 "r.dataset.state=\"error\";r.textContent=m;document.querySelector(\"[data-status]\").textContent=m}};"
+                 "(async()=>{{for(const f of[t.src,new URL(\"review.js\",t.src).href]){{const n=f.split(\"/\").pop();"
+                 "try{{const a=await fetch(f,{{method:\"HEAD\",cache:\"no-store\"}}),"
+                 "y=(a.headers.get(\"content-type\")||\"（未说明）\").split(\";\")[0].trim();"
+                 "if(!a.ok)return say({missing});"
+                 "if(!/javascript/i.test(y))return say({mistyped})}}catch(x){{}}}}"
+                 "say({unknown})}})()}},true);")
+
+
+# JavaScript template literals: n is the file's name, a the server's answer, y the type it said.
+_SCRIPT_MESSAGES = {
+    "missing": "`本页的脚本 ${n} 无法下载（HTTP ${a.status}），计分、保存和导出都不能用：网站可能正在更新，"
+               "请稍后按 Ctrl+F5 刷新页面；仍然如此时请告知网站管理员（按《管理员说明》检查网站文件是否完整）。`",
+    "mistyped": "`服务器以“${y}”类型发送本页的脚本 ${n}，浏览器要求“text/javascript”，计分、保存和导出都不能用："
+                "请网站管理员按《管理员说明》配置服务器（MIME 类型）。`",
+    "unknown": "`本页的脚本无法载入，计分、保存和导出都不能用：请按 Ctrl+F5 刷新页面；仍然如此时请告知网站管理员。`",
+}
+
+
 _STARTER = ("try{{if(location.protocol===\"file:\")addEventListener(\"DOMContentLoaded\",()=>{{"
             "const r=document.getElementById(\"hb-result\");r.dataset.state=\"error\";r.textContent={from_disk};"
             "document.querySelector(\"[data-status]\").textContent={from_disk}}});"
             "else{{window.hbEngine={{queue:[],worker:new Worker({worker},{{type:\"module\",name:{name}}})}};"
             "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e);"
-            + _SEARCH_WAITS + "}}}}catch(e){{}}")
+            + _SEARCH_WAITS + _SCRIPT_FAILS + "}}}}catch(e){{}}")
 
 
 def search_waits():
@@ -128,7 +152,7 @@ def engine_starter(worker_url, definition_path):
     """The page's one inline script (allowed by its hash in the Content-Security-Policy, see csp.py).
     The worker's name says where its definition is, relative to the hashed assets' folder."""
     return _STARTER.format(worker=json.dumps(worker_url), name=json.dumps(definition_path),
-                           from_disk=json.dumps(FROM_DISK, ensure_ascii=False))
+                           from_disk=json.dumps(FROM_DISK, ensure_ascii=False), **_SCRIPT_MESSAGES)
 
 
 # Any engine starter this module can write, and nothing else: a relative URL and "DIGEST/ID.json".
