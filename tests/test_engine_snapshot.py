@@ -47,6 +47,27 @@ def test_a_snapshot_that_does_not_restore_is_refused_with_its_reason(page, site_
     assert any("内存快照不可用" in line and "magic number" in line for line in console), console
 
 
+def test_a_snapshot_of_a_heap_grown_past_the_runtimes_first_memory_still_restores(page, site_url, rulebook):
+    """Pyodide's memory starts at 30 MiB, and a snapshot records the whole heap: a bigger engine or rulebook makes
+    a bigger one, which once failed to restore (pyodide#6254). Zeros appended stand for the grown heap."""
+    console = console_of(page)
+    grown = 2 * 1024 * 1024
+
+    def bigger(route):
+        response = route.fetch()
+        body = response.body()
+        assert len(body) <= 30 * 1024 * 1024 + 4096  # the sample's own snapshot sits at the edge
+        route.fulfill(response=response, body=body + b"\0" * grown)
+
+    page.route("**/engine.snapshot", bigger)
+    page.goto(f"{site_url}/assess/cs_kpi_monthly.html")
+    definition = next(d for d in rulebook["standards"] if d["id"] == "cs_kpi_monthly")
+    answers = json.loads(json.dumps(definition["examples"][0]["answers"]))
+    fill(page, "standard", definition, answers)
+    assert settle(page) == expected_hooks("standard", definition, answers)
+    assert page.evaluate("document.documentElement.dataset.engine") == "snapshot", console
+
+
 def test_a_snapshot_of_another_engine_is_refused(page, site_url):
     console = console_of(page)
 

@@ -62,13 +62,31 @@ function runtimeMissing() {
   return Promise.race([allowed, served]);
 }
 
+// Pyodide's memory starts at 30 MiB whatever the snapshot holds (it sets an INITIAL_MEMORY that its module
+// does not read, pyodide#6254): a snapshot of a heap that grew past that would not restore ("offset is out of
+// bounds"). So the runtime's memory is grown to the snapshot's size as the runtime is instantiated, before
+// Pyodide makes its views of it and copies the snapshot in. Undone once Python is up.
+function roomFor(snapshot) {
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  const grown = async result => {
+    const memory = (result instanceof WebAssembly.Instance ? result : result?.instance)?.exports?.memory;
+    const needed = (await snapshot).length - (memory?.buffer.byteLength ?? Infinity);
+    if (memory instanceof WebAssembly.Memory && needed > 0) memory.grow(Math.ceil(needed / 65536));
+    return result;
+  };
+  WebAssembly.instantiate = (...args) => instantiate.apply(WebAssembly, args).then(grown);
+  WebAssembly.instantiateStreaming = (...args) => instantiateStreaming.apply(WebAssembly, args).then(grown);
+  return () => Object.assign(WebAssembly, { instantiate, instantiateStreaming });
+}
+
 // Python with the engine imported, from the snapshot when it restores and is of this engine and runtime.
 async function restored(loadPyodide, missing) {
   if (!SNAPSHOT) return null;
+  const snapshot = download(SNAPSHOT);
+  const undo = roomFor(snapshot.catch(() => new Uint8Array()));
   try {
     const pyodide = await Promise.race([missing,
-      loadPyodide({ indexURL: here(RUNTIME).href, stdLibURL: here(SNAPSHOT_STDLIB).href,
-                    _loadSnapshot: download(SNAPSHOT) })]);
+      loadPyodide({ indexURL: here(RUNTIME).href, stdLibURL: here(SNAPSHOT_STDLIB).href, _loadSnapshot: snapshot })]);
     const of = pyodide.runPython("import assessment\ngetattr(assessment, '_snapshot_of', '')");
     if (of !== SNAPSHOT_KEY) throw new Error(`快照属于另一版引擎或运行环境（${of}）`);
     pyodide.runPython("import random\nrandom.seed()");  // the snapshot fixed the generator's state; reseed from the OS
@@ -78,7 +96,7 @@ async function restored(loadPyodide, missing) {
     if (error instanceof RuntimeMissing) throw error;
     console.warn(`计分引擎：内存快照不可用，改为正常启动 / scoring engine: snapshot not used, booting — ${error && error.message || error}`);
     return null;
-  }
+  } finally { undo(); }
 }
 
 async function boot() {
