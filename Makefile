@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.installed
 # the handbook folder and where its site goes: `make site DEFS=ours SITE=ours-site`
 DEFS   ?= competencies
 SITE   ?= site
+# only when the site is served under a sub-path: SITE_URL=http://host/handbook/ (the 404 page's links)
+SITE_URL ?=
 
 NODE   := node_modules/.installed
 
@@ -26,7 +28,7 @@ test: $(STAMP) $(NODE)
 	$(BIN)/pytest
 
 site: $(STAMP) $(NODE)
-	$(BIN)/python -m generator.site build --dir $(DEFS) --site-dir $(SITE)
+	$(BIN)/python -m generator.site build --dir $(DEFS) --site-dir $(SITE) $(if $(SITE_URL),--site-url $(SITE_URL))
 
 serve: $(STAMP) $(NODE)
 	$(BIN)/python -m generator.site serve --dir $(DEFS) --addr 127.0.0.1:8000

@@ -18,7 +18,7 @@ import brotli
 from generator import snapshot
 from generator.site import serve_static
 
-from . import pairs
+from . import pairs, servers
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -164,7 +164,30 @@ def assessment(browser, site, page_path, runs):
         "largest_files": [{"file": name, "bytes": raw, "gzip": packed, "brotli": br}
                           for name, (raw, packed, br) in largest],
         "snapshot": _snapshot_facts(site, files),
+        "behind_servers": behind_servers(browser, site, page_path),
     }
+
+
+def behind_servers(browser, site, page_path):
+    """A first visit to the page behind each documented server (real nginx and Apache, configured as the
+    管理员说明 page prints): {server: bytes it sent, counted in its access log}, or the reason it was not measured."""
+    sent = {}
+    for name, start in servers.SERVERS.items():
+        try:
+            server, stop = start(site)
+        except servers.ServerMissing as missing:
+            sent[name] = str(missing)
+            continue
+        try:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{server.url}/{page_path}")
+            page.wait_for_function("() => performance.getEntriesByName('hb-engine-ready').length", timeout=120_000)
+            context.close()
+            sent[name] = sum(size for _, _, size in server.requests())
+        finally:
+            stop()
+    return sent
 
 
 def search(browser, site, queries, runs):

@@ -1,6 +1,7 @@
 """Real web servers (Debian's nginx and Apache httpd) serving a built site on 127.0.0.1 with the configuration the
 管理员说明 page prints, word for word except the port and the folder. Each logs the bytes it sent per request, so a
-test can count what a first visit costs — a worker's downloads never appear in the page's own network events."""
+test or `make bench` can count what a first visit costs — a worker's downloads never appear in the page's own network
+events."""
 
 import os
 import re
@@ -13,9 +14,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parent.parent
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
@@ -53,11 +52,13 @@ def _free_port():
         return s.getsockname()[1]
 
 
+class ServerMissing(Exception):
+    """The Debian package is not installed (`.ci/run` installs it)."""
+
+
 def _need(program, package):
     if not os.path.exists(program):
-        if os.environ.get("CI"):
-            pytest.fail(f"Debian {package} is required in CI (.ci/run installs it)")
-        pytest.skip(f"needs Debian's {package} (apt-get install {package})")
+        raise ServerMissing(f"needs Debian's {package} (apt-get install {package})")
 
 
 def _wait(url, process, home):
@@ -75,17 +76,38 @@ def _wait(url, process, home):
 
 
 def _copy(site):
+    """`site/` copied as /srv/www/handbook, as the page says; returns the stand-in for /srv/www."""
     home = Path(tempfile.mkdtemp(prefix="handbook-server-"))
-    home.chmod(0o755)  # the servers' workers run as another user: they must be able to reach the copy
-    subprocess.run(["cp", "-r", str(site), str(home / "handbook")], check=True)  # "copy site/ over", as the page says
+    (home / "www").mkdir()
+    for folder in (home, home / "www"):
+        folder.chmod(0o755)  # the servers' workers run as another user: they must be able to reach the copy
+    subprocess.run(["cp", "-r", str(site), str(home / "www" / "handbook")], check=True)
     return home
 
 
-def nginx(site):
+# The page's paragraph on a site under /handbook/, applied as it is written: each pair is (as printed, as changed).
+SUB_PATH = {
+    "nginx": [("location /assets/hashed/", "location /handbook/assets/hashed/"),
+              ("error_page 404 /404.html;", "error_page 404 /handbook/404.html;"),
+              ("root /srv/www/handbook;", "root /srv/www;")],
+    "apache": [("ErrorDocument 404 /404.html", "ErrorDocument 404 /handbook/404.html"),
+               ("DocumentRoot /srv/www/handbook", "DocumentRoot /srv/www")],
+}
+
+
+def _configured(name, prefix, home):
+    text = documented(name)
+    for printed, changed in SUB_PATH[name] if prefix else ():
+        assert printed in text, f"the page no longer prints {printed!r}: update SUB_PATH"
+        text = text.replace(printed, changed)
+    return text.replace("/srv/www", str(home / "www"))
+
+
+def nginx(site, prefix=""):
+    """`prefix` "/handbook": the site under that path, configured as the page's paragraph on sub-paths says."""
     _need(NGINX, "nginx")
     home, port = _copy(site), _free_port()
-    server = (documented("nginx").replace("listen 80;", f"listen 127.0.0.1:{port};")
-              .replace("/srv/www/handbook", str(home / "handbook")))
+    server = _configured("nginx", prefix, home).replace("listen 80;", f"listen 127.0.0.1:{port};")
     temp = home / "temp"
     temp.mkdir()
     (home / "nginx.conf").write_text(
@@ -97,7 +119,7 @@ def nginx(site):
         f"{server}\n}}\n", encoding="utf-8")
     process = subprocess.Popen([NGINX, "-c", str(home / "nginx.conf"), "-p", str(home)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    return _running("nginx", process, home, port)
+    return _running("nginx", process, home, port, prefix)
 
 
 # What Debian's own apache2.conf and its enabled modules give a site, reduced to what the page relies on: the
@@ -126,26 +148,28 @@ CustomLog {home}/access.log sent
 """
 
 
-def apache(site):
+def apache(site, prefix=""):
     _need(APACHE, "apache2")
     home, port = _copy(site), _free_port()
-    host = (documented("apache").replace("<VirtualHost *:80>", f"<VirtualHost 127.0.0.1:{port}>")
-            .replace("/srv/www/handbook", str(home / "handbook")))
+    host = _configured("apache", prefix, home).replace("<VirtualHost *:80>", f"<VirtualHost 127.0.0.1:{port}>")
     (home / "httpd.conf").write_text(APACHE_BASE.format(home=home, port=port, modules=APACHE_MODULES) + host,
                                      encoding="utf-8")
     process = subprocess.Popen([APACHE, "-f", str(home / "httpd.conf"), "-DFOREGROUND"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    return _running("apache", process, home, port)
+    return _running("apache", process, home, port, prefix)
 
 
-def _running(name, process, home, port):
-    url = f"http://127.0.0.1:{port}"
+def _running(name, process, home, port, prefix):
+    url = f"http://127.0.0.1:{port}{prefix}"
     try:
         _wait(url, process, home)
     except Exception:
         process.kill()
         raise
-    return Server(name, url, home / "access.log", home), lambda: _stop(process, home)
+    return Server(name, url, home / "access.log", home / "www" / "handbook"), lambda: _stop(process, home)
+
+
+SERVERS = {"nginx": nginx, "apache": apache}
 
 
 def _stop(process, home):

@@ -76,6 +76,8 @@ def _parser():
     cmd.add_argument("--name", help="名称(默认与标识相同) / display name")
     cmd = add("build", "生成网站 (同 make site): 先校验, 成功后才替换输出文件夹 / build the site (as make site)")
     cmd.add_argument("--site-dir", default="site", help="输出文件夹 / output folder (默认 default: site)")
+    cmd.add_argument("--site-url", help="网站的完整地址, 仅当网站放在子目录(如 /handbook/)时需要 / the site's address, "
+                                        "needed only under a sub-path")
     cmd = add("serve", "预览网站, 保存后自动刷新 (同 make serve) / preview with live reload (as make serve)")
     cmd.add_argument("--addr", default="127.0.0.1:8000", help="地址 / address (默认 default: 127.0.0.1:8000)")
     cmd = add("release", "发布: 把当前版本的规则书存档到 _releases/ (与 YAML 一起提交) / archive this version as released")
@@ -366,7 +368,7 @@ def _init(args):
 def _build(args):
     from . import site
 
-    return site.build(args.site_dir, definitions=args.dir)
+    return site.build(args.site_dir, definitions=args.dir, site_url=args.site_url)
 
 
 def _serve(args):

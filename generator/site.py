@@ -11,6 +11,7 @@ import argparse
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,19 +24,37 @@ from .precompress import precompress
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _mkdocs(*args, definitions=None):
+def _mkdocs(*args, definitions=None, site_url=None):
     """MkDocs with the product's configuration; `definitions`: the handbook folder to build (the plugin reads it
-    from HANDBOOK_DIR, as the `handbook` command does), else the configuration's own."""
+    from HANDBOOK_DIR, as the `handbook` command does), else the configuration's own; `site_url`: the site's
+    address (mkdocs.yml reads HANDBOOK_SITE_URL)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if definitions is not None:
         env["HANDBOOK_DIR"] = str(Path(definitions).resolve())
+    if site_url:
+        env["HANDBOOK_SITE_URL"] = site_url
     # run where the person is, so that the paths in its messages are theirs (the configuration's own are
     # relative to its file)
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env)
 
 
-def build(site_dir, *, definitions=None, config=ROOT / "mkdocs.yml"):
-    """Paths relative to the working directory: `handbook build --dir DIR --site-dir OUT` works from anywhere."""
+def site_url_problem(url):
+    """Why `url` cannot be the site's address (in the person's words), or None. Every page links relatively and
+    works at any address; only the 404 page, shown at whatever address was not found, needs to know where the
+    site's root is: MkDocs takes the path of `site_url` for its links."""
+    if not re.fullmatch(r"https?://[^/\s]+(/[^\s]*)?", url or ""):
+        return (f"--site-url {url}: 要写网站的完整地址, 例如 http://intranet.example.local/handbook/ "
+                "/ give the site's whole address, e.g. http://intranet.example.local/handbook/")
+    return None
+
+
+def build(site_dir, *, definitions=None, config=ROOT / "mkdocs.yml", site_url=None):
+    """Paths relative to the working directory: `handbook build --dir DIR --site-dir OUT` works from anywhere.
+    `site_url`: the site's address, needed only when it is served under a sub-path (see site_url_problem)."""
+    if site_url is not None and (problem := site_url_problem(site_url)):
+        print(problem, file=sys.stderr)
+        return 2
+    site_url = site_url and site_url.rstrip("/") + "/"
     site_dir = Path(site_dir).resolve()
     if not site_dir.parent.is_dir():
         print(f"{site_dir.parent}: 找不到文件夹, 网站未生成 — 先建好它 / no such folder: create it first", file=sys.stderr)
@@ -43,7 +62,7 @@ def build(site_dir, *, definitions=None, config=ROOT / "mkdocs.yml"):
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         done = _mkdocs("build", "--strict", "--config-file", str(config), "--site-dir", str(staging),
-                       definitions=definitions)
+                       definitions=definitions, site_url=site_url)
         if done.returncode != 0:
             print("网站未更新: 构建失败, 已保留上一版 site/ / build failed, the previous site is kept",
                   file=sys.stderr)
@@ -102,6 +121,7 @@ def main(argv=None):
     b.add_argument("--site-dir", default="site")
     b.add_argument("--dir", help="the handbook folder (default: the configuration's, competencies/)")
     b.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    b.add_argument("--site-url", help="the site's address, when it is served under a sub-path")
     s = sub.add_parser("serve")
     s.add_argument("--addr", default="127.0.0.1:8000")
     s.add_argument("--dir")
@@ -110,7 +130,7 @@ def main(argv=None):
     p.add_argument("--addr", default="127.0.0.1:8000")
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.site_dir, definitions=args.dir, config=args.config)
+        return build(args.site_dir, definitions=args.dir, config=args.config, site_url=args.site_url)
     if args.command == "preview":
         server, url = serve_static(ROOT / args.site_dir, args.addr)
         print(f"{url}/ (Ctrl+C 停止 / to stop)")

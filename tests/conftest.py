@@ -8,6 +8,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "competencies"
+LIBRARY = ROOT / "examples" / "library"  # the second example, of another shape
 # the sample's rulebook version and its date, as organisation.yaml says (raised with every release of the sample)
 _ORGANISATION = yaml.safe_load((SAMPLE / "organisation.yaml").read_text(encoding="utf-8"))
 VERSION, EFFECTIVE_DATE = _ORGANISATION["version"], str(_ORGANISATION["effective_date"])
@@ -72,6 +73,17 @@ def library_url(tmp_path_factory):
     server, url = serve_static(site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def library_site(tmp_path_factory):
+    """The second example handbook (examples/library), built by `handbook build --dir` from another folder."""
+    out = tmp_path_factory.mktemp("library") / "site"
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # not the checkout: paths are the person's, from where they are
+    done = run_cli("build", "--dir", LIBRARY, "--site-dir", out, cwd=elsewhere)
+    assert done.returncode == 0, done.stderr
+    assert f"手册文件夹 / handbook folder: {LIBRARY}" in done.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -45,16 +45,6 @@ def containing(texts, words):
 
 
 @pytest.fixture(scope="module")
-def library_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("library") / "site"
-    elsewhere = tmp_path_factory.mktemp("elsewhere")  # not the checkout: paths are the person's, from where they are
-    done = handbook("build", "--dir", LIBRARY, "--site-dir", out, cwd=elsewhere)
-    assert done.returncode == 0, done.stderr
-    assert f"手册文件夹 / handbook folder: {LIBRARY}" in done.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
 def library_rulebook():
     from generator.definitions.compile import build_rulebook
 
@@ -191,3 +181,9 @@ def test_new_in_a_folder_that_is_no_handbook_points_at_init(tmp_path):
     done = run_cli("new", "role", "night_shift", "--dir", "empty", cwd=tmp_path)
     assert done.returncode == 1 and "新手册用 handbook init 文件夹 开始" in done.stderr
     assert list((tmp_path / "empty").iterdir()) == []
+
+
+def test_a_site_address_without_its_scheme_and_host_is_refused_before_building(tmp_path):
+    done = handbook("build", "--dir", LIBRARY, "--site-dir", tmp_path / "site", "--site-url", "/handbook/", cwd=tmp_path)
+    assert done.returncode == 2 and "要写网站的完整地址" in done.stderr and "http://" in done.stderr
+    assert not (tmp_path / "site").exists() and "Traceback" not in done.stderr
