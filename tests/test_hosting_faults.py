@@ -62,9 +62,13 @@ def test_a_missing_engine_script_is_named_with_the_status(browser, site_url):
 def test_opened_from_disk_says_the_form_works_and_scoring_needs_a_web_server(page, built_site):
     page.goto((built_site / "assess" / "cs_kpi_monthly.html").as_uri())
     text = message(page)
-    assert "file://" in text and "填写、打印和导出" in text and "http://" in text
+    assert "file://" in text and "填写表格" in text and "http://" in text
+    assert "计分、保存、导出和导入" in text and "已停用" in text  # it promises nothing it cannot do
     page.fill('[name="satisfaction"]', "88")
     assert page.input_value('[name="satisfaction"]') == "88"
+    for name in ("导出答案", "清除答案", "审核他人的自评"):
+        assert page.get_by_role("button", name=name).is_disabled(), name
+    assert page.locator('input[data-action="import"]').is_disabled()
 
 
 def test_webassembly_with_the_wrong_mime_type_is_named_with_the_type(page, built_site):

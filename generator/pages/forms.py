@@ -100,8 +100,8 @@ def rule_form(rule, rulebook, engine):
 
 
 # Opened from disk, module scripts (app.js) do not run at all: this script, the only one that does, says so.
-FROM_DISK = ("本页是直接从文件打开的（file://）：表格可以填写、打印和导出，但计分需要通过网站地址（http:// 或 https://）"
-             "打开本页。请网站管理员按《管理员说明》配置服务器。")
+FROM_DISK = ("本页是直接从文件打开的（file://）：可以阅读和填写表格，并用浏览器的打印（Ctrl+P）打印；计分、保存、导出和导入"
+             "都需要通过手册的网址（http:// 或 https://）打开本页，这些按钮已停用。不知道网址时请问网站管理员。")
 # Material's search downloads and indexes the whole handbook as every page loads, competing with the engine's
 # start-up for the CPU; on an assessment page its request for the index waits until the person first focuses
 # the search box (Material asks for it with an XMLHttpRequest, see tests/test_search_waits.py).
@@ -136,7 +136,8 @@ _SCRIPT_MESSAGES = {
 
 _STARTER = ("try{{if(location.protocol===\"file:\")addEventListener(\"DOMContentLoaded\",()=>{{"
             "const r=document.getElementById(\"hb-result\");r.dataset.state=\"error\";r.textContent={from_disk};"
-            "document.querySelector(\"[data-status]\").textContent={from_disk}}});"
+            "document.querySelector(\"[data-status]\").textContent={from_disk};"
+            "for(const b of document.querySelectorAll(\"form.hb-assess [data-action]\"))b.disabled=true}});"
             "else{{window.hbEngine={{queue:[],worker:new Worker({worker},{{type:\"module\",name:{name}}})}};"
             "hbEngine.worker.onmessage=hbEngine.worker.onerror=e=>hbEngine.queue.push(e);"
             + _SEARCH_WAITS + _SCRIPT_FAILS + "}}}}catch(e){{}}")
