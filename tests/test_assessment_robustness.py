@@ -83,6 +83,23 @@ def test_two_tabs_on_one_assessment_lose_nothing(browser, site_url):
     second.click("text=改用另一标签页的答案")
     assert second.locator('[name="satisfaction"]').input_value() == "70"
     assert json.loads(second.evaluate("k => localStorage.getItem(k + ':other-tab')", key))["answers"]["satisfaction"] == "90"
+
+    # after a reload, the answers kept aside are offered again, not only kept (they once were never shown again)
+    second.reload()
+    state(second)
+    assert second.locator('[name="satisfaction"]').input_value() == "70"
+    second.wait_for_selector("text=本机还另存了一份此自评的答案（来自另一个标签页）")
+    second.get_by_role("button", name="改用另存的答案").click()
+    assert second.locator('[name="satisfaction"]').input_value() == "90"
+    second.reload()  # swapped: the 70 is the one kept aside now, and offered
+    state(second)
+    assert second.locator('[name="satisfaction"]').input_value() == "90"
+    second.once("dialog", lambda dialog: dialog.accept())  # a person who clicks 删除 means it
+    second.get_by_role("button", name="删除另存的答案").click()
+    second.wait_for_selector("text=已删除另存的答案")
+    second.reload()
+    state(second)
+    assert second.get_by_role("button", name="改用另存的答案").count() == 0
     context.close()
 
 

@@ -149,7 +149,7 @@ def test_reviewing_leaves_the_reviewers_own_answers_alone(page, site_url, tmp_pa
     path = self_assessed(page, site_url, tmp_path)  # the same browser's own self-assessment, saved
     reviewed(page, path)
     page.reload()
-    page.wait_for_selector("text=本机有一份未完成的审核（被审核人：张三 · A001）")
+    page.wait_for_selector("text=本机有一份未完成的审核（被审核人：张三 · A001，自评导出于")
     assert page.input_value('[name="monthly_appraisal"]') == "90"  # one's own answers, not the review's
     page.click("text=继续审核")
     page.wait_for_selector("#hb-result >> text=相差两档及以上（需要讨论）1 项，相差一档 3 项。")
@@ -218,3 +218,43 @@ def test_the_review_has_no_serious_accessibility_violation(browser, site_url, tm
     overflow = page.evaluate("() => document.scrollingElement.scrollWidth > innerWidth")
     context.close()
     assert found == [] and not overflow
+
+
+def test_two_reviews_in_two_tabs_are_both_kept_and_offered(browser, site_url, tmp_path):
+    """A manager reviews 张三 in one tab and 王五 in another; both reviews survive, each offered after a reload
+    (one storage record per page kept only the last)."""
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    for tab in (first, second):
+        tab.on("dialog", lambda dialog: dialog.accept())
+    path = self_assessed(first, site_url, tmp_path)
+    other = tmp_path / "wangwu.json"
+    other.write_text(json.dumps({"definition": "cs_grading", "person": {"name": "王五", "staff_id": "B002"},
+                                 "exported": "2026-12-01T09:00:00", "answers": SELF}, ensure_ascii=False),
+                     encoding="utf-8")
+    reviewed(first, path)
+    second.goto(f"{site_url}/assess/cs_grading.html")
+    second.click('[data-action="review"]')
+    second.set_input_files('[data-action="review-import"]', other)
+    second.wait_for_selector("#hb-result[data-state=review]")
+    second.fill('[name="monthly_appraisal"]', "60")
+    second.fill("[data-review-overall]", "王五的审核意见")
+    second.wait_for_selector("#hb-result >> text=王五的审核意见")
+
+    third = context.new_page()
+    third.on("dialog", lambda dialog: dialog.accept())
+    third.goto(f"{site_url}/assess/cs_grading.html")
+    third.wait_for_selector("text=本机有一份未完成的审核（被审核人：张三 · A001")
+    third.wait_for_selector("text=本机有一份未完成的审核（被审核人：王五 · B002，自评导出于 2026-12-01）")
+    third.locator("p:has-text('王五 · B002')").get_by_role("button", name="继续审核").click()
+    third.wait_for_selector("#hb-result >> text=王五的审核意见")
+    assert third.input_value('[name="monthly_appraisal"]') == "60" and third.input_value("#hb-who-name") == "王五"
+    assert third.get_by_role("button", name="继续审核").count() == 0  # the other offer is gone with the line
+    third.click('[data-action="review-exit"]')  # ends 王五's review only
+    third.reload()
+    third.wait_for_selector("text=本机有一份未完成的审核（被审核人：张三 · A001")
+    assert third.get_by_role("button", name="继续审核").count() == 1
+    third.get_by_role("button", name="继续审核").click()
+    third.wait_for_selector("#hb-result >> text=业务熟练，仪容需改进")
+    assert third.input_value('[name="monthly_appraisal"]') == "80"
+    context.close()

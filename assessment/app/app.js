@@ -507,9 +507,10 @@ function savedText() {
   if (text !== null) return [storageKey, text, null];
   let keys = [];
   try { keys = Object.keys(storage ?? {}); } catch { /* blocked */ }
-  // `handbook:ID:VERSION` only: not this page's own side records (:before-…, :tab-…, :other-tab, :unreadable)
+  // `handbook:ID:VERSION` only: not this page's own side records (:before-…, :tab-…, :other-tab, :unreadable) nor
+  // a review kept on this computer (:review, :review:…), which is the reviewer's view of someone else
   const older = keys.filter(k => k.startsWith(storageKey + ":") && /^[^:]+$/.test(k.slice(storageKey.length + 1))
-                                 && !/^(before-|tab-|other-tab$|unreadable$)/.test(k.slice(storageKey.length + 1)))
+                                 && !/^(before-|tab-|other-tab$|unreadable$|review$)/.test(k.slice(storageKey.length + 1)))
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true })).pop();
   return older ? [older, read(older), older.slice(storageKey.length + 1)] : [null, null, null];
 }
@@ -573,7 +574,33 @@ function restoreOwn() {
   rescore();
 }
 
+// Answers another tab saved (kept aside when this tab saved its own over them): offered after a reload too.
+function offerOtherTab() {
+  const aside = `${storageKey}:other-tab`;
+  let theirs = null;
+  try { theirs = asRecord(JSON.parse(storage?.getItem(aside) ?? "null")); } catch { /* none, or unreadable */ }
+  if (!theirs || theirs.hash !== meta.hash) return;  // another release's: carried over when that tab saves it
+  if (JSON.stringify(theirs.answers) === JSON.stringify(collect())) { try { storage.removeItem(aside); } catch { /* kept */ } return; }
+  const message = form.querySelector(".hb-import-message");
+  const use = el("button", "改用另存的答案", "md-button"), drop = el("button", "删除另存的答案", "md-button");
+  use.type = drop.type = "button";
+  use.addEventListener("click", () => {
+    storage.setItem(aside, JSON.stringify(record(collect())));  // swapped: the answers on screen are kept in turn
+    fill(theirs.answers);
+    if (isRecord(own(theirs, "person"))) setWho(theirs.person);
+    message.textContent = "已改用另存的答案；本页原来的答案已另存。";
+    rescore();
+  });
+  drop.addEventListener("click", () => {
+    if (!confirm("删除另一标签页另存的答案？(删除后无法恢复)")) return;
+    try { storage.removeItem(aside); } catch { /* blocked */ }
+    message.textContent = "已删除另存的答案。";
+  });
+  message.replaceChildren("本机还另存了一份此自评的答案（来自另一个标签页），与本页显示的不同。 ", use, " ", drop);
+}
+
 if (!restore() && meta.kind === "rule") for (let i = 0; i < meta.min_periods; i++) addPeriod();
+if (!carrying) offerOtherTab();
 review = createReview({ meta, form, panel, el, own, isRecord, storage, storageKey, collect, fill, who, setWho, ask,
                         wellFormed, fieldBox, clearErrors, summarise, fileName, saveOwn: save, restoreOwn });
 review.offer(form.querySelector(".hb-import-message"));

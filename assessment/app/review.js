@@ -1,13 +1,15 @@
 // 审核: a manager or peer answers the same form beside a person's exported answers. The engine scores
 // both and says, field by field, how far apart they are (assessment/review.py); this script shows it,
 // keeps the reviewer's comments, and writes the review file with the seal the engine computes.
-// The reviewer's work is saved apart from their own self-assessment (under "handbook:ID:review").
+// The reviewer's work is saved apart from their own self-assessment, one record per person reviewed
+// ("handbook:ID:review:WHO"): reviewing 甲 in one tab and 乙 in another keeps both.
 
 export function createReview(page) {
   const { meta, form, panel, el, own, isRecord } = page;
   const template = form.querySelector("template.hb-review-template");
   let box = null;  // the review's own part of the form, there while the mode is on
-  const key = `${page.storageKey}:review`;
+  const prefix = `${page.storageKey}:review`;  // alone, the one record an earlier release kept
+  let key = null;  // this review's record: named by the person reviewed and when their answers were exported
   let state = null;  // {self: {answers, person, exported, rulebook_version}, warning}: set once a file is read
   let on = false, asked = 0, last = null;
   let notices = [];  // what carrying answers over to this release changed, said once they are in the form
@@ -19,6 +21,8 @@ export function createReview(page) {
     .filter(c => c.value.trim()).map(c => [c.dataset.comment, c.value.trim()]));
   const overall = () => box.querySelector("[data-review-overall]").value.trim();
   const reviewer = () => Object.fromEntries([...box.querySelectorAll("[data-reviewer]")].map(c => [c.dataset.reviewer, c.value.trim()]));
+  const keyFor = record => `${prefix}:${encodeURIComponent([own(record.person, "staff_id"), own(record.person, "name"),
+    own(record.self, "exported")].map(v => typeof v === "string" ? v : "").join("|"))}`;
   const people = person => ["name", "staff_id", "department"].map(k => own(person, k)).filter(v => typeof v === "string" && v).join(" · ");
 
   // --- the second column: the person's answer and the distance, at each field ------------------------
@@ -80,8 +84,8 @@ export function createReview(page) {
     const ask = dirty ? "审核内容自上次导出后有修改，尚未导出。结束审核并清除本机保存的审核内容吗？"
                       : "结束审核并清除本机保存的审核内容吗？（已导出的审核文件不受影响）";
     if (state && !confirm(ask)) return;
-    try { page.storage?.removeItem(key); } catch { /* blocked */ }
-    on = false; state = null; last = null;
+    try { if (key) page.storage?.removeItem(key); } catch { /* blocked */ }
+    on = false; state = null; last = null; key = null;
     undecorate();
     delete form.dataset.mode;
     box.remove();
@@ -91,24 +95,32 @@ export function createReview(page) {
   }
 
   function save() {
-    if (!state || !page.storage) return;
+    if (!state || !key || !page.storage) return;
     dirty = true;
     try {
       const me = reviewer();
       if (me.name || me.staff_id) page.storage.setItem(reviewerKey, JSON.stringify(me));
       page.storage.setItem(key, JSON.stringify({ version: meta.version, hash: meta.hash, basis: meta.basis, self: state.self, warning: state.warning,
-        answers: page.collect(), person: page.who(), reviewer: reviewer(), comments: comments(), overall: overall() }));
+        answers: page.collect(), person: page.who(), reviewer: reviewer(), comments: comments(), overall: overall(),
+        unexported: true }));
     } catch { say("浏览器存储空间已满，审核内容未能保存：请用“导出审核文件”保存到文件。"); }
   }
 
-  function saved() {
-    try { const value = JSON.parse(page.storage?.getItem(key) ?? "null"); return isRecord(value) && isRecord(value.self) ? value : null; }
-    catch { return null; }
+  function saved() {  // [[key, record]] of every review left unfinished on this computer
+    let keys = [];
+    try { keys = Object.keys(page.storage ?? {}).filter(k => k === prefix || k.startsWith(prefix + ":")).sort(); } catch { /* blocked */ }
+    return keys.flatMap(k => {
+      try { const value = JSON.parse(page.storage.getItem(k)); return isRecord(value) && isRecord(value.self) ? [[k, value]] : []; }
+      catch { return []; }
+    });
   }
 
   // A record of this page's shape (saved, or read from a review file): the form shows the reviewer's side.
-  function open(record, selfAnswers, reviewerAnswers) {
+  function open(record, selfAnswers, reviewerAnswers, savedAs = null) {
     state = { self: { ...record.self, answers: selfAnswers }, warning: record.warning || "" };
+    const named = keyFor({ person: record.person, self: state.self });
+    if (savedAs && savedAs !== named) try { page.storage?.removeItem(savedAs); } catch { /* kept */ }  // an earlier release's
+    key = named;
     page.setWho(isRecord(record.person) ? record.person : {});
     page.fill(reviewerAnswers);
     decorate();
@@ -255,6 +267,10 @@ export function createReview(page) {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     dirty = false;
+    try {  // kept so: a reload does not ask again about changes that are in the file
+      const kept = JSON.parse(page.storage.getItem(key));
+      page.storage.setItem(key, JSON.stringify({ ...kept, unexported: false }));
+    } catch { /* not saved, or blocked */ }
     const missing = [!reviewer().name && "审核人姓名未填", last && last.reviewer.errors && "审核答案尚未填完，无法计分"].filter(Boolean);
     say(`已导出 ${a.download}。` + (missing.length ? `注意：${missing.join("；")}。` : ""));
   }
@@ -274,25 +290,33 @@ export function createReview(page) {
     return false;
   }
 
-  // Offered, not forced: a review left unfinished on this computer.
+  // Offered, not forced: each review left unfinished on this computer.
   function offer(where) {
     const found = saved();
-    if (!found) return;
+    const offers = found.map(([savedAs, record]) => offerOne(where, savedAs, record, () => offers.forEach(o => o.remove())));
+  }
+
+  function offerOne(where, savedAs, found, withdrawAll) {
     const button = el("button", "继续审核", "md-button");
     button.type = "button";
     button.addEventListener("click", async () => {
-      line.remove(); button.remove();
+      withdrawAll();  // (entering the review clears the offers' line anyway)
       enter();
       notices = [];
       try {
         const self = await current(found.self.answers, { ...found, rulebook_hash: found.hash, rulebook_version: found.version }, "员工的答案");
         const mine = await current(found.answers, { ...found, rulebook_hash: found.hash, rulebook_version: found.version }, "审核答案");
-        open(found, self, mine);
+        open(found, self, mine, savedAs);
+        dirty = found.unexported !== false;  // changes typed before the reload and never exported are still at risk
         if (notices.length) say(notices.join(" "));
       } catch (error) { say(`${error.message}；上次的审核内容仍保存在本机。`); }
     });
-    const line = el("p", `本机有一份未完成的审核（被审核人：${people(found.person) || "未填姓名"}）。 `);
-    where.append(line, button);
+    const exported = String(own(found.self, "exported") || "").slice(0, 10);
+    const line = el("p", `本机有一份未完成的审核（被审核人：${people(found.person) || "未填姓名"}` +
+                         `${exported ? `，自评导出于 ${exported}` : ""}）。 `);
+    line.append(button);
+    where.append(line);
+    return line;
   }
 
   return { get on() { return on; }, rescore, handle, importFile, offer };
