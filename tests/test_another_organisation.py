@@ -26,7 +26,8 @@ def handbook(*args, cwd, env=None):
 def visible(site):
     """Every page's visible text and the search index's, by page. The 性能 page is left out: it is the product's
     measurements (make bench), made on the sample, for maintainers — not in the navigation or search."""
-    texts = {p.relative_to(site).as_posix(): read(p).text for p in site.rglob("*.html") if p.name != "performance.html"}
+    pages = {p.relative_to(site).as_posix(): read(p) for p in site.rglob("*.html") if p.name != "performance.html"}
+    texts = {name: page.text + "\n" + "".join(page.code) for name, page in pages.items()}  # code blocks too
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts["search index"] = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).replace("\u200b", "")
     return texts

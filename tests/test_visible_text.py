@@ -26,10 +26,13 @@ class Page(HTMLParser):
     def __init__(self):
         super().__init__()
         self.parts, self.links, self._hidden = [], [], 0
+        self.code, self._pre = [], 0  # what code blocks show: configuration to copy, where `# …` is a comment
 
     def handle_starttag(self, tag, attrs):
         if tag in self.HIDDEN:
             self._hidden += 1
+        if tag == "pre":
+            self._pre += 1
         if tag in self.BLOCKS:
             self.parts.append("\n")
         if tag == "a" and dict(attrs).get("href"):
@@ -38,13 +41,16 @@ class Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag in self.HIDDEN:
             self._hidden -= 1
+        if tag == "pre":
+            self._pre -= 1
 
     def handle_data(self, data):
         if not self._hidden:
-            self.parts.append(data)
+            (self.code if self._pre else self.parts).append(data)
 
     @property
     def text(self):
+        """Everything read as prose (code blocks are in `code`)."""
         return "".join(self.parts).replace("\u200b", "")
 
 
