@@ -178,14 +178,14 @@ def behind_servers(browser, site, page_path):
         except servers.ServerMissing as missing:
             sent[name] = str(missing)
             continue
+        context = browser.new_context()
         try:
-            context = browser.new_context()
             page = context.new_page()
             page.goto(f"{server.url}/{page_path}")
             page.wait_for_function("() => performance.getEntriesByName('hb-engine-ready').length", timeout=120_000)
-            context.close()
             sent[name] = sum(size for _, _, size in server.requests())
         finally:
+            context.close()
             stop()
     return sent
 

@@ -169,9 +169,6 @@ def _running(name, process, home, port, prefix):
     return Server(name, url, home / "access.log", home / "www" / "handbook"), lambda: _stop(process, home)
 
 
-SERVERS = {"nginx": nginx, "apache": apache}
-
-
 def _stop(process, home):
     process.terminate()
     try:
@@ -179,3 +176,6 @@ def _stop(process, home):
     except subprocess.TimeoutExpired:
         process.kill()
     shutil.rmtree(home, ignore_errors=True)
+
+
+SERVERS = {"nginx": nginx, "apache": apache}  # name → start(site, prefix) → (Server, stop)

@@ -611,7 +611,7 @@ performance.mark("hb-form-usable");  // the form works (and saves) from here on;
 const BROWSERS = "请使用较新的 Chrome、Edge（Chromium 内核）、Firefox 或 Safari（2023 年以后的版本）；360、QQ 等浏览器请切换到“极速模式”";
 const ADMIN = "请网站管理员按《管理员说明》配置服务器";
 
-async function diagnose(url, expected) {
+async function diagnose(url, expected) {  // the worker script itself: nothing runs in it to say so
   try {
     const response = await fetch(url, { method: "GET", cache: "no-store" });
     if (!response.ok) return `服务器找不到计分引擎文件 ${url.split("/").pop()}（HTTP ${response.status}）。${ADMIN}。`;
@@ -626,9 +626,8 @@ async function onWorkerError(e) {
   fail(found || `计分引擎无法启动：${e.message || "Web Worker 出错"}。${ADMIN}。`);
 }
 
-async function onFatal(text) {
-  const found = /MIME|wasm/i.test(text) ? await diagnose(new URL(meta.engine.runtime + "pyodide.asm.wasm", location.href).href, ["application/wasm"]) : null;
-  fail(found || `计分引擎无法启动：${text}`);
+function onFatal(text) {  // the worker has named the server's fault where it could (runtimeMissing)
+  fail(`计分引擎无法启动：${text}`);
 }
 
 const early = window.hbEngine;  // started by the page's inline script, with the messages it kept

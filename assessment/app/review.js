@@ -10,6 +10,7 @@ export function createReview(page) {
   let box = null;  // the review's own part of the form, there while the mode is on
   const prefix = `${page.storageKey}:review`;  // alone, the one record an earlier release kept
   let key = null;  // this review's record: named by the person reviewed and when their answers were exported
+  let retiring = null;  // a record saved under an earlier release: removed only once the new one is written
   let state = null;  // {self: {answers, person, exported, rulebook_version}, warning}: set once a file is read
   let on = false, asked = 0, last = null;
   let notices = [];  // what carrying answers over to this release changed, said once they are in the form
@@ -84,8 +85,8 @@ export function createReview(page) {
     const ask = dirty ? "审核内容自上次导出后有修改，尚未导出。结束审核并清除本机保存的审核内容吗？"
                       : "结束审核并清除本机保存的审核内容吗？（已导出的审核文件不受影响）";
     if (state && !confirm(ask)) return;
-    try { if (key) page.storage?.removeItem(key); } catch { /* blocked */ }
-    on = false; state = null; last = null; key = null;
+    try { for (const k of [key, retiring]) if (k) page.storage?.removeItem(k); } catch { /* blocked */ }
+    on = false; state = null; last = null; key = null; retiring = null;
     undecorate();
     delete form.dataset.mode;
     box.remove();
@@ -103,6 +104,7 @@ export function createReview(page) {
       page.storage.setItem(key, JSON.stringify({ version: meta.version, hash: meta.hash, basis: meta.basis, self: state.self, warning: state.warning,
         answers: page.collect(), person: page.who(), reviewer: reviewer(), comments: comments(), overall: overall(),
         unexported: true }));
+      if (retiring) { page.storage.removeItem(retiring); retiring = null; }
     } catch { say("浏览器存储空间已满，审核内容未能保存：请用“导出审核文件”保存到文件。"); }
   }
 
@@ -119,7 +121,7 @@ export function createReview(page) {
   function open(record, selfAnswers, reviewerAnswers, savedAs = null) {
     state = { self: { ...record.self, answers: selfAnswers }, warning: record.warning || "" };
     const named = keyFor({ person: record.person, self: state.self });
-    if (savedAs && savedAs !== named) try { page.storage?.removeItem(savedAs); } catch { /* kept */ }  // an earlier release's
+    retiring = savedAs && savedAs !== named ? savedAs : null;  // an earlier release's: removed once this one is saved
     key = named;
     page.setWho(isRecord(record.person) ? record.person : {});
     page.fill(reviewerAnswers);

@@ -113,7 +113,10 @@ async function boot() {
   if (!pyodide) {
     wheel = download(WHEEL);
     wheel.catch(() => {});
-    pyodide = await Promise.race([missing, loadPyodide({ indexURL: here(RUNTIME).href })]);
+    pyodide = await Promise.race([missing, loadPyodide({ indexURL: here(RUNTIME).href })]).catch(async error => {
+      await Promise.race([missing, new Promise(wait => setTimeout(wait, 3000))]);  // its reason, in words, if it has one
+      throw error;
+    });
     console.info("计分引擎：正常启动 / scoring engine: booted without a snapshot");
     postMessage({ type: "progress", text: "正在加载计分引擎…" });
   }
