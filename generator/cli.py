@@ -18,6 +18,7 @@ import assessment
 from assessment.errors import AnswerError
 
 from . import skeletons
+from .importing.sheets import TEMPLATES as TEMPLATE_KINDS
 from .definitions import jsonschema, releases, syntax
 from .definitions.compile import answers_hash, build_rulebook, compile_definitions, dumps
 from .definitions.diagnostics import DefinitionError
@@ -70,6 +71,15 @@ def _parser():
     cmd.add_argument("--force", action="store_true",
                      help="文件夹里已有文件时也写入, 只补上缺少的文件, 已有的不改 / write into a folder that has files: "
                           "only missing files are written")
+    cmd = lang(sub.add_parser("import", help="把 HR 的表格(.xlsx/.csv)导入为定义文件 / turn HR's spreadsheets into definitions",
+                              description="把 HR 的表格(.xlsx/.csv)导入为定义文件: 全部检查无误才写入 / turn HR's "
+                                          "spreadsheets into definitions: nothing is written unless all is right"))
+    cmd.add_argument("books", nargs="*", type=Path, metavar="FILE", help="填好的 .xlsx 或 .csv / the filled-in workbooks")
+    cmd.add_argument("--dir", type=Path, help="写入的手册文件夹(不存在或为空时新建) / the handbook folder to write into")
+    cmd.add_argument("--template", choices=sorted(TEMPLATE_KINDS), help="改为写出空白模板: roles 部门与岗位 · skills 等级与能力")
+    cmd.add_argument("-o", "--output", type=Path, help="模板的输出文件 .xlsx / where the template goes")
+    cmd.add_argument("--name", default="我们的机构", help="新建手册时的机构名称 / the organisation's name for a new folder")
+    cmd.add_argument("--force", action="store_true", help="也改写已有的文件(先列出改动) / also rewrite files that exist")
     cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
     cmd.add_argument("kind", choices=sorted(skeletons.FOLDERS), help="role 岗位 · skill 能力 · standard 标准 · rule 规则 · process 流程 · policy 制度")
     cmd.add_argument("ident", metavar="ID", help="标识: 小写英文字母、数字和下划线 / lower-case id")
@@ -92,7 +102,7 @@ def main(argv=None):
     args = _parser().parse_args(argv)
     if getattr(args, "directory", None):
         args.dir = args.directory
-    if hasattr(args, "dir") and args.command not in ("validate", "schema"):  # validate says it in its summary
+    if hasattr(args, "dir") and args.command not in ("validate", "schema", "import"):  # these say it themselves
         print(f"手册文件夹 / handbook folder: {args.dir}", file=sys.stderr)
     try:
         return COMMANDS[args.command](args)
@@ -365,6 +375,62 @@ def _init(args):
     return EXIT_OK
 
 
+def _import(args):
+    from . import importing
+    from .importing import template
+
+    if args.template:
+        if not args.output or args.output.suffix.lower() != ".xlsx":
+            print("用 -o 给出模板的文件名, 以 .xlsx 结尾, 如 -o 岗位.xlsx / give the template's file with -o FILE.xlsx",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        if args.output.exists() and not args.force:
+            print(f"{args.output}: 已存在, 未改动 — 换一个文件名, 或加 --force 覆盖 / exists: left as it is", file=sys.stderr)
+            return EXIT_WRITE
+        try:
+            template.write(args.template, args.output)
+        except OSError as exc:
+            raise CannotWrite(args.output, exc.strerror or exc) from None
+        print(f"已写出模板 {args.output} — 填好后运行 handbook import {args.output} --dir 手册文件夹")
+        return EXIT_OK
+    if not args.books or not args.dir:
+        print("用法 / usage: handbook import 表格.xlsx --dir 手册文件夹  （空白模板：handbook import --template roles "
+              "-o 岗位.xlsx）", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"手册文件夹 / handbook folder: {args.dir}", file=sys.stderr)
+    try:
+        result, problems = importing.plan(args.books, args.dir, args.name)
+    except importing.NotAHandbook:
+        print(f"{args.dir}: 不是手册文件夹（没有 organisation.yaml），未写入任何文件 — 给出手册文件夹，或给一个新的"
+              f"（不存在或为空的）文件夹 / not a handbook folder: nothing written", file=sys.stderr)
+        return EXIT_INVALID
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"共 {len(problems)} 处问题，未写入任何文件。", file=sys.stderr)
+        return EXIT_INVALID
+    for relative in result.same:
+        print(f"  不变 unchanged  {relative}")
+    for relative in result.new:
+        print(f"  新建 new        {relative}")
+    for relative in result.changed:
+        print(f"  改写 changed    {relative}" + ("" if args.force else "  （需要 --force）") +
+              (f"：{result.what[relative]}" if result.what.get(relative) else ""))
+    if result.changed and not args.force:
+        print(f"{len(result.changed)} 个已有文件将被改写（原文件中的注释不保留），未写入任何文件 — 核对上面的清单后加 --force "
+              f"再运行 / existing files would change: nothing written (add --force)", file=sys.stderr)
+        return EXIT_WRITE
+    if not (Path(args.dir) / "_schema").exists():
+        print("  新建 new        _schema/（编辑器的格式提示）")
+    try:
+        importing.write(args.dir, result)
+    except OSError as exc:
+        raise CannotWrite(args.dir, exc.strerror or exc) from None
+    print(f"已导入到 {args.dir}：新建 {len(result.new)} 个、改写 {len(result.changed)} 个文件。下一步 / next: "
+          f"handbook validate {args.dir}")
+    return EXIT_OK
+
+
 def _build(args):
     from . import site
 
@@ -383,7 +449,7 @@ def _schema(args):
     return EXIT_OK
 
 
-COMMANDS = {"init": _init, "validate": _validate, "list": _list, "score": _score, "batch": _batch, "template": _template, "new": _new, "build": _build, "serve": _serve,
+COMMANDS = {"init": _init, "import": _import, "validate": _validate, "list": _list, "score": _score, "batch": _batch, "template": _template, "new": _new, "build": _build, "serve": _serve,
             "release": _release, "rulebook": _rulebook, "schema": _schema}
 
 if __name__ == "__main__":

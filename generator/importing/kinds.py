@@ -1,0 +1,156 @@
+"""What each sheet's cells become in its definitions. Entries of a sheet are all claimed (named, given an id)
+before any is filled, so a row may refer to one further down (a 直接上级 listed later)."""
+
+from .cells import Problem
+from .convert import level_names, level_of, pinyin_id, split_pair
+
+TEXT = ("summary", "category", "pay_grade", "group", "description")
+
+
+def fill(kind, rows, registries, problems):
+    """{id: row} of the sheet's rows, each entry filled in its kind's registry."""
+    claimed = {}
+    for row in rows:
+        ident = registries[kind].claim(row, problems)
+        if ident is not None:
+            claimed[ident] = row
+    for ident, row in claimed.items():
+        FILLERS[kind](row, registries[kind].entries[ident], registries, problems)
+    return claimed
+
+
+def _texts(row, entry, keys):
+    for key in keys:
+        if row.get(key) is not None:
+            entry[key] = row.get(key)
+
+
+def _needed(row, entry, key, header, problems, hint):
+    if not entry.get(key) and row.get(key) is None:  # a cell that was filled in has had its own message
+        problems.append(Problem(row.where, f"“{header}”没有填写", hint))
+
+
+def _department(row, entry, registries, problems):
+    _texts(row, entry, ("summary",))
+    parent = row.get("parent")
+    if parent is not None:
+        found = registries["departments"].find(parent)
+        if found is None:
+            registries["departments"].unknown(row.at("parent"), parent, problems, "写“部门”表或手册中已有的部门名称，或不填")
+        elif found == entry["id"]:
+            problems.append(Problem(row.at("parent"), "部门不能是自己的上级部门", "写另一个部门的名称，或不填"))
+        else:
+            entry["parent"] = found
+
+
+def _scale(row, entry, registries, problems):
+    _texts(row, entry, ("description",))
+    lines = row.lines("levels")
+    if lines:
+        levels, seen = [], set()
+        for line in lines:
+            name, description = split_pair(line)
+            ident, n = pinyin_id(name, "level"), 2
+            while ident in seen:
+                ident, n = f"{pinyin_id(name, 'level')}_{n}", n + 1
+            seen.add(ident)
+            levels.append({"id": ident, "name": name, **({"description": description} if description else {})})
+        entry["levels"] = levels
+    _needed(row, entry, "levels", "各等级", problems, "从低到高每行写一个等级，如 C、B、A 各一行")
+
+
+def _skill(row, entry, registries, problems):
+    _texts(row, entry, ("group", "description"))
+    scales = registries["scales"]
+    if row.get("scale") is not None:
+        found = scales.find(row.get("scale"))
+        if found is None:
+            scales.unknown(row.at("scale"), row.get("scale"), problems, "写“等级”表或手册 scales.yaml 中的等级体系名称")
+            return
+        entry["scale"] = found
+    _needed(row, entry, "scale", "等级体系", problems, "写这项能力所用的等级体系名称")
+    if not entry.get("scale"):
+        return
+    scale = scales.entries[entry["scale"]]
+    given = {}
+    for line in row.lines("levels"):
+        name, description = split_pair(line)
+        level = level_of(scale, name)
+        if level is None or not description:
+            text = f"等级“{name}”不在“{scale.get('name')}”中" if level is None else f"“{line}”没有写描述"
+            problems.append(Problem(row.at("levels"), text, f"每行写“等级名称：描述”，等级是 {level_names(scale)} 之一"))
+            continue
+        given[level] = description
+    if given:
+        entry["levels"] = [{"level": lv["id"], "description": given[lv["id"]]} for lv in scale["levels"] if lv["id"] in given]
+    _needed(row, entry, "levels", "各级描述", problems, f"每行写一级，如 {scale['levels'][0].get('name')}：……")
+
+
+def _role(row, entry, registries, problems):
+    _texts(row, entry, ("category", "pay_grade", "summary"))
+    departments, roles = registries["departments"], registries["roles"]
+    if row.get("department") is not None:
+        found = departments.find(row.get("department"))
+        if found is None:
+            departments.unknown(row.at("department"), row.get("department"), problems,
+                                "写“部门”表或手册 departments.yaml 中已有的部门名称")
+        else:
+            entry["department"] = found
+    _needed(row, entry, "department", "部门", problems, "写这个岗位所属部门的名称")
+    boss = row.get("reports_to")
+    if boss is not None:
+        found = roles.find(boss)
+        if found is None:
+            roles.unknown(row.at("reports_to"), boss, problems, "写“岗位”表或手册中已有的岗位名称，或不填")
+        elif found == entry["id"]:
+            problems.append(Problem(row.at("reports_to"), "岗位不能是自己的直接上级", "写另一个岗位的名称，或不填"))
+        else:
+            entry["reports_to"] = found
+    for key in ("duties", "requirements", "notes"):
+        if row.lines(key):
+            entry[key] = row.lines(key)
+    _needed(row, entry, "duties", "职责", problems, "每行写一条职责（单元格内换行：Alt+Enter）")
+    if row.lines("competencies"):
+        entry["competencies"] = _competencies(row, registries, problems)
+
+
+def _competencies(row, registries, problems):
+    skills, scales, wanted = registries["skills"], registries["scales"], []
+    for line in row.lines("competencies"):
+        name, level = split_pair(line)
+        skill = skills.find(name)
+        if skill is None:
+            skills.unknown(row.at("competencies"), name, problems, "写“能力”表或手册中已有的能力名称，每行“能力名称：等级”")
+            continue
+        scale = scales.entries.get(skills.entries[skill].get("scale"), {})
+        found = level_of(scale, level) if level else None
+        if found is None:
+            problems.append(Problem(row.at("competencies"), f"“{line}”没有写出“{name}”的等级" if not level
+                                    else f"“{level}”不是“{name}”的等级",
+                                    f"写成“{name}：等级”，等级是 {level_names(scale)} 之一"))
+            continue
+        wanted.append({"skill": skill, "level": found})
+    return wanted
+
+
+FILLERS = {"departments": _department, "scales": _scale, "skills": _skill, "roles": _role}
+ORDER = ("departments", "scales", "skills", "roles")  # each may name what the ones before it hold
+
+
+def cycles(kind, key, registries, rows_of, problems):
+    """A 直接上级 or 上级部门 that leads back to where it started, said at the cell of the first row on it."""
+    entries, reported = registries[kind].entries, set()
+    for start in entries:
+        seen, at = [], start
+        while at in entries and at not in seen:
+            seen.append(at)
+            at = entries[at].get(key)
+        if at in seen and at not in reported:
+            loop = seen[seen.index(at):]
+            reported |= set(loop)
+            where = next((rows_of[i].at(key) for i in loop if i in rows_of), None)
+            names = " → ".join(str(entries[i].get("name")) for i in loop + [at])
+            if where:
+                word = "直接上级" if kind == "roles" else "上级部门"
+                problems.append(Problem(where, f"{word}绕成了一个圈：{names}", f"最高的那一个不填{word}"))
+
