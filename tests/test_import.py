@@ -1,6 +1,7 @@
 """`handbook import`: HR's own workbook, as LibreOffice writes it, becomes a handbook folder that validates and
 builds; every problem is named at its cell and nothing is written; existing files change only with --force."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -224,3 +225,42 @@ def test_ids_are_the_pinyin_of_names():
     assert pinyin_id("客服 P1 组", "role") == "ke_fu_p1_zu"
     assert pinyin_id("3号线", "role") == "role_3_hao_xian"
     assert pinyin_id("★", "role") == "role"
+
+
+ITEMS = [["标准", "部分", "项目", "类型", "满分", "权重", "选项与分值"],
+         [("merged", "夜班月度考核", 3), "业绩", "接通量", None, 200, "50%", None],
+         ["covered", None, "满意度", "选项", None, "30%", "不满意：0\n一般：60\n满意：100"],
+         ["covered", "行为", "按时交班", "是否", 10, "20%", None]]
+BANDS = [["标准", "等级", "最低分"], ["夜班月度考核", "合格", 60], [None, "优秀", 85]]
+
+
+def test_a_standard_from_libreoffice_scores_as_computed_by_hand(tmp_path):
+    book = libreoffice_xlsx(tmp_path, "标准", {"项目": ITEMS, "分数段": BANDS, "部门": [["部门"], ["夜班组"]], "岗位": [
+        ["岗位", "部门", "职责", "考核标准"], ["夜班客服", "夜班组", "夜间接待", "夜班月度考核"]]})
+    folder = tmp_path / "h"
+    done = handbook("import", book, "--dir", folder, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    standard = yaml.safe_load((folder / "standards/ye_ban_yue_du_kao_he.yaml").read_text(encoding="utf-8"))
+    assert [s["name"] for s in standard["sections"]] == ["业绩", "行为"]  # 部分 left empty counts as the row above
+    assert [i["name"] for i in standard["sections"][0]["items"]] == ["接通量", "满意度"]
+    role = yaml.safe_load((folder / "roles/ye_ban_ke_fu.yaml").read_text(encoding="utf-8"))
+    assert role["standards"] == ["ye_ban_yue_du_kao_he"]
+    answers = tmp_path / "a.yaml"
+    answers.write_text("jie_tong_liang: 150\nman_yi_du: yi_ban\nan_shi_jiao_ban: true\n", encoding="utf-8")
+    scored = handbook("score", "ye_ban_yue_du_kao_he", "--answers", answers, "--dir", folder, "--json", cwd=tmp_path)
+    assert scored.returncode == 0, scored.stderr
+    result = json.loads(scored.stdout)
+    # by hand: 150/200 × 50 + 60/100 × 30 + 10/10 × 20 = 37.5 + 18 + 20 = 75.5 → 合格 (60 ≤ 75.5 < 85)
+    assert result["total"] == "75.5" and result["grade"]["id"] == "he_ge"
+
+
+def test_weights_that_do_not_add_up_are_said_at_the_standards_row(tmp_path):
+    book = _openpyxl_book(tmp_path / "s.xlsx", {"项目": [
+        ["标准", "项目", "满分", "权重"], ["季度考核", "质量", 100, 60], [None, "效率", 100, "三十"], [None, "考勤", 100, 30]]})
+    said = handbook("import", book, "--dir", tmp_path / "h", cwd=tmp_path)
+    assert said.returncode == 1 and "s.xlsx:项目!D3: “权重”“三十”不是数字" in said.stderr
+    book = _openpyxl_book(tmp_path / "t.xlsx", {"项目": [
+        ["标准", "项目", "满分", "权重"], ["季度考核", "质量", 100, 60], [None, "考勤", 100, 30]]})
+    said = handbook("import", book, "--dir", tmp_path / "h", cwd=tmp_path)
+    assert said.returncode == 1 and "t.xlsx:项目!行2: 权重合计为 90%，应恰好为 100%" in said.stderr
+    assert not (tmp_path / "h").exists()

@@ -13,15 +13,18 @@ import yaml
 
 from ..definitions.compile import build_rulebook
 from ..definitions.diagnostics import DefinitionError
-from . import cells, kinds
+from . import cells, kinds, standards
 from .cells import Problem
 from .convert import Registry
 
-WORDS = {"departments": ("部门", "dept"), "scales": ("等级体系", "scale"), "skills": ("能力", "skill"), "roles": ("岗位", "role")}
-FOLDERS = {"skills": "skills", "roles": "roles"}  # one file per entry; departments and scales share one file each
-SCHEMAS = {"departments": "departments", "scales": "scales", "skills": "skill", "roles": "role"}
+WORDS = {"departments": ("部门", "dept"), "scales": ("等级体系", "scale"), "skills": ("能力", "skill"),
+         "standards": ("标准", "standard"), "roles": ("岗位", "role")}
+FOLDERS = {"skills": "skills", "standards": "standards", "roles": "roles"}  # one file per entry; the others share one
+SCHEMAS = {"departments": "departments", "scales": "scales", "skills": "skill", "standards": "standard", "roles": "role"}
 KEY_ORDER = ("id", "name", "aliases", "department", "category", "group", "scale", "reports_to", "parent", "pay_grade",
-             "summary", "description", "duties", "requirements", "competencies", "levels")
+             "summary", "description", "period", "method", "weights_total", "points", "precision", "rating_scales",
+             "items", "sections", "requires", "bands", "examples", "duties", "requirements", "competencies",
+             "standards", "rules", "levels")
 
 
 @dataclass
@@ -59,8 +62,12 @@ def plan(paths, folder, name="我们的机构"):
         staged = Path(staging) / "handbook"
         base = _stage(folder, staged, fresh, name, any(r.sheet.kind == "departments" for r in rows))
         registries, files = _registries(staged)
-        rows_of = {kind: kinds.fill(kind, [r for r in rows if r.sheet.kind == kind], registries, problems)
-                   for kind in kinds.ORDER}  # kind → {id: its row}
+        rows_of = {}  # kind → {id: its row}
+        for kind in kinds.ORDER:
+            rows_of[kind] = kinds.fill(kind, [r for r in rows if r.sheet.kind == kind], registries, problems)
+            if kind == "standards":  # before the roles, which may name a standard the 项目 sheet makes
+                standards.fill([r for r in rows if r.sheet.kind == "items"], [r for r in rows if r.sheet.kind == "bands"],
+                               registries, problems, rows_of[kind])
         kinds.cycles("roles", "reports_to", registries, rows_of["roles"], problems)
         kinds.cycles("departments", "parent", registries, rows_of["departments"], problems)
         if problems:
@@ -144,6 +151,8 @@ def _text(kind, relative, registry, ident, where):
     if kind in FOLDERS:
         head.append(f"# 由 {where} 导入。此后以本文件为准：直接修改它；再次导入同一{WORDS[kind][0]}时会先列出改动。")
         data = _ordered(registry.entries[ident])
+        if kind == "standards" and not data.get("examples"):
+            head.append("# 请按原文手算一两个算例写在 examples: 下（格式见《格式参考》）：每次校验都会用计分引擎重算并核对。")
     else:
         head.append(f"# {WORDS[kind][0]}：其中一部分由 {where.split('!')[0]} 导入。每项的 id 是标识，定下后不要再改。")
         data = {kind: [_ordered(e) for e in registry.entries.values()]}

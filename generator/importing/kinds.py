@@ -4,9 +4,6 @@ before any is filled, so a row may refer to one further down (a 直接上级 lis
 from .cells import Problem
 from .convert import level_names, level_of, pinyin_id, split_pair
 
-TEXT = ("summary", "category", "pay_grade", "group", "description")
-
-
 def fill(kind, rows, registries, problems):
     """{id: row} of the sheet's rows, each entry filled in its kind's registry."""
     claimed = {}
@@ -112,6 +109,15 @@ def _role(row, entry, registries, problems):
     _needed(row, entry, "duties", "职责", problems, "每行写一条职责（单元格内换行：Alt+Enter）")
     if row.lines("competencies"):
         entry["competencies"] = _competencies(row, registries, problems)
+    if row.lines("standards"):
+        entry["standards"] = []
+        for name in row.lines("standards"):
+            found = registries["standards"].find(name)
+            if found is None:
+                registries["standards"].unknown(row.at("standards"), name, problems,
+                                                "写“标准”“项目”表或手册中已有的标准名称，每行一个")
+            elif found not in entry["standards"]:
+                entry["standards"].append(found)
 
 
 def _competencies(row, registries, problems):
@@ -133,8 +139,16 @@ def _competencies(row, registries, problems):
     return wanted
 
 
-FILLERS = {"departments": _department, "scales": _scale, "skills": _skill, "roles": _role}
-ORDER = ("departments", "scales", "skills", "roles")  # each may name what the ones before it hold
+def _standard(row, entry, registries, problems):
+    from .standards import _number
+
+    _texts(row, entry, ("period", "summary"))
+    if row.get("points") is not None:
+        entry["points"] = _number(row, "points", problems, "满分")
+
+
+FILLERS = {"departments": _department, "scales": _scale, "skills": _skill, "standards": _standard, "roles": _role}
+ORDER = ("departments", "scales", "skills", "standards", "roles")  # each may name what the ones before it hold
 
 
 def cycles(kind, key, registries, rows_of, problems):

@@ -18,7 +18,7 @@ class Column:
 @dataclass(frozen=True)
 class Sheet:
     title: str
-    kind: str  # departments · roles · scales · skills
+    kind: str  # departments · roles · scales · skills · standards, and a standard's items and bands
     columns: tuple[Column, ...]
 
     def column(self, header):
@@ -48,6 +48,7 @@ ROLES = Sheet("岗位", "roles", (
     Column("任职资格", "requirements", "每行一条", lines=True),
     Column("所需能力及等级", "competencies", "每行一项，写“能力名称：等级”，例：倾听：B（能力见“能力”表或手册中已有的能力）",
            lines=True),
+    Column("考核标准", "standards", "适用的定级与考核标准的名称，每行一个（“标准”“项目”表或手册中已有的）", lines=True),
     Column("备注", "notes", "显示在岗位页上的说明，每行一条", lines=True),
 ))
 
@@ -68,6 +69,35 @@ SKILLS = Sheet("能力", "skills", (
     Column("各级描述", "levels", "每行一级，写“等级名称：描述”，例：B：能独立听懂客户的诉求", required=True, lines=True),
 ))
 
-SHEETS = {sheet.title: sheet for sheet in (DEPARTMENTS, ROLES, SCALES, SKILLS)}
-TEMPLATES = {"roles": (DEPARTMENTS, ROLES), "skills": (SCALES, SKILLS)}
+SAME_AS_ABOVE = "不填时同上一行"
+
+STANDARDS = Sheet("标准", "standards", (
+    Column("标准", "name", "定级或考核标准的名称，每个标准一行（也可不要这张表：“项目”表中的标准名称即可）。例：月度考核", required=True),
+    Column("标识", "id", ID_HELP),
+    Column("评定周期", "period", "例：每月、每半年"),
+    Column("简介", "summary", "一句话说明这个标准考核什么"),
+    Column("满分", "points", "原文写明的总分（如 100）：填写后各项满分之和必须等于它"),
+))
+
+ITEMS = Sheet("项目", "items", (
+    Column("标准", "standard", f"项目所属标准的名称；{SAME_AS_ABOVE}", required=True),
+    Column("部分", "section", f"分部分时写部分名称（一个标准要么都写，要么都不写）；{SAME_AS_ABOVE}"),
+    Column("项目", "name", "考核项目的名称，每个项目一行。例：工作质量", required=True),
+    Column("标识", "id", ID_HELP),
+    Column("类型", "kind", "数值、选项或是否；不填时：写了“选项与分值”为选项，否则为数值"),
+    Column("满分", "max", "数值：可填的最高分；是否：选“是”得的分"),
+    Column("权重", "weight", "各项权重（百分数，合计 100）；都不填时各项得分直接相加"),
+    Column("选项与分值", "options", "选项类型：从低到高每行一个“选项：分值”，例：优秀：10", lines=True),
+    Column("考核要点", "description", "显示在标准页和自评表上"),
+))
+
+BANDS = Sheet("分数段", "bands", (
+    Column("标准", "standard", f"标准的名称；{SAME_AS_ABOVE}", required=True),
+    Column("等级", "name", "分数段的名称，从低到高每段一行。例：合格", required=True),
+    Column("最低分", "min", "达到这一段的最低总分（含）", required=True),
+    Column("最高分", "max", "可不填：延伸到下一段的最低分之前"),
+))
+
+SHEETS = {sheet.title: sheet for sheet in (DEPARTMENTS, ROLES, SCALES, SKILLS, STANDARDS, ITEMS, BANDS)}
+TEMPLATES = {"roles": (DEPARTMENTS, ROLES), "skills": (SCALES, SKILLS), "standard": (STANDARDS, ITEMS, BANDS)}
 GUIDE_SHEET = "填写说明"  # the template's first sheet: read by people, skipped on import

@@ -1,0 +1,143 @@
+"""A grade standard from three sheets: 标准 (the standard itself, optional), 项目 (one row per item, grouped into
+部分 where HR groups them) and 分数段 (the grade bands). The 标准 and 部分 cells may be left empty under the first
+row of each: they count as the row above. Items and bands given replace the standard's own; its worked examples
+are kept, and the compiler says at the standard's row when they no longer hold."""
+
+import re
+
+from .cells import Problem, Row
+from .convert import pinyin_id, split_pair
+
+KINDS = {"数值": "number", "选项": "choice", "是否": "boolean"}
+
+
+def fill(item_rows, band_rows, registries, problems, claimed):
+    """Adds each standard's items and bands to its entry (made here when the 标准 sheet does not name it);
+    `claimed`: {id: row} of the standards, extended with those made here."""
+    standards = registries["standards"]
+    grouped = {}
+    for sheet_rows, part in ((item_rows, "items"), (band_rows, "bands")):
+        above = None
+        for row in sheet_rows:
+            name = row.get("standard") or above
+            above = name
+            if name is None:
+                problems.append(Problem(row.at("standard"), "没有写这一行属于哪个标准", "在“标准”列写标准的名称"))
+                continue
+            grouped.setdefault(name, {"items": [], "bands": []})[part].append(row)
+    for name, parts in grouped.items():
+        ident = standards.find(name)
+        first = (parts["items"] or parts["bands"])[0]
+        if ident is None:
+            ident = standards.claim(Row(first.sheet, first.where, {"name": name}, {"name": first.at("standard")}),
+                                    problems)
+            if ident is None:
+                continue
+        claimed.setdefault(ident, first)
+        entry = standards.entries[ident]
+        if parts["items"]:
+            _items(parts["items"], entry, problems)
+        if parts["bands"]:
+            entry["bands"] = _bands(parts["bands"], problems)
+
+
+def _items(rows, entry, problems):
+    sections, ids, above, weighted = {}, set(), None, any(r.get("weight") is not None for r in rows)
+    for row in rows:  # all of one standard: an empty 部分 is the row above's
+        section = row.get("section") or above
+        above = section
+        item = {"id": _unique(row.get("id") or pinyin_id(row.get("name"), "item"), ids), "name": row.get("name")}
+        kind = _kind(row, problems)
+        if kind is None:
+            continue
+        item["kind"] = kind
+        if row.get("description"):
+            item["description"] = row.get("description")
+        if weighted:
+            item["weight"] = _number(row, "weight", problems, "权重")
+        if kind == "number":
+            item["max"] = _number(row, "max", problems, "满分")
+        elif kind == "boolean":
+            item["yes_points"], item["no_points"] = _number(row, "max", problems, "满分"), 0
+        else:
+            item["options"] = _options(row, problems)
+        sections.setdefault(section, []).append(item)
+    named = [s for s in sections if s is not None]
+    if named and None in sections:
+        problems.append(Problem(rows[0].at("section"), f"标准“{entry.get('name')}”的项目有的写了“部分”，有的没写",
+                                "一个标准的项目要么都分部分，要么都不写“部分”"))
+        return
+    for key in ("items", "sections", "method"):
+        entry.pop(key, None)
+    entry["method"] = "weighted" if weighted else "sum"
+    if named:
+        taken = set()
+        entry["sections"] = [{"id": _unique(pinyin_id(name, "part"), taken), "name": name, "items": items}
+                             for name, items in sections.items()]
+    else:
+        entry["items"] = sections.get(None, [])
+
+
+def _kind(row, problems):
+    typed = row.get("kind")
+    if typed is None:
+        return "choice" if row.lines("options") else "number"
+    if typed in KINDS:
+        return KINDS[typed]
+    problems.append(Problem(row.at("kind"), f"类型“{typed}”不能从表格导入",
+                            "写数值、选项或是否；勾选扣分、知识题等类型请导入后在标准的 YAML 文件中写（见《格式参考》）"))
+    return None
+
+
+def _options(row, problems):
+    options, ids = [], set()
+    for line in row.lines("options"):
+        label, points = split_pair(line)
+        value = _parse(points)
+        if value is None:
+            problems.append(Problem(row.at("options"), f"“{line}”不是“选项：分值”", "每行写一个选项和它的分值，例：优秀：10"))
+            continue
+        options.append({"id": _unique(pinyin_id(label, "option"), ids), "label": label, "points": value})
+    if not options:
+        problems.append(Problem(row.at("options"), f"选项类型的项目“{row.get('name')}”没有写选项",
+                                "在“选项与分值”列每行写一个“选项：分值”"))
+    return options
+
+
+def _bands(rows, problems):
+    bands, ids = [], set()
+    for row in rows:
+        band = {"grade": _unique(pinyin_id(row.get("name"), "grade"), ids), "name": row.get("name"),
+                "min": _number(row, "min", problems, "最低分")}
+        if row.get("max") is not None:
+            band["max"] = _number(row, "max", problems, "最高分")
+        bands.append(band)
+    return bands
+
+
+def _number(row, key, problems, header):
+    value = _parse(row.get(key))
+    if value is None:
+        said = row.get(key)
+        problems.append(Problem(row.at(key), f"“{header}”{'没有填写' if said is None else f'“{said}”不是数字'}",
+                                f"写一个数字，如 {'60' if key == 'min' else '100' if key == 'max' else '40'}（不带 % 和单位）"))
+    return value
+
+
+def _parse(text):
+    """A number as HR types it: 40, 40%, 7.5, ４０ (full-width); None otherwise."""
+    if text is None:
+        return None
+    text = text.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-")).strip().rstrip("%％").strip()
+    if not re.fullmatch(r"-?\d{1,9}(\.\d{1,6})?", text):
+        return None
+    number = float(text)
+    return int(number) if number.is_integer() else number
+
+
+def _unique(ident, taken):
+    base, n = ident, 2
+    while ident in taken:
+        ident, n = f"{base}_{n}", n + 1
+    taken.add(ident)
+    return ident
