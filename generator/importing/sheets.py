@@ -27,26 +27,26 @@ class Sheet:
         return next((c for c in self.columns if c.header == bare), None)
 
 
-ID_HELP = "可不填：不填时由名称的拼音生成（如 客服专员 → ke_fu_zhuan_yuan）；填写时用小写英文字母、数字和下划线"
+ID_HELP = "可不填：不填时由名称的拼音生成（如 门店店长 → men_dian_dian_zhang）；填写时用小写英文字母、数字和下划线"
 
 DEPARTMENTS = Sheet("部门", "departments", (
-    Column("部门", "name", "部门名称，每个部门一行。例：客户服务部", required=True),
+    Column("部门", "name", "部门名称，每个部门一行。例：财务部", required=True),
     Column("标识", "id", ID_HELP),
     Column("上级部门", "parent", "上级部门的名称（本表或手册中已有的部门）；最高一级的部门不填"),
     Column("简介", "summary", "一句话说明这个部门做什么"),
 ))
 
 ROLES = Sheet("岗位", "roles", (
-    Column("岗位", "name", "岗位名称，每个岗位一行，名称不能重复。例：客服专员", required=True),
+    Column("岗位", "name", "岗位名称，每个岗位一行，名称不能重复。例：门店店长", required=True),
     Column("标识", "id", ID_HELP),
     Column("部门", "department", "所属部门的名称（“部门”表或手册中已有的部门）", required=True),
     Column("直接上级", "reports_to", "直接上级的岗位名称（本表或手册中已有的岗位）；没有则不填"),
-    Column("岗位类别", "category", "例：客服类、管理类"),
+    Column("岗位类别", "category", "例：业务类、管理类"),
     Column("职级", "pay_grade", "例：P1–P3"),
     Column("简介", "summary", "一句话说明这个岗位"),
     Column("职责", "duties", "每行一条（单元格内换行：Alt+Enter）", required=True, lines=True),
     Column("任职资格", "requirements", "每行一条", lines=True),
-    Column("所需能力及等级", "competencies", "每行一项，写“能力名称：等级”，例：倾听：B（能力见“能力”表或手册中已有的能力）",
+    Column("所需能力及等级", "competencies", "每行一项，写“能力名称：等级”，例：沟通表达：B（能力见“能力”表或手册中已有的能力）",
            lines=True),
     Column("考核标准", "standards", "适用的定级与考核标准的名称，每行一个（“标准”“项目”表或手册中已有的）", lines=True),
     Column("备注", "notes", "显示在岗位页上的说明，每行一条", lines=True),
@@ -61,12 +61,12 @@ SCALES = Sheet("等级", "scales", (
 ))
 
 SKILLS = Sheet("能力", "skills", (
-    Column("能力", "name", "能力名称，每项能力一行。例：倾听", required=True),
+    Column("能力", "name", "能力名称，每项能力一行。例：沟通表达", required=True),
     Column("标识", "id", ID_HELP),
     Column("类别", "group", "例：沟通能力"),
     Column("等级体系", "scale", "所用等级体系的名称（“等级”表或手册中已有的）", required=True),
     Column("说明", "description", "这项能力指什么"),
-    Column("各级描述", "levels", "每行一级，写“等级名称：描述”，例：B：能独立听懂客户的诉求", required=True, lines=True),
+    Column("各级描述", "levels", "每行一级，写“等级名称：描述”，例：B：能把办理步骤讲清楚", required=True, lines=True),
 ))
 
 SAME_AS_ABOVE = "不填时同上一行"
