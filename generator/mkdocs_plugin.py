@@ -96,10 +96,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.nav = self.handbook.nav(config.nav)
         config.copyright = self.handbook.copyright
         config.site_name, config.site_description = self.handbook.site_name, self.handbook.site_description
+        self._apply_theme(config.theme, self.compiled.theme if self.compiled else {})
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and hasattr(search.config, "jieba_dict_user"):
             search.config.jieba_dict_user = self._write_user_dictionary()
         return config
+
+    @staticmethod
+    def _apply_theme(theme, look):
+        """organisation.yaml's theme: colours into Material's palette, the logo (a file of pages/) as logo and icon."""
+        palette = dict(theme["palette"] or {}) if isinstance(theme["palette"], dict) else {}
+        palette.update({k: look[k] for k in ("primary", "accent") if look.get(k)})
+        theme["palette"] = palette
+        if look.get("logo"):
+            theme["logo"] = theme["favicon"] = look["logo"]
 
     @property
     def rulebook(self):

@@ -85,6 +85,8 @@ def test_a_folder_without_pages_gets_a_home_page_from_its_definitions(tmp_path):
         text = role.read_text(encoding="utf-8").replace("  - {skill: reference_search, level: capable}\n", "")
         role.write_text(text.replace("  - {skill: reference_search, level: basic}\n", "")
                         .replace("competencies:\n", "competencies: []\n"), encoding="utf-8")
+    organisation = folder / "organisation.yaml"  # no pages/, so no logo from there
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace("  logo: logo.svg\n", ""), encoding="utf-8")
     out = tmp_path / "site"
     done = handbook("build", "--site-dir", out, cwd=tmp_path, env={"HANDBOOK_DIR": str(folder)})
     assert done.returncode == 0, done.stderr
@@ -188,3 +190,25 @@ def test_a_site_address_without_its_scheme_and_host_is_refused_before_building(t
     done = handbook("build", "--dir", LIBRARY, "--site-dir", tmp_path / "site", "--site-url", "/handbook/", cwd=tmp_path)
     assert done.returncode == 2 and "要写网站的完整地址" in done.stderr and "http://" in done.stderr
     assert not (tmp_path / "site").exists() and "Traceback" not in done.stderr
+
+
+def test_the_librarys_colours_and_logo_are_its_own(library_site, built_site):
+    page = (library_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-primary="teal"' in page and 'data-md-color-accent="light-green"' in page
+    assert 'src="logo.svg"' in page and 'rel="icon" href="logo.svg"' in page
+    assert (library_site / "logo.svg").is_file()
+    sample = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-primary="indigo"' in sample and "logo.svg" not in sample
+
+
+def test_a_theme_that_cannot_be_shown_is_located(tmp_path):
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY, folder)
+    organisation = folder / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(text.replace("logo: logo.svg", "logo: Logo.svg"), encoding="utf-8")
+    said = run_cli("validate", folder)
+    assert said.returncode == 1 and "organisation.yaml:11:3: 标志图片 Logo.svg 不在 pages/ 文件夹中" in said.stderr
+    organisation.write_text(text.replace("primary: teal", "primary: 青绿"), encoding="utf-8")
+    said = run_cli("validate", folder)
+    assert said.returncode == 1 and "organisation.yaml:9:3: “青绿”不是允许的取值" in said.stderr

@@ -14,6 +14,7 @@ from assessment.numbers import fmt
 from assessment.standard import all_items, factor, subtotal_max, total_range
 
 from . import model
+from .load import PAGES_FOLDER
 from .schema_types import Ident, ListOf
 
 KIND_NAMES = {kind: Words(zh, en) for kind, (zh, en) in {
@@ -540,3 +541,11 @@ def _check_formula(entry, path, text, top_names, period_names, tables, checker, 
                        got=formula.type_words(got))
         return None
     return got
+
+
+def check_theme(organisation, root, checker):
+    """The logo named in organisation.yaml's theme is a file in pages/ (copied into the site from there)."""
+    theme = organisation.data.get("theme") if organisation and isinstance(organisation.data, dict) else None
+    logo = theme.get("logo") if isinstance(theme, dict) else None
+    if isinstance(logo, str) and not (root / PAGES_FOLDER / logo).is_file():
+        checker.report(organisation, ("theme", "logo"), "theme_logo_missing", name=logo)

@@ -10,6 +10,7 @@ import gc
 import dataclasses
 import hashlib
 import json
+from pathlib import Path
 from decimal import Decimal
 
 import assessment
@@ -36,6 +37,7 @@ class Compiled:
     example_results: dict = dataclasses.field(default_factory=dict)
     warnings: list = dataclasses.field(default_factory=list)
     releases: list = dataclasses.field(default_factory=list)
+    theme: dict = dataclasses.field(default_factory=dict)  # organisation.yaml's theme: the site's look, not a rule
 
 
 def compile_definitions(root, cache=None) -> Compiled:
@@ -86,6 +88,7 @@ def _build(root, cache):
             _run_examples(entry, definition, assessment.score, checker, results, cache)
         for entry, definition in rules:
             _run_examples(entry, definition, assessment.evaluate_rule, checker, results, cache)
+    checks.check_theme(defs.organisation, Path(root), checker)
     archived, problems = releases.load(root)
     diagnostics += problems
     if diagnostics:
@@ -94,7 +97,7 @@ def _build(root, cache):
     rulebook["hash"] = content_hash(rulebook)
     if warning := releases.unchanged_version(rulebook, archived, defs.organisation):
         warnings.append(warning)
-    return Compiled(rulebook, results, warnings, archived)
+    return Compiled(rulebook, results, warnings, archived, normalise.plain(defs.organisation.data).get("theme") or {})
 
 
 def _assemble(defs, index, standards, rules):
@@ -109,7 +112,7 @@ def _assemble(defs, index, standards, rules):
         role["direct_reports"] = reports.get(role["id"], [])
     return {
         "format": FORMAT,
-        "organisation": {k: v for k, v in normalise.plain(org).items() if k != "version"},
+        "organisation": {k: v for k, v in normalise.plain(org).items() if k not in ("version", "theme")},
         "version": org["version"],
         "departments": departments,
         "scales": [complete(normalise.plain(e.data), model.SCALE) for e in index["scale"].values()],

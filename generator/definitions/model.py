@@ -15,11 +15,23 @@ ALIASES = Field("aliases", ListOf(Text()), default=[], doc="别名 / 常用简�
 NOTES = Field("notes", ListOf(Text()), default=[], doc="假设与说明, 会显示在页面上 / assumptions shown on the page")
 SOURCE = Field("source", Text(), doc="来源文档 / where this comes from")
 
+# Material for MkDocs' palette names (its primary colours; the accent list is the same less the greys)
+COLOURS = ["red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal", "green",
+           "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey", "black",
+           "white"]
+THEME = Obj("theme", [
+    Field("primary", Enum(COLOURS), doc="标题栏的颜色, 如 teal(青绿)、blue(蓝)、deep-orange(橙红); 默认 indigo(靛蓝)"),
+    Field("accent", Enum([c for c in COLOURS if c not in ("brown", "grey", "blue-grey", "black", "white")]),
+          doc="链接与按钮悬停时的颜色"),
+    Field("logo", Text(), doc="标志图片: pages/ 中的文件名, 如 logo.png(也用作浏览器标签上的图标)"),
+], "网站外观(可不写): 颜色与标志; 只影响网站的样子, 不影响规则版本")
+
 ORGANISATION = Obj("organisation", [
     Field("name", Text(), required=True, doc="机构名称"),
     Field("version", Text(), required=True, doc="规则版本, 如 2026.1 / rulebook version"),
     Field("effective_date", Date(), required=True, doc="生效日期 YYYY-MM-DD"),
     Field("summary", Text(), doc="简介"),
+    Field("theme", THEME, doc="网站外观(可不写): 颜色与标志"),
     NOTES,
 ], "机构信息与规则版本")
 
