@@ -59,7 +59,8 @@ def model_text_fields():
     fields = set()
     for kind, spec in model.FILE_KINDS.values():
         fields |= text_fields(spec, (kind,))
-    return {f for f in fields if "expect" not in f}  # an example's expected grade is an id
+    # an example's expected grade is an id; the theme's logo is a file name of pages/ (letters, digits, _-./ only)
+    return {f for f in fields if "expect" not in f and f != ("organisation", "theme", "logo")}
 
 
 class Poisoner:

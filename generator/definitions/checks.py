@@ -3,6 +3,7 @@
 Every check appends located Diagnostics; nothing stops at the first problem.
 """
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -547,5 +548,9 @@ def check_theme(organisation, root, checker):
     """The logo named in organisation.yaml's theme is a file in pages/ (copied into the site from there)."""
     theme = organisation.data.get("theme") if organisation and isinstance(organisation.data, dict) else None
     logo = theme.get("logo") if isinstance(theme, dict) else None
-    if isinstance(logo, str) and not (root / PAGES_FOLDER / logo).is_file():
+    if not isinstance(logo, str):
+        return
+    if not re.fullmatch(r"[A-Za-z0-9_\-]+(/[A-Za-z0-9_\-]+)*\.(png|svg|jpg|jpeg|webp|gif|ico)", logo):
+        checker.report(organisation, ("theme", "logo"), "theme_logo_name", name=logo)
+    elif not (root / PAGES_FOLDER / logo).is_file():
         checker.report(organisation, ("theme", "logo"), "theme_logo_missing", name=logo)

@@ -143,6 +143,8 @@ MESSAGES = {
                         "在 sources.yaml 中对应的那一节加上“{value}”，资料来源页才能说明它出自哪里",
                         "'{value}' names a source but no section of sources.yaml lists it",
                         "add '{value}' to the section it comes from in sources.yaml"),
+    "theme_logo_name": ("标志图片的文件名“{name}”不可用", "用英文字母、数字、下划线或短横线命名，以 .png、.svg、.jpg 等结尾，如 logo.png",
+                        "the logo's file name '{name}' cannot be used", "name it with letters, digits, _ or -, ending .png, .svg, .jpg …"),
     "theme_logo_missing": ("标志图片 {name} 不在 pages/ 文件夹中", "把图片放进手册文件夹的 pages/ 中，或改正文件名（区分大小写）",
                            "the logo {name} is not in the pages/ folder", "put the image in the folder's pages/ or fix its name"),
     "missing_organisation": ("缺少 organisation.yaml", "在定义目录中新建 organisation.yaml（名称、版本、生效日期）",

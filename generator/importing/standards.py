@@ -9,6 +9,11 @@ from .cells import Problem, Row
 from .convert import pinyin_id, split_pair
 
 KINDS = {"数值": "number", "选项": "choice", "是否": "boolean"}
+SCORING = {  # kind → what its row says of its points
+    "number": lambda row, problems: {"max": _number(row, "max", problems, "满分")},
+    "choice": lambda row, problems: {"options": _options(row, problems)},
+    "boolean": lambda row, problems: {"yes_points": _number(row, "max", problems, "满分"), "no_points": 0},
+}
 
 
 def fill(item_rows, band_rows, registries, problems, claimed):
@@ -55,12 +60,7 @@ def _items(rows, entry, problems):
             item["description"] = row.get("description")
         if weighted:
             item["weight"] = _number(row, "weight", problems, "权重")
-        if kind == "number":
-            item["max"] = _number(row, "max", problems, "满分")
-        elif kind == "boolean":
-            item["yes_points"], item["no_points"] = _number(row, "max", problems, "满分"), 0
-        else:
-            item["options"] = _options(row, problems)
+        item.update(SCORING[kind](row, problems))
         sections.setdefault(section, []).append(item)
     named = [s for s in sections if s is not None]
     if named and None in sections:
