@@ -40,14 +40,6 @@ class Row:
         return [line.strip() for line in self.values.get(key, "").splitlines() if line.strip()]
 
 
-def column_letter(index):
-    letters, n = "", index + 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def read(path: Path):
     """(rows, problems) of a .xlsx or .csv file."""
     suffix = path.suffix.lower()
@@ -93,7 +85,7 @@ def _xlsx(path):
                 problems.append(Problem(where, f"不认识工作表“{title}”", f"工作表名须是 {'、'.join(SHEETS)} 之一"
                                         "（用 handbook import --template roles 或 skills 生成的模板里有这些表）", blocking=False))
             continue
-        found, wrong = _rows(sheet, grid, lambda r, c: f"{where}!{column_letter(c)}{r}", lambda r: f"{where}!行{r}")
+        found, wrong = _rows(sheet, grid, lambda r, col: f"{where}!{col}{r}", lambda r: f"{where}!行{r}")
         rows += found
         problems += wrong
     return rows, problems
@@ -110,12 +102,14 @@ def _csv(path):
     sheet = SHEETS.get(path.stem) or next((s for s in SHEETS.values() if s.column(first) is s.columns[0]), None)
     if sheet is None:
         return [], [Problem(f"{path.name}:A1", "看不出这是哪一种表", f"文件名或第一列的列名须是 {'、'.join(SHEETS)} 之一")]
-    return _rows(sheet, grid, lambda r, c: f"{path.name}:{column_letter(c)}{r}", lambda r: f"{path.name}:行{r}")
+    return _rows(sheet, grid, lambda r, col: f"{path.name}:{col}{r}", lambda r: f"{path.name}:行{r}")
 
 
 def _rows(sheet, grid, cell, line):
     """The data rows of one sheet under its header row (row 1); the 说明 row and empty rows are skipped, and
     every row is read, however many empty ones lie between."""
+    from openpyxl.utils import get_column_letter  # here: every `handbook` command loads this package
+
     problems = []
     header = grid[0] if grid else []
     columns = {}
@@ -126,14 +120,14 @@ def _rows(sheet, grid, cell, line):
         column = sheet.column(name)
         if column is None:
             known = "、".join(col.header for col in sheet.columns)
-            problems.append(Problem(cell(1, c), f"“{sheet.title}”表没有“{name}”这一列", f"列名须是 {known} 之一；多余的列请删除"))
+            problems.append(Problem(cell(1, get_column_letter(c + 1)), f"“{sheet.title}”表没有“{name}”这一列", f"列名须是 {known} 之一；多余的列请删除"))
         elif column.key in columns.values():
-            problems.append(Problem(cell(1, c), f"“{name}”列出现了两次", "删除其中一列"))
+            problems.append(Problem(cell(1, get_column_letter(c + 1)), f"“{name}”列出现了两次", "删除其中一列"))
         else:
             columns[c] = column.key
     for column in sheet.columns:
         if column.required and column.key not in columns.values():
-            problems.append(Problem(cell(1, len(header)), f"“{sheet.title}”表缺少“{column.header}”列",
+            problems.append(Problem(cell(1, get_column_letter(len(header) + 1)), f"“{sheet.title}”表缺少“{column.header}”列",
                                     f"在第 1 行加上“{column.header}”列（{column.help}）"))
     if problems:
         return [], problems
@@ -143,7 +137,7 @@ def _rows(sheet, grid, cell, line):
         for c, key in columns.items():
             text = _text(values[c]) if c < len(values) else ""
             if text:
-                row.values[key], row.cells[key] = text, cell(r, c)
+                row.values[key], row.cells[key] = text, cell(r, get_column_letter(c + 1))
         first = _text(values[0]) if values else ""
         if row.values and not first.startswith(NOTE_MARK):
             rows.append(row)

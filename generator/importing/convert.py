@@ -65,9 +65,7 @@ class Registry:
         else:
             base = pinyin_id(name, self.fallback)
             base = f"{base}_{self.fallback}" if base in RESERVED else base
-            ident, n = base, 2
-            while ident in self.entries:
-                ident, n = f"{base}_{n}", n + 1
+            ident = unique(base, self.entries)
         self.entries[ident] = {"id": ident, "name": name}
         return ident
 
@@ -81,6 +79,21 @@ class Registry:
         close = difflib.get_close_matches(text, names, n=1, cutoff=0.5)
         near = f"（是否想写“{close[0]}”？）" if close else ""
         problems.append(Problem(where, f"{self.word}“{text}”不存在{near}", hint))
+
+
+def unique(base, taken):
+    """`base`, or the first of base_2, base_3 … not in `taken`."""
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}_{n}", n + 1
+    return ident
+
+
+def claimed(base, taken: set):
+    """unique(), and added to `taken`."""
+    ident = unique(base, taken)
+    taken.add(ident)
+    return ident
 
 
 def level_of(scale, text):

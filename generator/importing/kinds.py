@@ -2,7 +2,7 @@
 before any is filled, so a row may refer to one further down (a 直接上级 listed later)."""
 
 from .cells import Problem
-from .convert import level_names, level_of, pinyin_id, split_pair
+from .convert import claimed, level_names, level_of, pinyin_id, split_pair
 
 def fill(kind, rows, registries, problems):
     """{id: row} of the sheet's rows, each entry filled in its kind's registry."""
@@ -47,10 +47,7 @@ def _scale(row, entry, registries, problems):
         levels, seen = [], set()
         for line in lines:
             name, description = split_pair(line)
-            ident, n = pinyin_id(name, "level"), 2
-            while ident in seen:
-                ident, n = f"{pinyin_id(name, 'level')}_{n}", n + 1
-            seen.add(ident)
+            ident = claimed(pinyin_id(name, "level"), seen)
             levels.append({"id": ident, "name": name, **({"description": description} if description else {})})
         entry["levels"] = levels
     _needed(row, entry, "levels", "各等级", problems, "从低到高每行写一个等级，如 C、B、A 各一行")

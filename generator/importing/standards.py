@@ -6,7 +6,7 @@ are kept, and the compiler says at the standard's row when they no longer hold."
 import re
 
 from .cells import Problem, Row
-from .convert import pinyin_id, split_pair
+from .convert import claimed, pinyin_id, split_pair
 
 KINDS = {"数值": "number", "选项": "choice", "是否": "boolean"}
 SCORING = {  # kind → what its row says of its points
@@ -51,7 +51,7 @@ def _items(rows, entry, problems):
     for row in rows:  # all of one standard: an empty 部分 is the row above's
         section = row.get("section") or above
         above = section
-        item = {"id": _unique(row.get("id") or pinyin_id(row.get("name"), "item"), ids), "name": row.get("name")}
+        item = {"id": claimed(row.get("id") or pinyin_id(row.get("name"), "item"), ids), "name": row.get("name")}
         kind = _kind(row, problems)
         if kind is None:
             continue
@@ -72,7 +72,7 @@ def _items(rows, entry, problems):
     entry["method"] = "weighted" if weighted else "sum"
     if named:
         taken = set()
-        entry["sections"] = [{"id": _unique(pinyin_id(name, "part"), taken), "name": name, "items": items}
+        entry["sections"] = [{"id": claimed(pinyin_id(name, "part"), taken), "name": name, "items": items}
                              for name, items in sections.items()]
     else:
         entry["items"] = sections.get(None, [])
@@ -97,7 +97,7 @@ def _options(row, problems):
         if value is None:
             problems.append(Problem(row.at("options"), f"“{line}”不是“选项：分值”", "每行写一个选项和它的分值，例：优秀：10"))
             continue
-        options.append({"id": _unique(pinyin_id(label, "option"), ids), "label": label, "points": value})
+        options.append({"id": claimed(pinyin_id(label, "option"), ids), "label": label, "points": value})
     if not options:
         problems.append(Problem(row.at("options"), f"选项类型的项目“{row.get('name')}”没有写选项",
                                 "在“选项与分值”列每行写一个“选项：分值”"))
@@ -107,7 +107,7 @@ def _options(row, problems):
 def _bands(rows, problems):
     bands, ids = [], set()
     for row in rows:
-        band = {"grade": _unique(pinyin_id(row.get("name"), "grade"), ids), "name": row.get("name"),
+        band = {"grade": claimed(pinyin_id(row.get("name"), "grade"), ids), "name": row.get("name"),
                 "min": _number(row, "min", problems, "最低分")}
         if row.get("max") is not None:
             band["max"] = _number(row, "max", problems, "最高分")
@@ -133,11 +133,3 @@ def _parse(text):
         return None
     number = float(text)
     return int(number) if number.is_integer() else number
-
-
-def _unique(ident, taken):
-    base, n = ident, 2
-    while ident in taken:
-        ident, n = f"{base}_{n}", n + 1
-    taken.add(ident)
-    return ident
