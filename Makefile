@@ -11,13 +11,13 @@ SITE_URL ?=
 
 NODE   := node_modules/.installed
 
-.PHONY: test validate release rulebook schema site serve bench clean
+.PHONY: test validate release rulebook schema site serve bench dist clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required" if sys.version_info < (3, 11) else 0)'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[site,test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 $(NODE): package.json package-lock.json
@@ -37,6 +37,10 @@ serve: $(STAMP) $(NODE)
 bench: $(STAMP) $(NODE)
 	$(BIN)/python -m bench
 
+# one wheel that builds sites with no checkout, no Node and no network (README: installing without the checkout)
+dist: $(STAMP) $(NODE)
+	$(BIN)/python -m generator.distribution --out dist
+
 validate: $(STAMP)
 	$(BIN)/handbook validate $(DEFS)
 
@@ -51,4 +55,4 @@ schema: $(STAMP)
 	$(BIN)/handbook schema --dir $(DEFS)
 
 clean:
-	rm -rf $(VENV) node_modules build site
+	rm -rf $(VENV) node_modules build site dist

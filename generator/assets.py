@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assessment.contract import Rulebook
 
-from . import snapshot, stdlib, wheel
+from . import bundle, snapshot, stdlib, wheel
 from .definitions.compile import dumps, excerpt
 
 APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
@@ -67,12 +67,20 @@ def site_assets(rulebook: Rulebook, root, runtime: dict, stdlib_source=None) -> 
 
     definitions = {d["id"]: add(f"{d['id']}.json", dumps(excerpt(rulebook, d["id"])).encode())
                    for d in rulebook["standards"] + rulebook["rules"]}
-    runtime_dir, runtime_files = _runtime(files, root, runtime, stdlib_source)
-    engine = wheel.data()
+    prebuilt = bundle.runtime()  # an installed handbook's, made by `make dist`; a checkout makes its own
+    if prebuilt:
+        runtime_files, engine = prebuilt.files, prebuilt.engine
+    else:
+        runtime_files, engine = runtime_contents(root, runtime, stdlib_source), wheel.data()
+    runtime_dir = f"{HASHED}/{_folder_digest(runtime_files)}/pyodide/"
+    files.update({runtime_dir + name: content for name, content in runtime_files.items()})
     wheel_path = add(wheel.FILENAME, engine)
-    key = f"{runtime_dir.split('/')[-3]}-{digest(engine)}"  # this runtime and this engine, nothing else
-    made = snapshot.make({n: p for n, p in runtime_files.items() if n != STDLIB_NAME}, runtime_files[STDLIB_NAME],
-                         engine, key) if STDLIB_NAME in runtime_files else None
+    key = snapshot_key(runtime_files, engine)
+    if prebuilt and prebuilt.key == key:
+        made = prebuilt.snapshot
+    else:
+        made = snapshot.make({n: p for n, p in runtime_files.items() if n != STDLIB_NAME},
+                             runtime_files[STDLIB_NAME], engine, key) if STDLIB_NAME in runtime_files else None
     snapshot_path = add(snapshot.NAME, made.heap) if made else ""
     snapshot_stdlib = add(STDLIB_NAME, made.stdlib) if made else ""
     worker_text = (APP / "worker.mjs").read_text(encoding="utf-8")
@@ -107,14 +115,18 @@ def _folder_digest(contents):
     return summary.hexdigest()[:DIGEST_LENGTH]
 
 
-def _runtime(files, root, runtime, stdlib_source):
-    """Pyodide's files keep their names (pyodide.mjs finds the others beside itself): the folder is hashed."""
+def runtime_contents(root, runtime, stdlib_source) -> dict:
+    """Pyodide's files as the site serves them, {name: Path or bytes}: they keep their names (pyodide.mjs finds
+    the others beside itself; their folder is hashed), and the standard library is trimmed."""
     contents = {name: _required(Path(root) / source) for name, source in sorted(runtime.items())}
     if stdlib_source:
         contents[STDLIB_NAME] = stdlib.trim(_required(Path(root) / stdlib_source))
-    folder = f"{HASHED}/{_folder_digest(contents)}/pyodide/"
-    files.update({folder + name: content for name, content in contents.items()})
-    return folder, contents
+    return contents
+
+
+def snapshot_key(runtime_files: dict, engine: bytes) -> str:
+    """Names this runtime and this engine, nothing else: a snapshot is used only with what it was made from."""
+    return f"{_folder_digest(runtime_files)}-{digest(engine)}"
 
 
 def _required(path):

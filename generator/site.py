@@ -19,9 +19,11 @@ import tempfile
 import threading
 from pathlib import Path
 
+from . import bundle
 from .precompress import precompress
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = bundle.config_file(ROOT / "mkdocs.yml")  # an installed handbook's own, else the checkout's
 
 
 def _mkdocs(*args, definitions=None, site_url=None):
@@ -48,7 +50,7 @@ def site_url_problem(url):
     return None
 
 
-def build(site_dir, *, definitions=None, config=ROOT / "mkdocs.yml", site_url=None):
+def build(site_dir, *, definitions=None, config=CONFIG, site_url=None):
     """Paths relative to the working directory: `handbook build --dir DIR --site-dir OUT` works from anywhere.
     `site_url`: the site's address, needed only when it is served under a sub-path (see site_url_problem)."""
     if site_url is not None and (problem := site_url_problem(site_url)):
@@ -91,7 +93,7 @@ def _publishable(directory):
 
 def serve(addr, definitions=None):
     # --dirty: after an edit MkDocs renders only the pages that changed (generator/preview.py keeps the rest exact)
-    return _mkdocs("serve", "--config-file", str(ROOT / "mkdocs.yml"), "--dev-addr", addr, "--livereload", "--dirty",
+    return _mkdocs("serve", "--config-file", str(CONFIG), "--dev-addr", addr, "--livereload", "--dirty",
                    definitions=definitions).returncode
 
 
@@ -120,7 +122,7 @@ def main(argv=None):
     b = sub.add_parser("build")
     b.add_argument("--site-dir", default="site")
     b.add_argument("--dir", help="the handbook folder (default: the configuration's, competencies/)")
-    b.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    b.add_argument("--config", default=str(CONFIG))
     b.add_argument("--site-url", help="the site's address, when it is served under a sub-path")
     s = sub.add_parser("serve")
     s.add_argument("--addr", default="127.0.0.1:8000")
