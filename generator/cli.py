@@ -22,6 +22,7 @@ from .importing.sheets import TEMPLATES as TEMPLATE_KINDS
 from .definitions import jsonschema, releases, syntax
 from .definitions.compile import answers_hash, build_rulebook, compile_definitions, dumps
 from .definitions.diagnostics import DefinitionError
+from .definitions.kinds import BY_NAME
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ANSWERS, EXIT_NOT_FOUND, EXIT_WRITE, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5, 6
 DEFAULT_DIR = os.environ.get("HANDBOOK_DIR", "competencies")
@@ -81,7 +82,8 @@ def _parser():
     cmd.add_argument("--name", default="我们的机构", help="新建手册时的机构名称 / the organisation's name for a new folder")
     cmd.add_argument("--force", action="store_true", help="也改写已有的文件(先列出改动) / also rewrite files that exist")
     cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
-    cmd.add_argument("kind", choices=sorted(skeletons.FOLDERS), help="role 岗位 · skill 能力 · standard 标准 · rule 规则 · process 流程 · policy 制度")
+    cmd.add_argument("kind", choices=skeletons.WRITTEN,
+                     help=" · ".join(f"{kind} {BY_NAME[kind].noun.zh}" for kind in skeletons.WRITTEN))
     cmd.add_argument("ident", metavar="ID", help="标识: 小写英文字母、数字和下划线 / lower-case id")
     cmd.add_argument("--name", help="名称(默认与标识相同) / display name")
     cmd = add("build", "生成网站 (同 make site): 先校验, 成功后才替换输出文件夹 / build the site (as make site)")
@@ -346,7 +348,7 @@ def _new(args):
         print(f"“{args.ident}”不能作标识 — 用小写英文字母开头, 只含小写字母、数字和下划线, 如 night_shift_agent / "
               f"ids are lower-case letters, digits and underscores", file=sys.stderr)
         return EXIT_USAGE
-    path = Path(args.dir) / skeletons.FOLDERS[args.kind] / f"{args.ident}.yaml"
+    path = Path(args.dir) / BY_NAME[args.kind].key / f"{args.ident}.yaml"
     if path.exists():
         print(f"{path}: 已存在, 未改动 — 换一个标识, 或直接编辑这个文件 / already exists, left as it is", file=sys.stderr)
         return EXIT_INVALID

@@ -6,8 +6,9 @@ written into, so the new file is valid there at once; the comments say what to c
 
 import json
 
-FOLDERS = {"role": "roles", "skill": "skills", "standard": "standards", "rule": "rules", "process": "processes",
-           "policy": "policies"}
+from .definitions.kinds import KINDS
+
+WRITTEN = tuple(kind.name for kind in KINDS if kind.one_per_file)  # the kinds `handbook new` writes a file of
 
 ROLE = """\
 # yaml-language-server: $schema=../_schema/role.schema.json

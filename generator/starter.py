@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import skeletons
 from .definitions import jsonschema
+from .definitions.kinds import FILE_KINDS
 
 ORGANISATION = """\
 # yaml-language-server: $schema=_schema/organisation.schema.json
@@ -59,10 +60,8 @@ VSCODE_EXTENSIONS = '{ "recommendations": ["redhat.vscode-yaml"] }\n'
 def vscode_settings():
     """The schema for each kind of file, for VS Code opened on this folder (also for a new file without the
     first-line pointer)."""
-    kinds = {"organisation": "organisation.yaml", "departments": "departments.yaml", "scales": "scales.yaml",
-             "role": "roles/*.yaml", "skill": "skills/*.yaml", "standard": "standards/*.yaml", "rule": "rules/*.yaml",
-             "process": "processes/*.yaml", "policy": "policies/*.yaml", "sources": "sources.yaml"}
-    settings = {"yaml.schemas": {f"./_schema/{kind}.schema.json": files for kind, files in kinds.items()},
+    files = {schema: place if place.endswith(".yaml") else f"{place}/*.yaml" for place, (schema, _) in FILE_KINDS.items()}
+    settings = {"yaml.schemas": {f"./_schema/{schema}.schema.json": glob for schema, glob in files.items()},
                 "files.encoding": "utf8", "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2}}
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
 

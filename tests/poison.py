@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.definitions import model
+from generator.definitions import kinds
 from generator.definitions.schema_types import Formula, ListOf, Obj, Tagged, Text
 
 PAYLOADS = [
@@ -57,7 +57,7 @@ def text_fields(spec, where=(), out=None):
 
 def model_text_fields():
     fields = set()
-    for kind, spec in model.FILE_KINDS.values():
+    for kind, spec in kinds.FILE_KINDS.values():
         fields |= text_fields(spec, (kind,))
     # an example's expected grade is an id; the theme's logo is a file name of pages/ (letters, digits, _-./ only)
     return {f for f in fields if "expect" not in f and f != ("organisation", "theme", "logo")}
@@ -102,7 +102,7 @@ def poison(root, make=payload):
         rel = path.relative_to(root)
         if rel.parts[0].startswith("_"):
             continue
-        kind = model.FILE_KINDS.get(rel.parts[0] if len(rel.parts) > 1 else rel.name)
+        kind = kinds.FILE_KINDS.get(rel.parts[0] if len(rel.parts) > 1 else rel.name)
         if kind is None:
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

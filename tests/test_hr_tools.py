@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, run_cli
-from generator.definitions.model import FILE_KINDS
+from generator.definitions.kinds import FILE_KINDS
 
 
 @pytest.fixture

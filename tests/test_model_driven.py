@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from assessment.history import OUTCOMES
-from generator.definitions import checks, model
+from generator.definitions import checks, kinds, model
 from generator.definitions import jsonschema as ours
 from generator.definitions.compile import build_rulebook
 from generator.definitions.diagnostics import DefinitionError
@@ -63,7 +63,7 @@ def put(data, path, value):
 
 
 # every file kind whose model refers to another definition: (where it is written, model, [(path, kind)])
-PROBES = [(place, spec, refs) for place, (_, spec) in model.FILE_KINDS.items()
+PROBES = [(place, spec, refs) for place, (_, spec) in kinds.FILE_KINDS.items()
           if (refs := [(p, k) for p, k in declared_refs(spec) if k in KINDS])]
 
 
@@ -114,7 +114,7 @@ class _Entry:
 def test_a_reference_field_added_to_the_model_is_checked_without_a_loop_of_its_own(monkeypatch):
     policy = Obj("policy", [*model.POLICY.fields.values(),
                             Field("owners", ListOf(Ident(ref="role")), default=[])])
-    monkeypatch.setitem(model.DEFINITIONS, "policy", policy)
+    monkeypatch.setitem(kinds.DEFINITIONS, "policy", policy)
     entry = _Entry({"id": "p", "name": "制度", "roles": [], "rules": [], "clauses": [{"text": "t"}],
                     "owners": ["boss", "bos"]})
     index = {kind: {} for kind in KINDS}

@@ -4,7 +4,7 @@ formula function is on it, because it is written from the model the validator us
 import re
 
 from assessment import formula
-from generator.definitions import model
+from generator.definitions import kinds, model
 from generator.definitions.schema_types import ListOf, Obj, Tagged
 
 
@@ -26,7 +26,7 @@ def test_the_page_covers_the_model(built_site):
     html = (built_site / "guide" / "reference.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", " ", html)
     cells = set(re.findall(r"<code>([a-z_]+)</code>", html))
-    for _, (kind, spec) in model.FILE_KINDS.items():
+    for _, (kind, spec) in kinds.FILE_KINDS.items():
         for title, name in every_field(spec):
             assert name in cells, (kind, title, name)
     for kind in model.ITEM.variants:

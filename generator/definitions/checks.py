@@ -14,17 +14,15 @@ from assessment.history import person_fields
 from assessment.numbers import fmt
 from assessment.standard import all_items, factor, subtotal_max, total_range
 
-from . import model
+from . import kinds as definition_kinds, model
 from .load import PAGES_FOLDER
 from .schema_types import Ident, ListOf
 
-KIND_NAMES = {kind: Words(zh, en) for kind, (zh, en) in {
-    "department": ("部门", "department"), "role": ("岗位", "role"), "skill": ("能力", "competency"),
-    "scale": ("量表", "scale"), "standard": ("标准", "standard"), "rule": ("规则", "rule"),
+# the definitions' kinds, and the parts of one that have ids of their own
+KIND_NAMES = {kind.name: kind.noun for kind in definition_kinds.KINDS} | {part: Words(zh, en) for part, (zh, en) in {
     "item": ("项目", "item"), "rating_scale": ("评分量表", "rating scale"), "level": ("级别", "level"),
     "option": ("选项", "option"), "grade": ("职级", "grade"), "field": ("字段", "field"),
-    "outcome": ("结果条目", "outcome"), "table": ("分档表", "table"), "process": ("流程", "process"),
-    "policy": ("制度", "policy"),
+    "outcome": ("结果条目", "outcome"), "table": ("分档表", "table"),
 }.items()}
 
 
@@ -114,7 +112,7 @@ def check_references(index, checker):
     """Every reference the model declares (an `Ident(ref=kind)` naming a kind of definition) resolves, found by
     walking each definition along its model; then what the model cannot say: a skill's levels are its scale's,
     a role asks for a level its skill describes, and nobody reports to themselves round a cycle."""
-    for kind, spec in model.DEFINITIONS.items():
+    for kind, spec in definition_kinds.DEFINITIONS.items():
         for entry in index[kind].values():
             check_declared_rules(entry, spec, checker)
             check_declared_refs(entry, spec, index, checker)

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from . import model
+from . import kinds
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
@@ -12,7 +12,7 @@ def schemas():
     """{file name: schema} — one per file kind. A named type (an item, a condition, an option) is written
     once under `$defs` and pointed to wherever it is used."""
     result = {}
-    for key, (kind, spec) in model.FILE_KINDS.items():
+    for kind, spec in kinds.FILE_KINDS.values():
         defs = {}
         schema = {"$schema": SCHEMA_URL, **spec.schema(defs)}
         if defs:

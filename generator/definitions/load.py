@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model, source
+from . import kinds, source
 from .diagnostics import Diagnostic, display_path
 from .schema_types import Context
 
@@ -33,7 +33,7 @@ class Definitions:
     broken_ids: dict = field(default_factory=lambda: {k: set() for k in KINDS})
 
 
-KINDS = ("department", "scale", "role", "skill", "standard", "rule", "process", "policy")
+KINDS = kinds.NAMES
 
 
 def definition_files(root):
@@ -82,8 +82,8 @@ def _file_kind(root, path):
     rel = path.relative_to(root)
     if len(rel.parts) == 1:
         stem = path.name.rsplit(".", 1)[0]
-        return model.FILE_KINDS.get(stem + ".yaml")
-    return model.FILE_KINDS.get(rel.parts[0])
+        return kinds.FILE_KINDS.get(stem + ".yaml")
+    return kinds.FILE_KINDS.get(rel.parts[0])
 
 
 def load(root, cache=None):
@@ -101,8 +101,8 @@ def load(root, cache=None):
     for path in files:
         kind_model = _file_kind(root, path)
         if kind_model is None:
-            files = ", ".join(k for k in model.FILE_KINDS if k.endswith(".yaml"))
-            folders = ", ".join(k + "/" for k in model.FILE_KINDS if not k.endswith(".yaml"))
+            files = ", ".join(k for k in kinds.FILE_KINDS if k.endswith(".yaml"))
+            folders = ", ".join(k + "/" for k in kinds.FILE_KINDS if not k.endswith(".yaml"))
             diagnostics.append(Diagnostic(path, 1, 1, "bad_file_kind", {"files": files, "folders": folders}))
             continue
         kind, spec = kind_model

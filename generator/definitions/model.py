@@ -347,21 +347,3 @@ SOURCES = Obj("sources", [
         Field("sections", ListOf(SOURCE_SECTION, min_items=1), required=True, doc="按原文顺序"),
     ]), min_items=1), required=True),
 ], "资料来源: 每份原始文档的每一节收录在哪里, 或为什么不收录")
-
-# kind of definition → its model (what checks.py resolves references against)
-DEFINITIONS = {"department": DEPARTMENT, "scale": SCALE, "role": ROLE, "skill": SKILL, "standard": STANDARD,
-               "rule": RULE, "process": PROCESS, "policy": POLICY}
-
-# folder (or file name) → (kind, model, how many definitions a file holds)
-FILE_KINDS = {
-    "organisation.yaml": ("organisation", ORGANISATION),
-    "departments.yaml": ("departments", DEPARTMENTS),
-    "scales.yaml": ("scales", SCALES),
-    "roles": ("role", ROLE),
-    "skills": ("skill", SKILL),
-    "standards": ("standard", STANDARD),
-    "rules": ("rule", RULE),
-    "processes": ("process", PROCESS),
-    "policies": ("policy", POLICY),
-    "sources.yaml": ("sources", SOURCES),
-}

@@ -13,14 +13,16 @@ import yaml
 
 from ..definitions.compile import build_rulebook
 from ..definitions.diagnostics import DefinitionError
+from ..definitions.kinds import BY_KEY
 from . import cells, kinds, standards
 from .cells import Problem
 from .convert import Registry
 
 WORDS = {"departments": ("部门", "dept"), "scales": ("等级体系", "scale"), "skills": ("能力", "skill"),
          "standards": ("标准", "standard"), "roles": ("岗位", "role")}
-FOLDERS = {"skills": "skills", "standards": "standards", "roles": "roles"}  # one file per entry; the others share one
-SCHEMAS = {"departments": "departments", "scales": "scales", "skills": "skill", "standards": "standard", "roles": "role"}
+IMPORTED = tuple(BY_KEY[key] for key in WORDS)  # the kinds a workbook can hold
+FOLDERS = tuple(kind.key for kind in IMPORTED if kind.one_per_file)  # a file per entry; the others share one
+SCHEMAS = {kind.key: kind.schema for kind in IMPORTED}
 KEY_ORDER = ("id", "name", "aliases", "department", "category", "group", "scale", "reports_to", "parent", "pay_grade",
              "summary", "description", "period", "method", "weights_total", "points", "precision", "rating_scales",
              "items", "sections", "requires", "bands", "examples", "duties", "requirements", "competencies",
@@ -126,9 +128,9 @@ def _registries(staged):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
         entries = {e["id"]: e for e in (data or {}).get(kind, []) if isinstance(e, dict) and "id" in e}
         registries[kind] = Registry(*WORDS[kind], entries=entries)
-    for kind, sub in FOLDERS.items():
+    for kind in FOLDERS:
         entries = {}
-        for path in sorted((staged / sub).glob("**/*.yaml")):
+        for path in sorted((staged / kind).glob("**/*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             if isinstance(data, dict) and "id" in data:
                 entries[data["id"]] = data
@@ -138,7 +140,7 @@ def _registries(staged):
 
 
 def _file_of(kind, ident):
-    return f"{FOLDERS[kind]}/{ident}.yaml" if kind in FOLDERS else f"{kind}.yaml"
+    return f"{kind}/{ident}.yaml" if kind in FOLDERS else f"{kind}.yaml"
 
 
 def _ordered(entry):

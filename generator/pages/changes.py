@@ -21,6 +21,7 @@ from assessment.errors import ExprError
 from assessment.history import OUTCOME_NAMES, vocabulary
 from assessment.numbers import fmt
 
+from ..definitions.kinds import BY_NAME
 from .escape import text as md
 from . import render  # (render imports this module: PERIODS is looked up when used)
 
@@ -396,18 +397,13 @@ def _policy(old, new, books):
         "summary": _said(NOTES), "source": _said(NOTES), "notes": _said(NOTES)})
 
 
-# area → (rulebook key, noun in 新增/删除 sentences, function describing two versions of one definition)
-AREAS = {
-    "机构": ("organisation", "机构", _organisation),
-    "部门": ("departments", "部门", _department),
-    "岗位": ("roles", "岗位", _role),
-    "能力": ("skills", "能力", _skill),
-    "量表": ("scales", "量表", _scale),
-    "标准": ("standards", "标准", _standard),
-    "规则": ("rules", "规则", _rule),
-    "流程": ("processes", "流程", _process),
-    "制度": ("policies", "制度", _policy),
-}
+# each kind's function describing two versions of one definition, in the order the changelog lists them
+DESCRIBE = {"department": _department, "role": _role, "skill": _skill, "scale": _scale, "standard": _standard,
+            "rule": _rule, "process": _process, "policy": _policy}
+# area → (rulebook key, noun in 新增/删除 sentences, its describing function)
+AREAS = {"机构": ("organisation", "机构", _organisation),
+         **{BY_NAME[kind].noun.zh: (BY_NAME[kind].key, BY_NAME[kind].noun.zh, describe)
+            for kind, describe in DESCRIBE.items()}}
 
 
 def _by_id(rulebook, key):

@@ -1,30 +1,23 @@
 """Which pages an edit can change, so the preview renders only those (a full build renders every page).
 
-A field listed in OWN_FIELDS is printed on its own definition's pages and on 版本变更, nowhere else:
-editing it renders those pages again. Any other difference — a name (links everywhere), a department, an
+A field in OWN_FIELDS (a kind's `own_fields`, generator/definitions/kinds.py) is printed on its own
+definition's pages and on 版本变更, nowhere else: editing it renders those pages again. Any other difference — a name (links everywhere), a department, an
 id added or removed, a scale, the organisation — can change any page, and everything is rendered.
 tests/test_incremental.py edits every listed field of every sample definition and checks that a full
 render changes no other page, so a field printed elsewhere one day fails there, not in a preview.
 """
 
+from ..definitions.kinds import WITH_PAGES
 from . import paths
 
-OWN_FIELDS = {
-    "roles": {"duties", "requirements", "collaboration", "subordinates", "notes", "source", "aliases"},
-    "skills": {"notes", "source"},
-    "standards": {"notes", "source"},
-    "rules": {"notes", "source"},
-    "processes": {"notes", "source"},
-    "policies": {"notes", "source"},
-}
-OWN_PAGES = {
-    "roles": lambda d: {paths.role(d)},
-    "skills": lambda d: {paths.skill(d)},
-    "standards": lambda d: {paths.standard(d), paths.assessment(d)},
-    "rules": lambda d: {paths.rule(d), paths.assessment(d)},
-    "processes": lambda d: {paths.process(d)},
-    "policies": lambda d: {paths.policy(d)},
-}
+OWN_FIELDS = {kind.key: kind.own_fields for kind in WITH_PAGES if kind.own_fields}
+
+
+def _own_pages(kind):
+    return lambda d: {kind.page_of(d), paths.assessment(d)} if kind.assessed else {kind.page_of(d)}
+
+
+OWN_PAGES = {kind.key: _own_pages(kind) for kind in WITH_PAGES if kind.key in OWN_FIELDS}
 ALWAYS = {"changes.md"}  # lists every edit
 
 

@@ -3,33 +3,11 @@
 import functools
 import posixpath
 
-
-def role(r):
-    return f"roles/{r['department']}/{r['id']}.md"
+from ..definitions.kinds import BY_NAME
 
 
-def department(d):
-    return f"roles/{d['id']}/index.md"
-
-
-def skill(s):
-    return f"skills/{s['id']}.md"
-
-
-def standard(s):
-    return f"standards/{s['id']}.md"
-
-
-def rule(r):
-    return f"rules/{r['id']}.md"
-
-
-def process(p):
-    return f"processes/{p['id']}.md"
-
-
-def policy(p):
-    return f"policies/{p['id']}.md"
+role, department, skill, standard, rule, process, policy = (
+    BY_NAME[kind].page_of for kind in ("role", "department", "skill", "standard", "rule", "process", "policy"))
 
 
 def assessment(definition):

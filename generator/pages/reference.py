@@ -7,18 +7,12 @@ from decimal import Decimal
 from assessment import formula
 from assessment.numbers import fmt
 
-from ..definitions import model
+from ..definitions import kinds, model
 from ..definitions.schema_types import (MISSING, Any, Boolean, Date, Enum, Formula, Ident, ListOf, Number, Obj,
                                         Tagged, Text)
 from .escape import text as md
 
-FILES = {"organisation.yaml": "机构信息与规则版本", "departments.yaml": "部门", "scales.yaml": "熟练度量表",
-         "roles": "岗位说明书，每个岗位一个文件", "skills": "能力与各等级的行为描述，每项能力一个文件",
-         "standards": "定级与考核标准，每个标准一个文件", "rules": "晋升与降级规则，每条规则一个文件",
-         "processes": "流程，每个流程一个文件（可不写）", "policies": "制度，每项制度一个文件（可不写）",
-         "sources.yaml": "资料来源：原始文档的每一节收录在哪里（可不写）"}
-REFS = {"department": "部门", "role": "岗位", "skill": "能力", "scale": "量表", "standard": "标准", "rule": "规则",
-        "process": "流程", "policy": "制度",
+REFS = {**{kind.name: kind.noun.zh for kind in kinds.KINDS},
         "rating_scale": "本标准的评分量表", "item": "本标准中项目", "level": "本规则中级别"}  # item: conditions; level: outcomes' at_levels
 # the model names its mappings in English (they title the JSON Schema); the page says them in Chinese
 TITLES = {"band": "分数段（职级）", "check": "勾选项", "collaboration": "协作", "condition": "条件", "department": "部门",
@@ -52,9 +46,9 @@ TABLES = {"bonus_rate": [{"min": "0", "value": "0.01"}, {"min": "200", "value": 
 
 def reference_markdown():
     parts = [_INTRO]
-    for place, (kind, spec) in model.FILE_KINDS.items():
+    for place, (_, spec) in kinds.FILE_KINDS.items():
         where = place if place.endswith(".yaml") else f"{place}/*.yaml"
-        parts.append(f"## {where}：{FILES[place]}\n\n{_fields_table(spec)}")
+        parts.append(f"## {where}：{kinds.CONTENTS[place]}\n\n{_fields_table(spec)}")
         parts += [f"#### {_title(title)}\n\n{_fields_table(obj)}" for title, obj in _nested(spec, {"项目"})]
     parts.append(_items())
     parts.append(_functions())

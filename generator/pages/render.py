@@ -18,6 +18,7 @@ from assessment.numbers import fmt
 from assessment.standard import all_items, is_test, max_total, subtotal_max
 
 from .. import kept
+from ..definitions import kinds as definition_kinds
 from ..assets import HASHED, EngineFiles
 from . import changes, forms, paths, reference, svg
 from .escape import Raw, attr, text
@@ -26,8 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 DepartmentTree = namedtuple("DepartmentTree", "children staffed")
 PERIODS = {"week": "周", "month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
 SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
-SOURCE_KINDS = {"departments": paths.department, "roles": paths.role, "skills": paths.skill,
-                "standards": paths.standard, "rules": paths.rule, "processes": paths.process, "policies": paths.policy}
+SOURCE_KINDS = {kind.key: kind.page_of for kind in definition_kinds.WITH_PAGES}  # what a source section can be placed in
 
 
 def _compiled_templates():
@@ -66,14 +66,11 @@ class Renderer:
         self.directory_urls = directory_urls
         self.env = _environment()
         self._templates = {}
-        self.roles = {r["id"]: r for r in rulebook["roles"]}
-        self.departments = {d["id"]: d for d in rulebook["departments"]}
-        self.skills = {s["id"]: s for s in rulebook["skills"]}
-        self.scales = {s["id"]: s for s in rulebook["scales"]}
-        self.standards = {s["id"]: s for s in rulebook["standards"]}
-        self.rules = {r["id"]: r for r in rulebook["rules"]}
-        self.processes = {p["id"]: p for p in rulebook.get("processes", [])}
-        self.policies = {p["id"]: p for p in rulebook.get("policies", [])}
+        self.by_id = {kind.key: {d["id"]: d for d in rulebook.get(kind.key, [])} for kind in definition_kinds.KINDS}
+        self.roles, self.departments, self.skills, self.scales = (self.by_id[key] for key in
+                                                                  ("roles", "departments", "skills", "scales"))
+        self.standards, self.rules, self.processes, self.policies = (self.by_id[key] for key in
+                                                                     ("standards", "rules", "processes", "policies"))
         self.process_of = defaultdict(list)  # ("standards", id) → the processes that use it
         for process in self.processes.values():
             for key in ("standards", "rules"):
@@ -140,12 +137,9 @@ class Renderer:
 
     def source_places(self, here, section):
         """Links to the definitions a source section lives in."""
-        tables = {"departments": self.departments, "roles": self.roles, "skills": self.skills,
-                  "standards": self.standards, "rules": self.rules, "processes": self.processes,
-                  "policies": self.policies}
         links = []
         for key, page in SOURCE_KINDS.items():
-            for definition in (tables[key][ident] for ident in section[key]):
+            for definition in (self.by_id[key][ident] for ident in section[key]):
                 if key == "departments" and definition["id"] not in self.staffed:
                     links.append(definition["name"])  # a department without roles has no page
                     continue
