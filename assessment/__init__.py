@@ -4,16 +4,17 @@ The same code runs in CPython (CLI, site build) and in Pyodide (the browser self
 """
 
 from . import carry, history, standard
+from .answered import KINDS, Answered
 from .contract import Rule, Rulebook, RuleResult, Standard, StandardResult
 from .errors import AnswerError, Problem
 
 __all__ = ["AnswerError", "Problem", "find", "score", "evaluate_rule", "run", "carry_over"]
 
 
-def find(rulebook: Rulebook, ident: str) -> tuple[str, Standard | Rule]:
-    """('standard' | 'rule', definition) for an id in the rulebook; KeyError if absent."""
-    for kind, key in (("standard", "standards"), ("rule", "rules")):
-        for definition in rulebook.get(key, []):
+def find(rulebook: Rulebook, ident: str) -> tuple[Answered, Standard | Rule]:
+    """(its kind: answered.STANDARD or RULE, definition) for an id in the rulebook; KeyError if absent."""
+    for kind in KINDS:
+        for definition in rulebook.get(kind.key, []):
             if definition["id"] == ident:
                 return kind, definition
     raise KeyError(ident)
@@ -30,8 +31,8 @@ def evaluate_rule(rule_def: Rule, answers: dict) -> RuleResult:
 def run(rulebook: Rulebook, ident: str, answers: dict) -> StandardResult | RuleResult:
     """Score a standard or evaluate a rule by id; the result carries the rulebook version and hash."""
     kind, definition = find(rulebook, ident)
-    result = score(definition, answers) if kind == "standard" else evaluate_rule(definition, answers)
-    result["kind"] = kind
+    result = kind.run(definition, answers)
+    result["kind"] = kind.name
     result["rulebook"] = {"version": rulebook.get("version"), "hash": rulebook.get("hash")}
     return result
 

@@ -10,8 +10,8 @@ answer is kept as typed — one that was already invalid keeps its place and its
 import hashlib
 import json
 
-from .errors import period_path, person_path
-from .history import person_fields
+from .answered import STANDARD
+from .errors import period_path
 from .items import KINDS, check_answer
 from .standard import all_items
 
@@ -24,22 +24,12 @@ def _shape(field):
     return hashlib.sha256(json.dumps(decisive, sort_keys=True, default=str).encode()).hexdigest()[:8]
 
 
-def answer_fields(kind, definition):
-    """{key: field} for everything a person answers, in form order: item ids for a standard; "person.ID" /
-    "period.ID" for a rule. The one home of these keys (pages, batch and carry-over use them)."""
-    if kind == "standard":
-        return {item["id"]: item for _, item in all_items(definition)}
-    fields = {f"person.{f['id']}": f for f in person_fields(definition)}
-    fields.update({f"period.{f['id']}": f for f in definition.get("periods", [])})
-    return fields
-
-
 def _fields(kind, definition):
-    """{key: (field, weight)}: the answer fields with what weighs them (a standard's weight × section scale)."""
-    if kind == "standard":
-        return {item["id"]: (item, f"{item.get('weight', '')}×{section.get('scale', '1')}")
-                for section, item in all_items(definition)}
-    return {key: (field, "") for key, field in answer_fields(kind, definition).items()}
+    """{key: (field, weight)}: the answer fields (answered.Answered.fields) with what weighs them: a standard's
+    weight × its section's scale; nothing weighs a rule's fields."""
+    weights = {item["id"]: f"{item.get('weight', '')}×{section.get('scale', '1')}"
+               for section, item in all_items(definition)} if kind is STANDARD else {}
+    return {key: (field, weights.get(key, "")) for key, field in kind.fields(definition).items()}
 
 
 def basis(kind, definition):
@@ -93,13 +83,11 @@ def _mapping(saved, key):
 
 
 def _kept(kind, answers, keep):
-    if kind == "standard":
-        return {k: v for k, v in answers.items() if not _blank(v) and keep(str(k), str(k), None, v)}
-    person = answers.get("person") if isinstance(answers.get("person"), dict) else {}
-    periods = answers.get("periods") if isinstance(answers.get("periods"), list) else []
-    return {"person": {k: v for k, v in person.items() if not _blank(v) and keep(f"person.{k}", person_path(k), None, v)},
-            "periods": [{k: v for k, v in p.items() if not _blank(v) and keep(f"period.{k}", period_path(i, k), i + 1, v)}
-                        if isinstance(p, dict) else {} for i, p in enumerate(periods)]}
+    single = {k: v for k, v in kind.single(answers).items()
+              if not _blank(v) and keep(kind.single_path(str(k)), kind.single_path(str(k)), None, v)}
+    periods = [{k: v for k, v in p.items() if not _blank(v) and keep(f"period.{k}", period_path(i, k), i + 1, v)}
+               if isinstance(p, dict) else {} for i, p in enumerate(kind.periods(answers))]
+    return kind.make(single, periods)
 
 
 def _blank(value):

@@ -16,9 +16,7 @@ import json
 from . import find, run
 from . import items as kinds
 from .contract import Rulebook
-from .errors import AnswerError, period_path, person_path
-from .history import person_fields
-from .standard import all_items
+from .errors import AnswerError, period_path
 
 LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
 STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选项、“是”与“否”、一次计数、一个名次、一个分数段，"
@@ -91,30 +89,22 @@ def compare(rulebook: Rulebook, ident: str, self_answers: dict | None, reviewer_
     text}], near, far, open, step}: `field` is the answer's path on the page (an item id, person.ID,
     periods[i].ID in the reviewer's table; self.periods[i].ID for a period only the person gave)."""
     kind, definition = find(rulebook, ident)
-    rows = []
-    if kind == "standard":
-        mine, theirs = _mapping(self_answers), _mapping(reviewer_answers)
-        for _, item in all_items(definition):
-            rows.append(_field(item, item["id"], item["name"], mine.get(item["id"]), theirs.get(item["id"])))
-    else:
-        mine, theirs = _mapping(self_answers, "person"), _mapping(reviewer_answers, "person")
-        for field in person_fields(definition):
-            rows.append(_field(field, person_path(field["id"]), field["name"],
-                               mine.get(field["id"]), theirs.get(field["id"])))
-        periods_a, periods_b = (p.get("periods") if isinstance(p, dict) else None
-                                for p in (self_answers, reviewer_answers))
-        periods_a, periods_b = (p if isinstance(p, list) else [] for p in (periods_a, periods_b))
-        shift = _pairing(periods_a, periods_b, definition.get("periods", []))
-        for t in range(min(0, shift), max(len(periods_a), len(periods_b) + shift)):  # the person's i is t
-            i, j = (t if t < len(periods_a) else -1), (t - shift if 0 <= t - shift < len(periods_b) else -1)
-            a = _mapping(periods_a[i]) if i >= 0 else {}
-            b = _mapping(periods_b[j]) if j >= 0 else {}
-            # named and placed by the reviewer's table (the form on screen), or the person's where it has none
-            where = period_path(j) if j >= 0 else "self." + period_path(i)
-            label = f"第 {j + 1} 期" if j >= 0 else f"员工的第 {i + 1} 期"
-            for field in definition.get("periods", []):
-                rows.append(_field(field, f"{where}.{field['id']}", f"{label} · {field['name']}",
-                                   a.get(field["id"]), b.get(field["id"])))
+    mine, theirs = kind.single(self_answers), kind.single(reviewer_answers)
+    rows = [_field(field, kind.single_path(field["id"]), field["name"], mine.get(field["id"]), theirs.get(field["id"]))
+            for field in kind.single_fields(definition)]
+    periods_a, periods_b = kind.periods(self_answers), kind.periods(reviewer_answers)  # a standard has none
+    fields = kind.period_fields(definition)
+    shift = _pairing(periods_a, periods_b, fields)
+    for t in range(min(0, shift), max(len(periods_a), len(periods_b) + shift)):  # the person's i is t
+        i, j = (t if t < len(periods_a) else -1), (t - shift if 0 <= t - shift < len(periods_b) else -1)
+        a = _mapping(periods_a[i]) if i >= 0 else {}
+        b = _mapping(periods_b[j]) if j >= 0 else {}
+        # named and placed by the reviewer's table (the form on screen), or the person's where it has none
+        where = period_path(j) if j >= 0 else "self." + period_path(i)
+        label = f"第 {j + 1} 期" if j >= 0 else f"员工的第 {i + 1} 期"
+        for field in fields:
+            rows.append(_field(field, f"{where}.{field['id']}", f"{label} · {field['name']}",
+                               a.get(field["id"]), b.get(field["id"])))
     return {"self": _scored(rulebook, ident, self_answers), "reviewer": _scored(rulebook, ident, reviewer_answers),
             "fields": rows, "near": sum(r["level"] == "near" for r in rows),
             "far": sum(r["level"] == "far" for r in rows), "open": sum(r["level"] == "open" for r in rows),

@@ -18,8 +18,8 @@ from pathlib import Path
 import assessment
 from assessment import cohort, review
 from assessment import items as kinds
-from assessment.carry import answer_fields
-from assessment.errors import AnswerError, period_path
+from assessment.answered import RULE, STANDARD
+from assessment.errors import AnswerError
 
 from .definitions.compile import answers_hash
 from .report import pending_sentence
@@ -91,7 +91,7 @@ def reviewer_name(data):
 
 def review_comments(data, kind, definition):
     """A review file's comments in one line: 总体意见 first, then each item's by its name."""
-    names = {key.removeprefix("period."): field["name"] for key, field in answer_fields(kind, definition).items()}
+    names = {key.removeprefix("period."): field["name"] for key, field in kind.fields(definition).items()}
     names["periods"] = "各期数据"
     comments = data.get("comments") if isinstance(data.get("comments"), dict) else {}
     parts = [f"总体：{data['overall']}"] if isinstance(data.get("overall"), str) and data["overall"].strip() else []
@@ -171,7 +171,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
     header = [str(c).strip() if c is not None else "" for c in rows[0]]
     fields = _fields(kind, definition)
     columns, problems = {}, []
-    period_col = next((col for col, name in enumerate(header) if name in PERIOD), None) if kind == "rule" else None
+    period_col = next((col for col, name in enumerate(header) if name in PERIOD), None) if kind.periodic else None
     for col, name in enumerate(header):
         key = PERSON.get(name) or (fields[name][0] if name in fields else None)
         if col == period_col:
@@ -190,15 +190,15 @@ def _rows_of_sheet(title, rows, source, rulebook):
     for number, row in enumerate(rows[1:], start=2):
         values = {columns[c]: v for c, v in enumerate(row) if c in columns and v is not None and str(v).strip()}
         person = {k: _text(values.get(k, "")) for k in PERSON.values()}
-        current = people.get(person["staff_id"]) if kind == "rule" and person["staff_id"] else None
+        current = people.get(person["staff_id"]) if kind.periodic and person["staff_id"] else None
         if current is None:
             # a heading the batch does not know is said once, on the sheet's first person (not fatal)
             current = Entry(definition["id"], f"{source}{_cell(number, None)}", person=person,
                             problems=[] if entries else list(problems))
-            current.answers = {} if kind == "standard" else {"person": {}, "periods": []}
+            current.answers = kind.empty()
             if period_col is not None:
                 current.periods = []
-            if kind == "rule" and not person["staff_id"]:
+            if kind.periodic and not person["staff_id"]:
                 current.problems.append(f"{source}{_cell(number, None)}: 没有工号 — 规则按工号把同一人各期的行合并，"
                                         "请填写工号")
             entries.append(current)
@@ -206,7 +206,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
         elif person["department"] and person["department"] != current.person["department"]:
             current.problems.append(f"{source}{_cell(number, None)}: “部门”与此人第一行不同，按第一行的"
                                     f"“{current.person['department']}”计算 — 个人信息每行应相同")
-        if _by_period(kind, definition):
+        if kind.by_period(definition):
             current.answers["periods"].append({})
             if period_col is not None:
                 label = _text(row[period_col]) if period_col < len(row) and row[period_col] is not None else ""
@@ -221,8 +221,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
             if key in PERSON.values() or key in extras:
                 continue
             fid = items[key]["id"]
-            where = (fid if kind == "standard" else key if key.startswith("person.")
-                     else period_path(len(current.answers["periods"]) - 1, fid))
+            where = kind.answer_path(key, len(kind.periods(current.answers)) - 1)
             current.cells.setdefault(where, f"{source}{_cell(number, col)}")  # an empty cell is where to write
             current.names.setdefault(where, header[col])
             if key in marked_at:  # a problem with a marked answer is in its marks (the text is any text)
@@ -230,7 +229,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
             if key not in values and key not in beside:
                 continue
             value = _value(items[key], values.get(key, ""), beside.get(key))
-            if kind == "standard":
+            if not kind.periodic:
                 current.answers[fid] = value
             elif key.startswith("person."):
                 first = current.answers["person"].setdefault(fid, value)  # the person's first row says it
@@ -246,7 +245,7 @@ def _fields(kind, definition):
     """{column name (Chinese name or id): (answer key, item)}; a rule's keys are "person.ID" / "period.ID". An
     item's extra columns (a short answer's marks) have keys "KEY#EXTRA" and are named "ID.EXTRA" or by header."""
     fields = {}
-    for key, item in answer_fields(kind, definition).items():
+    for key, item in kind.fields(definition).items():
         fields.update({name: (key, item) for name in (item["id"], item["name"])})
         for extra, header in kinds.kind_of(item).columns(item):
             fields.update({name: (f"{key}{EXTRA}{extra}", item) for name in (f"{item['id']}.{extra}", header)})
@@ -268,11 +267,6 @@ def _text(raw):
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     return str(raw).strip()
-
-
-def _by_period(kind, definition):
-    """Whether a sheet has a row per period: a rule's, unless it is over the person only (one row per person)."""
-    return kind == "rule" and bool(definition["periods"])
 
 
 def _cell(row, col):
@@ -332,7 +326,7 @@ READERS = {".json": _exported, ".xlsx": _xlsx, ".csv": _csv, ".xls": _old_excel}
 @dataclass
 class Row:
     entry: Entry
-    kind: str
+    kind: object  # assessment.answered.STANDARD or RULE; None when the definition is unknown
     name: str
     result: dict = None
     errors: list = field(default_factory=list)
@@ -374,7 +368,7 @@ def score(entries, rulebook):
     rows = []
     for entry in entries:
         kind, definition = find_definition(rulebook, entry.ident)
-        row = Row(entry, kind or "", definition["name"] if definition else "", errors=list(entry.problems))
+        row = Row(entry, kind, definition["name"] if definition else "", errors=list(entry.problems))
         if definition and entry.self_answers is not None:
             row.compared = review.compare(rulebook, entry.ident, entry.self_answers, entry.answers)
         if definition:  # scored even with a note on the file (an unknown column is said, not fatal)
@@ -434,7 +428,7 @@ def own_result(row):
         return ""
     if "errors" in mine:
         return f"未能计分（{len(mine['errors'])} 处未填或需修改）"
-    if row.kind == "standard":
+    if row.kind is STANDARD:
         return f"{mine['total']}" + (f"（{(mine['grade'] or {}).get('name', '未定级')}）" if mine["graded"] else "")
     return mine["outcome_name"]
 
@@ -454,11 +448,11 @@ def reviewed(row):
 
 
 def table(rows, kind):
-    out = [COLUMNS[kind]]
-    for row in (r for r in rows if r.kind == kind or (not r.kind and kind == "standard")):
+    out = [COLUMNS[kind.name]]
+    for row in (r for r in rows if r.kind is kind or (r.kind is None and kind is STANDARD)):
         e, r = row.entry, row.result or {}
         who = [row.name, e.person.get("staff_id", ""), e.person.get("name", ""), e.person.get("department", "")]
-        if row.result and kind == "standard":
+        if row.result and kind is STANDARD:
             nxt = r.get("next") or {}
             out.append(who + [_number(r["total"]), _number(r["max_total"]), (r["grade"] or {}).get("name", "未定级") if r["graded"] else "",
                               "；".join(c for b in r["capped"] for c in b["unmet"]) or "；".join(r["ineligible"]),
@@ -469,8 +463,8 @@ def table(rows, kind):
             out.append(who + [r["outcome_name"], level, _number(r.get("pay")), _number(r.get("bonus")), r["reason"],
                               e.source, said(row), *reviewed(row), e.ranks])
         else:
-            tail = reviewed(row) + ([e.ranks] if kind == "rule" else [])
-            out.append(who + [""] * (len(COLUMNS[kind]) - 6 - len(tail)) + [e.source, said(row)] + tail)
+            tail = reviewed(row) + ([e.ranks] if kind.periodic else [])
+            out.append(who + [""] * (len(COLUMNS[kind.name]) - 6 - len(tail)) + [e.source, said(row)] + tail)
     return out
 
 
@@ -481,13 +475,13 @@ def write(rows, path, rulebook=None):
 
         path.write_text(page(rows, rulebook), encoding="utf-8")
         return
-    tables = {kind: table(rows, kind) for kind in ("standard", "rule")}
+    tables = {kind: table(rows, kind) for kind in (STANDARD, RULE)}
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as out:  # the BOM: Excel then reads UTF-8
             writer = csv.writer(out)
-            for kind in ("standard", "rule"):  # a table with no rows is left out (its header alone says nothing)
-                if len(tables[kind]) > 1 or (kind == "standard" and len(tables["rule"]) == 1):
-                    writer.writerows([[_inert(c) for c in line] for line in tables[kind]])
+            for kind, lines in tables.items():  # a table with no rows is left out (its header alone says nothing)
+                if len(lines) > 1 or (kind is STANDARD and len(tables[RULE]) == 1):
+                    writer.writerows([[_inert(c) for c in line] for line in lines])
         return
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -508,7 +502,7 @@ def write(rows, path, rulebook=None):
         [name, len(group), sum(1 for r in group if r.result), sum(1 for r in group if r.errors)]
         for name, group in groups.items()])
     for name, group in groups.items():
-        sheet(_sheet_title(name), table(group, group[0].kind or "standard"))
+        sheet(_sheet_title(name), table(group, group[0].kind or STANDARD))
     book.save(path)
 
 
@@ -539,13 +533,13 @@ def template(rulebook, ident, path):
     book = Workbook()
     sheet = book.active
     sheet.title = _sheet_title(definition["name"])
-    items = list(answer_fields(kind, definition).values())
+    items = list(kind.fields(definition).values())
     # a rule's rows may name their month, last (optional: ranks line up by it)
     headers, placed = [], []  # each item's column, then its extra columns (a short answer's 阅卷给分)
     for item in items:
         placed.append((len(PERSON) + len(headers) + 1, item))
         headers += [item["name"]] + [header for _, header in kinds.kind_of(item).columns(item)]
-    sheet.append(list(PERSON) + headers + ([PERIOD[0]] if _by_period(kind, definition) else []))
+    sheet.append(list(PERSON) + headers + ([PERIOD[0]] if kind.by_period(definition) else []))
     for col, item in placed:
         item_kind = kinds.kind_of(item)
         choices = [text for _, text in item_kind.choices(item)] if item_kind.control == "select" else None

@@ -10,6 +10,8 @@ from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal
 
+from assessment.answered import STANDARD
+
 from .batch import reviewed, said
 
 STYLE = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
@@ -35,7 +37,7 @@ def page(rows, rulebook):
             departments[row.entry.person.get("department") or "（未填部门）"].append(row)
         for department, people in departments.items():
             parts.append(f"<h3>{_e(department)}（{len(people)} 人）</h3>")
-            parts.append(_standard(people, rulebook) if kind == "standard" else _rule(people, rulebook))
+            parts.append(_standard(people, rulebook) if kind is STANDARD else _rule(people, rulebook))
     failed = [row for row in rows if row.errors and not row.result]
     if failed:
         parts.append("<h2>无法计分</h2><table><tr><th>来源</th><th>工号</th><th>姓名</th><th>问题</th></tr>"

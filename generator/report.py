@@ -68,18 +68,15 @@ def _clause(clause, met):
 
 def answers_template(kind, definition, version):
     """A YAML answers file to fill in (`handbook template ID`): each item or field with its name, what it
-    accepts and its description as comments; values left empty."""
-    from assessment.history import person_fields
-    from assessment.standard import all_items
-
+    accepts and its description as comments; values left empty. `kind`: assessment.answered's."""
     lines = [f"# {definition['name']} · 规则版本 {version}",
              f"# 填好后运行：handbook score {definition['id']} --answers 本文件",
              "# 单选项写选项的 id 或名称；是/否写 true 或 false；勾选项与评分人分数写成列表，如 [85, 90]。"]
-    if kind == "standard":
-        lines += [_template_line(item, "") for _, item in all_items(definition)]
+    if not kind.periodic:
+        lines += [_template_line(item, "") for item in kind.single_fields(definition)]
     else:
         lines.append("person:")
-        lines += [_template_line(field, "  ") for field in person_fields(definition)] or ["  {}"]
+        lines += [_template_line(field, "  ") for field in kind.single_fields(definition)] or ["  {}"]
         if not definition["periods"]:
             return "\n".join(lines + ["periods: []   # 本规则不需要各期数据"]) + "\n"
         lines.append(f"periods:   # 从早到晚，至少 {definition['min_periods']} 期，每期一项")

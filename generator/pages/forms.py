@@ -9,7 +9,8 @@ import re
 
 from assessment import cohort
 from assessment import items as kinds
-from assessment.carry import answer_fields, basis
+from assessment.answered import RULE, STANDARD
+from assessment.carry import basis
 from assessment.errors import PERIOD_PATH
 from assessment.history import person_fields
 from assessment.numbers import fmt
@@ -77,7 +78,7 @@ def standard_form(std, rulebook, engine):
         fields = "".join(_control(item) for item in section["items"])
         sections.append(f'<fieldset class="hb-section"><legend>{attr(section["name"])}</legend>{fields}</fieldset>')
     test = is_test(std)
-    return _shell("standard", std, rulebook, engine, (PRACTICE if test else "") + "".join(sections), test=test)
+    return _shell(STANDARD, std, rulebook, engine, (PRACTICE if test else "") + "".join(sections), test=test)
 
 
 def rule_form(rule, rulebook, engine):
@@ -88,7 +89,7 @@ def rule_form(rule, rulebook, engine):
                            for f in rule["periods"] if field_hint(f, rule))
     body = (f'<fieldset class="hb-section"><legend>个人信息</legend>{person}</fieldset>' if person else "")
     if not rule["periods"]:  # a rule over facts about the person only (a ladder climbed by years of service)
-        return _shell("rule", rule, rulebook, engine, body, min_periods=0)
+        return _shell(RULE, rule, rulebook, engine, body, min_periods=0)
     body += (f'<fieldset class="hb-section"><legend>各期数据（从早到晚，至少 {rule["min_periods"]} 期）</legend>'
              f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead><tbody></tbody></table></div>'
              f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
@@ -96,7 +97,7 @@ def rule_form(rule, rulebook, engine):
              + (f'<ul class="hb-hints">{column_hints}</ul>' if column_hints else "") +
              '<button type="button" class="hb-add-period md-button">增加一期</button>'
              '<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
-    return _shell("rule", rule, rulebook, engine, body, min_periods=rule["min_periods"])
+    return _shell(RULE, rule, rulebook, engine, body, min_periods=rule["min_periods"])
 
 
 # Opened from disk, module scripts (app.js) do not run at all: this script, the only one that does, says so.
@@ -201,8 +202,8 @@ REVIEW = ('<template class="hb-review-template"><section class="hb-review" data-
 def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
     """`engine`: the URLs of the engine's files relative to this page ({app, worker, runtime, definition}),
     and `definition` relative to the hashed assets' folder (the worker's name)."""
-    fields = answer_fields(kind, definition).values()
-    meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind,
+    fields = kind.fields(definition).values()
+    meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind.name,
                        "version": rulebook["version"], "hash": answers_hash(rulebook, definition["id"]), "min_periods": min_periods,
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
                        "engine": engine, "separators": kinds.SEPARATORS,

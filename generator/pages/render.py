@@ -46,7 +46,7 @@ def _environment():
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              undefined=jinja2.Undefined,  # auto_reload: an edited template is read again
                              bytecode_cache=_compiled_templates())
-    env.tests["knowledge_test"] = is_test  # a standard whose items carry an answer key
+    env.tests["knowledge_test"] = lambda d: "sections" in d and is_test(d)  # a standard with an answer key
     env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
                        section_max=lambda std, section: fmt(subtotal_max(std, section)),
                        written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))  # an item kind's own words (assessment/items.py)
@@ -248,9 +248,9 @@ class Renderer:
                                      period=PERIODS[rule["period"]], person=person_fields(rule),
                                      examples=self._rule_examples(rule), outcome_names=OUTCOME_NAMES)
         files["rules/index.md"] = self._page("rules_index.md.j2", "rules/index.md", periods=PERIODS)
-        for kind, definitions, make in (("standard", self.rb["standards"], forms.standard_form),
-                                        ("rule", self.rb["rules"], forms.rule_form)):
-            for d in definitions:
+        for kind, make in ((definition_kinds.BY_NAME["standard"], forms.standard_form),
+                           (definition_kinds.BY_NAME["rule"], forms.rule_form)):
+            for d in self.rb[kind.key]:
                 here = paths.assessment(d)
                 if self._kept(here):  # a form takes longer to make than the page's Markdown
                     files[here] = self.reuse[here]
