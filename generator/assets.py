@@ -15,7 +15,7 @@ from pathlib import Path
 from assessment.contract import Rulebook
 
 from . import bundle, snapshot, stdlib, wheel
-from .definitions.compile import dumps, excerpt
+from .definitions.serialised import dumps, excerpt
 
 APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
 HASHED = "assets/hashed"

@@ -21,8 +21,8 @@ from assessment import items as kinds
 from assessment.answered import RULE, STANDARD
 from assessment.errors import AnswerError
 
-from .definitions.compile import answers_hash
-from .report import pending_sentence
+from .definitions.serialised import answers_hash
+from .report import reviewed, said
 
 PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
 PERIOD = ("月份", "期间", "期")  # a rule sheet's optional column naming each row's period: ranks align by it
@@ -419,32 +419,6 @@ COLUMNS = {"standard": ["标准", "工号", "姓名", "部门", "总分", "满�
                         "来源", "问题", *REVIEWED],
            "rule": ["规则", "工号", "姓名", "部门", "结果", "级别", "工资", "奖金", "原因", "来源", "问题", *REVIEWED,
                     RANKED]}
-
-
-def own_result(row):
-    """The person's own result in words, for a row read from a review file ("" otherwise)."""
-    mine = (row.compared or {}).get("self")
-    if not mine:
-        return ""
-    if "errors" in mine:
-        return f"未能计分（{len(mine['errors'])} 处未填或需修改）"
-    if row.kind is STANDARD:
-        return f"{mine['total']}" + (f"（{(mine['grade'] or {}).get('name', '未定级')}）" if mine["graded"] else "")
-    return mine["outcome_name"]
-
-
-def said(row):
-    """The 问题 column: what failed, then what was computed for the person (说明), and what waits for marks."""
-    waiting = [f"说明：{pending_sentence(row.result)}"] if (row.result or {}).get("pending") else []
-    return "；".join(row.errors + [f"说明：{note}" for note in row.entry.notes] + waiting)
-
-
-def reviewed(row):
-    if row.compared is None:
-        return ["", "", "", ""]
-    far = [r["name"] for r in row.compared["fields"] if r["level"] == "far"]
-    return [own_result(row), row.entry.reviewer, f"{len(far)} 项" + (f"：{'、'.join(far)}" if far else ""),
-            row.entry.comments]
 
 
 def table(rows, kind):

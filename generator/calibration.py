@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from assessment.answered import STANDARD
 
-from .batch import reviewed, said
+from .report import reviewed, said
 
 STYLE = """body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}

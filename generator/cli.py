@@ -20,7 +20,8 @@ from assessment.errors import AnswerError
 from . import skeletons
 from .importing.sheets import TEMPLATES as TEMPLATE_KINDS
 from .definitions import jsonschema, releases, syntax
-from .definitions.compile import answers_hash, build_rulebook, compile_definitions, dumps
+from .definitions.compile import build_rulebook, compile_definitions
+from .definitions.serialised import answers_hash, dumps
 from .definitions.diagnostics import DefinitionError
 from .definitions.kinds import BY_NAME
 

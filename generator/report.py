@@ -1,6 +1,8 @@
-"""A plain-text rendering of an engine result, for the terminal."""
+"""Engine results in words: for the terminal, and a batch row's 问题 and review columns (the workbook and the
+calibration page both write them)."""
 
 from assessment import items as kinds
+from assessment.answered import STANDARD
 
 
 def text_report(result):
@@ -100,3 +102,31 @@ def _template_line(field, indent, with_hint=True):
         accepts = field_hint(dict(field, description=""))
     comment = "。".join(p for p in (field["name"], accepts, field.get("description") or "") if p)
     return f"{indent}{field['id']}:{empty}" + (f"   # {comment}" if with_hint else "")
+
+
+# --- a batch row (generator/batch.py Row) ---------------------------------------------------------------
+
+def own_result(row):
+    """The person's own result in words, for a row read from a review file ("" otherwise)."""
+    mine = (row.compared or {}).get("self")
+    if not mine:
+        return ""
+    if "errors" in mine:
+        return f"未能计分（{len(mine['errors'])} 处未填或需修改）"
+    if row.kind is STANDARD:
+        return f"{mine['total']}" + (f"（{(mine['grade'] or {}).get('name', '未定级')}）" if mine["graded"] else "")
+    return mine["outcome_name"]
+
+
+def said(row):
+    """The 问题 column: what failed, then what was computed for the person (说明), and what waits for marks."""
+    waiting = [f"说明：{pending_sentence(row.result)}"] if (row.result or {}).get("pending") else []
+    return "；".join(row.errors + [f"说明：{note}" for note in row.entry.notes] + waiting)
+
+
+def reviewed(row):
+    if row.compared is None:
+        return ["", "", "", ""]
+    far = [r["name"] for r in row.compared["fields"] if r["level"] == "far"]
+    return [own_result(row), row.entry.reviewer, f"{len(far)} 项" + (f"：{'、'.join(far)}" if far else ""),
+            row.entry.comments]

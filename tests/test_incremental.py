@@ -8,7 +8,8 @@ import pytest
 
 from generator.assets import site_assets
 from generator.definitions import releases
-from generator.definitions.compile import answers_hash, compile_definitions, excerpt
+from generator.definitions.compile import compile_definitions
+from generator.definitions.serialised import answers_hash, excerpt
 from generator.pages import build_pages
 
 from conftest import ROOT

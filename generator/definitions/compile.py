@@ -8,8 +8,6 @@ every Diagnostic found in the run.
 import contextlib
 import gc
 import dataclasses
-import hashlib
-import json
 from pathlib import Path
 from decimal import Decimal
 
@@ -17,12 +15,13 @@ import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 from assessment.messages import Words
-from assessment.numbers import dec, fmt
+from assessment.numbers import dec
 
 from . import checks, model, normalise, order, releases
 from .schema_types import ListOf, Obj
 from .diagnostics import DefinitionError
 from .load import load
+from .serialised import content_hash
 
 FORMAT = 1
 
@@ -137,12 +136,6 @@ def complete(value, spec):
     return value
 
 
-def content_hash(rulebook):
-    body = {k: v for k, v in rulebook.items() if k != "hash"}
-    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _run_examples(entry, definition, evaluate, checker, results, cache=None):
     key = ("examples", definition["id"])
     if cache is not None and cache.get(key, (None,))[0] == definition:  # the same definition as last time
@@ -193,29 +186,3 @@ def _numeric(value):
         return True
     except (TypeError, ValueError):
         return False
-
-
-def excerpt(rulebook: Rulebook, ident: str) -> Rulebook:
-    """What scoring one standard or rule needs: its definition, with the rulebook's version and the hash of
-    this excerpt — the fingerprint answers are saved and exported under. It is the definition's own, not the
-    whole rulebook's: editing a role's duties leaves saved self-assessments current (no carry-over) and every
-    self-assessment page, and its engine files' URLs, unchanged. The page downloads this, not the rulebook."""
-    body = {"format": rulebook["format"], "version": rulebook["version"],
-            "standards": [s for s in rulebook["standards"] if s["id"] == ident],
-            "rules": [r for r in rulebook["rules"] if r["id"] == ident]}
-    return {**body, "hash": content_hash(body)}
-
-
-def answers_hash(rulebook: Rulebook, ident: str) -> str:
-    """The hash that answers to standard or rule `ident` carry (see excerpt)."""
-    return excerpt(rulebook, ident)["hash"]
-
-
-def dumps(rulebook: Rulebook) -> str:
-    return json.dumps(rulebook, ensure_ascii=False, indent=2, default=_json_default)
-
-
-def _json_default(value):
-    if isinstance(value, Decimal):
-        return fmt(value)
-    raise TypeError(repr(value))

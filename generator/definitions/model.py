@@ -16,6 +16,9 @@ NOTES = Field("notes", ListOf(Text()), default=[], doc="假设与说明, 会显�
 SOURCE = Field("source", Text(), doc="来源文档 / where this comes from")
 
 # Material for MkDocs' palette names (its primary colours; the accent list is the same less the greys)
+# a rule's period lengths, with the word the pages and the changelog say them in
+PERIODS = {"week": "周", "month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
+
 COLOURS = ["red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal", "green",
            "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey", "blue-grey", "black",
            "white"]
@@ -256,7 +259,7 @@ RULE = Obj("rule", [
     Field("id", Ident(), required=True),
     Field("name", Text(), required=True),
     Field("summary", Text()),
-    Field("period", Enum(["week", "month", "quarter", "half_year", "year"]), required=True, doc="每期的长度"),
+    Field("period", Enum(list(PERIODS)), required=True, doc="每期的长度"),
     Field("min_periods", Number(integer=True, minimum=1), default=1, doc="至少需要几期数据(没有 periods 字段时为 0)"),
     Field("levels", ListOf(Obj("level", [
         Field("id", Ident(), required=True), Field("name", Text(), required=True),

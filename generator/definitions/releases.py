@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from . import compile as _compile  # (compile imports this module: names are looked up when called)
+from .serialised import content_hash, dumps
 from .diagnostics import Diagnostic
 
 FOLDER = "_releases"
@@ -32,7 +32,7 @@ def load(root):
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             rulebook = json.loads(path.read_text(encoding="utf-8"))
-            intact = (isinstance(rulebook, dict) and rulebook.get("hash") == _compile.content_hash(rulebook)
+            intact = (isinstance(rulebook, dict) and rulebook.get("hash") == content_hash(rulebook)
                       and path.stem == str(rulebook.get("version")))
         except (OSError, UnicodeDecodeError, ValueError) as error:
             problems.append(Diagnostic(path, 1, 1, "release_unreadable", {"error": error}))
@@ -80,5 +80,5 @@ def release(root, rulebook):
             return path, "unchanged"
         raise ValueError(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(_compile.dumps(rulebook) + "\n", encoding="utf-8")
+    path.write_text(dumps(rulebook) + "\n", encoding="utf-8")
     return path, "written"

@@ -6,18 +6,10 @@
     pages.titles  {"roles/call_center": "呼叫中心", …}
 """
 
-from dataclasses import dataclass, field
-
 from assessment.contract import Rulebook
 
 from ..assets import EngineFiles
-from .render import Renderer
-
-
-@dataclass
-class Pages:
-    files: dict = field(default_factory=dict)
-    nav: list = field(default_factory=list)
+from .render import Pages, Renderer
 
 
 def build_pages(rulebook: Rulebook, directory_urls: bool = False, example_results: dict | None = None,

@@ -22,8 +22,8 @@ from assessment.history import OUTCOME_NAMES, vocabulary
 from assessment.numbers import fmt
 
 from ..definitions.kinds import BY_NAME
+from ..definitions.model import PERIODS
 from .escape import text as md
-from . import render  # (render imports this module: PERIODS is looked up when used)
 
 FIRST = "这是第一个发布的版本，之前没有可比较的版本。"
 SAME = "与上一版本相比没有变化。"
@@ -347,7 +347,7 @@ def _rule(old, new, books):
                               "unit": _attr(q + "单位")}, f"{q}的其他设置有修改")
 
     return _fields(_tables_listed(old), _tables_listed(new), {
-        "name": _renamed(), "period": _to("每期长度", lambda p: render.PERIODS.get(p, _v(p))),
+        "name": _renamed(), "period": _to("每期长度", lambda p: PERIODS.get(p, _v(p))),
         "min_periods": _to("至少需要的期数"),
         "levels": lambda a, b: _collection(a, b, level, "级别", detail=lambda x: "".join(
             [f"（阶梯：{x['ladder']}）" if x.get("ladder") else "", f"（月薪 {x['pay']} 元）" if x.get("pay") else ""])),

@@ -16,7 +16,7 @@ from assessment.history import person_fields
 from assessment.numbers import fmt
 from assessment.standard import is_test
 
-from ..definitions.compile import answers_hash
+from ..definitions.serialised import answers_hash
 from .escape import Raw, attr
 
 

@@ -6,6 +6,7 @@ Worked examples are scored by the engine at build time, so no number on a page i
 
 import functools
 from collections import defaultdict, namedtuple
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -19,13 +20,19 @@ from assessment.standard import all_items, is_test, max_total, subtotal_max
 
 from .. import kept
 from ..definitions import kinds as definition_kinds
+from ..definitions.model import PERIODS
 from ..assets import HASHED, EngineFiles
 from . import changes, forms, paths, reference, svg
 from .escape import Raw, attr, text
 
 TEMPLATES = Path(__file__).parent / "templates"
 DepartmentTree = namedtuple("DepartmentTree", "children staffed")
-PERIODS = {"week": "周", "month": "月", "quarter": "季度", "half_year": "半年", "year": "年"}
+
+
+@dataclass
+class Pages:
+    files: dict = field(default_factory=dict)  # docs path → Markdown
+    nav: list = field(default_factory=list)  # MkDocs-style nav of the generated sections
 SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
 SOURCE_KINDS = {kind.key: kind.page_of for kind in definition_kinds.WITH_PAGES}  # what a source section can be placed in
 
@@ -217,8 +224,6 @@ class Renderer:
     # --- pages --------------------------------------------------------------------------
 
     def build(self):
-        from . import Pages
-
         files = {}
         for role in self.rb["roles"]:
             here = paths.role(role)
