@@ -30,10 +30,10 @@ def write_workbook(rulebook, people, path):
     """One sheet per standard and rule, people dealt to them in turn; returns the number of data rows."""
     from openpyxl import Workbook
 
+    from assessment.answered import RULE, STANDARD
     from generator.batch import _fields  # noqa: PLC2701  the same column names HR's template uses
 
-    definitions = [(kind, d) for kind, key in (("standard", "standards"), ("rule", "rules"))
-                   for d in rulebook[key] if d.get("examples")]
+    definitions = [(kind, d) for kind in (STANDARD, RULE) for d in rulebook[kind.key] if d.get("examples")]
     book = Workbook(write_only=True)
     sheets, columns = {}, {}
     for kind, d in definitions:
@@ -47,7 +47,7 @@ def write_workbook(rulebook, people, path):
         kind, d = definitions[n % len(definitions)]
         example = d["examples"][n // len(definitions) % len(d["examples"])]["answers"]
         who = [f"E{n:06d}", f"员工{n}", f"部门{n % 40}"]
-        if kind == "standard":
+        if not kind.periodic:
             sheets[d["id"]].append(who + [_cell(example.get(key)) for key in columns[d["id"]]])
             rows += 1
             continue

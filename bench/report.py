@@ -23,7 +23,7 @@ def _fixed_costs(b):
             f"(校验、编译规则书、重算全部算例, 含导入){_s(b['validate_s'])}, 生成页面与搜索词典 {_s(b['pages_s'])}; 基线则"
             "只从磁盘读入这些页面。这些工作有的与手册大小无关, 有的与之成正比, 而手册越小基线越短, 比值越高; 校验与算例是本"
             "手册的用途所在, 不能省去。不随内容变化的产物已在两次构建之间保留(名称的拼音、编译好的模板、计分引擎的 wheel、"
-            "内存快照, 见 README): 代码或依赖更新后的第一次构建要多花约 0.4 s(另加 Node 做快照的几秒), 以上数字是之后的构建。")
+            "内存快照, 见 docs/self-assessment.md): 代码或依赖更新后的第一次构建要多花约 0.4 s(另加 Node 做快照的几秒), 以上数字是之后的构建。")
 
 
 def _ms(x):
@@ -153,7 +153,7 @@ def markdown(results):
 
 
 def _explanations(results):
-    """Why a target is missed, from this run's figures (profiling found the causes; see the README)."""
+    """Why a target is missed, from this run's figures (profiling found the causes; see docs/performance.md)."""
     notes = []
     largest = results["builds"][-1]
     if largest["generation_share"] > 0.05:

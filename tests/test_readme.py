@@ -1,4 +1,4 @@
-"""The README's complete example is a valid standard whose worked example holds."""
+"""The format guide's complete example (docs/format.md) is a valid standard whose worked example holds."""
 
 import re
 import shutil
@@ -7,7 +7,7 @@ from conftest import ROOT, run_cli
 
 
 def test_readme_standard_example_validates(tmp_path):
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(# yaml-language-server.*?)```", text, re.S).group(1)
     root = tmp_path / "defs"
     shutil.copytree(ROOT / "tests" / "fixtures" / "base", root)
