@@ -7,8 +7,9 @@ CLI, the batch, carry-over, the review and the pages ask — which fields, where
 set of answers is, whether a sheet has a row per period — is answered here once for both.
 """
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Literal
 
 from . import history, standard
 from .errors import period_path, person_path
@@ -17,20 +18,20 @@ from .errors import period_path, person_path
 @dataclass(frozen=True)
 class Answered:
     name: str  # the kind's name in results and files: "standard", "rule"
-    key: str  # the rulebook's list of them
-    run: Callable[[dict, dict], dict]  # (definition, answers) → result
-    single_fields: Callable[[dict], list]  # the fields answered once: a standard's items, a rule's person fields
+    key: Literal["standards", "rules"]  # the rulebook's list of them
+    run: Callable[..., Any]  # (definition, answers) → its result: assessment.contract's StandardResult or RuleResult
+    single_fields: Callable[..., list]  # (definition) → the fields answered once: a standard's items, a rule's person
     periodic: bool  # answers are the person's facts under "person" and a table of "periods" (a rule; a rule over
     # the person only has no period fields, and its table stays empty)
 
-    def period_fields(self, definition: dict) -> list:
+    def period_fields(self, definition: Mapping[str, Any]) -> list:
         return (definition.get("periods") or []) if self.periodic else []
 
-    def by_period(self, definition: dict) -> bool:
+    def by_period(self, definition: Mapping[str, Any]) -> bool:
         """Whether answers hold a row per period (a rule over the person only has none)."""
         return bool(self.period_fields(definition))
 
-    def fields(self, definition: dict) -> dict:
+    def fields(self, definition: Mapping[str, Any]) -> dict:
         """{answer key: field} in form order: item ids; "person.ID" and "period.ID" for a rule. The one home of
         these keys (pages, batch and carry-over use them)."""
         keyed = {self.single_path(f["id"]): f for f in self.single_fields(definition)}

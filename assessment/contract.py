@@ -120,6 +120,15 @@ class Rulebook(TypedDict):
     hash: str
     standards: list[Standard]
     rules: list[Rule]
+    # the whole rulebook's; a definition's excerpt (what a page downloads) holds only the keys above
+    organisation: NotRequired[dict]
+    departments: NotRequired[list[dict]]
+    scales: NotRequired[list[dict]]
+    skills: NotRequired[list[dict]]
+    roles: NotRequired[list[dict]]
+    processes: NotRequired[list[dict]]
+    policies: NotRequired[list[dict]]
+    sources: NotRequired[dict | None]
 
 
 class ItemResult(TypedDict):

@@ -5,6 +5,7 @@ Outcome rules are checked top to bottom; the first whose condition holds decides
 """
 
 from functools import lru_cache
+from typing import Any, cast
 
 from . import formula
 from . import items as kinds
@@ -32,8 +33,8 @@ def person_fields(rule: Rule) -> list[Item]:
     return ([level_field(rule)] if rule.get("levels") else []) + rule.get("person", [])
 
 
-def check_answers(rule: Rule, answers: dict) -> dict:
-    problems = []
+def check_answers(rule: Rule, answers: dict) -> tuple[dict, list[dict]]:
+    problems: list[Problem] = []
     if (not isinstance(answers, dict) or not isinstance(answers.get("periods") or [], list)
             or not isinstance(answers.get("person") or {}, dict)):
         raise AnswerError([Problem("answers", "not_a_mapping.rule")])
@@ -76,24 +77,24 @@ def evaluate(rule: Rule, answers: dict) -> RuleResult:
     values = []
     try:
         for value in rule.get("values", []):
-            result = formula.evaluate(_parse(value["expr"]), scope)
-            scope.values[value["id"]] = result
-            values.append({"id": value["id"], "name": value["name"], "value": _show(result),
+            computed = formula.evaluate(_parse(value["expr"]), scope)
+            scope.values[value["id"]] = computed
+            values.append({"id": value["id"], "name": value["name"], "value": _show(computed),
                            "unit": value.get("unit", "")})
         checks, decided = [], None
         level = person.get("level")
-        for outcome in rule["outcomes"]:
-            if outcome.get("at_levels") and level not in outcome["at_levels"]:
+        for candidate in rule["outcomes"]:
+            if candidate.get("at_levels") and level not in candidate["at_levels"]:
                 continue
-            node = _parse(outcome["when"])
+            node = _parse(candidate["when"])
             matched = formula.evaluate(node, scope) is True
-            checks.append({"id": outcome["id"], "outcome": outcome["outcome"], "when": outcome["when"],
-                           "matched": matched, "reason": outcome["reason"],
+            checks.append({"id": candidate["id"], "outcome": candidate["outcome"], "when": candidate["when"],
+                           "matched": matched, "reason": candidate["reason"],
                            "clauses": _clauses(node, scope, words),
-                           "values": [{"expr": outcome["when"][c[3] - 1:c[4] - 1],
+                           "values": [{"expr": candidate["when"][c[3] - 1:c[4] - 1],
                                        "value": _show(formula.evaluate(c, scope))} for c in formula.calls(node)]})
             if matched:
-                decided = outcome
+                decided = candidate
                 break
         steps = _steps(formula.evaluate(_parse(decided.get("steps", "1")), scope)) if decided else 0
         pay = formula.evaluate(_parse(rule["pay"]), scope) if rule.get("pay") else None
@@ -103,22 +104,22 @@ def evaluate(rule: Rule, answers: dict) -> RuleResult:
                                    need=short.needed, have=short.have)]) from None
     outcome = decided["outcome"] if decided else "stay"
     missing = [] if outcome == "promote" else _missing(rule, level, scope, words)
-    result = {
+    result: dict[str, Any] = {
         "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": OUTCOME_NAMES[outcome],
         "decided_by": decided["id"] if decided else None,
         "reason": decided["reason"] if decided else say("reason.none"),
-        "probation_months": int(decided.get("probation_months", 0)) if decided else 0,
+        "probation_months": int(decided.get("probation_months") or 0) if decided else 0,
         "checks": checks, "values": values, "steps": 0, "missing": missing,
         "level": None, "pay": _show(pay), "bonus": _show(bonus),
     }
-    if rule.get("levels"):
+    if levels := rule.get("levels"):
         result.update(_move_level(rule, level, outcome, steps))
-        if pay is None and rule["levels"][0].get("pay") is not None:
-            new = next(lv for lv in rule["levels"] if lv["id"] == result["level"]["to"])
+        if pay is None and levels[0].get("pay") is not None:
+            new = next(lv for lv in levels if lv["id"] == result["level"]["to"])
             result["pay"] = new.get("pay")
     elif outcome in ("promote", "demote"):
         result["steps"] = steps if outcome == "promote" else -steps
-    return result
+    return cast(RuleResult, result)  # its keys are held to the contract by tests/test_contract.py
 
 
 def vocabulary(rule):

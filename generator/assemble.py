@@ -7,6 +7,8 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assessment.contract import Rulebook
+
 from . import assets as site
 from .assets import Assets
 from .definitions import releases
@@ -21,7 +23,7 @@ class Handbook:
     assets: Assets
     copyright: str  # the footer line, escaped: the theme prints this slot as HTML
     dictionary: str  # jieba's user dictionary, so that search finds the handbook's terms whole
-    rulebook: dict  # what it was made from, for the next preview build to compare with
+    rulebook: Rulebook  # what it was made from, for the next preview build to compare with
     asset_inputs: tuple
     page_inputs: tuple
     site_name: str = ""

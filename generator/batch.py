@@ -11,14 +11,17 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 from pathlib import Path
 
 import assessment
 from assessment import cohort, review
 from assessment import items as kinds
-from assessment.answered import RULE, STANDARD
+from assessment.answered import RULE, STANDARD, Answered
+from assessment.contract import Rule, Rulebook, Standard
 from assessment.errors import AnswerError
 
 from .definitions.serialised import answers_hash
@@ -40,15 +43,15 @@ class Entry:
     names: dict = field(default_factory=dict)  # answer path → the column's heading
     problems: list = field(default_factory=list)
     version: str = ""
-    periods: list = None  # a rule sheet's 月份 column, one per period row (None when the sheet has none)
+    periods: list | None = None  # a rule sheet's 月份 column, one per period row (None when the sheet has none)
     ranks: str = ""  # the ranks computed from the cohort, in words
     notes: list = field(default_factory=list)  # said beside the result, not a failure (a rank computed, say)
-    self_answers: dict = None  # a review file's: the person's own answers beside the reviewer's (`answers`)
+    self_answers: dict | None = None  # a review file's: the person's own answers beside the reviewer's (`answers`)
     reviewer: str = ""
     comments: str = ""
 
 
-def read(paths, rulebook):
+def read(paths: list[Path], rulebook: Rulebook) -> list[Entry]:
     """Entries from files and folders (read recursively), in the order given."""
     entries = []
     for path in map(Path, paths):
@@ -60,18 +63,18 @@ def read(paths, rulebook):
     return entries
 
 
-def find_definition(rulebook, title):
+def find_definition(rulebook: Rulebook, title: str) -> tuple[Answered, Standard | Rule] | tuple[None, None]:
     """(kind, definition) of a standard or rule named by its id or its name, or (None, None)."""
     named = next((d["id"] for d in rulebook["standards"] + rulebook["rules"] if title in (d["id"], d["name"])), None)
     return assessment.find(rulebook, named) if named is not None else (None, None)
 
 
-def is_export(data):
+def is_export(data: object) -> bool:
     """A file a self-assessment page wrote: 导出答案 (definition, rulebook and answers) or 导出审核文件."""
     return isinstance(data, dict) and "definition" in data and ("answers" in data or is_review(data))
 
 
-def is_review(data):
+def is_review(data: object) -> bool:
     return isinstance(data, dict) and data.get("type") == "review"
 
 
@@ -117,7 +120,7 @@ def sealed_note(data):
             "unsealed": "此审核文件没有完整性校验值，无法确认导出后未被修改 — 请向审核人索取导出的原文件"}.get(state, "")
 
 
-def from_export(rulebook, data, who="reviewer"):
+def from_export(rulebook: Rulebook, data: dict, who: str = "reviewer") -> dict:
     """An exported file's answers (a review file's `who` side) brought to this rulebook as the page brings
     them (assessment.carry_over): {answers, changes}; no changes when answered under this very rulebook."""
     answers = side(data, who)
@@ -326,12 +329,12 @@ READERS = {".json": _exported, ".xlsx": _xlsx, ".csv": _csv, ".xls": _old_excel}
 @dataclass
 class Row:
     entry: Entry
-    kind: object  # assessment.answered.STANDARD or RULE; None when the definition is unknown
+    kind: Answered | None  # STANDARD or RULE; None when the definition is unknown
     name: str
-    result: dict = None
+    result: Mapping[str, Any] | None = None  # the engine's StandardResult or RuleResult
     errors: list = field(default_factory=list)
     duplicate: bool = False  # the same person and definition in another file, which the calibration counts
-    compared: dict = None  # a review's: the person's own result ("self") and the steps apart ("far", "near")
+    compared: dict | None = None  # a review's: the person's own result ("self") and the steps apart ("far", "near")
 
 
 def ranked(entries, rulebook, keep):
@@ -362,7 +365,7 @@ def counted(entries):
     return {id(e) for e in chosen.values()}
 
 
-def score(entries, rulebook):
+def score(entries: list[Entry], rulebook: Rulebook) -> list[Row]:
     keep = counted(entries)
     ranked(entries, rulebook, keep)
     rows = []
@@ -421,7 +424,7 @@ COLUMNS = {"standard": ["标准", "工号", "姓名", "部门", "总分", "满�
                     RANKED]}
 
 
-def table(rows, kind):
+def table(rows: list[Row], kind: Answered) -> list[list]:
     out = [COLUMNS[kind.name]]
     for row in (r for r in rows if r.kind is kind or (r.kind is None and kind is STANDARD)):
         e, r = row.entry, row.result or {}
@@ -442,7 +445,7 @@ def table(rows, kind):
     return out
 
 
-def write(rows, path, rulebook=None):
+def write(rows: list[Row], path: Path, rulebook: Rulebook | None = None) -> None:
     path = Path(path)
     if path.suffix.lower() == ".html":
         from .calibration import page
@@ -498,18 +501,21 @@ def _sheet_title(name):
     return re.sub(r"[\[\]:*?/\\]", "_", name)[:31]  # what Excel allows in a sheet's name
 
 
-def template(rulebook, ident, path):
+def template(rulebook: Rulebook, ident: str, path: Path) -> None:
     """The empty workbook HR fills in: a header row of names, lists to choose from for choice items."""
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
     kind, definition = find_definition(rulebook, ident)
+    if kind is None or definition is None:
+        raise KeyError(ident)  # the command names the definitions there are before calling
     book = Workbook()
     sheet = book.active
     sheet.title = _sheet_title(definition["name"])
     items = list(kind.fields(definition).values())
     # a rule's rows may name their month, last (optional: ranks line up by it)
-    headers, placed = [], []  # each item's column, then its extra columns (a short answer's 阅卷给分)
+    headers: list[str] = []
+    placed = []  # each item's column, then its extra columns (a short answer's 阅卷给分)
     for item in items:
         placed.append((len(PERSON) + len(headers) + 1, item))
         headers += [item["name"]] + [header for _, header in kinds.kind_of(item).columns(item)]

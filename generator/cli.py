@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 import assessment
+from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 
 from . import skeletons
@@ -101,7 +102,7 @@ def _parser():
     return p
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if getattr(args, "directory", None):
         args.dir = args.directory
@@ -132,7 +133,7 @@ class CannotWrite(Exception):
         self.path, self.reason = path, reason
 
 
-def _write(path, text):
+def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -140,7 +141,7 @@ def _write(path, text):
         raise CannotWrite(path, exc.strerror or exc) from None
 
 
-def read_answers(path):
+def read_answers(path: Path) -> dict:
     """The answers in a .json or .yaml file, or raise ValueError with a sentence saying what is wrong.
     UTF-8 (with or without BOM) and UTF-16 with BOM are read; GBK gets the same advice as definitions."""
     raw = path.read_bytes()
@@ -174,7 +175,7 @@ def _warn(warnings, lang):
         print(("注意：" if lang == "zh" else "note: ") + warning.format(lang), file=sys.stderr)
 
 
-def _validate(args):
+def _validate(args: argparse.Namespace) -> int:
     compiled = compile_definitions(args.dir)
     rulebook = compiled.rulebook
     _warn(compiled.warnings, args.lang)
@@ -190,7 +191,7 @@ def _validate(args):
     return EXIT_OK
 
 
-def _list(args):
+def _list(args: argparse.Namespace) -> int:
     rulebook = build_rulebook(args.dir)
     rows = ([{"kind": "standard", "id": s["id"], "name": s["name"]} for s in rulebook["standards"]]
             + [{"kind": "rule", "id": r["id"], "name": r["name"]} for r in rulebook["rules"]]
@@ -203,7 +204,7 @@ def _list(args):
     return EXIT_OK
 
 
-def _score(args):
+def _score(args: argparse.Namespace) -> int:
     rulebook = build_rulebook(args.dir)
     try:
         answers = read_answers(args.answers)
@@ -236,7 +237,7 @@ def _score(args):
     return EXIT_OK
 
 
-def _no_such(rulebook, ident):
+def _no_such(rulebook: Rulebook, ident: str) -> int:
     ids = ", ".join(d["id"] for d in rulebook["standards"] + rulebook["rules"])
     print(f"没有标准或规则“{ident}” / no standard or rule {ident!r}. 可用 available: {ids}", file=sys.stderr)
     return EXIT_NOT_FOUND
@@ -271,7 +272,7 @@ def _unwrap(rulebook, ident, data, path, lang):
     return carried["answers"]
 
 
-def _batch(args):
+def _batch(args: argparse.Namespace) -> int:
     from . import batch
 
     rulebook = build_rulebook(args.dir)
@@ -302,7 +303,7 @@ def _batch(args):
     return EXIT_ANSWERS if failed else EXIT_OK
 
 
-def _template(args):
+def _template(args: argparse.Namespace) -> int:
     """A fillable answers file: every item or field with its name, what it accepts and its description."""
     rulebook = build_rulebook(args.dir)
     try:
@@ -315,7 +316,7 @@ def _template(args):
     return EXIT_OK
 
 
-def _rulebook(args):
+def _rulebook(args: argparse.Namespace) -> int:
     text = dumps(build_rulebook(args.dir))
     if args.output:
         _write(args.output, text + "\n")
@@ -324,7 +325,7 @@ def _rulebook(args):
     return EXIT_OK
 
 
-def _release(args):
+def _release(args: argparse.Namespace) -> int:
     """What HR runs when publishing: the compiled rulebook archived under its version, for the
     版本变更 page of every later release."""
     rulebook = build_rulebook(args.dir)
@@ -344,7 +345,7 @@ def _release(args):
     return EXIT_OK
 
 
-def _new(args):
+def _new(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", args.ident) or args.ident == "index":
         print(f"“{args.ident}”不能作标识 — 用小写英文字母开头, 只含小写字母、数字和下划线, 如 night_shift_agent / "
               f"ids are lower-case letters, digits and underscores", file=sys.stderr)
@@ -358,7 +359,7 @@ def _new(args):
     return EXIT_OK
 
 
-def _init(args):
+def _init(args: argparse.Namespace) -> int:
     from . import starter
 
     try:
@@ -378,7 +379,7 @@ def _init(args):
     return EXIT_OK
 
 
-def _import(args):
+def _import(args: argparse.Namespace) -> int:
     from . import importing
     from .importing import template
 
@@ -434,19 +435,19 @@ def _import(args):
     return EXIT_OK
 
 
-def _build(args):
+def _build(args: argparse.Namespace) -> int:
     from . import site
 
     return site.build(args.site_dir, definitions=args.dir, site_url=args.site_url)
 
 
-def _serve(args):
+def _serve(args: argparse.Namespace) -> int:
     from . import site
 
     return site.serve(args.addr, args.dir)
 
 
-def _schema(args):
+def _schema(args: argparse.Namespace) -> int:
     for path in jsonschema.write(args.output or Path(args.dir) / "_schema"):
         print(path)
     return EXIT_OK

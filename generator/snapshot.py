@@ -54,8 +54,8 @@ def make(runtime: dict, stdlib: bytes, wheel: bytes, key: str):
     node = shutil.which("node")
     if node is None:
         return _without("找不到 node")
-    with tempfile.TemporaryDirectory(prefix="handbook-snapshot-") as work:
-        work = Path(work)
+    with tempfile.TemporaryDirectory(prefix="handbook-snapshot-") as folder:
+        work = Path(folder)
         for name, source in runtime.items():
             shutil.copyfile(source, work / name)
         (work / "stdlib.zip").write_bytes(stdlib)

@@ -39,6 +39,8 @@ class Kind:
         return self.name if self.one_per_file else self.key
 
     def page_of(self, definition: dict) -> str:
+        if self.page is None:
+            raise ValueError(f"a {self.name} has no page of its own")
         return self.page.format_map(definition)
 
 

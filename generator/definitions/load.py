@@ -23,17 +23,17 @@ class Entry:
         return self.source.at(self.path + tuple(subpath), code, **params)
 
 
+KINDS = kinds.NAMES
+
+
 @dataclass
 class Definitions:
     root: Path
-    organisation: Entry = None
-    sources: Entry = None  # sources.yaml, optional
+    organisation: Entry | None = None
+    sources: Entry | None = None  # sources.yaml, optional
     entries: dict = field(default_factory=lambda: {k: [] for k in KINDS})
     # ids defined in files that failed the structural check: references to them are not reported twice
     broken_ids: dict = field(default_factory=lambda: {k: set() for k in KINDS})
-
-
-KINDS = kinds.NAMES
 
 
 def definition_files(root):

@@ -9,6 +9,8 @@ import json
 import re
 from pathlib import Path
 
+from assessment.contract import Rulebook
+
 from .serialised import content_hash, dumps
 from .diagnostics import Diagnostic
 
@@ -25,7 +27,7 @@ def _order(rulebook):
     return (str(rulebook["organisation"].get("effective_date") or ""), [(isinstance(p, str), p) for p in version])
 
 
-def load(root):
+def load(root: Path) -> tuple[list[Rulebook], list[Diagnostic]]:
     """(archived rulebooks, oldest first; [Diagnostic] for any archive that cannot be trusted)."""
     folder = Path(root) / FOLDER
     releases, problems = [], []
@@ -60,14 +62,14 @@ def next_version(version):
     return f"{head}.{int(last) + 1}" if last.isdigit() and head else f"{version}.1"
 
 
-def history(rulebook, releases):
+def history(rulebook: Rulebook, releases: list[Rulebook]) -> list[Rulebook]:
     """Every version to show on the 版本变更 page, oldest first, the rulebook being built last, so HR who
     bump the version and rebuild see their changes at once. An archive of the same version stays when
     the content has changed since (the version was not raised): the page lists those edits too."""
     return [r for r in releases if r["version"] != rulebook["version"] or r["hash"] != rulebook["hash"]] + [rulebook]
 
 
-def release(root, rulebook):
+def release(root: Path, rulebook: Rulebook) -> tuple[Path, str]:
     """Archive the rulebook as its version: (path, "written" | "unchanged"); ValueError when that version
     is archived with other content (the version must be raised first)."""
     path = archive_path(root, rulebook["version"])

@@ -4,6 +4,7 @@ answers to it carry. Compiling, archiving releases and the site's assets all wri
 import hashlib
 import json
 from decimal import Decimal
+from typing import cast
 
 from assessment.contract import Rulebook
 from assessment.numbers import fmt
@@ -23,7 +24,7 @@ def excerpt(rulebook: Rulebook, ident: str) -> Rulebook:
     body = {"format": rulebook["format"], "version": rulebook["version"],
             "standards": [s for s in rulebook["standards"] if s["id"] == ident],
             "rules": [r for r in rulebook["rules"] if r["id"] == ident]}
-    return {**body, "hash": content_hash(body)}
+    return cast(Rulebook, {**body, "hash": content_hash(body)})
 
 
 def answers_hash(rulebook: Rulebook, ident: str) -> str:

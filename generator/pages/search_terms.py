@@ -30,7 +30,7 @@ def _texts(value):
 # Each word this process has given frequency 0 (here, or the search plugin loading a dictionary made here), with
 # jieba's own frequency (None: not in its dictionary). jieba's dictionary is one per process: under `serve` the
 # last build's words stay removed, and the next dictionary would miss them unless they are put back first.
-_JIEBA_OWN = {}
+_JIEBA_OWN: dict[str, int | None] = {}
 _LAST = {"runs": None, "words": None}  # the last result and the text it came from
 
 
