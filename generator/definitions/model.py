@@ -119,37 +119,38 @@ CONDITION = Obj("condition", [
 OPTION = Obj("option", [
     Field("id", Ident(), required=True),
     Field("label", Text(), required=True, doc="选项文字"),
-    Field("points", Number(), doc="得分"),
+    Field("points", Number(), doc="得分", absent=Decimal(0)),  # where points count, the checks ask for them
 ], define="option")
 
 QUESTION_OPTION = Obj("question option", [
     Field("id", Ident(), required=True), Field("label", Text(), required=True, doc="选项文字, 如 A、对方先挂")])
 QUESTION_POINTS = Field("points", Number(), required=True, doc="本题分值")
-EXPLANATION = Field("explanation", Text(), doc="解析, 交卷后显示")
+EXPLANATION = Field("explanation", Text(), doc="解析, 交卷后显示", keep="given")
 
 _COMMON = [
     Field("id", Ident(), required=True),
     Field("name", Text(), required=True, doc="项目名称"),
-    Field("description", Text(), doc="考核要点"),
-    Field("assumed", Text(), doc="原文没有、由本手册假设的部分(如满分或分值), 会在页面和自评表上标明"),
-    Field("optional", Boolean(), default=False, doc="可不填(计 0 分)"),
-    Field("scored", Boolean(), default=True, doc="false: 只作前提条件, 不计分"),
-    Field("weight", Number(), doc="权重(百分比), 仅 method: weighted"),
+    Field("description", Text(), doc="考核要点", keep="truthy"),
+    Field("assumed", Text(), doc="原文没有、由本手册假设的部分(如满分或分值), 会在页面和自评表上标明", keep="truthy"),
+    Field("optional", Boolean(), default=False, doc="可不填(计 0 分)", keep="changed"),
+    Field("scored", Boolean(), default=True, doc="false: 只作前提条件, 不计分", keep="changed"),
+    Field("weight", Number(), doc="权重(百分比), 仅 method: weighted", label="权重", keep="given"),
 ]
+MIN = Field("min", Number(), default=Decimal(0), label="最小值")
+MAX = Field("max", Number(), required=True, label="最大值")
 FIELD_KINDS = {
     "choice": ("单选: 每个选项对应分值", [Field("options", ListOf(OPTION, min_items=1), required=True,
                                             doc="按从低到高排列(at_least 依此顺序)")]),
     "rating": ("评分量表(如 5-4-3-2-1、A/B/C), 量表在 rating_scales 中定义", [
         Field("scale", Ident(ref="rating_scale"), required=True)]),
     "number": ("数值: 直接计分, 或按 bands 分档计分", [
-        Field("min", Number(), default=Decimal(0)), Field("max", Number(), required=True),
-        Field("step", Number(), default=Decimal(1), doc="填写单位, 如 1 或 0.5"),
-        Field("unit", Text(), default=""),
+        MIN, MAX, Field("step", Number(), default=Decimal(1), doc="填写单位, 如 1 或 0.5", label="步长"),
+        Field("unit", Text(), default="", label="单位"),
         Field("bands", ListOf(Obj("number band", [
             Field("min", Number(), required=True, doc="本档下限(含)"),
             Field("points", Number(), required=True),
-            Field("label", Text()),
-        ])), doc="分档: 达到下限即得该档分"),
+            Field("label", Text(), keep="truthy"),
+        ])), doc="分档: 达到下限即得该档分", keep="truthy"),
         Field("cohort", Obj("cohort rank", [
             Field("rank", Ident(), required=True, doc="按本规则哪个每期数值字段排名(数值越大名次越前)"),
             Field("within", Enum(["department", "all"]), default="department",
@@ -157,47 +158,48 @@ FIELD_KINDS = {
             Field("min_group", Number(integer=True, minimum=1), default=1, doc="少于几人时不计算名次"),
             Field("as", Enum(["rank", "percent"]), default="rank",
                   doc="rank: 名次(1, 2, 3…); percent: 名次占人数的百分比(向上取整, 前 10% 即 ≤ 10)"),
-        ]), doc="仅规则的名次字段: 批量计分时按全体人员的数据计算, 自评时本人填写"),
+        ]), doc="仅规则的名次字段: 批量计分时按全体人员的数据计算, 自评时本人填写", keep="truthy"),
     ]),
     "count": ("计数 × 每项分值, 封顶", [
-        Field("each", Number(), required=True), Field("cap", Number(), required=True, doc="最高分"),
-        Field("max_count", Number(integer=True, minimum=1), default=99), Field("unit", Text(), default="项"),
+        Field("each", Number(), required=True, label="每项分值"),
+        Field("cap", Number(), required=True, doc="最高分", label="最高分"),
+        Field("max_count", Number(integer=True, minimum=1), default=99, label="最多项数"),
+        Field("unit", Text(), default="项", label="单位"),
     ]),
     "average": ("多名评分人的平均分", [
-        Field("min", Number(), default=Decimal(0)), Field("max", Number(), required=True),
-        Field("step", Number(), default=Decimal(1)),
-        Field("min_raters", Number(integer=True, minimum=1), default=1),
-        Field("max_raters", Number(integer=True, minimum=1), default=30),
+        MIN, MAX, Field("step", Number(), default=Decimal(1), label="步长"),
+        Field("min_raters", Number(integer=True, minimum=1), default=1, label="最少评分人数"),
+        Field("max_raters", Number(integer=True, minimum=1), default=30, label="最多评分人数"),
     ]),
     "checklist": ("勾选项: 基础分加减, 可设下限/封顶与致命错误", [
-        Field("base", Number(), default=Decimal(0)),
-        Field("floor", Number(), doc="最低分"), Field("cap", Number(), doc="最高分"),
+        Field("base", Number(), default=Decimal(0), label="基础分"),
+        Field("floor", Number(), doc="最低分", label="最低分"), Field("cap", Number(), doc="最高分", label="最高分"),
         Field("checks", ListOf(Obj("check", [
             Field("id", Ident(), required=True), Field("label", Text(), required=True),
             Field("points", Number(), default=Decimal(0), doc="加分为正, 扣分为负"),
-            Field("fatal", Boolean(), default=False, doc="致命错误: 整张表 0 分"),
+            Field("fatal", Boolean(), default=False, doc="致命错误: 整张表 0 分", keep="truthy"),
         ]), min_items=1), required=True),
     ]),
-    "boolean": ("是/否", [Field("yes_points", Number(), default=Decimal(0), doc="选“是”的得分"),
-                         Field("no_points", Number(), default=Decimal(0), doc="选“否”的得分")]),
+    "boolean": ("是/否", [Field("yes_points", Number(), default=Decimal(0), doc="选“是”的得分", label="选“是”得分"),
+                         Field("no_points", Number(), default=Decimal(0), doc="选“否”的得分", label="选“否”得分")]),
 }
 QUESTION_KINDS = {
     # test questions (知识测试): the page shows points, key and explanation only after 交卷
     "single": ("单选题: 选对得分", [
-        Field("options", ListOf(QUESTION_OPTION, min_items=2), required=True),
-        Field("key", Ident(), required=True, doc="正确选项 id"), QUESTION_POINTS, EXPLANATION]),
+        Field("options", ListOf(QUESTION_OPTION, min_items=2), required=True, keep="given"),
+        Field("key", Ident(), required=True, doc="正确选项 id", keep="given"), QUESTION_POINTS, EXPLANATION]),
     "multiple": ("多选题: 全部选对才得分; partial: true 时选错不得分、少选按比例得分", [
-        Field("options", ListOf(QUESTION_OPTION, min_items=2), required=True),
-        Field("key", ListOf(Ident(), min_items=1), required=True, doc="全部正确选项的 id"), QUESTION_POINTS,
+        Field("options", ListOf(QUESTION_OPTION, min_items=2), required=True, keep="given"),
+        Field("key", ListOf(Ident(), min_items=1), required=True, doc="全部正确选项的 id", keep="given"), QUESTION_POINTS,
         Field("partial", Boolean(), default=False, doc="true: 少选按选对的比例得分(选错仍为 0 分)"), EXPLANATION]),
-    "true_false": ("判断题", [Field("key", Boolean(), required=True, doc="true: 对(√); false: 错(×)"),
+    "true_false": ("判断题", [Field("key", Boolean(), required=True, doc="true: 对(√); false: 错(×)", keep="given"),
                               QUESTION_POINTS, EXPLANATION]),
     "blank": ("填空: 与任一参考答案相同即得分(不计全角半角、大小写、空格和标点)", [
-        Field("accepted", ListOf(Text(), min_items=1), required=True, doc="可接受的答案"),
+        Field("accepted", ListOf(Text(), min_items=1), required=True, doc="可接受的答案", keep="given"),
         QUESTION_POINTS, EXPLANATION]),
     "essay": ("简答题: 由阅卷人对照参考答案评分, 自动计分时暂不计入总分", [
-        QUESTION_POINTS, Field("reference", Text(), doc="参考答案(原文没有时不写, 页面会说明)"),
-        Field("step", Number(), default=Decimal(1), doc="阅卷给分的单位")]),
+        QUESTION_POINTS, Field("reference", Text(), doc="参考答案(原文没有时不写, 页面会说明)", keep="given"),
+        Field("step", Number(), default=Decimal(1), doc="阅卷给分的单位", label="步长")]),
 }
 ITEM = Tagged("kind", _COMMON, {**FIELD_KINDS, **QUESTION_KINDS}, "考核项目", define="item")
 # a rule's person and period fields: answers its formulas compute with, never test questions

@@ -10,6 +10,7 @@ from decimal import Decimal
 from assessment.numbers import fmt
 
 from . import model
+from .schema_types import ListOf, Number, Obj
 
 
 def num(value):
@@ -20,57 +21,43 @@ def _options(options):
     return [{"id": o["id"], "label": o["label"], "points": num(o.get("points", 0))} for o in options]
 
 
+def fields(spec: Obj, data: dict, skip=()) -> dict:
+    """`data` (checked against `spec`) as the rulebook holds it, walking the model: each field written as its
+    `keep` says, numbers as decimal strings (integers as they are), lists and mappings field by field."""
+    out = {}
+    for name, field in spec.fields.items():
+        if name in skip:
+            continue
+        value = data.get(name, field.absent)
+        if (field.keep == "given" and value is None) or (field.keep == "truthy" and not value) \
+                or (field.keep == "changed" and value == field.default):
+            continue
+        out[name] = _value(field.type, value)
+    return out
+
+
+def _value(spec, value):
+    if value is None:
+        return None
+    if isinstance(spec, Number):
+        return value if spec.integer else num(value)
+    if isinstance(spec, Obj):
+        return fields(spec, value)
+    if isinstance(spec, ListOf):
+        return [_value(spec.of, v) for v in value]
+    return value
+
+
 def item(data, rating_scales=None):
-    """A normalised item (or rule input field)."""
+    """A normalised item (or rule input field): its kind's fields from the model; a rating item becomes a choice
+    over its rating scale's options (the one shorthand)."""
     kind = data["kind"]
     out = {"id": data["id"], "name": data["name"], "kind": kind}
-    for key in ("description", "assumed"):
-        if data.get(key):
-            out[key] = data[key]
-    if data.get("optional"):
-        out["optional"] = True
-    if not data.get("scored", True):
-        out["scored"] = False
-    if data.get("weight") is not None:
-        out["weight"] = num(data["weight"])
+    out.update(fields(model.ITEM.variants[kind], data, skip=("id", "name", "kind")))
     if kind == "rating":
         scale = (rating_scales or {}).get(data["scale"])
         out["kind"] = "choice"
-        out["scale"] = data["scale"]
         out["options"] = _options(scale["options"]) if scale else []
-    elif kind == "choice":
-        out["options"] = _options(data["options"])
-    elif kind in ("number", "average"):
-        for key in ("min", "max", "step"):
-            out[key] = num(data[key])
-        if kind == "number":
-            out["unit"] = data.get("unit", "")
-            if data.get("cohort"):
-                cohort = data["cohort"]
-                out["cohort"] = {key: cohort[key] for key in ("rank", "within", "min_group", "as")}
-            if data.get("bands"):
-                out["bands"] = [{"min": num(b["min"]), "points": num(b["points"]),
-                                 **({"label": b["label"]} if b.get("label") else {})} for b in data["bands"]]
-        else:
-            out["min_raters"], out["max_raters"] = data["min_raters"], data["max_raters"]
-    elif kind == "count":
-        out.update(each=num(data["each"]), cap=num(data["cap"]), max_count=data["max_count"], unit=data["unit"])
-    elif kind == "checklist":
-        out["base"] = num(data["base"])
-        out["floor"], out["cap"] = num(data.get("floor")), num(data.get("cap"))
-        out["checks"] = [{"id": c["id"], "label": c["label"], "points": num(c["points"]),
-                          **({"fatal": True} if c.get("fatal") else {})} for c in data["checks"]]
-    elif kind == "boolean":
-        out["yes_points"], out["no_points"] = num(data["yes_points"]), num(data["no_points"])
-    elif kind in ("single", "multiple", "true_false", "blank", "essay"):
-        out["points"] = num(data["points"])
-        for key in ("options", "key", "accepted", "explanation", "reference"):
-            if data.get(key) is not None:
-                out[key] = [{"id": o["id"], "label": o["label"]} for o in data[key]] if key == "options" else data[key]
-        if kind == "multiple":
-            out["partial"] = data["partial"]
-        if kind == "essay":
-            out["step"] = num(data["step"])
     return out
 
 

@@ -272,10 +272,20 @@ class ListOf(Type):
         return result
 
 
+KEEP = ("always", "given", "truthy", "changed")  # when a field is written into the rulebook (normalise.fields)
+
+
 class Field:
-    def __init__(self, name, type_, required=False, default=_MISSING, doc=""):
+    """`label`: the field's name in the changelog's sentences; `keep`: when normalising writes it into the
+    rulebook — always (`absent` when not given), given (not None), truthy, or changed (not its default).
+    `absent` is the rulebook's value only: unlike `default`, the checks still see the field as not given."""
+
+    def __init__(self, name, type_, required=False, default=_MISSING, doc="", label="", keep="always", absent=None):
+        if keep not in KEEP:
+            raise ValueError(f"{name}: keep must be one of {KEEP}")
         self.name, self.type, self.required, self.default = name, type_, required, default
         self.doc = doc or type_.doc
+        self.label, self.keep, self.absent = label, keep, absent
 
 
 class ExactlyOne:

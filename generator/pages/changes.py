@@ -22,7 +22,7 @@ from assessment.history import OUTCOME_NAMES, vocabulary
 from assessment.numbers import fmt
 
 from ..definitions.kinds import BY_NAME
-from ..definitions.model import PERIODS
+from ..definitions.model import ITEM, PERIODS
 from .escape import text as md
 
 FIRST = "这是第一个发布的版本，之前没有可比较的版本。"
@@ -32,9 +32,9 @@ OTHER = "其他内容有修改"
 METHODS = {"sum": "各项得分相加", "weighted": "加权"}
 KINDS = {"choice": "单选", "number": "数值", "count": "计数", "average": "多人评分取平均", "checklist": "勾选项",
          "boolean": "是/否"}
-ITEM_WORDS = {"weight": "权重", "min": "最小值", "max": "最大值", "step": "步长", "unit": "单位", "each": "每项分值",
-              "cap": "最高分", "max_count": "最多项数", "min_raters": "最少评分人数", "max_raters": "最多评分人数",
-              "base": "基础分", "floor": "最低分", "yes_points": "选“是”得分", "no_points": "选“否”得分"}
+# an item's settings told as "{item}的{label}由 a 改为 b": the fields the model gives a label
+ITEM_WORDS = {name: field.label for variant in ITEM.variants.values() for name, field in variant.fields.items()
+              if field.label}
 
 
 @dataclass(frozen=True)
