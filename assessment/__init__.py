@@ -7,6 +7,7 @@ from . import carry, history, standard
 from .answered import KINDS, Answered
 from .contract import Rule, Rulebook, RuleResult, Standard, StandardResult
 from .errors import AnswerError, Problem
+from .fingerprint import answers_hash
 
 __all__ = ["AnswerError", "Problem", "find", "score", "evaluate_rule", "run", "carry_over"]
 
@@ -33,7 +34,9 @@ def run(rulebook: Rulebook, ident: str, answers: dict) -> StandardResult | RuleR
     kind, definition = find(rulebook, ident)
     result = kind.run(definition, answers)
     result["kind"] = kind.name
-    result["rulebook"] = {"version": rulebook.get("version"), "hash": rulebook.get("hash")}
+    # the definition's own hash, the one its answers are saved and exported under (not the whole rulebook's:
+    # the CLI holds the whole rulebook, a page only its definition's excerpt, and both must say the same)
+    result["rulebook"] = {"version": rulebook.get("version"), "hash": answers_hash(rulebook, ident)}
     return result
 
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessment.contract import Rulebook
+from assessment.fingerprint import excerpt
 
 from . import bundle, snapshot, stdlib, wheel
-from .definitions.serialised import dumps, excerpt
+from .definitions.serialised import dumps
 
 APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
 HASHED = "assets/hashed"

@@ -23,8 +23,8 @@ from assessment import items as kinds
 from assessment.answered import RULE, STANDARD, Answered
 from assessment.contract import Rule, Rulebook, Standard
 from assessment.errors import AnswerError
+from assessment.fingerprint import answers_hash
 
-from .definitions.serialised import answers_hash
 from .report import reviewed, said
 
 PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}

@@ -17,12 +17,13 @@ import yaml
 import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
+from assessment.fingerprint import answers_hash
 
 from . import skeletons
 from .importing.sheets import TEMPLATES as TEMPLATE_KINDS
 from .definitions import jsonschema, releases, syntax
 from .definitions.compile import build_rulebook, compile_definitions
-from .definitions.serialised import answers_hash, dumps
+from .definitions.serialised import dumps
 from .definitions.diagnostics import DefinitionError
 from .definitions.kinds import BY_NAME
 

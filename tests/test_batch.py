@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from conftest import run_cli
 
-from generator.definitions.serialised import answers_hash
+from assessment.fingerprint import answers_hash
 
 KPI = "客服岗位月度绩效(KPI)"  # weights 20 / 20 / 25 / 25 / 10, each item out of 100
 

@@ -64,6 +64,19 @@ def test_score_standard_from_yaml(tmp_path):
     assert data["rulebook"]["version"] == VERSION
 
 
+def test_score_reports_the_hash_the_page_saves_answers_under(tmp_path):
+    """The definition's own hash, as the page's form and its exports carry it, not the whole rulebook's."""
+    from assessment.fingerprint import answers_hash
+    from generator.definitions.compile import build_rulebook
+
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"knowledge_skills": 80, "communication": 70, "teamwork": 60, "efficiency": 90,
+                                   "satisfaction": 100}), encoding="utf-8")
+    data = json.loads(run_cli("score", "cs_rank_evaluation", "--answers", answers, "--json", "--dir", SAMPLE).stdout)
+    rulebook = build_rulebook(SAMPLE)
+    assert data["rulebook"]["hash"] == answers_hash(rulebook, "cs_rank_evaluation") != rulebook["hash"]
+
+
 def test_score_rule_with_periods_in_text(tmp_path):
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps({"person": {"level": "reviewer_2", "on_probation": False},

@@ -9,7 +9,7 @@ import pytest
 from generator.assets import site_assets
 from generator.definitions import releases
 from generator.definitions.compile import compile_definitions
-from generator.definitions.serialised import answers_hash, excerpt
+from assessment.fingerprint import answers_hash, excerpt
 from generator.pages import build_pages
 
 from conftest import ROOT

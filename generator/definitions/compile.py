@@ -14,6 +14,7 @@ from decimal import Decimal
 import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
+from assessment.fingerprint import content_hash
 from assessment.messages import Words
 from assessment.numbers import dec
 
@@ -21,7 +22,6 @@ from . import checks, model, normalise, order, releases
 from .schema_types import ListOf, Obj
 from .diagnostics import DefinitionError
 from .load import load
-from .serialised import content_hash
 
 FORMAT = 1
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from assessment.contract import Rulebook
 
-from .serialised import content_hash, dumps
+from assessment.fingerprint import content_hash
+
+from .serialised import dumps
 from .diagnostics import Diagnostic
 
 FOLDER = "_releases"

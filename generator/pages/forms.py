@@ -11,12 +11,12 @@ from assessment import cohort
 from assessment import items as kinds
 from assessment.answered import RULE, STANDARD
 from assessment.carry import basis
+from assessment.fingerprint import answers_hash
 from assessment.errors import PERIOD_PATH
 from assessment.history import person_fields
 from assessment.numbers import fmt
 from assessment.standard import is_test
 
-from ..definitions.serialised import answers_hash
 from .escape import Raw, attr
 
 
