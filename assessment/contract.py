@@ -181,3 +181,45 @@ class RuleResult(TypedDict, total=False):
     level: dict | None
     pay: str | None
     bonus: str | None
+
+
+# --- the files a page writes and the CLI and the batch read ------------------------------------------------
+# tests/fixtures/files/ holds one of each: the Python tests score them, the browser tests import them, and the
+# files the pages export are held to these keys (tests/test_files.py, the browser tests)
+
+class Person(TypedDict, total=False):
+    """Who is assessed, as typed on the page (each may be empty)."""
+
+    name: str
+    staff_id: str
+    department: str
+
+
+class _Exported(TypedDict):
+    definition: str  # the standard's or rule's id
+    definition_name: str
+    rulebook_version: str
+    rulebook_hash: str  # the definition's own hash (assessment/fingerprint.answers_hash): current, or carried
+    exported: str  # ISO 8601 time
+    fields: list[str]  # the answer fields' ids, as the page had them
+    field_names: dict[str, str]  # id → name, for reading a file from an earlier release
+    basis: dict  # each field's name, kind, weight and shape when saved (assessment/carry.py)
+    person: Person
+
+
+class AnswersFile(_Exported):
+    """导出答案 (assessment/app/app.js exportAnswers)."""
+
+    answers: dict  # a standard's {item id: value}; a rule's {"person": {…}, "periods": [{…}, …]}
+
+
+class ReviewFile(_Exported):
+    """导出审核文件 (assessment/app/review.js exportFile): the person's answers beside the reviewer's, sealed."""
+
+    type: Literal["review"]
+    format: int
+    self: dict  # the person's side: {answers, person, exported, rulebook_version}
+    reviewer: dict  # {name, staff_id, answers, reviewed}
+    comments: dict[str, str]  # answer key → the reviewer's comment
+    overall: str
+    integrity: dict  # {algorithm, digest, note}: assessment/review.py seal, over everything but itself

@@ -8,9 +8,11 @@ validator); the knowledge test, which has none, is answered by its key, so its t
 the questions the engine marks (short answers wait for a reviewer)."""
 
 import json
+import typing
 
 import pytest
 
+from assessment.contract import AnswersFile
 from assessment.standard import all_items, is_test
 
 from test_assessment_browser import fill
@@ -114,7 +116,9 @@ def test_a_persons_whole_use_of_every_assessment_page(browser, request, lifecycl
         page.get_by_role("button", name="导出答案").click()
     exported = tmp_path / download.value.suggested_filename
     download.value.save_as(exported)
-    assert json.loads(exported.read_text(encoding="utf-8"))["definition"] == definition["id"]
+    written = json.loads(exported.read_text(encoding="utf-8"))
+    assert written["definition"] == definition["id"]
+    assert set(written) == set(typing.get_type_hints(AnswersFile))  # the declared shape (assessment/contract.py)
 
     page.get_by_role("button", name="清除答案").click()  # the page is as on the first visit, no old result left
     until(page, "cleared", untouched[0]["state"], **{k: v for k, v in untouched[0].items() if k != "state"})

@@ -3,10 +3,12 @@ answers, answers the same form beside them, comments, exports a sealed review fi
 reopens the file later. Totals and steps are counted by hand from the sample's rules."""
 
 import json
+import typing
 
 import pytest
 from openpyxl import load_workbook
 
+from assessment.contract import ReviewFile
 from assessment.review import verify
 
 from conftest import VERSION, run_cli
@@ -81,6 +83,7 @@ def test_a_manager_reviews_beside_the_persons_answers(page, site_url, tmp_path):
     download.value.save_as(review)
     record = json.loads(review.read_text(encoding="utf-8"))
     assert record["type"] == "review" and verify(record) == "intact"  # sealed by the engine in the browser
+    assert set(record) == set(typing.get_type_hints(ReviewFile))  # the declared shape (assessment/contract.py)
     assert record["self"]["answers"]["experience"] == "three_five" and record["reviewer"]["answers"]["experience"] == "two_three"
     assert record["reviewer"]["name"] == "李四" and record["person"]["staff_id"] == "A001"
     assert record["comments"] == {"grooming": "两次检查指甲与精神状态不达标"} and "不是签名" in record["integrity"]["note"]
