@@ -39,7 +39,7 @@ bench: $(STAMP) $(NODE)
 
 # one wheel that builds sites with no checkout, no Node and no network (README: installing without the checkout)
 dist: $(STAMP) $(NODE)
-	$(BIN)/python -m generator.distribution --out dist
+	$(BIN)/python -m generator.site.distribution --out dist
 
 validate: $(STAMP)
 	$(BIN)/handbook validate $(DEFS)

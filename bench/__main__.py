@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from generator import stdlib
+from generator.site import stdlib
 
 from . import batch, browser, build, pairs, preview, report, synthetic
 

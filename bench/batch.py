@@ -31,7 +31,7 @@ def write_workbook(rulebook, people, path):
     from openpyxl import Workbook
 
     from assessment.answered import RULE, STANDARD
-    from generator.batch import _fields  # noqa: PLC2701  the same column names HR's template uses
+    from generator.appraisal.batch import _fields  # noqa: PLC2701  the same column names HR's template uses
 
     definitions = [(kind, d) for kind in (STANDARD, RULE) for d in rulebook[kind.key] if d.get("examples")]
     book = Workbook(write_only=True)
@@ -64,7 +64,7 @@ def write_workbook(rulebook, people, path):
 
 def run_one(people):
     """In this process: write the input, then read, score and write it as `handbook batch` does."""
-    from generator import batch
+    from generator.appraisal import batch
     from generator.definitions.compile import build_rulebook
 
     rulebook = build_rulebook(ROOT / "competencies")

@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlparse
 
 import brotli
 
-from generator import snapshot
-from generator.site import serve_static
+from generator.site import snapshot
+from generator.site.builder import serve_static
 
 from . import pairs, servers
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.assemble import assemble
+from generator.site.assemble import assemble
 from generator.definitions.compile import compile_definitions
 from generator.pages import build_pages, render, search_terms
 
@@ -135,7 +135,7 @@ def _import_s():
     of three, over a bare interpreter's start."""
     def once(code):
         return _timed([sys.executable, "-c", code], ROOT)[0]
-    return statistics.median(once("import generator.mkdocs_plugin") - once("pass") for _ in range(3))
+    return statistics.median(once("import generator.site.mkdocs_plugin") - once("pass") for _ in range(3))
 
 
 def _site_figures(site):

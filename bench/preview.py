@@ -21,7 +21,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from generator.mkdocs_plugin import SERVE_ONLY
+from generator.site.mkdocs_plugin import SERVE_ONLY
 
 from . import pairs
 

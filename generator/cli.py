@@ -232,7 +232,7 @@ def _score(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        from .report import text_report
+        from .appraisal.report import text_report
 
         print(text_report(result))
     return EXIT_OK
@@ -251,7 +251,7 @@ class WrongFile(Exception):
 def _unwrap(rulebook, ident, data, path, lang):
     """The answers in a file exported by a self-assessment page (导出答案), brought to this rulebook as the
     page brings them (assessment.carry_over), each change said on stderr; any other file is the answers."""
-    from . import batch
+    from .appraisal import batch
 
     if not batch.is_export(data):
         return data
@@ -274,7 +274,7 @@ def _unwrap(rulebook, ident, data, path, lang):
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from . import batch
+    from .appraisal import batch
 
     rulebook = build_rulebook(args.dir)
     if args.output.suffix.lower() not in (".xlsx", ".csv", ".html") or (args.template and args.output.suffix.lower() != ".xlsx"):
@@ -311,7 +311,7 @@ def _template(args: argparse.Namespace) -> int:
         kind, definition = assessment.find(rulebook, args.ident)
     except KeyError:
         return _no_such(rulebook, args.ident)
-    from .report import answers_template
+    from .appraisal.report import answers_template
 
     print(answers_template(kind, definition, rulebook["version"]), end="")
     return EXIT_OK
@@ -437,13 +437,13 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from . import site
+    from .site import builder as site
 
     return site.build(args.site_dir, definitions=args.dir, site_url=args.site_url)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from . import site
+    from .site import builder as site
 
     return site.serve(args.addr, args.dir)
 

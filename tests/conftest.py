@@ -54,7 +54,7 @@ from bench.browser import CHROMIUM, launch  # noqa: E402  Debian's Chromium and 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """One real `mkdocs build --strict` of the sample handbook (through the atomic builder)."""
-    from generator.site import build
+    from generator.site.builder import build
 
     site = tmp_path_factory.mktemp("built") / "site"
     assert build(site) == 0
@@ -66,7 +66,7 @@ LIBRARY = ROOT / "examples" / "library"  # the second handbook, of another shape
 
 @pytest.fixture(scope="session")
 def library_url(tmp_path_factory):
-    from generator.site import build, serve_static
+    from generator.site.builder import build, serve_static
 
     site = tmp_path_factory.mktemp("library-built") / "site"
     assert build(site, definitions=LIBRARY) == 0
@@ -88,7 +88,7 @@ def library_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    from generator.site import serve_static
+    from generator.site.builder import serve_static
 
     server, url = serve_static(built_site)
     yield url

@@ -74,6 +74,6 @@ def test_the_engine_returns_the_declared_shape(rulebook):
 
 def test_the_contract_costs_the_browser_nothing_it_lacks():
     """The engine imports the contract: the browser's trimmed stdlib must hold what it imports."""
-    from generator.stdlib import KEEP
+    from generator.site.stdlib import KEEP
 
     assert {"typing"} <= KEEP

@@ -1,4 +1,4 @@
-"""The memory snapshot the worker restores instead of booting Python (generator/snapshot.py): the pages score
+"""The memory snapshot the worker restores instead of booting Python (generator/site/snapshot.py): the pages score
 the same on the fallback path, a snapshot that does not restore or is of another engine is refused with its
 reason in the console, and a build can leave it out."""
 
@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from generator import snapshot
-from generator.assets import site_assets
+from generator.site import snapshot
+from generator.site.assets import site_assets
 
 from strategies import sample_answers
 from test_assessment_browser import expected_hooks, fill, settle

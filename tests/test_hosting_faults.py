@@ -8,7 +8,7 @@ import http.server
 import threading
 
 
-from generator.site import StaticHandler
+from generator.site.builder import StaticHandler
 
 
 def serve(directory, headers=(), **overrides):

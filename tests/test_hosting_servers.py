@@ -42,7 +42,7 @@ def server(request, built_site):
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory):
     """Built as the page says for a site under /handbook/: with its address (the host does not matter)."""
-    from generator.site import build
+    from generator.site.builder import build
 
     site = tmp_path_factory.mktemp("sub-path") / "site"
     assert build(site, site_url="http://handbook.example.local/handbook/") == 0

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from generator.assets import site_assets
+from generator.site.assets import site_assets
 from generator.definitions import releases
 from generator.definitions.compile import compile_definitions
 from assessment.fingerprint import answers_hash, excerpt
@@ -156,7 +156,7 @@ def test_a_preview_rebuild_writes_the_site_a_full_build_writes(tmp_path, old, ne
 
     from test_site_build import copy_project
 
-    from generator.mkdocs_plugin import SERVE_ONLY
+    from generator.site.mkdocs_plugin import SERVE_ONLY
 
     project = copy_project(tmp_path)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))

@@ -1,4 +1,4 @@
-"""The handbook installed from its wheel (`make dist`, generator/distribution.py) on a machine with Python and
+"""The handbook installed from its wheel (`make dist`, generator/site/distribution.py) on a machine with Python and
 nothing else: no checkout, no Node, no network. A new handbook is made and built there, its site equals the one
 the checkout builds from the same folder, and its self-assessment boots from the snapshot the wheel carries."""
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from generator import distribution
+from generator.site import distribution
 from generator.definitions.compile import build_rulebook
-from generator.site import serve_static
+from generator.site.builder import serve_static
 from test_assessment_browser import fill, settle
 
 
@@ -56,8 +56,8 @@ def offline(env, work, *args):
 def test_the_wheel_carries_the_runtime_and_says_what_it_needs(installed):
     work, wheel, env = installed
     names = zipfile.ZipFile(wheel).namelist()
-    for needed in ("generator/bundled/mkdocs.yml", "generator/bundled/content/guide/hosting.md",
-                   "generator/bundled/runtime/pyodide/pyodide.asm.wasm", "generator/bundled/runtime/engine.snapshot"):
+    for needed in ("generator/site/bundled/mkdocs.yml", "generator/site/bundled/content/guide/hosting.md",
+                   "generator/site/bundled/runtime/pyodide/pyodide.asm.wasm", "generator/site/bundled/runtime/engine.snapshot"):
         assert needed in names, needed
     root = Path(distribution.ROOT)
     for package in distribution.PACKAGES:  # every file of the packages, not only their Python (livereload.js)

@@ -6,7 +6,7 @@ import logging
 import pytest
 
 from conftest import ROOT
-from generator import mkdocs_plugin
+from generator.site import mkdocs_plugin
 
 
 def config():

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 SOURCES = sorted((ROOT / "generator" / "pages" / "templates").glob("*.j2")) + [
-    ROOT / p for p in ("assessment/app/app.js", "generator/report.py", "generator/pages/forms.py",
+    ROOT / p for p in ("assessment/app/app.js", "generator/appraisal/report.py", "generator/pages/forms.py",
                        "generator/pages/render.py", "assessment/items.py", "assessment/history.py",
                        "assessment/standard.py", "assessment/formula.py", "assessment/messages.py")]
 CJK = "\u4e00-\u9fff"

@@ -13,8 +13,8 @@ import zipfile
 import pytest
 
 import assessment
-from generator import snapshot, stdlib, wheel
-from generator.assets import digest
+from generator.site import snapshot, stdlib, wheel
+from generator.site.assets import digest
 
 from conftest import ROOT
 from strategies import sample_answers

@@ -18,7 +18,7 @@ from conftest import VERSION, run_cli
 from conftest import NEXT_VERSION as NEXT
 from test_site_build import copy_project
 
-from generator.site import build, serve_static
+from generator.site.builder import build, serve_static
 
 ANSWERS = {"return_visit_rate": "92", "satisfaction": "88", "timeliness_accuracy": "95",
            "training_level": "80", "attendance": "100"}

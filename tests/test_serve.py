@@ -39,7 +39,7 @@ def test_serve_reloads_edits_and_survives_yaml_errors(tmp_path, page):
     project = copy_project(tmp_path)
     port = free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
-    # as `make serve` runs it: --dirty, only the pages that changed are rendered again (generator/preview.py)
+    # as `make serve` runs it: --dirty, only the pages that changed are rendered again (generator/site/preview.py)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
                                "-a", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT,
                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))

@@ -3,7 +3,7 @@
 import re
 import shutil
 
-from generator.site import build
+from generator.site.builder import build
 
 from conftest import EFFECTIVE_DATE, ROOT, VERSION
 

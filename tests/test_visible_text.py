@@ -153,7 +153,7 @@ def test_lists_follow_reporting_lines_not_english_ids(pages):
 @pytest.fixture(scope="module")
 def awkward_site(tmp_path_factory):
     """The sample with every free-text field holding names that use Markdown's and HTML's characters."""
-    from generator.site import build
+    from generator.site.builder import build
     from poison import awkward, poison
     from test_site_build import copy_project
 

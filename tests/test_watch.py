@@ -4,7 +4,7 @@ polling anywhere else (a network or WSL-mounted disk reports nothing)."""
 import threading
 import time
 
-from generator import watch
+from generator.site import watch
 
 
 class FakeServer:

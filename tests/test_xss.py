@@ -61,7 +61,7 @@ MARKUP_IN_DOM = """() => [...document.querySelectorAll('*')].flatMap(e => [
 
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory):
-    from generator.site import build
+    from generator.site.builder import build
 
     from test_site_build import copy_project
 
@@ -119,7 +119,7 @@ def test_no_page_carries_a_payload_as_markup(poisoned):
 
 @pytest.fixture(scope="module")
 def poisoned_url(poisoned):
-    from generator.site import serve_static
+    from generator.site.builder import serve_static
 
     server, url = serve_static(poisoned[1])
     yield url

@@ -1,4 +1,4 @@
-// Module worker: restores the memory snapshot of Pyodide with the engine imported (generator/snapshot.py), or
+// Module worker: restores the memory snapshot of Pyodide with the engine imported (generator/site/snapshot.py), or
 // boots the bundled Pyodide and unpacks the engine wheel when there is none or it cannot be used; scores on
 // request. The console says which way it started.
 // Its name is where the part of the rulebook it scores against lives ("DIGEST/ID.json", beside the
@@ -6,7 +6,7 @@
 // of its bytes, which the worker checks before using it: a cache or proxy that serves last release's
 // file never gets it scored. Messages in: {seq, id, answers | migrate | review | seal} (assessment/page.py).
 // Out: {type: "progress"|"ready"|"result"|"fatal", ...}.
-const RUNTIME = "@RUNTIME@", WHEEL = "@WHEEL@";  // filled in at build time (generator/assets.py)
+const RUNTIME = "@RUNTIME@", WHEEL = "@WHEEL@";  // filled in at build time (generator/site/assets.py)
 // SNAPSHOT is "" when the build made none; SNAPSHOT_STDLIB, the standard library less what it already imported
 const SNAPSHOT = "@SNAPSHOT@", SNAPSHOT_KEY = "@SNAPSHOT_KEY@", SNAPSHOT_STDLIB = "@SNAPSHOT_STDLIB@";
 const here = path => new URL(path, import.meta.url);

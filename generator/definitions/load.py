@@ -43,7 +43,7 @@ def definition_files(root):
 _NOT_DEFINITIONS = {"thumbs.db", "desktop.ini"}  # what Windows leaves in folders
 
 
-PAGES_FOLDER = "pages"  # the organisation's own Markdown pages and images (generator/assemble.py), not definitions
+PAGES_FOLDER = "pages"  # the organisation's own Markdown pages and images (generator/site/assemble.py), not definitions
 
 
 def find_files(root):

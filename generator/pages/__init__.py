@@ -8,7 +8,7 @@
 
 from assessment.contract import Rulebook
 
-from ..assets import EngineFiles
+from ..site.assets import EngineFiles
 from .render import Pages, Renderer
 
 

@@ -12,7 +12,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from . import kept
+from .. import kept
 
 KEEP = frozenset("""
     __future__ _collections_abc _colorize _opcode_metadata _py_warnings _pyodide _sitebuiltins _ssl

@@ -14,9 +14,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from . import kept
+from .. import ROOT, kept
 
-ROOT = Path(__file__).resolve().parent.parent
 NAME, VERSION = "assessment", "1.0.0"
 FILENAME = f"{NAME}-{VERSION}-py3-none-any.whl"
 _EPOCH = (1980, 1, 1, 0, 0, 0)

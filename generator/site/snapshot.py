@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import kept
+from .. import kept
 from . import stdlib as library
 
 MAKER = Path(__file__).with_name("snapshot.mjs")

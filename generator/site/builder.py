@@ -19,10 +19,10 @@ import tempfile
 import threading
 from pathlib import Path
 
+from .. import ROOT
 from . import bundle
 from .precompress import precompress
 
-ROOT = Path(__file__).resolve().parent.parent
 CONFIG = bundle.config_file(ROOT / "mkdocs.yml")  # an installed handbook's own, else the checkout's
 
 
@@ -92,7 +92,7 @@ def _publishable(directory):
 
 
 def serve(addr, definitions=None):
-    # --dirty: after an edit MkDocs renders only the pages that changed (generator/preview.py keeps the rest exact)
+    # --dirty: after an edit MkDocs renders only the pages that changed (generator/site/preview.py keeps the rest exact)
     return _mkdocs("serve", "--config-file", str(CONFIG), "--dev-addr", addr, "--livereload", "--dirty",
                    definitions=definitions).returncode
 

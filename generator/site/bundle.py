@@ -1,6 +1,6 @@
 """What an installed handbook carries in place of a checkout's `mkdocs.yml`, `content/`, npm packages and Node.
 
-`make dist` (generator/distribution.py) writes it into the wheel, under `generator/bundled/`: the site's
+`make dist` (generator/site/distribution.py) writes it into the wheel, under `generator/site/bundled/`: the site's
 configuration and the product's own pages, Pyodide's files as the site serves them (the standard library already
 trimmed), the engine wheel and its memory snapshot. Its files are the very bytes a checkout would make, so a
 site built from an installed handbook equals one built from the checkout it came from. A checkout has no bundle
@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import ROOT
 from . import snapshot
 
 HERE = Path(__file__).with_name("bundled")
@@ -25,7 +26,7 @@ MANIFEST = "manifest.json"
 ENGINE_FILE = "engine.whl"
 HEAP_FILE = "engine.snapshot"
 HEAP_STDLIB_FILE = "engine-stdlib.zip"
-ENGINE_SOURCES = Path(__file__).resolve().parent.parent / "assessment"
+ENGINE_SOURCES = ROOT / "assessment"
 
 
 def config_file(checkout_config: Path) -> Path:

@@ -25,9 +25,9 @@ from mkdocs.structure.files import File
 
 from .assemble import assemble
 from .assets import MissingAsset
-from .definitions.compile import compile_definitions
-from .definitions.diagnostics import DefinitionError
-from .pages import csp, forms
+from ..definitions.compile import compile_definitions
+from ..definitions.diagnostics import DefinitionError
+from ..pages import csp, forms
 from .preview import Preview, heading
 from .watch import watch
 

@@ -15,10 +15,11 @@ from pathlib import Path
 from assessment.contract import Rulebook
 from assessment.fingerprint import excerpt
 
+from .. import ROOT
 from . import bundle, snapshot, stdlib, wheel
-from .definitions.serialised import dumps
+from ..definitions.serialised import dumps
 
-APP = Path(__file__).resolve().parent.parent / "assessment" / "app"
+APP = ROOT / "assessment" / "app"
 HASHED = "assets/hashed"
 DIGEST_LENGTH = 12  # hex characters of SHA-256: 48 bits, ample for a site's few dozen files
 PAGE_SCRIPTS = ("app.js", "review.js")  # app.js imports review.js

@@ -10,7 +10,7 @@ import gzip
 import hashlib
 from pathlib import Path
 
-from . import kept
+from .. import kept
 
 try:
     import brotli  # optional: the `site` extra pins it

@@ -11,10 +11,10 @@ from assessment.contract import Rulebook
 
 from . import assets as site
 from .assets import Assets
-from .definitions import releases
-from .definitions.compile import Compiled
-from .definitions.load import PAGES_FOLDER
-from .pages import Pages, build_pages, footer, incremental, search_terms, site_description, site_name
+from ..definitions import releases
+from ..definitions.compile import Compiled
+from ..definitions.load import PAGES_FOLDER
+from ..pages import Pages, build_pages, footer, incremental, search_terms, site_description, site_name
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """`make dist`: the handbook as one wheel that builds sites with no checkout, no Node and no network.
 
-    python -m generator.distribution [--out dist]
+    python -m generator.site.distribution [--out dist]
 
-The wheel holds the `generator` and `assessment` packages and the bundle (generator/bundle.py), made here from
+The wheel holds the `generator` and `assessment` packages and the bundle (generator/site/bundle.py), made here from
 the checkout's own files: its `mkdocs.yml` and `content/`, Pyodide's files from the pinned npm package, the
 engine wheel and a memory snapshot made with Node. pip and setuptools build it from a staging copy, so the
 checkout never holds a bundle and keeps making its engine from its sources.
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from .. import ROOT
 from . import assets, bundle, snapshot, wheel
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("generator", "assessment")
 PROJECT_FILES = ("pyproject.toml", "README.md")
 STAGING = ROOT / "build" / "dist-src"
@@ -88,7 +88,7 @@ def stage(staging: Path = STAGING, root: Path = ROOT) -> Path:
         shutil.copytree(root / package, staging / package, ignore=skip)
     for name in PROJECT_FILES:
         shutil.copyfile(root / name, staging / name)
-    write_bundle(staging / "generator" / "bundled", root)
+    write_bundle(staging / "generator" / "site" / "bundled", root)
     return staging
 
 
@@ -105,7 +105,7 @@ def build(out_dir: Path, staging: Path = STAGING, root: Path = ROOT) -> Path:
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m generator.distribution")
+    parser = argparse.ArgumentParser(prog="python -m generator.site.distribution")
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where the wheel goes (default: dist/)")
     args = parser.parse_args(argv)
     try:

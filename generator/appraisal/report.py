@@ -89,7 +89,7 @@ def answers_template(kind, definition, version):
 
 
 def _template_line(field, indent, with_hint=True):
-    from .pages.forms import field_hint
+    from ..pages.forms import field_hint
 
     kind = kinds.kind_of(field)
     empty = " []" if kind.reads in ("list", "ticks") else ""
@@ -104,7 +104,7 @@ def _template_line(field, indent, with_hint=True):
     return f"{indent}{field['id']}:{empty}" + (f"   # {comment}" if with_hint else "")
 
 
-# --- a batch row (generator/batch.py Row) ---------------------------------------------------------------
+# --- a batch row (generator/appraisal/batch.py Row) ---------------------------------------------------------------
 
 def own_result(row):
     """The person's own result in words, for a row read from a review file ("" otherwise)."""

@@ -1,5 +1,5 @@
 // Build step (Node): boot Pyodide as the worker would, unpack the engine wheel, import the engine, and write
-// the memory snapshot that the worker restores instead of booting (generator/snapshot.py calls this), and
+// the memory snapshot that the worker restores instead of booting (generator/site/snapshot.py calls this), and
 // beside it (OUT.imported) the standard library's files already imported into it, as JSON.
 // Usage: node snapshot.mjs INDEX_DIR STDLIB_ZIP WHEEL KEY OUT — WHEEL "-": Pyodide alone (`make bench`'s floor)
 import fs from "node:fs";

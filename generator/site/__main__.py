@@ -1,0 +1,5 @@
+import sys
+
+from .builder import main
+
+sys.exit(main())
