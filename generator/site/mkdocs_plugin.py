@@ -6,7 +6,6 @@ good pages keep being served; under `mkdocs build` it fails the build.
 """
 
 import functools
-import html
 import json
 import logging
 import os
@@ -28,6 +27,7 @@ from .assets import MissingAsset
 from ..definitions.compile import compile_definitions
 from ..definitions.diagnostics import DefinitionError
 from ..pages import csp, forms
+from . import theme_patches
 from .preview import Preview, heading
 from .watch import watch
 
@@ -208,32 +208,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return self._protect(self._error_banner(self._link_changes(output, page)), page.file.src_uri)
 
     def _error_banner(self, html_text):
-        """While previewing, a definitions error shows on every page (HR watch the browser, not the terminal)."""
-        if not (self.serving and self.error_report):
-            return html_text
-        banner = ('<div class="hb-build-error" role="alert"><p><strong>定义有错误，下面仍是上一次正确的版本。'
-                  '改正后保存，页面会自动刷新：</strong></p><pre>' + html.escape(self.error_report) + '</pre></div>')
-        marker = '<article class="md-content__inner md-typeset">'
-        return html_text.replace(marker, marker + banner, 1)
+        return theme_patches.error_banner(html_text, self.error_report) if self.serving and self.error_report \
+            else html_text
 
     def _link_changes(self, html_text, page):
-        """The footer names the rules' version on every page; it links to what changed in it."""
-        marker = '<div class="md-copyright__highlight">'
-        start = html_text.find(marker)
-        end = html_text.find("</div>", start)
-        if start < 0 or end < 0:
-            return html_text
         here = PurePosixPath(page.file.dest_uri).parent
-        target = posixpath.relpath(self.changes_page, here.as_posix() or ".")
-        return (html_text[:end].rstrip() + f' · <a href="{html.escape(target)}">版本变更</a>\n      ' + html_text[end:])
+        return theme_patches.link_changes(html_text, posixpath.relpath(self.changes_page, here.as_posix() or "."))
 
     def on_post_template(self, output_content, template_name, config):
         return self._protect(output_content, template_name) if template_name.endswith(".html") else output_content
 
     def _protect(self, html_text, name):
-        # the theme's search dialog has no name for screen readers (axe-core: aria-dialog-name)
-        html_text = html_text.replace('<div class="md-search" data-md-component="search" role="dialog">',
-                                      '<div class="md-search" data-md-component="search" role="dialog" aria-label="搜索">', 1)
+        html_text = theme_patches.name_search_dialog(html_text)
         try:
             return csp.protect(html_text, self.inline_scripts)
         except csp.UnknownInlineScript as unknown:

@@ -1,0 +1,47 @@
+"""What the adapter changes in Material's rendered HTML, each change named with the markup it looks for.
+
+No MkDocs imports: each patch is text in, text out. When a theme update changes the markup a patch looks for,
+the patch finds nothing and the page goes out without it; tests/test_theme_patches.py builds the site and checks
+every page carries every patch, so such an update fails a test instead (the move off Material 9 starts there).
+"""
+
+import html
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Patch:
+    name: str
+    marker: str  # the theme's markup the patch finds (and keeps)
+    why: str
+
+
+SEARCH_DIALOG_NAME = Patch("search dialog name", '<div class="md-search" data-md-component="search" role="dialog">',
+                           "the theme's search dialog has no name for screen readers (axe-core: aria-dialog-name)")
+FOOTER_CHANGES_LINK = Patch("footer changes link", '<div class="md-copyright__highlight">',
+                            "the footer names the rules' version on every page; it links to what changed in it")
+ERROR_BANNER = Patch("preview error banner", '<article class="md-content__inner md-typeset">',
+                     "while previewing, a definitions error shows on every page: HR watch the browser, not the terminal")
+PATCHES = (SEARCH_DIALOG_NAME, FOOTER_CHANGES_LINK, ERROR_BANNER)
+
+SEARCH_NAMED = SEARCH_DIALOG_NAME.marker.replace('role="dialog">', 'role="dialog" aria-label="搜索">')
+CHANGES_LINK_TEXT = "版本变更</a>"
+
+
+def name_search_dialog(page: str) -> str:
+    return page.replace(SEARCH_DIALOG_NAME.marker, SEARCH_NAMED, 1)
+
+
+def link_changes(page: str, target: str) -> str:
+    """`target`: the changelog page's URL relative to this page."""
+    start = page.find(FOOTER_CHANGES_LINK.marker)
+    end = page.find("</div>", start)
+    if start < 0 or end < 0:
+        return page
+    return page[:end].rstrip() + f' · <a href="{html.escape(target)}">{CHANGES_LINK_TEXT}\n      ' + page[end:]
+
+
+def error_banner(page: str, report: str) -> str:
+    banner = ('<div class="hb-build-error" role="alert"><p><strong>定义有错误，下面仍是上一次正确的版本。'
+              '改正后保存，页面会自动刷新：</strong></p><pre>' + html.escape(report) + '</pre></div>')
+    return page.replace(ERROR_BANNER.marker, ERROR_BANNER.marker + banner, 1)
