@@ -44,7 +44,9 @@ _PLAIN = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$")
 def parse_answer(text):
     """A number as people type it: 85, ８５, 85.5, 60,000, 6万, 1.5万. Not 1e2 (nobody types an exponent;
     it is a slip) and nothing else: ValueError."""
-    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    # invisible format characters (a zero-width space pasted with the number) are not part of what was typed
+    text = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
+    text = text.strip().replace(" ", "")
     scale = 1
     if text.endswith("万"):
         text, scale = text[:-1], 10_000

@@ -120,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{exc.path}: 无法写入 / cannot write: {exc.reason} — 检查路径是否存在、是否有写入权限 / "
               f"check that the folder exists and is writable", file=sys.stderr)
         return EXIT_WRITE
+    except BrokenPipeError:
+        # the reader stopped early (`handbook rulebook | head`): it has what it wanted, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own flush at exit finds no pipe
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 — a person sees a sentence, not a traceback (HANDBOOK_DEBUG=1 shows it)
         if os.environ.get("HANDBOOK_DEBUG"):
             raise
@@ -449,7 +453,12 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    for path in jsonschema.write(args.output or Path(args.dir) / "_schema"):
+    target = args.output or Path(args.dir) / "_schema"
+    try:
+        written = jsonschema.write(target)
+    except OSError as exc:
+        raise CannotWrite(target, exc.strerror or exc) from None
+    for path in written:
         print(path)
     return EXIT_OK
 

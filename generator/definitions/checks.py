@@ -116,7 +116,7 @@ def check_references(index, checker):
         for entry in index[kind].values():
             check_declared_rules(entry, spec, checker)
             check_declared_refs(entry, spec, index, checker)
-    _check_cycles(index["department"], "parent", checker)
+    _check_cycles(index["department"], "parent", checker, "department_cycle")
     for entry in index["scale"].values():
         checker.unique(entry, "level", [(lv["id"], ("levels", i, "id")) for i, lv in enumerate(entry.data["levels"])])
     for entry in index["skill"].values():
@@ -137,7 +137,7 @@ def check_references(index, checker):
             if req["level"] not in described:
                 checker.report(entry, ("competencies", i, "level"), "bad_level", competency=req["skill"],
                                value=req["level"], allowed=", ".join(described))
-    _check_cycles(index["role"], "reports_to", checker)
+    _check_cycles(index["role"], "reports_to", checker, "reporting_cycle")
 
 
 def check_declared_rules(entry, spec, checker):
@@ -190,14 +190,14 @@ def check_sources(sources, index, checker):
             for ident, entry in index[kind].items() if entry.data.get("source") and (kind, ident) not in listed]
 
 
-def _check_cycles(entries, key, checker):
+def _check_cycles(entries, key, checker, code):
     for start in entries:
         chain, node = [], start
         while node in entries and node not in chain:
             chain.append(node)
             node = entries[node].data.get(key)
         if node == start:  # every member of a cycle gets the message at its own line
-            checker.report(entries[start], (key,), "reporting_cycle", chain=" → ".join(chain + [start]))
+            checker.report(entries[start], (key,), code, chain=" → ".join(chain + [start]))
 
 
 # --- grade standards ----------------------------------------------------------------------

@@ -131,7 +131,9 @@ def load(root, cache=None):
         else:
             defs.entries[kind].append(Entry(kind, data, src))
     if defs.organisation is None and not any(d.file.name == "organisation.yaml" for d in diagnostics):
-        diagnostics.append(Diagnostic(root / "organisation.yaml", 1, 1, "missing_organisation", {}))
+        organisation = root / "organisation.yaml"  # a folder of that name is walked like any other, and holds none
+        code = "not_a_file" if organisation.exists() or organisation.is_symlink() else "missing_organisation"
+        diagnostics.append(Diagnostic(organisation, 1, 1, code, {}))
     return defs, diagnostics
 
 

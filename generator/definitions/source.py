@@ -186,6 +186,11 @@ def read(path):
         return source, [Diagnostic(path, exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.params)]
     except yaml.MarkedYAMLError as exc:
         return source, [syntax.explain(path, text, exc)]
+    except yaml.reader.ReaderError as exc:  # NUL, ESC …: the reader says where, as an offset into the text
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        return source, [Diagnostic(path, line, column, "control_character", {"code": code})]
     except yaml.YAMLError as exc:
         return source, [Diagnostic(path, 1, 1, "yaml_syntax", {"problem": str(exc)})]
     return source, problems

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import urllib.parse
 from pathlib import Path
 
 from .. import ROOT
@@ -104,6 +105,12 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
                       ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
                       ".json": "application/json", ".whl": "application/octet-stream"}
 
+    def send_head(self):
+        if "\0" in urllib.parse.unquote(self.path):  # /index.html%00: no file has such a name (it was a traceback)
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def log_message(self, *args):
         pass
 
@@ -134,8 +141,8 @@ def main(argv=None):
     if args.command == "build":
         return build(args.site_dir, definitions=args.dir, config=args.config, site_url=args.site_url)
     if args.command == "preview":
-        server, url = serve_static(ROOT / args.site_dir, args.addr)
-        print(f"{url}/ (Ctrl+C 停止 / to stop)")
+        server, url = serve_static(Path(args.site_dir), args.addr)  # from where the person is, as build writes it
+        print(f"{url}/ (Ctrl+C 停止 / to stop)", flush=True)
         try:
             threading.Event().wait()
         except KeyboardInterrupt:
