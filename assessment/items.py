@@ -19,7 +19,7 @@ from typing import Any
 
 from .contract import Condition, Item
 from .errors import Problem, entry_path
-from .numbers import ZERO, OutOfRange, dec, fmt, gcd, is_multiple, parse_answer, quantize
+from .numbers import TYPED_LENGTH, ZERO, OutOfRange, dec, fmt, gcd, is_multiple, parse_answer, quantize
 
 SEPARATORS = "[,，、;；\\s]+"  # between raters' scores or ticks, as people type them (regex; the page reads it too)
 YES = frozenset({"是", "true", "True", "TRUE", "1", "y", "yes"})
@@ -39,9 +39,15 @@ def _number(value, field, unit=""):
     try:
         return (parse_answer(text) if isinstance(text, str) else dec(text)), None
     except OutOfRange:
-        return None, Problem(field, "out_of_range.huge", value=value)
+        return None, Problem(field, "out_of_range.huge", value=_shown(value))
     except (ValueError, TypeError):
-        return None, Problem(field, "not_a_number.typed", value=value)
+        return None, Problem(field, "not_a_number.typed", value=_shown(value))
+
+
+def _shown(value, at_most=TYPED_LENGTH):
+    """A typed value as a message quotes it: a 20-million-digit answer is not said back in full."""
+    text = str(value)
+    return text if len(text) <= at_most else text[:at_most] + "…"
 
 
 def _range_problem(field, number, low, high, step):

@@ -15,6 +15,10 @@ class OutOfRange(ValueError):
     """Infinite, not a number, or too large to be an answer (1e999, NaN, 1e30)."""
 
 
+SIGNIFICANT = 20  # digits a typed answer may carry: beyond decimal's 28, 80.000…0001 would be read as 80
+TYPED_LENGTH = 64  # characters of a typed number: a 20-million-digit answer is refused before any arithmetic
+
+
 def _bounded(value: Decimal) -> Decimal:
     if not value.is_finite() or abs(value) >= LIMIT or (value and value.adjusted() < -15):
         raise OutOfRange(f"out of range: {value}")
@@ -47,6 +51,8 @@ def parse_answer(text):
     # invisible format characters (a zero-width space pasted with the number) are not part of what was typed
     text = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
     text = text.strip().replace(" ", "")
+    if len(text) > TYPED_LENGTH:
+        raise OutOfRange(f"too long to be a number: {len(text)} characters")
     scale = 1
     if text.endswith("万"):
         text, scale = text[:-1], 10_000
@@ -54,7 +60,10 @@ def parse_answer(text):
         text = text.replace(",", "")
     if not _PLAIN.match(text):
         raise ValueError(f"not a number: {text!r}")
-    return _bounded(Decimal(text) * scale)
+    typed = Decimal(text)
+    if len("".join(map(str, typed.as_tuple().digits)).strip("0")) > SIGNIFICANT:
+        raise OutOfRange(f"too many digits: {text}")
+    return _bounded(typed * scale)
 
 
 @lru_cache(maxsize=4096)  # the rulebook's numbers are strings, read again at every scoring

@@ -98,3 +98,30 @@ def test_the_preview_server_refuses_a_nul_in_the_path(built_site):
         server.terminate()
         stderr = server.communicate(timeout=10)[1]
     assert "Traceback" not in stderr
+
+
+ANSWERS = {"knowledge_skills": "80", "communication": "70", "teamwork": "60", "efficiency": "90", "satisfaction": "100"}
+
+
+def test_a_number_with_more_digits_than_can_be_exact_is_refused_not_rounded(tmp_path):
+    """80.000…0001 (34 digits) was read as 80 where the step is 1: decimal keeps 28 digits."""
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({**ANSWERS, "knowledge_skills": "80.0000000000000000000000000000001"}), encoding="utf-8")
+    done = run_cli("score", "cs_rank_evaluation", "--answers", answers)
+    assert done.returncode == 3 and "knowledge_skills: “80.0000000000000000000000000000001”超出可填写的范围" in done.stderr
+
+
+def test_a_twenty_megabyte_answer_gets_a_short_sentence(tmp_path):
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({**ANSWERS, "knowledge_skills": "8" * 20_000_000}), encoding="utf-8")
+    done = run_cli("score", "cs_rank_evaluation", "--answers", answers)
+    assert done.returncode == 3 and f"“{'8' * 64}…”超出可填写的范围" in done.stderr and len(done.stderr) < 2000
+
+
+def test_the_page_says_a_huge_answer_is_out_of_range_at_its_field(page, site_url):
+    page.goto(f"{site_url}/assess/cs_rank_evaluation.html")
+    for name, value in {**ANSWERS, "knowledge_skills": "9" * 100_000}.items():
+        page.fill(f'[name="{name}"]', value)
+    page.wait_for_selector("#hb-result[data-state=invalid]")
+    message = page.locator('[data-field="knowledge_skills"]').inner_text()
+    assert "超出可填写的范围" in message and "Error" not in page.inner_text("#hb-result"), message
