@@ -47,6 +47,12 @@ _BINARY = {
 }
 
 
+MAX_LENGTH = 2000  # characters of one formula
+MAX_DEPTH = 64  # levels of one formula's tree: evaluating and describing it recurse (Pyodide's stack is short)
+MAX_DIGITS = 15  # of a number written in a formula, as in the YAML (generator/definitions/scalars.py)
+MAX_PLACES = 10  # round(x, places)
+
+
 def _err(message_id, col, /, **params):
     return ExprError(message_id, col, **params)
 
@@ -121,6 +127,9 @@ class _Parser:
     def atom(self):
         kind, value, col = self.take()
         if kind == "num":
+            if len(value.replace(".", "").lstrip("0")) > MAX_DIGITS:
+                raise _err("expr.number_too_long", col, value=value[:20] + ("…" if len(value) > 20 else ""),
+                           digits=MAX_DIGITS)
             return ("num", Decimal(value), col)
         if kind == "str":
             return ("str", value[1:-1], col)
@@ -158,6 +167,9 @@ class _Parser:
                 args[1][0] != "num" or args[1][1] != int(args[1][1]) or args[1][1] < 1):
             # avg(x, 0) took every period (values[-0:]); a count is a whole number of periods, at least 1
             raise _err("expr.period_count", col, name=name)
+        if name == "round" and len(args) == 2 and (args[1][0] != "num" or args[1][1] != int(args[1][1])
+                                                   or not 0 <= args[1][1] <= MAX_PLACES):
+            raise _err("expr.round_places", col, limit=MAX_PLACES)
         return ("call", name, args, col, end)
 
 
@@ -165,7 +177,34 @@ def parse(text):
     """Parse a formula into a tuple tree; raises ExprError with a 1-based column."""
     if not isinstance(text, str) or not text.strip():
         raise _err("expr.empty", 1)
-    return _Parser(text).parse()
+    if len(text) > MAX_LENGTH:
+        raise _err("expr.too_long", MAX_LENGTH + 1, limit=MAX_LENGTH)
+    parser = _Parser(text)
+    depth = 0
+    for kind, value, col in parser.tokens:  # brackets nest the parser's own calls, one level of its stack each
+        depth += (kind == "op" and value == "(") - (kind == "op" and value == ")")
+        if depth > MAX_DEPTH:
+            raise _err("expr.too_deep", col, limit=MAX_DEPTH)
+    try:
+        node = parser.parse()
+    except RecursionError:  # nested deeper than Python's stack while parsing: deeper than MAX_DEPTH anyway
+        raise _err("expr.too_deep", 1, limit=MAX_DEPTH) from None
+    _check_depth(node)
+    return node
+
+
+def _check_depth(node):
+    """Without recursion: the tree may be thousands deep (a + a + … is a chain, one level per +)."""
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _err("expr.too_deep", current[-1] if isinstance(current[-1], int) else 1, limit=MAX_DEPTH)
+        for child in current[1:]:
+            if isinstance(child, tuple):
+                stack.append((child, depth + 1))
+            elif isinstance(child, list):
+                stack.extend((c, depth + 1) for c in child)
 
 
 def names(node, in_period=False):

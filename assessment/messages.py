@@ -48,6 +48,13 @@ MESSAGES = {
     "expr.period_count": ("{name} 的第二个参数须是期数（不小于 1 的整数）",
                           "the second argument of {name} must be a whole number of periods, at least 1"),
     "expr.empty": ("公式为空", "the formula is empty"),
+    "expr.too_long": ("公式太长（超过 {limit} 个字符）：拆成几个 values 分步计算", "the formula is over {limit} characters: "
+                      "compute it in steps under values"),
+    "expr.too_deep": ("公式嵌套太深（超过 {limit} 层）：拆成几个 values 分步计算", "the formula nests over {limit} levels: "
+                      "compute it in steps under values"),
+    "expr.number_too_long": ("数字 {value} 超过 {digits} 位", "the number {value} has over {digits} digits"),
+    "expr.round_places": ("round 的第二个参数须是 0 到 {limit} 的整数（保留几位小数）",
+                          "the second argument of round must be a whole number from 0 to {limit} (decimal places)"),
     "expr.type": ("{where} 需要{wanted}, 这里是{got}", "{where} needs {wanted}, got {got}"),
     "expr.mismatch": ("{where} 两边的类型不同：{a}与{b}", "{where} compares {a} with {b}"),
     # results (shown in Chinese: the handbook's pages are Chinese; the English is for an English handbook)

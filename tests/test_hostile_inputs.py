@@ -125,3 +125,21 @@ def test_the_page_says_a_huge_answer_is_out_of_range_at_its_field(page, site_url
     page.wait_for_selector("#hb-result[data-state=invalid]")
     message = page.locator('[data-field="knowledge_skills"]').inner_text()
     assert "超出可填写的范围" in message and "Error" not in page.inner_text("#hb-result"), message
+
+
+@pytest.mark.parametrize("formula, said", [
+    ("(" * 2000 + "score" + ")" * 2000 + " > 80", "公式太长（超过 2000 个字符）"),
+    (" + ".join(["score"] * 20000) + " > 80", "公式太长（超过 2000 个字符）"),
+    ("(" * 100 + "last(score)" + ")" * 100 + " > 80", "（第 65 个字符）：公式嵌套太深（超过 64 层）"),
+    ("+".join(["last(score)"] * 100) + " > 80", "公式嵌套太深（超过 64 层）"),
+    ("round(avg(score, 3), 40) > 80", "round 的第二个参数须是 0 到 10 的整数"),
+    ("avg(score, 3) > " + "9" * 600_000, "公式太长"),
+    ("avg(score, 3) > " + "9" * 25, "数字 99999999999999999999… 超过 15 位"),
+], ids=["deep", "long", "nested", "chained", "round", "huge-number", "long-number"])
+def test_a_formula_beyond_the_bounds_is_located_not_a_crash(handbook_copy, formula, said):
+    path = handbook_copy / "rules" / "review.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert 'when: "avg(score, 3) > 80"' in text
+    path.write_text(text.replace('when: "avg(score, 3) > 80"', f'when: "{formula}"'), encoding="utf-8")
+    done = subprocess.run([str(HANDBOOK), "validate", str(handbook_copy)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "review.yaml:11:14: 公式错误" in done.stderr and said in done.stderr, done.stderr
