@@ -143,3 +143,11 @@ def test_a_formula_beyond_the_bounds_is_located_not_a_crash(handbook_copy, formu
     path.write_text(text.replace('when: "avg(score, 3) > 80"', f'when: "{formula}"'), encoding="utf-8")
     done = subprocess.run([str(HANDBOOK), "validate", str(handbook_copy)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "review.yaml:11:14: 公式错误" in done.stderr and said in done.stderr, done.stderr
+
+
+def test_a_rule_asking_for_a_hundred_million_periods_is_refused(handbook_copy):
+    """Its page would open with that many rows (3,000 took 23 s)."""
+    path = handbook_copy / "rules" / "review.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("min_periods: 3", "min_periods: 100000000"), encoding="utf-8")
+    done = run_cli("validate", handbook_copy)
+    assert done.returncode == 1 and "review.yaml:4:1: “100000000”不是允许的取值 — 可选：≤ 260" in done.stderr, done.stderr

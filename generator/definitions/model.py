@@ -262,7 +262,8 @@ RULE = Obj("rule", [
     Field("name", Text(), required=True),
     Field("summary", Text()),
     Field("period", Enum(list(PERIODS)), required=True, doc="每期的长度"),
-    Field("min_periods", Number(integer=True, minimum=1), default=1, doc="至少需要几期数据(没有 periods 字段时为 0)"),
+    Field("min_periods", Number(integer=True, minimum=1, maximum=260), default=1,
+          doc="至少需要几期数据(没有 periods 字段时为 0); 最多 260 期(五年的周), 自评表打开时就有这么多行"),
     Field("levels", ListOf(Obj("level", [
         Field("id", Ident(), required=True), Field("name", Text(), required=True),
         Field("pay", Number(), doc="月薪(元)"), Field("note", Text()),
