@@ -34,10 +34,11 @@ HOOKS = '''def on_env(env, config, files):
 
 
 class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!!python/...` tags only MkDocs itself may construct."""
+    """Reads mkdocs.yml, whose `!!python/...` and `!ENV` tags only MkDocs itself may construct (they stay in the
+    text the runs are given)."""
 
 
-_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _replace_block(text, key, value):
@@ -88,13 +89,17 @@ def _configs(definitions, work):
     # the baseline: everything the plugin adds, written to disk
     compiled = compile_definitions(definitions)
     options = dict(plugins)["handbook"]
-    handbook = assemble(compiled, ROOT, options["runtime"], options["stdlib"], data.get("use_directory_urls", True))
+    handbook = assemble(compiled, ROOT, options["runtime"], options["stdlib"], data.get("use_directory_urls", True),
+                        definitions=definitions)
     pages, assets = handbook.pages, handbook.assets
     docs = work / "docs"
     shutil.copytree(ROOT / data["docs_dir"], docs)
     for path, markdown in pages.files.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(markdown, encoding="utf-8")
+    for dest, source in handbook.own_pages.items():  # the organisation's own pages, as the plugin adds them
+        (docs / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, docs / dest)
     for dest, asset in assets.files.items():
         (docs / dest).parent.mkdir(parents=True, exist_ok=True)
         if isinstance(asset, Path):

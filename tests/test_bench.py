@@ -54,3 +54,13 @@ def test_a_ratio_is_decided_only_when_all_its_pairs_agree():
     assert not pairs.another(6, 3, [1.0, 1.2] * 3, 1.10)  # … up to twice as many
     rows = report._ratio_row("我们 ÷ 基线", 1.08, 1.05, 1.30, 3, 1.10, pairs.NOISY)
     assert rows == "| 我们 ÷ 基线 | 1.08(1.05–1.30, 3 对) | ≤ 1.10 | ⚠️ 波动大, 无法判定, 请重跑 |"
+
+
+def test_the_build_bench_reads_the_product_configuration_and_writes_every_page(tmp_path):
+    """mkdocs.yml's `!ENV` once stopped `make bench` before it measured anything; the baseline left out the
+    organisation's own pages (145 pages where the site has 146)."""
+    from bench import build
+
+    build._configs(ROOT / "competencies", tmp_path)
+    assert (tmp_path / "ours.yml").is_file() and (tmp_path / "baseline.yml").is_file()
+    assert (tmp_path / "docs" / "qualifications.md").is_file() and (tmp_path / "docs" / "index.md").is_file()

@@ -24,6 +24,7 @@ from .. import ROOT
 from . import bundle
 from .precompress import precompress
 
+RUNNER = "mkdocs"  # the one place the site runner is named: "properdocs" runs the same (docs/decisions/0001)
 CONFIG = bundle.config_file(ROOT / "mkdocs.yml")  # an installed handbook's own, else the checkout's
 
 
@@ -38,7 +39,7 @@ def _mkdocs(*args, definitions=None, site_url=None):
         env["HANDBOOK_SITE_URL"] = site_url
     # run where the person is, so that the paths in its messages are theirs (the configuration's own are
     # relative to its file)
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env)
+    return subprocess.run([sys.executable, "-m", RUNNER, *args], env=env)
 
 
 def site_url_problem(url):
