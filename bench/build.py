@@ -18,8 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
-
+from generator.site import builder
 from generator.site.assemble import assemble
 from generator.definitions.compile import compile_definitions
 from generator.pages import build_pages, render, search_terms
@@ -31,14 +30,6 @@ HOOKS = '''def on_env(env, config, files):
     env.trim_blocks = env.lstrip_blocks = True
     return env
 '''
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!!python/...` and `!ENV` tags only MkDocs itself may construct (they stay in the
-    text the runs are given)."""
-
-
-_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _replace_block(text, key, value):
@@ -72,7 +63,7 @@ def _timed(command, cwd):
 
 def _configs(definitions, work):
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_Tolerant)
+    data = builder.read_config(ROOT / "mkdocs.yml")  # its tags stay in the text the runs are given
     plugins = []
     for plugin in data["plugins"]:
         name, options = next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, {})

@@ -26,6 +26,16 @@ def directory():
     return folder
 
 
+def files_digest(contents: dict) -> str:
+    """One SHA-256 over named files ({name: bytes or Path}), names included: what a product made from them is
+    kept, checked or named under."""
+    summary = hashlib.sha256()
+    for name, content in sorted(contents.items()):
+        data = content.read_bytes() if isinstance(content, Path) else content
+        summary.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\0".encode())
+    return summary.hexdigest()
+
+
 def _path(kind, key, suffix):
     folder = directory()
     return folder and folder / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:16]}{suffix}"

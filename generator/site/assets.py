@@ -15,7 +15,7 @@ from pathlib import Path
 from assessment.contract import Rulebook
 from assessment.fingerprint import excerpt
 
-from .. import ROOT
+from .. import ROOT, kept
 from . import bundle, snapshot, stdlib, wheel
 from ..definitions.serialised import dumps
 
@@ -78,11 +78,7 @@ def site_assets(rulebook: Rulebook, root, runtime: dict, stdlib_source=None) -> 
     files.update({runtime_dir + name: content for name, content in runtime_files.items()})
     wheel_path = add(wheel.FILENAME, engine)
     key = snapshot_key(runtime_files, engine)
-    if prebuilt and prebuilt.key == key:
-        made = prebuilt.snapshot
-    else:
-        made = snapshot.make({n: p for n, p in runtime_files.items() if n != STDLIB_NAME},
-                             runtime_files[STDLIB_NAME], engine, key) if STDLIB_NAME in runtime_files else None
+    made = prebuilt.snapshot if prebuilt and prebuilt.key == key else engine_snapshot(runtime_files, engine, key)
     snapshot_path = add(snapshot.NAME, made.heap) if made else ""
     snapshot_stdlib = add(STDLIB_NAME, made.stdlib) if made else ""
     worker_text = (APP / "worker.mjs").read_text(encoding="utf-8")
@@ -110,11 +106,7 @@ def inputs(rulebook: Rulebook, root, runtime: dict, stdlib_source=None):
 
 def _folder_digest(contents):
     """One digest over a folder's files ({name: bytes or Path}), names included."""
-    summary = hashlib.sha256()
-    for name, content in sorted(contents.items()):
-        data = content.read_bytes() if isinstance(content, Path) else content
-        summary.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\0".encode())
-    return summary.hexdigest()[:DIGEST_LENGTH]
+    return kept.files_digest(contents)[:DIGEST_LENGTH]
 
 
 def runtime_contents(root, runtime, stdlib_source) -> dict:
@@ -124,6 +116,14 @@ def runtime_contents(root, runtime, stdlib_source) -> dict:
     if stdlib_source:
         contents[STDLIB_NAME] = stdlib.trim(_required(Path(root) / stdlib_source))
     return contents
+
+
+def engine_snapshot(runtime_files: dict, engine: bytes, key: str):
+    """The memory snapshot of this runtime with this engine (snapshot.make), or None; none without a stdlib."""
+    if STDLIB_NAME not in runtime_files:
+        return None
+    runtime = {name: path for name, path in runtime_files.items() if name != STDLIB_NAME}
+    return snapshot.make(runtime, runtime_files[STDLIB_NAME], engine, key)
 
 
 def snapshot_key(runtime_files: dict, engine: bytes) -> str:

@@ -20,12 +20,26 @@ import threading
 import urllib.parse
 from pathlib import Path
 
+import yaml
+
 from .. import ROOT
 from . import bundle
 from .precompress import precompress
 
 RUNNER = "mkdocs"  # the one place the site runner is named: "properdocs" runs the same (docs/decisions/0001)
 CONFIG = bundle.config_file(ROOT / "mkdocs.yml")  # an installed handbook's own, else the checkout's
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as data: the tags only MkDocs constructs (`!ENV`, `!!python/…`) become None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config(path: Path = CONFIG) -> dict:
+    """The site configuration's settings, for the tools that read it besides MkDocs (make dist, make bench)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 — tags dropped
 
 
 def _mkdocs(*args, definitions=None, site_url=None):

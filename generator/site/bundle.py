@@ -11,12 +11,11 @@ recorded at `make dist` (someone edited them in place), the engine wheel is made
 would not match it, is not used.
 """
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import ROOT
+from .. import ROOT, kept
 from . import snapshot
 
 HERE = Path(__file__).with_name("bundled")
@@ -37,10 +36,7 @@ def config_file(checkout_config: Path) -> Path:
 
 def engine_sources_digest() -> str:
     """One digest over the engine's Python sources, as the engine wheel is made from them."""
-    summary = hashlib.sha256()
-    for path in sorted(ENGINE_SOURCES.glob("*.py")):
-        summary.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\0".encode())
-    return summary.hexdigest()
+    return kept.files_digest({path.name: path for path in ENGINE_SOURCES.glob("*.py")})
 
 
 @dataclass(frozen=True)

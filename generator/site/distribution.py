@@ -15,10 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 from .. import ROOT
-from . import assets, bundle, snapshot, wheel
+from . import assets, builder, bundle, wheel
 
 PACKAGES = ("generator", "assessment")
 PROJECT_FILES = ("pyproject.toml", "README.md")
@@ -29,24 +27,17 @@ class CannotBundle(Exception):
     """What the checkout lacks to make the bundle, in the person's words."""
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for the plugin's settings only: its MkDocs-specific tags become None."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def runtime_settings(config: Path):
     """(runtime, stdlib) of the handbook plugin in the MkDocs configuration: where Pyodide's files are."""
-    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 — safe, tags dropped
+    settings = builder.read_config(config)
     for plugin in settings.get("plugins", []):
         if isinstance(plugin, dict) and "handbook" in plugin:
             return plugin["handbook"].get("runtime", {}), plugin["handbook"].get("stdlib")
     raise CannotBundle(f"{config}: 没有 handbook 插件的设置 / no settings of the handbook plugin")
 
 
-def write_bundle(folder: Path, root: Path = ROOT) -> int:
-    """Writes the bundle into `folder` (made afresh); returns the bytes it holds."""
+def write_bundle(folder: Path, root: Path = ROOT) -> None:
+    """Writes the bundle into `folder` (made afresh)."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     config = root / bundle.CONFIG
@@ -59,8 +50,7 @@ def write_bundle(folder: Path, root: Path = ROOT) -> int:
         raise CannotBundle(f"{missing}: 缺少 Pyodide 的文件, 先运行 `npm ci` / missing, run `npm ci` first") from None
     engine = wheel.data()
     key = assets.snapshot_key(files, engine)
-    made = snapshot.make({n: p for n, p in files.items() if n != assets.STDLIB_NAME}, files[assets.STDLIB_NAME],
-                         engine, key)
+    made = assets.engine_snapshot(files, engine, key)
     if made is None:
         raise CannotBundle("没有生成内存快照(原因见上), 安装包必须带上它 — 装好 Node 和 `npm ci` 后再运行 / "
                            "the wheel must carry the engine snapshot: it needs Node and `npm ci`")
@@ -77,7 +67,6 @@ def write_bundle(folder: Path, root: Path = ROOT) -> int:
     (runtime_dir / bundle.HEAP_STDLIB_FILE).write_bytes(made.stdlib)
     manifest = {"key": key, "engine_sources": bundle.engine_sources_digest(), "files": sorted(files)}
     (runtime_dir / bundle.MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
 def stage(staging: Path = STAGING, root: Path = ROOT) -> Path:

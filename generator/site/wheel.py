@@ -48,7 +48,7 @@ def build(out_dir):
 def data():
     """The wheel's bytes, kept between builds under what makes them: the engine's sources, this file and the
     Python whose `ast` compacts them (compacting takes a tenth of a second, every build)."""
-    sources = "|".join(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in _sources())
+    sources = kept.files_digest({p.name: p for p in _sources()})
     return kept.bytes_of("wheel", f"{sys.version}|{Path(__file__).read_text(encoding='utf-8')}|{sources}", ".whl",
                          _made)
 
