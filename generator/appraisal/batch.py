@@ -14,8 +14,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import assessment
 from assessment import cohort, review

@@ -18,7 +18,8 @@ def num(value):
 
 
 def _options(options):
-    return [{"id": o["id"], "label": o["label"], "points": num(o.get("points", 0))} for o in options]
+    """A rating scale's options, as a choice item's are written (the model's OPTION)."""
+    return [fields(model.OPTION, option) for option in options]
 
 
 def fields(spec: Obj, data: dict, skip=()) -> dict:

@@ -1,8 +1,9 @@
 """Which pages an edit can change, so the preview renders only those (a full build renders every page).
 
 A field in OWN_FIELDS (a kind's `own_fields`, generator/definitions/kinds.py) is printed on its own
-definition's pages and on 版本变更, nowhere else: editing it renders those pages again. Any other difference — a name (links everywhere), a department, an
-id added or removed, a scale, the organisation — can change any page, and everything is rendered.
+definition's pages and on 版本变更, nowhere else: editing it renders those pages again. Any other
+difference — a name (links everywhere), a department, an id added or removed, a scale, the organisation —
+can change any page, and everything is rendered.
 tests/test_incremental.py edits every listed field of every sample definition and checks that a full
 render changes no other page, so a field printed elsewhere one day fails there, not in a preview.
 """

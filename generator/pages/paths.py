@@ -7,7 +7,7 @@ from ..definitions.kinds import BY_NAME
 
 
 role, department, skill, standard, rule, process, policy = (
-    BY_NAME[kind].page_of for kind in ("role", "department", "skill", "standard", "rule", "process", "policy"))
+    BY_NAME[kind].page for kind in ("role", "department", "skill", "standard", "rule", "process", "policy"))
 
 
 def assessment(definition):
