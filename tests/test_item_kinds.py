@@ -33,7 +33,8 @@ def test_each_kind_implements_what_the_base_leaves_open(name):
     missing = [method for method in REQUIRED if getattr(type(kind), method) is getattr(items.Kind, method)]
     assert not missing, f"{name} does not implement {missing}"
     assert kind.name == name
-    assert kind.control in ("select", "ticks", "text", "textarea") and kind.reads in ("text", "yes-no", "list", "ticks", "marked")
+    assert (kind.control in ("select", "ticks", "text", "textarea")
+            and kind.reads in ("text", "yes-no", "list", "ticks", "marked"))
     if kind.control in ("select", "ticks"):
         assert type(kind).choices is not items.Kind.choices, f"{name}'s {kind.control} needs choices()"
 
@@ -62,9 +63,9 @@ def test_no_item_kind_branch_outside_the_registry_and_the_format_layer():
 
 def test_the_page_reads_lists_with_the_engines_separators():
     """One pattern says where one rater's score or one tick ends: the batch reads cells with it and the page
-    receives it in its definition (app.js builds its RegExp from it)."""
+    receives it in its definition (form.js builds its RegExp from it)."""
     assert items.kind_of({"kind": "average"}).from_text({}, "80，90、 85;70") == ["80", "90", "85", "70"]
-    assert "new RegExp(meta.separators)" in (ROOT / "assessment/app/app.js").read_text()
+    assert "new RegExp(meta.separators)" in (ROOT / "assessment/app/form.js").read_text()
 
 
 def test_the_contracts_item_names_every_field_the_model_gives_an_item():

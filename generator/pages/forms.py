@@ -17,6 +17,7 @@ from assessment.history import person_fields
 from assessment.numbers import fmt
 from assessment.standard import is_test
 
+from ..site.assets import PAGE_SCRIPTS
 from .escape import Raw, attr
 
 
@@ -57,7 +58,8 @@ def _control(field, prefix="", with_hint=True, rule=None):
             high = fmt(kinds.point_range(field)[1])
             control += (f'<label class="hb-marks">阅卷给分（0–{high} 分）'
                         f'<span class="hb-hint">{attr(kind.key(field))}</span>'
-                        f'<input type="text" inputmode="decimal" data-marks-for="{attr(fid)}" autocomplete="off"></label>')
+                        f'<input type="text" inputmode="decimal" data-marks-for="{attr(fid)}" '
+                        'autocomplete="off"></label>')
     else:
         control = (f'<input id="{control_id}" name="{attr(fid)}" type="text" inputmode="{kind.inputmode}" {reads} '
                    f'placeholder="{attr(kind.placeholder(field))}" autocomplete="off"{described}>')
@@ -91,9 +93,11 @@ def rule_form(rule, rulebook, engine):
     if not rule["periods"]:  # a rule over facts about the person only (a ladder climbed by years of service)
         return _shell(RULE, rule, rulebook, engine, body, min_periods=0)
     body += (f'<fieldset class="hb-section"><legend>各期数据（从早到晚，至少 {rule["min_periods"]} 期）</legend>'
-             f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead><tbody></tbody></table></div>'
+             f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead>'
+             '<tbody></tbody></table></div>'
              f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
-             '<td><button type="button" class="hb-remove-period" aria-label="删除这一期">删除</button></td></tr></template>'
+             '<td><button type="button" class="hb-remove-period" aria-label="删除这一期">删除</button></td>'
+             '</tr></template>'
              + (f'<ul class="hb-hints">{column_hints}</ul>' if column_hints else "") +
              '<button type="button" class="hb-add-period md-button">增加一期</button>'
              '<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
@@ -111,13 +115,14 @@ _SEARCH_WAITS = ("const x=XMLHttpRequest.prototype,o=x.open,s=x.send;let go;cons
                  "x.open=function(m,u){{this.hbWaits=/\\/search\\/search_index\\.json$/.test(String(u));"
                  "return o.apply(this,arguments)}};"
                  "x.send=function(...a){{if(!this.hbWaits)return s.apply(this,a);used.then(()=>s.apply(this,a))}};")
-# A page script (app.js, or review.js that it imports) that does not arrive — a 404 after a half-copied
+# A page script (app.js, or a module it imports) that does not arrive — a 404 after a half-copied
 # republish, a server that sends .js as text/plain — leaves no code to say so: the module script's element gets
 # an `error` event, and this asks the server which file failed and why, then says it where the result would be.
-_SCRIPT_FAILS = ("addEventListener(\"error\",e=>{{const t=e.target;if(!t||t.tagName!==\"SCRIPT\"||t.type!==\"module\")return;"
+_SCRIPT_FAILS = ("addEventListener(\"error\",e=>{{const t=e.target;"
+                 "if(!t||t.tagName!==\"SCRIPT\"||t.type!==\"module\")return;"
                  "hbEngine.worker.terminate();const say=m=>{{const r=document.getElementById(\"hb-result\");"
                  "r.dataset.state=\"error\";r.textContent=m;document.querySelector(\"[data-status]\").textContent=m}};"
-                 "(async()=>{{for(const f of[t.src,new URL(\"review.js\",t.src).href]){{const n=f.split(\"/\").pop();"
+                 "(async()=>{{for(const f of {scripts}.map(n=>new URL(n,t.src).href)){{const n=f.split(\"/\").pop();"
                  "try{{const a=await fetch(f,{{method:\"HEAD\",cache:\"no-store\"}}),"
                  "y=(a.headers.get(\"content-type\")||\"（未说明）\").split(\";\")[0].trim();"
                  "if(!a.ok)return say({missing});"
@@ -154,7 +159,8 @@ def engine_starter(worker_url, definition_path):
     """The page's one inline script (allowed by its hash in the Content-Security-Policy, see csp.py).
     The worker's name says where its definition is, relative to the hashed assets' folder."""
     return _STARTER.format(worker=json.dumps(worker_url), name=json.dumps(definition_path),
-                           from_disk=json.dumps(FROM_DISK, ensure_ascii=False), **_SCRIPT_MESSAGES)
+                           from_disk=json.dumps(FROM_DISK, ensure_ascii=False),
+                           scripts=json.dumps(PAGE_SCRIPTS), **_SCRIPT_MESSAGES)
 
 
 # Any engine starter this module can write, and nothing else: a relative URL and "DIGEST/ID.json".
@@ -180,7 +186,8 @@ WHO = ('<fieldset class="hb-who"><legend>姓名与工号（可不填）</legend>
 
 # A manager's (or peer's) review of a person's exported answers, opened by 审核他人的自评 (see review.js).
 # A template: nothing of it is in the page (nor in a screen reader's list of fields) until it is opened.
-REVIEW = ('<template class="hb-review-template"><section class="hb-review" data-review aria-labelledby="hb-review-title">'
+REVIEW = ('<template class="hb-review-template">'
+          '<section class="hb-review" data-review aria-labelledby="hb-review-title">'
           '<h2 id="hb-review-title">审核他人的自评</h2>'
           '<p class="hb-hint">导入员工导出的答案文件（或之前导出的审核文件）。表格先填入员工的答案，请按你的判断修改；'
           '每项下方显示员工的自评和两者相差几档，可逐项写审核意见。审核内容只保存在本机浏览器，与你自己的自评分开保存。</p>'
@@ -203,8 +210,9 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
     """`engine`: the URLs of the engine's files relative to this page ({app, worker, runtime, definition}),
     and `definition` relative to the hashed assets' folder (the worker's name)."""
     fields = kind.fields(definition).values()
-    meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind.name,
-                       "version": rulebook["version"], "hash": answers_hash(rulebook, definition["id"]), "min_periods": min_periods,
+    meta = json.dumps({"id": definition["id"], "name": definition["name"], "kind": kind.name, "periodic": kind.periodic,
+                       "version": rulebook["version"], "hash": answers_hash(rulebook, definition["id"]),
+                       "min_periods": min_periods,
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
                        "engine": engine, "separators": kinds.SEPARATORS,
                        "period_path": PERIOD_PATH}, ensure_ascii=False)
@@ -223,7 +231,8 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
         f'<p class="hb-summary" aria-hidden="true" data-summary>填写后这里显示当前结果</p>'
         f'<div class="hb-actions">{HAND_IN if test else ""}'
         f'<button type="button" class="md-button" data-action="export">导出答案</button>'
-        f'<label class="md-button hb-import">导入答案<input type="file" accept="application/json,.json" data-action="import"></label>'
+        '<label class="md-button hb-import">导入答案'
+        '<input type="file" accept="application/json,.json" data-action="import"></label>'
         f'<button type="button" class="md-button" data-action="clear">清除答案</button>'
         f'<button type="button" class="md-button" data-action="print">打印个人报告</button>'
         f'<button type="button" class="md-button" data-action="review">审核他人的自评</button>'

@@ -22,7 +22,8 @@ from ..definitions.serialised import dumps
 APP = ROOT / "assessment" / "app"
 HASHED = "assets/hashed"
 DIGEST_LENGTH = 12  # hex characters of SHA-256: 48 bits, ample for a site's few dozen files
-PAGE_SCRIPTS = ("app.js", "review.js")  # app.js imports review.js
+# the page's modules: app.js and what it imports (by relative name, so they share one folder)
+PAGE_SCRIPTS = ("app.js", *sorted(p.name for p in APP.glob("*.js") if p.name != "app.js"))
 STDLIB_NAME = "python_stdlib.zip"  # beside the other Pyodide files: loadPyodide's indexURL
 
 
