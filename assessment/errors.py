@@ -1,6 +1,6 @@
 """Typed errors: an invalid answer never produces a score."""
 
-from .messages import Words, say
+from .messages import Term, say
 
 
 class AnswerError(ValueError):
@@ -70,16 +70,12 @@ class ExprError(ValueError):
 
     def __init__(self, message_id, col, /, **params):
         self.message_id, self.col, self.params = message_id, col, params
-        super().__init__(f"col {col}: {self.en}")
+        super().__init__(f"col {col}: {self.text('en')}")
 
     @property
     def words(self):
-        return Words(self.zh, self.en)
+        """The message as a parameter of another (the definitions' `expr_error`), in that one's language."""
+        return Term(self.message_id, **self.params)
 
-    @property
-    def zh(self):
-        return say(self.message_id, "zh", **self.params)
-
-    @property
-    def en(self):
-        return say(self.message_id, "en", **self.params)
+    def text(self, lang="zh"):
+        return say(self.message_id, lang, **self.params)

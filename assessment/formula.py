@@ -15,7 +15,7 @@ import re
 from decimal import ROUND_FLOOR, Decimal
 
 from .errors import ExprError
-from .messages import Words, did_you_mean
+from .messages import Term, did_you_mean
 from .numbers import dec, quantize
 
 _TOKEN = re.compile(
@@ -381,8 +381,7 @@ def calls(node):
 # --- types (checked when the definitions are validated, so a formula never fails at scoring) ------
 
 NUMBER, BOOLEAN, TEXT, ANY = "number", "boolean", "text", "any"
-_TYPE_NAMES = {NUMBER: Words("数字", "a number"), BOOLEAN: Words("是/否条件", "a true/false condition"),
-               TEXT: Words("文字（选项）", "text (an option)"), ANY: Words("任意值", "any value")}
+_TYPE_NAMES = {kind: Term(f"type.{kind}") for kind in (NUMBER, BOOLEAN, TEXT, ANY)}
 _AGG_ARG = {"avg": NUMBER, "total": NUMBER, "count": BOOLEAN, "streak": BOOLEAN, "longest_streak": BOOLEAN}
 
 

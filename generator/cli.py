@@ -18,6 +18,7 @@ import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 from assessment.fingerprint import answers_hash
+from assessment.messages import LANGUAGES, say
 
 from . import skeletons
 from .importing.sheets import TEMPLATES as TEMPLATE_KINDS
@@ -40,12 +41,12 @@ def _parser():
         prog="handbook", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="岗位能力手册工具: 校验定义、列出标准、计分、生成规则书。\n"
                     "Competency handbook tool: validate definitions, list, score, write the rulebook.")
-    p.add_argument("--lang", choices=["zh", "en"], default=os.environ.get("HANDBOOK_LANG", "zh"),
+    p.add_argument("--lang", choices=LANGUAGES, default=os.environ.get("HANDBOOK_LANG", "zh"),
                    help="消息语言 / message language (默认 default: zh)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def lang(cmd):  # also after the command (`handbook validate DIR --lang en`); absent, the one before counts
-        cmd.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        cmd.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return cmd
 
     def add(name, text):
@@ -60,33 +61,45 @@ def _parser():
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     cmd = add("score", "按标准或规则计分 / score answers against a standard or rule")
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
-    cmd.add_argument("--answers", required=True, type=Path, help="答案文件 .json 或 .yaml（页面导出的答案文件或审核文件均可） / answers file (or a page's export or review file)")
+    cmd.add_argument("--answers", required=True, type=Path,
+                     help="答案文件 .json 或 .yaml（页面导出的答案文件或审核文件均可） / "
+                          "answers file (or a page's export or review file)")
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
-    cmd = add("batch", "批量计分: 导出的答案文件、审核文件、文件夹和表格(.xlsx/.csv) → 校准用的 .xlsx、.csv 或 .html / score many people")
+    cmd = add("batch", "批量计分: 导出的答案文件、审核文件、文件夹和表格(.xlsx/.csv) → 校准用的 .xlsx、.csv 或 .html / "
+                       "score many people")
     cmd.add_argument("inputs", nargs="*", type=Path, metavar="INPUT", help="答案文件、审核文件、文件夹、.xlsx 或 .csv")
-    cmd.add_argument("-o", "--output", type=Path, required=True, help="结果文件 .xlsx、.csv 或校准页 .html / output file")
-    cmd.add_argument("--template", metavar="ID", help="改为写出可填写的空表格(.xlsx) / write the empty workbook to fill in")
+    cmd.add_argument("-o", "--output", type=Path, required=True,
+                     help="结果文件 .xlsx、.csv 或校准页 .html / output file")
+    cmd.add_argument("--template", metavar="ID",
+                     help="改为写出可填写的空表格(.xlsx) / write the empty workbook to fill in")
     cmd = add("template", "输出可填写的答案文件(YAML, 每项带名称、可填的值和说明) / print a fillable answers file")
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
-    cmd = lang(sub.add_parser("init", help="新建一本手册: 写出能直接校验和生成网站的文件夹 / start a new handbook folder",
-                              description="新建一本手册: 写出能直接校验和生成网站的文件夹 / start a new handbook folder"))
-    cmd.add_argument("folder", metavar="DIR", type=Path, help="新手册的文件夹(不存在或为空) / the new handbook's folder")
+    init_text = "新建一本手册: 写出能直接校验和生成网站的文件夹 / start a new handbook folder"
+    cmd = lang(sub.add_parser("init", help=init_text, description=init_text))
+    cmd.add_argument("folder", metavar="DIR", type=Path,
+                     help="新手册的文件夹(不存在或为空) / the new handbook's folder")
     cmd.add_argument("--name", default="我们的机构", help="机构名称 / the organisation's name")
     cmd.add_argument("--force", action="store_true",
-                     help="文件夹里已有文件时也写入, 只补上缺少的文件, 已有的不改 / write into a folder that has files: "
-                          "only missing files are written")
-    cmd = lang(sub.add_parser("import", help="把 HR 的表格(.xlsx/.csv)导入为定义文件 / turn HR's spreadsheets into definitions",
+                     help="文件夹里已有文件时也写入, 只补上缺少的文件, 已有的不改 / "
+                          "write into a folder that has files: only missing files are written")
+    cmd = lang(sub.add_parser("import", help="把 HR 的表格(.xlsx/.csv)导入为定义文件 / "
+                                             "turn HR's spreadsheets into definitions",
                               description="把 HR 的表格(.xlsx/.csv)导入为定义文件: 全部检查无误才写入 / turn HR's "
                                           "spreadsheets into definitions: nothing is written unless all is right"))
-    cmd.add_argument("books", nargs="*", type=Path, metavar="FILE", help="填好的 .xlsx 或 .csv / the filled-in workbooks")
-    cmd.add_argument("--dir", type=Path, help="写入的手册文件夹(不存在或为空时新建) / the handbook folder to write into")
-    cmd.add_argument("--template", choices=sorted(TEMPLATE_KINDS), help="改为写出空白模板: roles 部门与岗位 · skills 等级与能力")
+    cmd.add_argument("books", nargs="*", type=Path, metavar="FILE",
+                     help="填好的 .xlsx 或 .csv / the filled-in workbooks")
+    cmd.add_argument("--dir", type=Path,
+                     help="写入的手册文件夹(不存在或为空时新建) / the handbook folder to write into")
+    cmd.add_argument("--template", choices=sorted(TEMPLATE_KINDS),
+                     help="改为写出空白模板: roles 部门与岗位 · skills 等级与能力")
     cmd.add_argument("-o", "--output", type=Path, help="模板的输出文件 .xlsx / where the template goes")
-    cmd.add_argument("--name", default="我们的机构", help="新建手册时的机构名称 / the organisation's name for a new folder")
-    cmd.add_argument("--force", action="store_true", help="也改写已有的文件(先列出改动) / also rewrite files that exist")
+    cmd.add_argument("--name", default="我们的机构",
+                     help="新建手册时的机构名称 / the organisation's name for a new folder")
+    cmd.add_argument("--force", action="store_true",
+                     help="也改写已有的文件(先列出改动) / also rewrite files that exist")
     cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
     cmd.add_argument("kind", choices=skeletons.WRITTEN,
-                     help=" · ".join(f"{kind} {BY_NAME[kind].noun.zh}" for kind in skeletons.WRITTEN))
+                     help=" · ".join(f"{kind} {BY_NAME[kind].noun.text('zh')}" for kind in skeletons.WRITTEN))
     cmd.add_argument("ident", metavar="ID", help="标识: 小写英文字母、数字和下划线 / lower-case id")
     cmd.add_argument("--name", help="名称(默认与标识相同) / display name")
     cmd = add("build", "生成网站 (同 make site): 先校验, 成功后才替换输出文件夹 / build the site (as make site)")
@@ -95,7 +108,8 @@ def _parser():
                                         "needed only under a sub-path")
     cmd = add("serve", "预览网站, 保存后自动刷新 (同 make serve) / preview with live reload (as make serve)")
     cmd.add_argument("--addr", default="127.0.0.1:8000", help="地址 / address (默认 default: 127.0.0.1:8000)")
-    cmd = add("release", "发布: 把当前版本的规则书存档到 _releases/ (与 YAML 一起提交) / archive this version as released")
+    cmd = add("release", "发布: 把当前版本的规则书存档到 _releases/ (与 YAML 一起提交) / "
+                         "archive this version as released")
     cmd = add("rulebook", "输出编译后的规则书 JSON / write the compiled rulebook JSON")
     cmd.add_argument("-o", "--output", type=Path, help="输出文件(默认标准输出) / output file (default stdout)")
     cmd = add("schema", "生成 YAML 格式的 JSON Schema, 供编辑器提示 / write the JSON Schema of the YAML format")
@@ -156,10 +170,7 @@ def read_answers(path: Path) -> dict:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            from .definitions.diagnostics import MESSAGES
-
-            zh, hint = MESSAGES["gbk_file"][:2]
-            raise ValueError(f"{zh} — {hint}") from None
+            raise ValueError(f"{say('definitions.gbk_file')} — {say('definitions.gbk_file.hint')}") from None
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except RecursionError:
@@ -171,7 +182,8 @@ def read_answers(path: Path) -> dict:
         raise ValueError(f"不是有效的 {path.suffix.lstrip('.').upper() or 'JSON'} 文件 / not valid: {exc}") from None
     if isinstance(data, str) and (slip := syntax.full_width_key(text)):  # "score： 90" reads as one text
         line, col = slip
-        raise ValueError(f"第 {line} 行第 {col} 列：这里用了全角冒号“：”，YAML 只认英文的“:” — 改成英文冒号“:”，冒号后面留一个空格")
+        raise ValueError(f"第 {line} 行第 {col} 列：这里用了全角冒号“：”，YAML 只认英文的“:” — "
+                         "改成英文冒号“:”，冒号后面留一个空格")
     return data
 
 
@@ -187,11 +199,12 @@ def _validate(args: argparse.Namespace) -> int:
     n_examples = sum(len(d["examples"]) for d in rulebook["standards"] + rulebook["rules"])
     if args.lang == "zh":
         print(f"定义有效（{args.dir}）: {len(rulebook['roles'])} 个岗位, {len(rulebook['standards'])} 个标准, "
-              f"{len(rulebook['rules'])} 条规则, {len(rulebook['processes'])} 个流程, {len(rulebook['policies'])} 项制度, "
-              f"{n_examples} 个算例全部通过。版本 {rulebook['version']}")
+              f"{len(rulebook['rules'])} 条规则, {len(rulebook['processes'])} 个流程, "
+              f"{len(rulebook['policies'])} 项制度, {n_examples} 个算例全部通过。版本 {rulebook['version']}")
     else:
-        print(f"Definitions valid ({args.dir}): {len(rulebook['roles'])} roles, {len(rulebook['standards'])} standards, "
-              f"{len(rulebook['rules'])} rules, {len(rulebook['processes'])} processes, {len(rulebook['policies'])} "
+        print(f"Definitions valid ({args.dir}): {len(rulebook['roles'])} roles, "
+              f"{len(rulebook['standards'])} standards, {len(rulebook['rules'])} rules, "
+              f"{len(rulebook['processes'])} processes, {len(rulebook['policies'])} "
               f"policies, {n_examples} worked examples pass. Version {rulebook['version']}")
     return EXIT_OK
 
@@ -214,7 +227,8 @@ def _score(args: argparse.Namespace) -> int:
     try:
         answers = read_answers(args.answers)
     except OSError as exc:
-        print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc.strerror or exc}",
+              file=sys.stderr)
         return EXIT_NOT_FOUND
     except ValueError as exc:
         print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc}", file=sys.stderr)
@@ -270,8 +284,10 @@ def _unwrap(rulebook, ident, data, path, lang):
         if note := batch.sealed_note(data):
             print(f"{path}: {note}", file=sys.stderr)
     if data.get("rulebook_hash") != answers_hash(rulebook, ident):
-        print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, 已按当前版本 {rulebook['version']} 核对 / "
-              f"answers from version {data.get('rulebook_version') or 'unknown'}, carried to {rulebook['version']}", file=sys.stderr)
+        print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, "
+              f"已按当前版本 {rulebook['version']} 核对 / "
+              f"answers from version {data.get('rulebook_version') or 'unknown'}, carried to {rulebook['version']}",
+              file=sys.stderr)
     for change in carried["changes"]:
         print(f"{path}: {change['text']}", file=sys.stderr)
     return carried["answers"]
@@ -281,9 +297,10 @@ def _batch(args: argparse.Namespace) -> int:
     from .appraisal import batch
 
     rulebook = build_rulebook(args.dir)
-    if args.output.suffix.lower() not in (".xlsx", ".csv", ".html") or (args.template and args.output.suffix.lower() != ".xlsx"):
-        print(f"{args.output}: 结果文件须以 .xlsx、.csv 或 .html 结尾(空表格为 .xlsx) / the output is .xlsx, .csv or .html",
-              file=sys.stderr)
+    if (args.output.suffix.lower() not in (".xlsx", ".csv", ".html")
+            or (args.template and args.output.suffix.lower() != ".xlsx")):
+        print(f"{args.output}: 结果文件须以 .xlsx、.csv 或 .html 结尾(空表格为 .xlsx) / "
+              "the output is .xlsx, .csv or .html", file=sys.stderr)
         return EXIT_USAGE
     try:
         if args.template:
@@ -338,8 +355,8 @@ def _release(args: argparse.Namespace) -> int:
         path, status = releases.release(args.dir, rulebook)
     except ValueError as exc:
         print(f"{exc}: 版本 {rulebook['version']} 已经发布过, 内容与现在不同 — 先在 organisation.yaml 中提高 version "
-              f"(例如改为 {releases.next_version(rulebook['version'])}), 再发布 / version {rulebook['version']} was released "
-              f"with other content: raise version first", file=sys.stderr)
+              f"(例如改为 {releases.next_version(rulebook['version'])}), 再发布 / version {rulebook['version']} "
+              f"was released with other content: raise version first", file=sys.stderr)
         return EXIT_INVALID
     except OSError as exc:
         raise CannotWrite(releases.archive_path(args.dir, rulebook["version"]), exc.strerror or exc) from None
@@ -357,7 +374,8 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     path = Path(args.dir) / BY_NAME[args.kind].key / f"{args.ident}.yaml"
     if path.exists():
-        print(f"{path}: 已存在, 未改动 — 换一个标识, 或直接编辑这个文件 / already exists, left as it is", file=sys.stderr)
+        print(f"{path}: 已存在, 未改动 — 换一个标识, 或直接编辑这个文件 / already exists, left as it is",
+              file=sys.stderr)
         return EXIT_INVALID
     _write(path, skeletons.skeleton(args.kind, args.ident, args.name or args.ident, build_rulebook(args.dir)))
     print(f"已新建 {path} — 修改其中的内容后运行 handbook validate / created: edit it, then validate")
@@ -394,7 +412,8 @@ def _import(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
         if args.output.exists() and not args.force:
-            print(f"{args.output}: 已存在, 未改动 — 换一个文件名, 或加 --force 覆盖 / exists: left as it is", file=sys.stderr)
+            print(f"{args.output}: 已存在, 未改动 — 换一个文件名, 或加 --force 覆盖 / exists: left as it is",
+                  file=sys.stderr)
             return EXIT_WRITE
         try:
             template.write(args.template, args.output)
@@ -426,8 +445,9 @@ def _import(args: argparse.Namespace) -> int:
         print(f"  改写 changed    {relative}" + ("" if args.force else "  （需要 --force）") +
               (f"：{result.what[relative]}" if result.what.get(relative) else ""))
     if result.changed and not args.force:
-        print(f"{len(result.changed)} 个已有文件将被改写（原文件中的注释不保留），未写入任何文件 — 核对上面的清单后加 --force "
-              f"再运行 / existing files would change: nothing written (add --force)", file=sys.stderr)
+        print(f"{len(result.changed)} 个已有文件将被改写（原文件中的注释不保留），未写入任何文件 — "
+              f"核对上面的清单后加 --force 再运行 / existing files would change: nothing written (add --force)",
+              file=sys.stderr)
         return EXIT_WRITE
     if not (Path(args.dir) / "_schema").exists():
         print("  新建 new        _schema/（编辑器的格式提示）")
@@ -463,7 +483,8 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": _init, "import": _import, "validate": _validate, "list": _list, "score": _score, "batch": _batch, "template": _template, "new": _new, "build": _build, "serve": _serve,
+COMMANDS = {"init": _init, "import": _import, "validate": _validate, "list": _list, "score": _score, "batch": _batch,
+            "template": _template, "new": _new, "build": _build, "serve": _serve,
             "release": _release, "rulebook": _rulebook, "schema": _schema}
 
 if __name__ == "__main__":

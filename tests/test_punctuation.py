@@ -8,10 +8,11 @@ import pytest
 
 from conftest import ROOT
 
-SOURCES = sorted((ROOT / "generator" / "pages" / "templates").glob("*.j2")) + [
-    ROOT / p for p in ("assessment/app/app.js", "generator/appraisal/report.py", "generator/pages/forms.py",
+SOURCES = sorted((ROOT / "generator" / "pages" / "templates").glob("*.j2")) + sorted(
+    (ROOT / "assessment" / "app").glob("*.js")) + [
+    ROOT / p for p in ("generator/appraisal/report.py", "generator/pages/forms.py",
                        "generator/pages/render.py", "assessment/items.py", "assessment/history.py",
-                       "assessment/standard.py", "assessment/formula.py", "assessment/messages.py")]
+                       "assessment/standard.py", "assessment/formula.py")]
 CJK = "\u4e00-\u9fff"
 HALF_WIDTH = re.compile(rf"[{CJK}）][,;:]\s|[{CJK}]\(|[{CJK}]\s[,;]")
 
@@ -20,19 +21,20 @@ HALF_WIDTH = re.compile(rf"[{CJK}）][,;:]\s|[{CJK}]\(|[{CJK}]\s[,;]")
 def test_generated_chinese_uses_full_width_punctuation(path):
     found = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        code = line.split("#", 1)[0] if path.suffix == ".py" else line.split("//", 1)[0] if path.suffix == ".js" else line
+        code = (line.split("#", 1)[0] if path.suffix == ".py"
+                else line.split("//", 1)[0] if path.suffix == ".js" else line)
         if HALF_WIDTH.search(code):
             found.append(f"{path.name}:{number}: {line.strip()[:100]}")
     assert found == []
 
 
-def test_the_validators_chinese_messages_use_full_width_punctuation():
-    """The diagnostics catalog (file:line: what is wrong — how to fix): YAML shown as typed inside quotes
-    (“键: 值”, "说明: 其他") keeps its ASCII colon."""
-    from generator.definitions.diagnostics import MESSAGES
+def test_the_chinese_catalogs_messages_use_full_width_punctuation():
+    """Every message in the Chinese catalog, the engine's and the validator's (file:line: what is wrong — how to
+    fix): YAML shown as typed inside quotes (“键: 值”, "说明: 其他") keeps its ASCII colon."""
+    from assessment.messages import catalog
 
     outside_quotes = re.compile(r'“[^”]*”|"[^"]*"')
-    found = [f"{code}: {text}" for code, (zh, zh_hint, _, _) in MESSAGES.items() for text in (zh, zh_hint)
+    found = [f"{key}: {text}" for key, text in catalog("zh").items()
              if HALF_WIDTH.search(outside_quotes.sub("“”", text))]
     assert found == []
 

@@ -175,7 +175,15 @@ def test_names_with_markdown_characters_read_as_typed_on_every_page(awkward_site
                 continue  # "{备注}" is a name here
             match = re.search(pattern, text, re.M)
             if match:
-                found.append(f"{path.relative_to(awkward_site)}: {what}: …{text[max(0, match.start() - 30):match.end() + 30]!r}…")
+                found.append(f"{path.relative_to(awkward_site)}: {what}: "
+                             f"…{text[max(0, match.start() - 30):match.end() + 30]!r}…")
     assert found == []
     missing = [name for name in AWKWARD if name not in seen]
     assert missing == []  # each shows somewhere exactly as typed
+
+
+def test_each_self_assessment_page_links_its_definitions_page_by_kind(pages, rulebook):
+    """The kind's name comes from the catalogs: a template that asks for it wrongly prints nothing, silently."""
+    for kind, noun in (("standards", "标准"), ("rules", "规则")):
+        for definition in rulebook[kind]:
+            assert f"查看完整的{noun}说明" in pages[f"assess/{definition['id']}.html"].text

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from assessment import formula, items as kinds
 from assessment.errors import ExprError
-from assessment.messages import Words, did_you_mean
+from assessment.messages import Term, did_you_mean
 from assessment.history import person_fields
 from assessment.numbers import fmt
 from assessment.standard import all_items, factor, subtotal_max, total_range
@@ -19,11 +19,9 @@ from .load import PAGES_FOLDER
 from .schema_types import Ident, ListOf
 
 # the definitions' kinds, and the parts of one that have ids of their own
-KIND_NAMES = {kind.name: kind.noun for kind in definition_kinds.KINDS} | {part: Words(zh, en) for part, (zh, en) in {
-    "item": ("项目", "item"), "rating_scale": ("评分量表", "rating scale"), "level": ("级别", "level"),
-    "option": ("选项", "option"), "grade": ("职级", "grade"), "field": ("字段", "field"),
-    "outcome": ("结果条目", "outcome"), "table": ("分档表", "table"),
-}.items()}
+KIND_NAMES = {kind.name: kind.noun for kind in definition_kinds.KINDS} | {
+    part: Term(f"kind.{part}")
+    for part in ("item", "rating_scale", "level", "option", "grade", "field", "outcome", "table")}
 
 
 class Checker:
@@ -93,7 +91,8 @@ def same_names(index):
     """Warnings (the build goes on): two roles of one department, or two skills, standards or rules, with the
     same display name — a copied file given a new id but not a new name shows twice in nav, chart and search."""
     found = []
-    for kind, group in (("role", lambda e: e.data.get("department")), ("skill", None), ("standard", None), ("rule", None)):
+    for kind, group in (("role", lambda e: e.data.get("department")), ("skill", None), ("standard", None),
+                        ("rule", None)):
         seen = {}
         for entry in index[kind].values():
             key = (group(entry) if group else None, entry.data.get("name"))
@@ -277,8 +276,8 @@ def _check_item(entry, it, raw, path, scales, std, checker):
         mins = [Decimal(b["min"]) for b in it["bands"]]
         for i in range(1, len(mins)):
             if mins[i] <= mins[i - 1]:
-                checker.report(entry, path + ("bands", i, "min"), "bands_order", grade=it["bands"][i].get("label", i + 1),
-                               min=fmt(mins[i]), prev=fmt(mins[i - 1]))
+                checker.report(entry, path + ("bands", i, "min"), "bands_order",
+                               grade=it["bands"][i].get("label", i + 1), min=fmt(mins[i]), prev=fmt(mins[i - 1]))
                 return False
         if mins[0] > Decimal(it["min"]):
             checker.report(entry, path + ("bands", 0, "min"), "item_bands_start", min=fmt(mins[0]), item_min=it["min"])

@@ -15,7 +15,7 @@ import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 from assessment.fingerprint import content_hash
-from assessment.messages import Words
+from assessment.messages import Listed
 from assessment.numbers import dec
 
 from . import checks, model, normalise, order, releases
@@ -155,8 +155,7 @@ def _score_examples(entry, definition, evaluate, checker, results):
             result = evaluate(definition, example["answers"])
         except AnswerError as exc:
             checker.report(entry, path + ("answers",), "example_invalid",
-                           problems=Words("；".join(p.text("zh") for p in exc.problems),
-                                          "; ".join(p.text("en") for p in exc.problems)))
+                           problems=Listed(exc.problems))
             continue
         results[(definition["id"], i)] = result
         for field, expected in example["expect"].items():

@@ -10,7 +10,7 @@ the checks, the JSON Schema, the format reference, the pages, the preview, the c
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assessment.messages import Words
+from assessment.messages import Term
 
 from . import model
 from .schema_types import Obj
@@ -21,13 +21,17 @@ class Kind:
     name: str  # one of them: an entry's kind, what `Ident(ref=…)` names, `handbook new NAME`
     key: str  # all of them: the rulebook's list and the folder (or file `KEY.yaml`) they are written in
     model: Obj  # one definition
-    noun: Words
     contents: str  # what their folder or file holds, on the format reference page
     one_per_file: bool = True  # else one file KEY.yaml lists them all under KEY
     file_model: Obj | None = None  # that file's model
     page: Callable[[dict], str] | None = None  # a definition's page (a function: every link is one call of it)
     own_fields: frozenset = frozenset()  # printed on their own pages only (generator/pages/incremental.py)
     assessed: bool = False  # a self-assessment page and a part in the browser's rulebook: standards and rules
+
+    @property
+    def noun(self) -> Term:
+        """The kind's name in messages: the catalogs' kind.NAME."""
+        return Term(f"kind.{self.name}")
 
     @property
     def place(self) -> str:
@@ -48,22 +52,22 @@ class Kind:
 _NOTES = frozenset({"notes", "source"})
 
 KINDS = (
-    Kind("department", "departments", model.DEPARTMENT, Words("部门", "department"), "部门",
+    Kind("department", "departments", model.DEPARTMENT, "部门",
          one_per_file=False, file_model=model.DEPARTMENTS, page=lambda d: f"roles/{d['id']}/index.md"),
-    Kind("scale", "scales", model.SCALE, Words("量表", "scale"), "熟练度量表",
+    Kind("scale", "scales", model.SCALE, "熟练度量表",
          one_per_file=False, file_model=model.SCALES),
-    Kind("role", "roles", model.ROLE, Words("岗位", "role"), "岗位说明书，每个岗位一个文件",
+    Kind("role", "roles", model.ROLE, "岗位说明书，每个岗位一个文件",
          page=lambda d: f"roles/{d['department']}/{d['id']}.md",
          own_fields=_NOTES | {"duties", "requirements", "collaboration", "subordinates", "aliases"}),
-    Kind("skill", "skills", model.SKILL, Words("能力", "competency"), "能力与各等级的行为描述，每项能力一个文件",
+    Kind("skill", "skills", model.SKILL, "能力与各等级的行为描述，每项能力一个文件",
          page=lambda d: f"skills/{d['id']}.md", own_fields=_NOTES),
-    Kind("standard", "standards", model.STANDARD, Words("标准", "standard"), "定级与考核标准，每个标准一个文件",
+    Kind("standard", "standards", model.STANDARD, "定级与考核标准，每个标准一个文件",
          page=lambda d: f"standards/{d['id']}.md", own_fields=_NOTES, assessed=True),
-    Kind("rule", "rules", model.RULE, Words("规则", "rule"), "晋升与降级规则，每条规则一个文件",
+    Kind("rule", "rules", model.RULE, "晋升与降级规则，每条规则一个文件",
          page=lambda d: f"rules/{d['id']}.md", own_fields=_NOTES, assessed=True),
-    Kind("process", "processes", model.PROCESS, Words("流程", "process"), "流程，每个流程一个文件（可不写）",
+    Kind("process", "processes", model.PROCESS, "流程，每个流程一个文件（可不写）",
          page=lambda d: f"processes/{d['id']}.md", own_fields=_NOTES),
-    Kind("policy", "policies", model.POLICY, Words("制度", "policy"), "制度，每项制度一个文件（可不写）",
+    Kind("policy", "policies", model.POLICY, "制度，每项制度一个文件（可不写）",
          page=lambda d: f"policies/{d['id']}.md", own_fields=_NOTES),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}

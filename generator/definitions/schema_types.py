@@ -10,7 +10,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from assessment.messages import Words, did_you_mean
+from assessment.messages import did_you_mean
 
 from .scalars import MAX_DIGITS, as_text, within_limits
 
@@ -83,13 +83,12 @@ class Type:
         return {"$ref": f"#/$defs/{self.define}"}
 
     def _wrong(self, value, path, ctx, expected):
-        from .diagnostics import type_name
+        from .diagnostics import type_term
 
         key = path[-1] if path else "value"
         if isinstance(key, int):
             key = f"{path[-2]}[{key}]" if len(path) > 1 else f"[{key}]"
-        ctx.report(path, "wrong_type", key=key, expected=Words(type_name(expected, "zh"), type_name(expected, "en")),
-                   got=Words(type_name(_kind_of(value), "zh"), type_name(_kind_of(value), "en")))
+        ctx.report(path, "wrong_type", key=key, expected=type_term(expected), got=type_term(_kind_of(value)))
         return _MISSING
 
 
@@ -151,7 +150,8 @@ class Number(Type):
                 value = Decimal(value.strip()[:-1])
             except ArithmeticError:
                 pass
-        if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d+)?", typed := unicodedata.normalize("NFKC", value).strip()):
+        if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d+)?",
+                                                   typed := unicodedata.normalize("NFKC", value).strip()):
             ctx.report(path, "full_width_number", value=value, ascii=typed)  # ２０ from an input method
             return _MISSING
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):

@@ -212,7 +212,8 @@ def _checks(old, new, q):
         return _fields(a, b, {"label": _renamed(q + "勾选项"), "points": _attr(r + "分值"),
                               "fatal": lambda x, y: [r + ("改为致命错误" if y else "不再是致命错误")]},
                        r + "的其他设置有修改")
-    return _collection(old, new, check, "勾选项", q, label=lambda c: c["label"], detail=lambda c: f"（{c['points']} 分）")
+    return _collection(old, new, check, "勾选项", q, label=lambda c: c["label"],
+                       detail=lambda c: f"（{c['points']} 分）")
 
 
 def _flat(sections):
@@ -350,7 +351,8 @@ def _rule(old, new, books):
         "name": _renamed(), "period": _to("每期长度", lambda p: PERIODS.get(p, _v(p))),
         "min_periods": _to("至少需要的期数"),
         "levels": lambda a, b: _collection(a, b, level, "级别", detail=lambda x: "".join(
-            [f"（阶梯：{x['ladder']}）" if x.get("ladder") else "", f"（月薪 {x['pay']} 元）" if x.get("pay") else ""])),
+            [f"（阶梯：{x['ladder']}）" if x.get("ladder") else "",
+             f"（月薪 {x['pay']} 元）" if x.get("pay") else ""])),
         "person": lambda a, b: _collection(a, b, _item("个人信息字段"), "个人信息字段"),
         "periods": lambda a, b: _collection(a, b, _item("每期数据字段"), "每期数据字段"),
         "tables": lambda a, b: _collection(a, b, _table, "分档表"),
@@ -402,7 +404,7 @@ DESCRIBE = {"department": _department, "role": _role, "skill": _skill, "scale": 
             "rule": _rule, "process": _process, "policy": _policy}
 # area → (rulebook key, noun in 新增/删除 sentences, its describing function)
 AREAS = {"机构": ("organisation", "机构", _organisation),
-         **{BY_NAME[kind].noun.zh: (BY_NAME[kind].key, BY_NAME[kind].noun.zh, describe)
+         **{BY_NAME[kind].noun.text("zh"): (BY_NAME[kind].key, BY_NAME[kind].noun.text("zh"), describe)
             for kind, describe in DESCRIBE.items()}}
 
 

@@ -12,13 +12,15 @@ from ..definitions.schema_types import (MISSING, Any, Boolean, Date, Enum, Formu
                                         Tagged, Text)
 from .escape import text as md
 
-REFS = {**{kind.name: kind.noun.zh for kind in kinds.KINDS},
-        "rating_scale": "本标准的评分量表", "item": "本标准中项目", "level": "本规则中级别"}  # item: conditions; level: outcomes' at_levels
+REFS = {**{kind.name: kind.noun.text("zh") for kind in kinds.KINDS},
+        # item: conditions; level: outcomes' at_levels
+        "rating_scale": "本标准的评分量表", "item": "本标准中项目", "level": "本规则中级别"}
 # the model names its mappings in English (they title the JSON Schema); the page says them in Chinese
-TITLES = {"band": "分数段（职级）", "check": "勾选项", "collaboration": "协作", "condition": "条件", "department": "部门",
-          "example": "算例", "expectation": "算例的期望结果", "level": "级别", "level descriptor": "等级描述",
-          "number band": "数值分档", "option": "选项", "outcome rule": "结果条目", "rating scale": "评分量表",
-          "required competency": "能力要求", "row": "档位", "scale": "量表", "scale level": "量表等级", "section": "部分",
+TITLES = {"band": "分数段（职级）", "check": "勾选项", "collaboration": "协作", "condition": "条件",
+          "department": "部门", "example": "算例", "expectation": "算例的期望结果", "level": "级别",
+          "level descriptor": "等级描述", "number band": "数值分档", "option": "选项", "outcome rule": "结果条目",
+          "rating scale": "评分量表", "required competency": "能力要求", "row": "档位", "scale": "量表",
+          "scale level": "量表等级", "section": "部分",
           "table": "分档表", "value": "计算值", "declared weights total": "声明的权重合计",
           "source document": "原始文档", "source section": "原文的一节", "process step": "流程的一步",
           "policy clause": "制度的一条"}
@@ -41,7 +43,8 @@ FUNCTIONS = {
     "lookup": ("lookup(bonus_rate, total(score))", "在分档表中查值：取下限不超过该数的最后一档"),
     "if": ("if(last(score) >= 90, 1, 0)", "条件成立取第二个值, 否则取第三个"),
 }
-TABLES = {"bonus_rate": [{"min": "0", "value": "0.01"}, {"min": "200", "value": "0.02"}, {"min": "300", "value": "0.03"}]}
+TABLES = {"bonus_rate": [{"min": "0", "value": "0.01"}, {"min": "200", "value": "0.02"},
+                         {"min": "300", "value": "0.03"}]}
 
 
 def reference_markdown():
@@ -55,9 +58,11 @@ def reference_markdown():
     return "\n\n".join(parts) + "\n"
 
 
-_INTRO = """# 格式参考
-
-每个 YAML 文件写什么，逐项列出。本页由校验规则本身生成，与 `handbook validate`（或 `make validate`）接受的格式完全一致：“必填”的字段不写会报错，其余字段不写时取“默认”。标识（id）只能用小写英文字母、数字和下划线，以字母开头。新建文件可以用 `handbook new role|skill|standard|rule 标识`，写好即可通过校验。"""
+_INTRO = ("# 格式参考\n\n"
+          "每个 YAML 文件写什么，逐项列出。本页由校验规则本身生成，与 `handbook validate`（或 `make validate`）"
+          "接受的格式完全一致：“必填”的字段不写会报错，其余字段不写时取“默认”。"
+          "标识（id）只能用小写英文字母、数字和下划线，以字母开头。"
+          "新建文件可以用 `handbook new role|skill|standard|rule 标识`，写好即可通过校验。")
 
 
 def _fields_table(obj):
@@ -65,7 +70,8 @@ def _fields_table(obj):
     for field in obj.fields.values():
         default = "" if field.required or field.default is MISSING else _default(field.default)
         doc = (field.doc or "").split(" / ")[0]  # the model's docs add English after " / " for the schema
-        rows.append(f"| `{field.name}` | {_type(field.type)} | {'是' if field.required else ''} | {default} | {md(doc)} |")
+        rows.append(f"| `{field.name}` | {_type(field.type)} | {'是' if field.required else ''} | {default} "
+                    f"| {md(doc)} |")
     return "\n".join(rows)
 
 
@@ -135,7 +141,8 @@ def _functions():
         result = formula.evaluate(formula.parse(example), scope)
         shown = ("成立" if result else "不成立") if isinstance(result, bool) else fmt(result)
         rows.append(f"| `{name}` | {md(meaning)} | `{example}` | {shown} |")
-    history = "；".join(f"第 {i} 期 score = {fmt(p['score'])}、rank = {fmt(p['rank'])}" for i, p in enumerate(HISTORY, 1))
+    history = "；".join(f"第 {i} 期 score = {fmt(p['score'])}、rank = {fmt(p['rank'])}"
+                       for i, p in enumerate(HISTORY, 1))
     table = "；".join(f"{fmt(Decimal(r['min']))} 起 {r['value']}" for r in TABLES["bonus_rate"])
     return ("## 公式函数\n\n规则的 `when`（条件）、`values`（计算值）、`pay`、`bonus` 用公式书写：字段名、数字、"
             "`+ - * /`、比较 `== != < <= > >=`、`and or not` 与下列函数。例子的结果由计分引擎按这段历史算出："

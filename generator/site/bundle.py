@@ -15,8 +15,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import ROOT, kept
-from . import snapshot
+from .. import kept
+from . import snapshot, wheel
 
 HERE = Path(__file__).with_name("bundled")
 CONFIG = "mkdocs.yml"
@@ -25,7 +25,6 @@ MANIFEST = "manifest.json"
 ENGINE_FILE = "engine.whl"
 HEAP_FILE = "engine.snapshot"
 HEAP_STDLIB_FILE = "engine-stdlib.zip"
-ENGINE_SOURCES = ROOT / "assessment"
 
 
 def config_file(checkout_config: Path) -> Path:
@@ -35,8 +34,8 @@ def config_file(checkout_config: Path) -> Path:
 
 
 def engine_sources_digest() -> str:
-    """One digest over the engine's Python sources, as the engine wheel is made from them."""
-    return kept.files_digest({path.name: path for path in ENGINE_SOURCES.glob("*.py")})
+    """One digest over the engine's sources (its modules and catalogs), as the engine wheel is made from them."""
+    return kept.files_digest(wheel.sources())
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path, PurePosixPath
 
 import markupsafe
+from assessment.messages import DEFAULT, LANGUAGES
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -38,7 +39,7 @@ SERVE_ONLY = (LIVERELOAD, SEARCH_WAITS)  # the files `make serve` adds to what i
 
 class HandbookConfig(Config):
     definitions = config_options.Type(str, default="competencies")
-    lang = config_options.Choice(["zh", "en"], default="zh")
+    lang = config_options.Choice(LANGUAGES, default=DEFAULT)
     runtime = config_options.Type(dict, default={})  # Pyodide's files: name → path (npm package)
     stdlib = config_options.Optional(config_options.Type(str))  # Pyodide's python_stdlib.zip, to trim
 
@@ -147,7 +148,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             else:
                 files.append(File.generated(config, dest, content=asset))
         if self.serving:
-            files.append(File.generated(config, LIVERELOAD, abs_src_path=str(Path(__file__).with_name("livereload.js"))))
+            files.append(File.generated(config, LIVERELOAD,
+                                        abs_src_path=str(Path(__file__).with_name("livereload.js"))))
             files.append(File.generated(config, SEARCH_WAITS, content=forms.search_waits()))
         if self.preview:
             self._plan_preview(files, config)

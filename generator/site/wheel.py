@@ -48,17 +48,21 @@ def build(out_dir):
 def data():
     """The wheel's bytes, kept between builds under what makes them: the engine's sources, this file and the
     Python whose `ast` compacts them (compacting takes a tenth of a second, every build)."""
-    sources = kept.files_digest({p.name: p for p in _sources()})
-    return kept.bytes_of("wheel", f"{sys.version}|{Path(__file__).read_text(encoding='utf-8')}|{sources}", ".whl",
+    made_from = kept.files_digest(sources())
+    return kept.bytes_of("wheel", f"{sys.version}|{Path(__file__).read_text(encoding='utf-8')}|{made_from}", ".whl",
                          _made)
 
 
-def _sources():
-    return sorted((ROOT / NAME).glob("*.py"))
+def sources() -> dict:
+    """{path inside the engine package: file}: its modules and its message catalogs."""
+    package = ROOT / NAME
+    found = [*package.glob("*.py"), *package.glob("catalogs/*.json")]
+    return {p.relative_to(package).as_posix(): p for p in sorted(found)}
 
 
 def _made():
-    files = {f"{NAME}/{p.name}": compact(p.read_text(encoding="utf-8")) for p in _sources()}
+    files = {f"{NAME}/{name}": compact(p.read_text(encoding="utf-8")) if name.endswith(".py") else p.read_bytes()
+             for name, p in sources().items()}
     info = f"{NAME}-{VERSION}.dist-info"
     files[f"{info}/METADATA"] = (f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {VERSION}\n"
                                  "Summary: Competency handbook scoring engine (stdlib only)\n").encode()
