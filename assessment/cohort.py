@@ -49,7 +49,8 @@ def _slots(people):
                    for p in people)
     if labelled:
         return [list(p["periods"]) for p in people], True
-    return [[("back", n - 1 - k) for k in range(n)] for n in (len(p["answers"].get("periods") or []) for p in people)], False
+    return [[("back", n - 1 - k) for k in range(n)]
+            for n in (len(p["answers"].get("periods") or []) for p in people)], False
 
 
 def derive(rule, people):
@@ -102,7 +103,8 @@ def derive(rule, people):
                     continue
                 why = ("未填部门，无法计算部门内名次" if group == NO_GROUP
                        else f"“{source['name']}”缺少或无效，无法计算名次" if i not in counted
-                       else f"{'部门' if within == 'department' else '参与'}人数 {len(counted)} 人，少于 {least} 人，不计算名次")
+                       else f"{'部门' if within == 'department' else '参与'}人数 {len(counted)} 人，"
+                            f"少于 {least} 人，不计算名次")
                 said[i].setdefault((field["name"], why), []).append(index)
         for i, found in enumerate(computed):
             if found:

@@ -304,7 +304,8 @@ class Boolean(Kind):
         return _decimal_step([self._points(item, True), self._points(item, False)])
 
     def check(self, item, value, field):
-        value = {"是": True, "否": False}.get(value.strip(), value) if isinstance(value, str) else value  # as people write it
+        # as people write it
+        value = {"是": True, "否": False}.get(value.strip(), value) if isinstance(value, str) else value
         if not isinstance(value, bool):
             return None, Problem(field, "not_a_boolean", [True, False])
         return value, None

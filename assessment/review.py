@@ -3,8 +3,8 @@
 How far apart two answers are is counted in steps (档), the same way for every page, the CLI and the batch:
 one option of a choice (options ranked by their points), yes against no, one tick of a checklist, one
 counted event, one place of a rank (a field ranked from the cohort), one band of a banded number, and a
-tenth of the allowed range for any other number or mean of raters. Answers one step apart differ (`near`); two or more steps apart are a disagreement to
-discuss (`far`).
+tenth of the allowed range for any other number or mean of raters. Answers one step apart differ (`near`); two
+or more steps apart are a disagreement to discuss (`far`).
 
 The seal is integrity, not signing: a SHA-256 over the file's content shows that the file was edited after
 it was exported, but anyone can compute a new one; it proves nothing about who wrote it.

@@ -44,7 +44,8 @@ def main(argv=None):
                         help="build pairs per handbook (up to twice as many while a ratio is undecided)")
     parser.add_argument("--browser-runs", type=int, default=5,
                         help="page loads per measurement (up to twice as many while a ratio is undecided)")
-    parser.add_argument("--batch-people", default="2500,10000", help="HR's batch run: people (12 months each for rules)")
+    parser.add_argument("--batch-people", default="2500,10000",
+                        help="HR's batch run: people (12 months each for rules)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     parser.add_argument("--page", default=str(ROOT / "content" / "performance.md"))
     args = parser.parse_args(argv)
@@ -65,7 +66,8 @@ def main(argv=None):
         with sync_playwright() as playwright:
             chromium = browser.launch(playwright)
             # the synthetic handbooks name their copies of the sample's standards *_c0, *_c1 …
-            for (label, _), page in ((handbooks[0], SAMPLE_PAGE), (handbooks[-1], SAMPLE_PAGE.replace(".html", "_c0.html"))):
+            for (label, _), page in ((handbooks[0], SAMPLE_PAGE),
+                                     (handbooks[-1], SAMPLE_PAGE.replace(".html", "_c0.html"))):
                 print(f"浏览器 / browser: {label} …", file=sys.stderr, flush=True)
                 figures = browser.assessment(chromium, tmp / label / "site-ours", page, args.browser_runs)
                 results["assessment"].append({"handbook": label, **figures})
@@ -75,7 +77,8 @@ def main(argv=None):
             results["preview"] = []
             for label, definitions in (handbooks[0], handbooks[-1]):
                 print(f"预览 / preview: {label} …", file=sys.stderr, flush=True)
-                figures = preview.measure(definitions, tmp / label / "ours.yml", tmp / label, chromium, args.browser_runs)
+                figures = preview.measure(definitions, tmp / label / "ours.yml", tmp / label, chromium,
+                                          args.browser_runs)
                 results["preview"].append({"handbook": label, **figures})
             chromium.close()
 

@@ -2,7 +2,8 @@
 rules in turn, rules with 12 monthly periods each — read from one .xlsx and written to one .xlsx.
 
 Each size runs in its own process, so that its peak memory is its own (VmHWM: unlike ru_maxrss, which Linux
-carries across exec from the parent, it starts afresh): two sizes show whether memory grows linearly. The answers are the definitions' own worked examples (a rule's periods repeated to 12).
+carries across exec from the parent, it starts afresh): two sizes show whether memory grows linearly. The
+answers are the definitions' own worked examples (a rule's periods repeated to 12).
 """
 
 import argparse

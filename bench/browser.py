@@ -85,7 +85,8 @@ def _scored(browser, url, init_script, requests=None, block=None):
         page.on("request", lambda request: requests.append(request.url))
     page.goto(url)
     page.wait_for_function("() => performance.getEntriesByName('hb-first-score').length", timeout=120_000)
-    marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))")
+    marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark')"
+                          ".map(m => [m.name, m.startTime]))")
     return context, page, marks
 
 
@@ -95,8 +96,8 @@ def assessment(browser, site, page_path, runs):
     bench_dir.mkdir(parents=True, exist_ok=True)
     (bench_dir / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
     runtime = next(site.glob("assets/hashed/*/pyodide/pyodide.mjs")).parent
-    (bench_dir / "bare-worker.mjs").write_text(BARE_WORKER.replace("RUNTIME", f"../{runtime.relative_to(site / 'assets').as_posix()}"),
-                                               encoding="utf-8")
+    (bench_dir / "bare-worker.mjs").write_text(
+        BARE_WORKER.replace("RUNTIME", f"../{runtime.relative_to(site / 'assets').as_posix()}"), encoding="utf-8")
     # a returning person: the first worked example is saved, so the first result is a score
     ident = Path(page_path).stem
     excerpt = json.loads(next(site.glob(f"assets/hashed/*/{ident}.json")).read_text(encoding="utf-8"))
@@ -156,9 +157,11 @@ def assessment(browser, site, page_path, runs):
         "without_snapshot_vs_bare_min": booted_ratio["ratio_min"],
         "without_snapshot_vs_bare_max": booted_ratio["ratio_max"],
         "returning_first_score_ms": statistics.median(returning),
-        "rescore_ms_median": statistics.median(rescoring), "rescore_ms_p90": sorted(rescoring)[int(len(rescoring) * 0.9)],
+        "rescore_ms_median": statistics.median(rescoring),
+        "rescore_ms_p90": sorted(rescoring)[int(len(rescoring) * 0.9)],
         "rescores": len(rescoring), "requests": len(set(requests)),
-        "transfer_bytes": sum(raw for raw, _, _ in files.values()), "transfer_gzip": sum(z for _, z, _ in files.values()),
+        "transfer_bytes": sum(raw for raw, _, _ in files.values()),
+        "transfer_gzip": sum(z for _, z, _ in files.values()),
         "transfer_brotli": sum(b for _, _, b in files.values()),
         "transfer_gzip_without_snapshot": sum(z for _, z, _ in booted_files.values()),
         "largest_files": [{"file": name, "bytes": raw, "gzip": packed, "brotli": br}

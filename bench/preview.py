@@ -109,8 +109,8 @@ def measure(definitions, config, work, chromium, runs):
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-3000:])
     rebuild = json.loads(done.stdout.splitlines()[-1])
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(work / "full")],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+                    "-d", str(work / "full")], cwd=ROOT, env=env, check=True, capture_output=True)
     # the live-reload and search scripts are written for `serve` only
     differences = [d for d in _differences(filecmp.dircmp(work / "served", work / "full")) if d not in SERVE_ONLY]
     shutil.rmtree(work / "full")
@@ -138,7 +138,8 @@ def measure(definitions, config, work, chromium, runs):
         server.terminate()
         server.wait(timeout=30)
         log.close()
-    return {"page": page_path, "roles": len(list((defs / "roles").rglob("*.yaml"))), "runs": len(seconds), "edit_to_page_s": statistics.median(seconds),
+    return {"page": page_path, "roles": len(list((defs / "roles").rglob("*.yaml"))), "runs": len(seconds),
+            "edit_to_page_s": statistics.median(seconds),
             "edit_to_page_min_s": min(seconds), "edit_to_page_max_s": max(seconds),
             "verdict": pairs.verdict(seconds, TARGET_S),
             "rebuild_s": rebuild["rebuild"], "pages_rendered": rebuild["pages_written"],

@@ -17,13 +17,16 @@ def _s(x):
 
 def _fixed_costs(b):
     """Why ours exceeds the baseline on a small handbook, from the run's own figures."""
-    imported = f"导入插件模块(计分引擎、Jinja、MkDocs 的配置类等)单独测得 {_s(b['import_s'])}, " if "import_s" in b else ""
+    imported = (f"导入插件模块(计分引擎、Jinja、MkDocs 的配置类等)单独测得 {_s(b['import_s'])}, "
+                if "import_s" in b else "")
     return (f"以{b['handbook']}为例, 我们比基线多 {_s(b['ours_s'] - b['baseline_s'])}, 而达标只允许多 "
-            f"{_s(0.10 * b['baseline_s'])}(基线的 10%)。多出的是插件本身的工作: {imported}新进程中的 `handbook validate`"
-            f"(校验、编译规则书、重算全部算例, 含导入){_s(b['validate_s'])}, 生成页面与搜索词典 {_s(b['pages_s'])}; 基线则"
-            "只从磁盘读入这些页面。这些工作有的与手册大小无关, 有的与之成正比, 而手册越小基线越短, 比值越高; 校验与算例是本"
-            "手册的用途所在, 不能省去。不随内容变化的产物已在两次构建之间保留(名称的拼音、编译好的模板、计分引擎的 wheel、"
-            "内存快照, 见 docs/self-assessment.md): 代码或依赖更新后的第一次构建要多花约 0.4 s(另加 Node 做快照的几秒), 以上数字是之后的构建。")
+            f"{_s(0.10 * b['baseline_s'])}(基线的 10%)。多出的是插件本身的工作: {imported}新进程中的 "
+            f"`handbook validate`(校验、编译规则书、重算全部算例, 含导入){_s(b['validate_s'])}, 生成页面与搜索词典 "
+            f"{_s(b['pages_s'])}; 基线则只从磁盘读入这些页面。这些工作有的与手册大小无关, 有的与之成正比, "
+            "而手册越小基线越短, 比值越高; 校验与算例是本手册的用途所在, 不能省去。"
+            "不随内容变化的产物已在两次构建之间保留(名称的拼音、编译好的模板、计分引擎的 wheel、内存快照, 见 "
+            "docs/self-assessment.md): 代码或依赖更新后的第一次构建要多花约 0.4 s(另加 Node 做快照的几秒), "
+            "以上数字是之后的构建。")
 
 
 def _ms(x):
@@ -82,8 +85,8 @@ def markdown(results):
         f"{m['os']} · Python {m['python']} · {m['chromium']} · {_load(results)}", "",
         "## 构建与校验", "",
         "“我们的构建”是带本手册插件的 `mkdocs build --strict`; “基线”是不带插件、把插件生成的同一批"
-        "Markdown 与资源先写到磁盘再 `mkdocs build --strict`, 两者产出相同的页面(我们的插件另把搜索索引改写为 UTF-8)。“生成”是校验、编译规则书"
-        "与生成全部页面及搜索词典(不含 MkDocs)。", "",
+        "Markdown 与资源先写到磁盘再 `mkdocs build --strict`, 两者产出相同的页面(我们的插件另把搜索索引改写为 UTF-8)。"
+        "“生成”是校验、编译规则书与生成全部页面及搜索词典(不含 MkDocs)。", "",
     ]
     for b in results["builds"]:
         big = b["roles"] >= 2000
@@ -140,7 +143,8 @@ def markdown(results):
     lines += ["### 缩减标准库", "",
               f"Pyodide 自带的 `python_stdlib.zip` 为 {_mb(st['full_bytes'])}, 已是压缩包, 服务器的 gzip 无法再压缩。"
               f"网站发布的是只含 Pyodide 启动与计分引擎所需模块的版本: {_mb(st['trimmed_bytes'])}"
-              f"(少 {_mb(st['full_bytes'] - st['trimmed_bytes'])}), 引擎的一致性测试在 Node 与 Chromium 中都用它运行。", ""]
+              f"(少 {_mb(st['full_bytes'] - st['trimmed_bytes'])}), 引擎的一致性测试在 Node 与 Chromium 中都用它运行。",
+              ""]
     lines += _preview(results.get("preview") or [])
     lines += _explanations(results)
     lines += _batch(results.get("batch") or [])
@@ -164,16 +168,17 @@ def _explanations(results):
     if largest["validate_s"] > VALIDATE_S:
         copies = largest["standards"] // max(results["builds"][0]["standards"], 1)
         notes.append(f"校验 {_s(largest['validate_s'])}({largest['roles']} 个岗位, {largest['standards']} 个标准, "
-                     f"{largest['rules']} 条规则): 合成手册把样例的标准与规则各复制 {copies} 份, 样例每多一个标准, 这里就多"
-                     f" {copies} 个(样例现有 {results['builds'][0]['standards']} 个标准)。用 cProfile 剖析校验(2026-11-27,"
-                     " 2,000 个岗位): 约 57% 是读取全部 YAML 并记录每个值的行列, 约 14% 是由引擎重算全部算例, 约 12% 是"
-                     "按拼音排序名称(pypinyin 逐字转换)。")
+                     f"{largest['rules']} 条规则): 合成手册把样例的标准与规则各复制 {copies} 份, 样例每多一个标准, "
+                     f"这里就多 {copies} 个(样例现有 {results['builds'][0]['standards']} 个标准)。用 cProfile "
+                     "剖析校验(2026-11-27, 2,000 个岗位): 约 57% 是读取全部 YAML 并记录每个值的行列, 约 14% "
+                     "是由引擎重算全部算例, 约 12% 是按拼音排序名称(pypinyin 逐字转换)。")
     small = [b for b in results["builds"] if b["ratio_verdict"] == pairs.MISSED]
     if small:
         notes.append("“我们 ÷ 基线”未达标(" + "、".join(f"{b['handbook']} {b['ratio']:.2f}" for b in small)
                      + "): " + _fixed_costs(small[0]))
     noisy = [f"{b['handbook']}的“我们 ÷ 基线”" for b in results["builds"] if b["ratio_verdict"] == pairs.NOISY]
-    noisy += [f"{a['handbook']}的“首次得分 ÷ 裸启动”" for a in results["assessment"] if a["first_score_verdict"] == pairs.NOISY]
+    noisy += [f"{a['handbook']}的“首次得分 ÷ 裸启动”" for a in results["assessment"]
+              if a["first_score_verdict"] == pairs.NOISY]
     if noisy:
         notes.append("、".join(noisy) + ": 各对运行的比值跨过目标, 这次测量不足以判定; 机器负载见页首, 请在空闲时重跑"
                      " `make bench`。")
@@ -181,11 +186,12 @@ def _explanations(results):
         if a["first_score_verdict"] != pairs.MISSED:
             continue
         notes.append(f"{a['handbook']}的首次得分为裸启动的 {a['first_score_vs_bare']:.2f} 倍(不用内存快照时为 "
-                     f"{a['without_snapshot_vs_bare']:.2f} 倍): 恢复快照后, 剩下的是下载并编译 pyodide.asm.wasm、下载标准库"
-                     f"压缩包与页面自身的样式和脚本(打开到引擎就绪 {_ms(a['engine_ready_ms'])})。")
+                     f"{a['without_snapshot_vs_bare']:.2f} 倍): 恢复快照后, 剩下的是下载并编译 pyodide.asm.wasm、"
+                     f"下载标准库压缩包与页面自身的样式和脚本(打开到引擎就绪 {_ms(a['engine_ready_ms'])})。")
     slow = [a for a in results["assessment"] if a["returning_first_score_ms"] > RETURNING_MS]
     if slow:
-        notes.append("回访者的首次得分(" + "、".join(f"{a['handbook']} {_ms(a['returning_first_score_ms'])}" for a in slow)
+        notes.append("回访者的首次得分("
+                     + "、".join(f"{a['handbook']} {_ms(a['returning_first_score_ms'])}" for a in slow)
                      + "): 缓存省下下载, 但每次打开页面仍要实例化 WebAssembly、把快照写回内存并恢复解释器"
                        "(同一次运行中冷启动的裸 Pyodide 为 " + "、".join(_ms(a["bare_boot_ms"]) for a in slow) + ")。")
     heavy = [a for a in results["assessment"] if a["transfer_gzip"] > 6_000_000 and a.get("snapshot")]
@@ -193,17 +199,19 @@ def _explanations(results):
         snap = a["snapshot"]
         wasm = next((f for f in a["largest_files"] if f["file"].endswith("pyodide.asm.wasm")), None)
         floor = snap["bare"]["gzip"] + (wasm["gzip"] if wasm else 0)
-        notes.append(f"传输量 {_mb(a['transfer_gzip'])} gzip(brotli {_mb(a['transfer_brotli'])}), 超过 6 MB: 其中内存快照"
-                     f" `engine.snapshot` 原始 {_mb(snap['bytes'])}, gzip {_mb(snap['gzip'])}, brotli {_mb(snap['brotli'])}。"
-                     f"它是 WebAssembly 的整块内存, {snap['zero_share']:.0%} 是零字节(压缩后几乎不占), 其余是运行环境的静态数据"
-                     "(pyodide.asm.wasm 中也有一份)与 Python 的对象; 做快照前已把释放了的内存清零。同一个 Pyodide 什么都不导入、"
-                     f"同样清零后做的快照就有 gzip {_mb(snap['bare']['gzip'])}(brotli {_mb(snap['bare']['brotli'])}), 计分引擎"
-                     f"只多出 {_mb(snap['gzip'] - snap['bare']['gzip'])}; 再加上每种启动方式都要下载的 WebAssembly 代码"
+        notes.append(f"传输量 {_mb(a['transfer_gzip'])} gzip(brotli {_mb(a['transfer_brotli'])}), 超过 6 MB: "
+                     f"其中内存快照 `engine.snapshot` 原始 {_mb(snap['bytes'])}, gzip {_mb(snap['gzip'])}, brotli "
+                     f"{_mb(snap['brotli'])}。它是 WebAssembly 的整块内存, {snap['zero_share']:.0%} "
+                     "是零字节(压缩后几乎不占), 其余是运行环境的静态数据(pyodide.asm.wasm 中也有一份)与 Python 的对象; "
+                     "做快照前已把释放了的内存清零。同一个 Pyodide 什么都不导入、同样清零后做的快照就有 gzip "
+                     f"{_mb(snap['bare']['gzip'])}(brotli {_mb(snap['bare']['brotli'])}), 计分引擎只多出 "
+                     f"{_mb(snap['gzip'] - snap['bare']['gzip'])}; 再加上每种启动方式都要下载的 WebAssembly 代码"
                      + (f" pyodide.asm.wasm(gzip {_mb(wasm['gzip'])})" if wasm else "")
                      + f", 用快照的页面至少要 {_mb(floor)} gzip。不用快照时同一页面传输"
                        f" {_mb(a['transfer_gzip_without_snapshot'])} gzip, 但首次得分慢约"
                        f" {a['without_snapshot_vs_bare'] / a['first_score_vs_bare']:.1f} 倍(见上表的对照行)。"
-                     + (f"快照自带的标准库只含快照里尚未导入的文件({_mb(snap['stdlib_bytes'])}), 不再下载完整的缩减标准库。"
+                     + (f"快照自带的标准库只含快照里尚未导入的文件({_mb(snap['stdlib_bytes'])}), "
+                        "不再下载完整的缩减标准库。"
                         if snap.get("stdlib_bytes") else "")
                      + "快照放在按摘要命名的文件夹中, 浏览器可永久缓存, 只在首次访问时下载一次; 回访者不再下载。")
     if not notes:

@@ -65,8 +65,9 @@ def _wait(url, process, home):
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if process.poll() is not None:
+            error_log = home / "error.log"
             raise RuntimeError(f"the server stopped: {process.stdout.read().decode(errors='replace')}"
-                               f"{(home / 'error.log').read_text(errors='replace') if (home / 'error.log').exists() else ''}")
+                               f"{error_log.read_text(errors='replace') if error_log.exists() else ''}")
         try:
             urllib.request.urlopen(url + "/index.html", timeout=2)
             return
@@ -142,7 +143,8 @@ LoadModule headers_module {modules}/mod_headers.so
 LoadModule rewrite_module {modules}/mod_rewrite.so
 TypesConfig /etc/mime.types
 DirectoryIndex index.html
-AddOutputFilterByType DEFLATE text/html text/plain text/xml text/css text/javascript application/javascript application/json
+AddOutputFilterByType DEFLATE text/html text/plain text/xml text/css text/javascript \
+application/javascript application/json
 LogFormat "%r %>s %O" sent
 CustomLog {home}/access.log sent
 """

@@ -22,8 +22,9 @@ PLACES = "华东 华南 华北 华中 西南 西北 东北 香港 澳门 台湾 
 UNITS = "客服 呼叫 前台 售后 技术支持 电商 会员 投诉处理 回访 质检 培训 课程顾问 大客户 渠道 热线".split()
 TITLES = "专员 助理 主管 组长 顾问 座席 审核员 工程师 经理 协调员".split()
 DUTY_VERBS = "负责 协助 组织 跟进 整理 审核 统计 汇总 落实 改进".split()
-DUTY_OBJECTS = ("客户来电的接听与记录", "投诉处理与回访", "服务质量的日常检查", "新员工的业务培训", "客户资料的登记和更新",
-                "月度考评数据", "部门例会纪要", "知识库条目的维护", "增值业务的推广", "跨部门协作事项")
+DUTY_OBJECTS = ("客户来电的接听与记录", "投诉处理与回访", "服务质量的日常检查", "新员工的业务培训",
+                "客户资料的登记和更新", "月度考评数据", "部门例会纪要", "知识库条目的维护", "增值业务的推广",
+                "跨部门协作事项")
 
 
 def _clone(text, copy):
@@ -60,8 +61,8 @@ def write(roles, out):
         lines += [f"  - id: div_{d}", f"    name: {PLACES[d % len(PLACES)]}事业部{d}", "    summary: 事业部管理层。"]
     for k in range(departments):
         place, unit = PLACES[k % len(PLACES)], UNITS[k % len(UNITS)]
-        lines += [f"  - id: dept_{k}", f"    name: {place}{unit}部{k}", f"    parent: div_{k // DEPARTMENTS_PER_DIVISION}",
-                  f"    summary: {place}地区的{unit}团队。"]
+        lines += [f"  - id: dept_{k}", f"    name: {place}{unit}部{k}",
+                  f"    parent: div_{k // DEPARTMENTS_PER_DIVISION}", f"    summary: {place}地区的{unit}团队。"]
     (out / "departments.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     (out / "roles").mkdir()

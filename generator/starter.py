@@ -47,7 +47,8 @@ README = """\
 常用命令(在这个文件夹的上一级运行, `{folder}` 换成本文件夹的路径):
 
     handbook validate {folder}                         # 校验: 每个问题写明文件、行号和改法
-    handbook new role night_shift --dir {folder}       # 新建一个带注释的岗位文件(还有 skill、standard、rule、process、policy)
+    handbook new role night_shift --dir {folder}       \
+# 新建一个带注释的岗位文件(还有 skill、standard、rule、process、policy)
     handbook serve --dir {folder}                      # 预览: 浏览器打开 http://127.0.0.1:8000, 保存后自动刷新
     handbook build --dir {folder} --site-dir 网站      # 生成网站到“网站”文件夹, 复制到内网服务器即可
 
@@ -60,7 +61,8 @@ VSCODE_EXTENSIONS = '{ "recommendations": ["redhat.vscode-yaml"] }\n'
 def vscode_settings():
     """The schema for each kind of file, for VS Code opened on this folder (also for a new file without the
     first-line pointer)."""
-    files = {schema: place if place.endswith(".yaml") else f"{place}/*.yaml" for place, (schema, _) in FILE_KINDS.items()}
+    files = {schema: place if place.endswith(".yaml") else f"{place}/*.yaml"
+             for place, (schema, _) in FILE_KINDS.items()}
     settings = {"yaml.schemas": {f"./_schema/{schema}.schema.json": glob for schema, glob in files.items()},
                 "files.encoding": "utf8", "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2}}
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"

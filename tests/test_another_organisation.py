@@ -86,7 +86,8 @@ def test_a_folder_without_pages_gets_a_home_page_from_its_definitions(tmp_path):
         role.write_text(text.replace("  - {skill: reference_search, level: basic}\n", "")
                         .replace("competencies:\n", "competencies: []\n"), encoding="utf-8")
     organisation = folder / "organisation.yaml"  # no pages/, so no logo from there
-    organisation.write_text(organisation.read_text(encoding="utf-8").replace("  logo: logo.svg\n", ""), encoding="utf-8")
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace("  logo: logo.svg\n", ""),
+                            encoding="utf-8")
     out = tmp_path / "site"
     done = handbook("build", "--site-dir", out, cwd=tmp_path, env={"HANDBOOK_DIR": str(folder)})
     assert done.returncode == 0, done.stderr
@@ -141,7 +142,8 @@ def test_a_page_of_the_organisation_may_not_replace_one_of_the_handbooks(tmp_pat
     (folder / "pages" / "guide").mkdir()
     (folder / "pages" / "guide" / "editing.md").write_text("# 我们的说明\n", encoding="utf-8")
     done = handbook("build", "--dir", folder, "--site-dir", tmp_path / "site", cwd=tmp_path)
-    assert done.returncode != 0 and "editing.md: 与手册自带的页面 guide/editing.md 同名 — 给这个文件换一个名字" in done.stderr
+    assert done.returncode != 0 and ("editing.md: 与手册自带的页面 guide/editing.md 同名 — 给这个文件换一个名字"
+                                     in done.stderr)
     assert not (tmp_path / "site").exists()
 
 
@@ -157,7 +159,8 @@ def test_a_new_handbook_from_nothing_validates_and_builds_as_written(tmp_path):
     assert run_cli("validate", "ours", cwd=tmp_path).returncode == 0
     done = handbook("build", "--dir", "ours", "--site-dir", "site", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "<title>星河电商服务中心 · 岗位能力手册</title>" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert ("<title>星河电商服务中心 · 岗位能力手册</title>"
+            in (tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert (tmp_path / "site" / "assess" / "monthly_review.html").is_file()
     # a role added to the new handbook validates at once, in that folder
     assert run_cli("new", "role", "night_shift", "--dir", "ours", cwd=tmp_path).returncode == 0
@@ -187,7 +190,8 @@ def test_new_in_a_folder_that_is_no_handbook_points_at_init(tmp_path):
 
 
 def test_a_site_address_without_its_scheme_and_host_is_refused_before_building(tmp_path):
-    done = handbook("build", "--dir", LIBRARY, "--site-dir", tmp_path / "site", "--site-url", "/handbook/", cwd=tmp_path)
+    done = handbook("build", "--dir", LIBRARY, "--site-dir", tmp_path / "site", "--site-url", "/handbook/",
+                    cwd=tmp_path)
     assert done.returncode == 2 and "要写网站的完整地址" in done.stderr and "http://" in done.stderr
     assert not (tmp_path / "site").exists() and "Traceback" not in done.stderr
 

@@ -14,7 +14,8 @@ from assessment.standard import all_items, is_test
 from conftest import VERSION
 from strategies import sample_answers
 
-SAMPLES = 6  # seeded answer sets per definition through the real form (plus every worked example; the bulk test below adds 80 more)
+# seeded answer sets per definition through the real form (plus every worked example; the bulk test below adds 80 more)
+SAMPLES = 6
 
 
 def fill_control(scope, field, value):
@@ -26,7 +27,8 @@ def fill_control(scope, field, value):
         return
     control = scope.locator(f'[name="{name}"]')
     if kind in ("choice", "boolean", "single", "true_false"):
-        control.select_option("" if value is None else ("true" if value is True else "false" if value is False else value))
+        control.select_option("" if value is None
+                              else ("true" if value is True else "false" if value is False else value))
     else:
         control.fill("" if value is None else ", ".join(map(str, value)) if isinstance(value, list) else str(value))
 
@@ -54,7 +56,8 @@ def settle(page):
 
 
 def expected_hooks(kind, definition, answers):
-    result = assessment.score(definition, answers) if kind == "standard" else assessment.evaluate_rule(definition, answers)
+    result = (assessment.score(definition, answers) if kind == "standard"
+              else assessment.evaluate_rule(definition, answers))
     if kind == "standard":
         return {"state": "ready", "total": result["total"], "grade": result["grade"]["id"] if result["grade"] else "",
                 "outcome": ""}
@@ -81,7 +84,8 @@ def test_page_gives_the_engine_results(page, site_url, definition_case):
     if kind == "standard" and is_test(definition):  # a knowledge test shows its total once handed in
         page.get_by_role("button", name="交卷").click()
     rng = random.Random(definition["id"])
-    answer_sets = [e["answers"] for e in definition["examples"]] + [sample_answers(definition, rng) for _ in range(SAMPLES)]
+    answer_sets = ([e["answers"] for e in definition["examples"]]
+                   + [sample_answers(definition, rng) for _ in range(SAMPLES)])
     for answers in answer_sets:
         answers = json.loads(json.dumps(answers))
         fill(page, kind, definition, answers)
@@ -245,7 +249,8 @@ def test_engine_started_before_the_page_script_loses_no_message(page, site_url, 
     page.wait_for_function("() => window.hbEngine.queue.some(e => e.data && e.data.type === 'ready')", timeout=60000)
     assert page.get_attribute("#hb-result", "data-state") == "loading"
     held[0].continue_()
-    fill(page, "standard", standard("rnd_initial_grading"), {"degree": "bachelor", "experience_years": 5, "skill_level": 3})
+    fill(page, "standard", standard("rnd_initial_grading"),
+         {"degree": "bachelor", "experience_years": 5, "skill_level": 3})
     assert settle(page)["total"] == "6"   # 1 (本科) + 2 (4–8 年) + 3 = 6
 
 
@@ -263,5 +268,6 @@ def test_a_field_is_flagged_missing_only_once_the_person_has_passed_it(page, sit
     second = page.locator("form.hb-assess :is(select, input[type=text]):not([data-who])").nth(1)
     second.focus()
     page.keyboard.press("Tab")  # passed over without an answer: now it is flagged
-    page.wait_for_function("() => [...document.querySelectorAll('.hb-error')].some(e => e.textContent.includes('未填写'))")
+    page.wait_for_function("() => [...document.querySelectorAll('.hb-error')]"
+                           ".some(e => e.textContent.includes('未填写'))")
     assert settle(page)["state"] == "invalid"

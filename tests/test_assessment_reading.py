@@ -45,7 +45,8 @@ def test_every_item_says_at_its_field_what_it_means_and_accepts(page, site_url, 
             assert f"{item['min']}–{item['max']}{item.get('unit', '')}" in shown, item["id"]
 
 
-PAGE_TYPES = ["index.html", "roles/index.html", "roles/call_center/index.html", "roles/call_center/call_center_agent.html",
+PAGE_TYPES = ["index.html", "roles/index.html", "roles/call_center/index.html",
+              "roles/call_center/call_center_agent.html",
               "skills/index.html", "skills/listening.html", "standards/index.html", "standards/cs_grading.html",
               "rules/index.html", "rules/cs_promotion.html", "assess/index.html", "assess/cs_grading.html",
               "org.html", "tags.html", "guide/editing.html"]

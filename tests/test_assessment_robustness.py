@@ -79,10 +79,12 @@ def test_two_tabs_on_one_assessment_lose_nothing(browser, site_url):
     second.fill('[name="satisfaction"]', "90")
     key = storage_key(second)
     kept = second.evaluate("k => [localStorage.getItem(k), localStorage.getItem(k + ':other-tab')]", key)
-    assert json.loads(kept[0])["answers"]["satisfaction"] == "90" and json.loads(kept[1])["answers"]["satisfaction"] == "70"
+    assert (json.loads(kept[0])["answers"]["satisfaction"] == "90"
+            and json.loads(kept[1])["answers"]["satisfaction"] == "70")
     second.click("text=改用另一标签页的答案")
     assert second.locator('[name="satisfaction"]').input_value() == "70"
-    assert json.loads(second.evaluate("k => localStorage.getItem(k + ':other-tab')", key))["answers"]["satisfaction"] == "90"
+    assert (json.loads(second.evaluate("k => localStorage.getItem(k + ':other-tab')", key))["answers"]["satisfaction"]
+            == "90")
 
     # after a reload, the answers kept aside are offered again, not only kept (they once were never shown again)
     second.reload()

@@ -94,7 +94,8 @@ def test_exported_files_in_a_folder_and_a_csv_are_read_together(tmp_path, rulebo
     folder = tmp_path / "收集" / "一组"
     folder.mkdir(parents=True)
     export = {"definition": "cs_kpi_monthly", "definition_name": KPI, "rulebook_version": rulebook["version"],
-              "rulebook_hash": answers_hash(rulebook, "cs_kpi_monthly"), "person": {"staff_id": "B001", "name": "孙八", "department": "客服一组"},
+              "rulebook_hash": answers_hash(rulebook, "cs_kpi_monthly"),
+              "person": {"staff_id": "B001", "name": "孙八", "department": "客服一组"},
               "answers": {"return_visit_rate": "100", "satisfaction": "100", "timeliness_accuracy": "100",
                           "training_level": "100", "attendance": "0"}}
     (folder / "孙八.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
@@ -164,7 +165,8 @@ def test_options_may_be_typed_with_either_kind_of_brackets(tmp_path):
     path = tmp_path / "grading.xlsx"
     assert run_cli("batch", "--template", "cs_grading", "-o", path).returncode == 0
     # the label is “一年(含一年)”; an input method types （）
-    filled(path, [["G1", "甲", "前台组", "本科", "uniform、badge、hair、hygiene", "一年（含一年）", "前台", 2, None, 80]])
+    filled(path, [["G1", "甲", "前台组", "本科", "uniform、badge、hair、hygiene",
+                   "一年（含一年）", "前台", 2, None, 80]])
     done = run_cli("batch", path, "-o", tmp_path / "o.csv")
     assert done.returncode == 0, done.stderr
 
@@ -191,8 +193,9 @@ def test_a_name_typed_as_a_formula_stays_text(tmp_path):
     """=1+2 or @SUM(A1) typed as a name on the page is what someone typed, never something Excel runs."""
     source = tmp_path / "export.json"
     source.write_text(json.dumps({"definition": "cs_kpi_monthly", "person": {"name": "=1+2", "department": "@SUM(A1)"},
-                                  "answers": {"return_visit_rate": "90", "satisfaction": "80", "timeliness_accuracy": "70",
-                                              "training_level": "60", "attendance": "100"}}), encoding="utf-8")
+                                  "answers": {"return_visit_rate": "90", "satisfaction": "80",
+                                              "timeliness_accuracy": "70", "training_level": "60",
+                                              "attendance": "100"}}), encoding="utf-8")
     assert run_cli("batch", source, "-o", tmp_path / "out.xlsx").returncode == 0
     cell = load_workbook(tmp_path / "out.xlsx")[KPI]["C2"]
     assert (cell.value, cell.data_type) == ("=1+2", "s")

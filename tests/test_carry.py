@@ -87,7 +87,8 @@ def test_changed_options_keep_an_answer_whose_option_remains(rulebook):
     assert carried(new, saved, "cs_grading")[0] == {choice["id"]: kept}
     saved["answers"] = {choice["id"]: gone}
     answers, said = carried(new, saved, "cs_grading")
-    assert answers == {} and said == [f"“{choice['name']}”的满分、选项或填写范围改变：你原来的选择已不适用，已清除，请重新填写"]
+    assert answers == {} and said == [f"“{choice['name']}”的满分、选项或填写范围改变："
+                                      "你原来的选择已不适用，已清除，请重新填写"]
 
 
 def test_a_changed_kind_drops_the_answer_even_when_it_would_still_parse(kpi):
@@ -120,7 +121,8 @@ def test_a_rule_drops_only_the_cells_that_no_longer_fit(rulebook):
     next(f for f in assessment.find(new, "course_adviser")[1]["periods"] if f["id"] == "sales")["step"] = "1"
     answers, said = carried(new, saved, "course_adviser")
     assert answers["periods"] == [{"sales": "52000", "refunds": "0"}, {"refunds": "1000"}]  # both rows kept
-    assert said == ["“当月实际销售额”的满分、选项或填写范围改变：第 2 期的 61000.5 已不适用，已清除，请重新填写；其余各期已保留"]
+    assert said == ["“当月实际销售额”的满分、选项或填写范围改变：第 2 期的 61000.5 已不适用，已清除，请重新填写；"
+                    "其余各期已保留"]
     assert out_dropped(new, saved) == ["periods[1].sales"]
 
 

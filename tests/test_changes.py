@@ -154,7 +154,8 @@ def test_outcome_added_and_removed(edit):
 def test_name_changed(rulebook):
     new = copy.deepcopy(rulebook)
     find(new, "standards", "call_qa")["name"] = "通话质检评分"
-    assert compare(rulebook, new) == [Change("标准", "call_qa", "通话质检评分", "改名：质检评分标准(课程顾问通话) → 通话质检评分")]
+    assert compare(rulebook, new) == [Change("标准", "call_qa", "通话质检评分",
+                                             "改名：质检评分标准(课程顾问通话) → 通话质检评分")]
 
 
 def test_notes_and_uncovered_fields_still_get_a_line(edit):

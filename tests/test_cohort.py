@@ -12,9 +12,12 @@ from conftest import SAMPLE, run_cli
 def rule(min_group=1, within="department", as_="rank"):
     spec = {"rank": "score", "within": within, "min_group": min_group, "as": as_}
     return {"id": "r", "name": "排名规则", "person": [
-                {"id": "avg_rank", "name": "平均分名次", "kind": "number", "min": "1", "max": "999", "step": "1", "cohort": spec}],
-            "periods": [{"id": "score", "name": "得分", "kind": "number", "min": "0", "max": "100", "step": "1", "optional": True},
-                        {"id": "rank", "name": "名次", "kind": "number", "min": "1", "max": "999", "step": "1", "cohort": spec}]}
+                {"id": "avg_rank", "name": "平均分名次", "kind": "number", "min": "1", "max": "999", "step": "1",
+                 "cohort": spec}],
+            "periods": [{"id": "score", "name": "得分", "kind": "number", "min": "0", "max": "100", "step": "1",
+                         "optional": True},
+                        {"id": "rank", "name": "名次", "kind": "number", "min": "1", "max": "999", "step": "1",
+                         "cohort": spec}]}
 
 
 def people():
@@ -80,7 +83,8 @@ def test_the_sample_declares_its_ranks_and_the_validator_checks_them(tmp_path):
     path = copy / "rules" / "cs_promotion.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("cohort: {rank: monthly_score, within: department}\n  - id: quarter_grade",
-                                 "cohort: {rank: monthly_scor, within: department}\n  - id: quarter_grade"), encoding="utf-8")
+                                 "cohort: {rank: monthly_scor, within: department}\n  - id: quarter_grade"),
+                    encoding="utf-8")
     done = run_cli("validate", copy)
     assert done.returncode != 0
     assert "名次字段“monthly_rank”的 cohort.rank 写的是“monthly_scor”，它不是本规则的每期数值字段" in done.stderr
@@ -98,7 +102,8 @@ def test_hr_batch_computes_the_ranks_of_a_department(tmp_path):
     for month in range(3):  # sorted by month, as HR's sheets often are
         for staff, (level, scores) in people.items():
             typed = 5 if staff == "P1" else None  # P1 typed a wrong rank: the computed one wins, and it is said
-            sheet.append([staff, staff, "客服一组", level, 12, typed, scores[month], "A" if month == 2 and level == "初级客服" else None])
+            sheet.append([staff, staff, "客服一组", level, 12, typed, scores[month],
+                          "A" if month == 2 and level == "初级客服" else None])
     path = tmp_path / "promotion.xlsx"
     book.save(path)
     out = tmp_path / "out.xlsx"
@@ -120,7 +125,8 @@ def test_the_form_and_the_rule_page_say_hr_computes_the_rank(rulebook):
 
     promotion = next(r for r in rulebook["rules"] if r["id"] == "cs_promotion")
     rank = next(f for f in promotion["periods"] if f["id"] == "monthly_rank")
-    said = "正式考核时由 HR 批量计算：按当期“当月部门考评得分”在部门内排名（最高为第 1 名，并列同名次）；自评时请填写你所知道的名次"
+    said = ("正式考核时由 HR 批量计算：按当期“当月部门考评得分”在部门内排名（最高为第 1 名，并列同名次）；"
+            "自评时请填写你所知道的名次")
     assert said in field_hint(rank, promotion)
 
 

@@ -69,7 +69,8 @@ def test_the_engine_returns_the_declared_shape(rulebook):
     for rule in rulebook["rules"]:
         for example in rule["examples"]:
             result = assessment.run(rulebook, rule["id"], example["answers"])
-            assert _required(contract.RuleResult) <= set(result) - added_by_run <= _keys(contract.RuleResult), rule["id"]
+            assert (_required(contract.RuleResult) <= set(result) - added_by_run
+                    <= _keys(contract.RuleResult)), rule["id"]
 
 
 def test_the_contract_costs_the_browser_nothing_it_lacks():

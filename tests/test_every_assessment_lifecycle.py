@@ -1,4 +1,5 @@
-"""Every standard and rule of the sample and of the second handbook (examples/library), through a person's whole use of its page, in headless Chromium:
+"""Every standard and rule of the sample and of the second handbook (examples/library), through a person's whole
+use of its page, in headless Chromium:
 fill the form, reload, clear, export, import the export, open the review. Each step must end in a score or a
 message — never in a page stuck on "计分引擎加载中…" or an old result left on screen. The cases are generated
 from the rulebook, so a new definition is covered without anyone writing a test for it.
@@ -55,7 +56,8 @@ def pytest_generate_tests(metafunc):
             cases += [(served, "standard", d) for d in book["standards"]] + [(served, "rule", d) for d in book["rules"]]
         # every other definition at a phone's width: both layouts are used through all of the steps
         metafunc.parametrize("lifecycle_case", [(*case, PHONE if i % 2 else DESKTOP) for i, case in enumerate(cases)],
-                             ids=[f"{'library-' if served == 'library_url' else ''}{d['id']}" for served, _, d in cases])
+                             ids=[f"{'library-' if served == 'library_url' else ''}{d['id']}"
+                                  for served, _, d in cases])
 
 
 HOOKS = "() => ({...document.getElementById('hb-result').dataset})"
@@ -124,7 +126,8 @@ def test_a_persons_whole_use_of_every_assessment_page(browser, request, lifecycl
     until(page, "cleared", untouched[0]["state"], **{k: v for k, v in untouched[0].items() if k != "state"})
     assert page.inner_text("#hb-result") == untouched[1]
     page.reload()  # and nothing of the cleared answers comes back
-    until(page, "reloaded after clearing", untouched[0]["state"], **{k: v for k, v in untouched[0].items() if k != "state"})
+    until(page, "reloaded after clearing", untouched[0]["state"],
+          **{k: v for k, v in untouched[0].items() if k != "state"})
     assert page.inner_text("#hb-result") == untouched[1]
 
     page.set_input_files('input[data-action="import"]', str(exported))

@@ -106,9 +106,11 @@ ANSWERS = {"knowledge_skills": "80", "communication": "70", "teamwork": "60", "e
 def test_a_number_with_more_digits_than_can_be_exact_is_refused_not_rounded(tmp_path):
     """80.000…0001 (34 digits) was read as 80 where the step is 1: decimal keeps 28 digits."""
     answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps({**ANSWERS, "knowledge_skills": "80.0000000000000000000000000000001"}), encoding="utf-8")
+    answers.write_text(json.dumps({**ANSWERS, "knowledge_skills": "80.0000000000000000000000000000001"}),
+                       encoding="utf-8")
     done = run_cli("score", "cs_rank_evaluation", "--answers", answers)
-    assert done.returncode == 3 and "knowledge_skills: “80.0000000000000000000000000000001”超出可填写的范围" in done.stderr
+    assert done.returncode == 3 and ("knowledge_skills: “80.0000000000000000000000000000001”超出可填写的范围"
+                                     in done.stderr)
 
 
 def test_a_twenty_megabyte_answer_gets_a_short_sentence(tmp_path):
@@ -148,6 +150,8 @@ def test_a_formula_beyond_the_bounds_is_located_not_a_crash(handbook_copy, formu
 def test_a_rule_asking_for_a_hundred_million_periods_is_refused(handbook_copy):
     """Its page would open with that many rows (3,000 took 23 s)."""
     path = handbook_copy / "rules" / "review.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("min_periods: 3", "min_periods: 100000000"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("min_periods: 3", "min_periods: 100000000"),
+                    encoding="utf-8")
     done = run_cli("validate", handbook_copy)
-    assert done.returncode == 1 and "review.yaml:4:1: “100000000”不是允许的取值 — 可选：≤ 260" in done.stderr, done.stderr
+    assert done.returncode == 1 and ("review.yaml:4:1: “100000000”不是允许的取值 — 可选：≤ 260"
+                                     in done.stderr), done.stderr

@@ -72,8 +72,10 @@ def hashed(site, pattern):
 def test_pages_and_engine_files_have_their_types_and_cache_rules(server, built_site):
     for path, kind, cache in [("index.html", "text/html", "no-cache"), ("assets/handbook.css", "text/css", "no-cache"),
                               (hashed(built_site, "assets/hashed/*/worker.mjs"), "text/javascript", FOREVER),
-                              (hashed(built_site, "assets/hashed/*/pyodide/pyodide.asm.wasm"), "application/wasm", FOREVER),
-                              (hashed(built_site, "assets/hashed/*/engine.snapshot"), "application/octet-stream", FOREVER)]:
+                              (hashed(built_site, "assets/hashed/*/pyodide/pyodide.asm.wasm"), "application/wasm",
+                               FOREVER),
+                              (hashed(built_site, "assets/hashed/*/engine.snapshot"), "application/octet-stream",
+                               FOREVER)]:
         status, headers, _ = get(f"{server.url}/{path}", encoding="identity")
         assert (status, headers.get_content_type(), headers.get("Cache-Control")) == (200, kind, cache), path
         assert headers.get("X-Content-Type-Options") == "nosniff", path

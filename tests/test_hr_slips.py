@@ -96,7 +96,8 @@ def test_a_copy_that_kept_its_name_is_noted_at_both(tmp_path):
     root = tmp_path / "competencies"
     shutil.copytree(ROOT / "competencies", root)
     original = (root / "roles" / "cs_lead.yaml").read_text(encoding="utf-8")
-    (root / "roles" / "cs_lead_copy.yaml").write_text(original.replace("id: cs_lead", "id: cs_lead_copy"), encoding="utf-8")
+    (root / "roles" / "cs_lead_copy.yaml").write_text(original.replace("id: cs_lead", "id: cs_lead_copy"),
+                                                      encoding="utf-8")
     done = run_cli("validate", root)
     assert done.returncode == 0  # a note, not an error: two roles may really share a name
     notes = [ln for ln in done.stderr.splitlines() if "另一个岗位也叫“客户服务主管”" in ln]

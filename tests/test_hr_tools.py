@@ -24,7 +24,8 @@ def test_a_new_file_validates_as_written(defs, kind, folder):
     done = run_cli("new", kind, f"night_{kind}", "--name", "夜班新定义", "--dir", defs)
     assert done.returncode == 0, done.stderr
     written = defs / folder / f"night_{kind}.yaml"
-    assert written.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=../_schema/{kind}.schema.json")
+    assert written.read_text(encoding="utf-8").startswith(
+        f"# yaml-language-server: $schema=../_schema/{kind}.schema.json")
     checked = run_cli("validate", defs)
     assert checked.returncode == 0, checked.stderr
     assert "Traceback" not in checked.stderr

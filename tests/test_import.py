@@ -31,7 +31,8 @@ def _cell(value, rows=1):
         return "<table:table-cell/>"
     span = f' table:number-rows-spanned="{rows}" table:number-columns-spanned="1"' if rows > 1 else ""
     if isinstance(value, int):
-        return f'<table:table-cell office:value-type="float" office:value="{value}"{span}><text:p>{value}</text:p></table:table-cell>'
+        return (f'<table:table-cell office:value-type="float" office:value="{value}"{span}>'
+                f'<text:p>{value}</text:p></table:table-cell>')
     paragraphs = "".join(f"<text:p>{escape(line)}</text:p>" for line in value.split("\n"))
     return f'<table:table-cell office:value-type="string"{span}>{paragraphs}</table:table-cell>'
 
@@ -187,7 +188,8 @@ def test_names_resolve_to_what_the_folder_has_and_files_change_only_with_force(t
     assert new["competencies"] == [{"skill": "listening", "level": "b"}]
     after = yaml.safe_load(sample_role.read_text(encoding="utf-8"))
     assert after["duties"] == ["接听客户来电", "记录工单"]
-    assert after["aliases"] == before["aliases"] and after["department"] == before["department"]  # cells left empty keep
+    # cells left empty keep
+    assert after["aliases"] == before["aliases"] and after["department"] == before["department"]
     assert handbook("validate", folder, cwd=tmp_path).returncode == 0
 
 
@@ -256,7 +258,8 @@ def test_a_standard_from_libreoffice_scores_as_computed_by_hand(tmp_path):
 
 def test_weights_that_do_not_add_up_are_said_at_the_standards_row(tmp_path):
     book = _openpyxl_book(tmp_path / "s.xlsx", {"项目": [
-        ["标准", "项目", "满分", "权重"], ["季度考核", "质量", 100, 60], [None, "效率", 100, "三十"], [None, "考勤", 100, 30]]})
+        ["标准", "项目", "满分", "权重"], ["季度考核", "质量", 100, 60],
+        [None, "效率", 100, "三十"], [None, "考勤", 100, 30]]})
     said = handbook("import", book, "--dir", tmp_path / "h", cwd=tmp_path)
     assert said.returncode == 1 and "s.xlsx:项目!D3: “权重”“三十”不是数字" in said.stderr
     book = _openpyxl_book(tmp_path / "t.xlsx", {"项目": [

@@ -54,7 +54,8 @@ def test_a_standard_edit_changes_that_standards_answers_hash_only(tmp_path):
     before = compile_definitions(definitions).rulebook
     _edit(definitions / "standards" / "cs_kpi_monthly.yaml", "name: 客户满意度,", "name: 客户满意程度,")
     after = compile_definitions(definitions).rulebook
-    moved = {d["id"] for d in after["standards"] + after["rules"] if answers_hash(after, d["id"]) != answers_hash(before, d["id"])}
+    moved = {d["id"] for d in after["standards"] + after["rules"]
+             if answers_hash(after, d["id"]) != answers_hash(before, d["id"])}
     assert moved == {"cs_kpi_monthly"}
 
 
@@ -98,7 +99,8 @@ def test_an_own_field_changes_its_own_pages_only_and_the_preview_renders_exactly
     history = releases.history(base, compiled.releases)
 
     def render(rulebook, **previous):
-        return build_pages(rulebook, True, compiled.example_results, engine, history[:-1] + [rulebook], **previous).files
+        return build_pages(rulebook, True, compiled.example_results, engine, history[:-1] + [rulebook],
+                           **previous).files
 
     before = render(base)
     edits = 0
@@ -127,8 +129,9 @@ def test_a_name_or_a_reference_edit_renders_everything():
     from generator.pages.incremental import pages_changed
 
     base = compile_definitions(ROOT / "competencies").rulebook
-    for key, field, value in (("roles", "name", "新名称"), ("roles", "summary", "新的概述"), ("roles", "department", "rnd"),
-                              ("standards", "name", "新标准"), ("skills", "name", "新能力")):
+    for key, field, value in (("roles", "name", "新名称"), ("roles", "summary", "新的概述"),
+                              ("roles", "department", "rnd"), ("standards", "name", "新标准"),
+                              ("skills", "name", "新能力")):
         after = copy.deepcopy(base)
         after[key][0][field] = value
         assert pages_changed(base, after) is None, (key, field)

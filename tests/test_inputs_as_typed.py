@@ -18,11 +18,13 @@ def test_money_as_people_write_it(typed, number):
     assert problem is None and value == int(number)
 
 
-RATE = {"id": "rate", "name": "累计销售达成率", "kind": "number", "min": "0", "max": "1000", "step": "0.01", "unit": "%"}
+RATE = {"id": "rate", "name": "累计销售达成率", "kind": "number", "min": "0", "max": "1000", "step": "0.01",
+        "unit": "%"}
 TIMES = {"id": "late", "name": "迟到", "kind": "count", "each": "-1", "cap": "0", "max_count": "31", "unit": "次"}
 
 
-@pytest.mark.parametrize("item, typed, number", [(RATE, "120%", "120"), (RATE, "120％", "120"), (RATE, " 99.5 % ", "99.5"),
+@pytest.mark.parametrize("item, typed, number", [(RATE, "120%", "120"), (RATE, "120％", "120"),
+                                                 (RATE, " 99.5 % ", "99.5"),
                                                  (SALES, "6万元", "60000"), (SALES, "60,000元", "60000"),
                                                  (TIMES, "3次", "3"), (TIMES, "３ 次", "3")])
 def test_a_number_typed_with_its_fields_unit_is_that_number(item, typed, number):

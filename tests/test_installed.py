@@ -57,7 +57,8 @@ def test_the_wheel_carries_the_runtime_and_says_what_it_needs(installed):
     work, wheel, env = installed
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("generator/site/bundled/mkdocs.yml", "generator/site/bundled/content/guide/hosting.md",
-                   "generator/site/bundled/runtime/pyodide/pyodide.asm.wasm", "generator/site/bundled/runtime/engine.snapshot"):
+                   "generator/site/bundled/runtime/pyodide/pyodide.asm.wasm",
+                   "generator/site/bundled/runtime/engine.snapshot"):
         assert needed in names, needed
     root = Path(distribution.ROOT)
     for package in distribution.PACKAGES:  # every file of the packages, not only their Python (livereload.js)

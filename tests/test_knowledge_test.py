@@ -95,7 +95,8 @@ def copy_of_sample(tmp_path):
 
 
 @pytest.mark.parametrize("edit, told", [
-    (("key: c", "key: e"), "cs_knowledge_test.yaml:27:9: 正确答案“e”不是本题的选项；选项：a、b、c、d — 把 key 改成选项的 id，如 a"),
+    (("key: c", "key: e"),
+     "cs_knowledge_test.yaml:27:9: 正确答案“e”不是本题的选项；选项：a、b、c、d — 把 key 改成选项的 id，如 a"),
     (("kind: true_false\n        points: 5\n        key: true", "kind: true_false\n        points: 5"), "key"),
 ])
 def test_a_broken_key_is_located(tmp_path, edit, told):
@@ -251,6 +252,6 @@ def test_marks_without_their_answer_column_are_said(tmp_path):
     sheet.append(["K001", "甲", 8])
     book.save(path)
     done = run_cli("batch", path, "-o", tmp_path / "o.xlsx")
-    assert "只有分数.xlsx:cs_knowledge_test!C1: 有“s1_notice.marks”一列，却没有“1. 告客户书发放的目的是什么？编辑、发放的流程是什么？”一列" \
-        in done.stderr
+    assert ("只有分数.xlsx:cs_knowledge_test!C1: 有“s1_notice.marks”一列，"
+            "却没有“1. 告客户书发放的目的是什么？编辑、发放的流程是什么？”一列" in done.stderr)
     assert "Traceback" not in done.stderr

@@ -41,7 +41,8 @@ def test_a_ladder_listed_in_two_places_is_located(tmp_path):
 def test_the_rule_page_draws_each_roles_ladder_and_names_it(built_site):
     html = (built_site / "rules" / "kpi_level_review.html").read_text(encoding="utf-8")
     labels = re.findall(r'<svg class="hb-ladder" role="img" aria-label="晋升阶梯：([^"]+)"', html)
-    assert labels == ["普通客服代表", "大客户客服代表", "高级客服代表", "技术支持", "技术支持组长", "审核员", "客服主管"]
+    assert labels == ["普通客服代表", "大客户客服代表", "高级客服代表", "技术支持", "技术支持组长", "审核员",
+                      "客服主管"]
     captions = re.findall(r"<figcaption>([^<]+)</figcaption>", html)
     assert captions == labels
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
@@ -54,7 +55,8 @@ def test_the_self_assessment_asks_the_level_on_every_ladder(built_site):
     select = re.search(r'<select[^>]*name="level"[^>]*>(.*?)</select>', html, re.S)
     assert select
     options = re.findall(r"<option[^>]*>([^<]+)</option>", select.group(1))
-    assert options[1:] == ["普通客服代表（中级）", "普通客服代表（高级）", "大客户客服代表（中级）", "大客户客服代表（高级）",
+    assert options[1:] == ["普通客服代表（中级）", "普通客服代表（高级）",
+                           "大客户客服代表（中级）", "大客户客服代表（高级）",
                            "高级客服代表（中级）", "高级客服代表（高级）", "技术支持（中级）", "技术支持（高级）",
                            "技术支持组长（中级）", "技术支持组长（高级）", "一级审核员", "二级审核员", "三级审核员",
                            "四级审核员", "客服主管（中级）", "客服主管（高级）"]

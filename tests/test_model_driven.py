@@ -148,7 +148,8 @@ def test_a_standard_needs_exactly_one_of_items_and_sections(tmp_path, text):
 
 def test_a_condition_needs_exactly_one_operator(tmp_path):
     text = STANDARD + ITEMS + "requires:\n  - {item: score, at_least: 1, equals: 2}\n"
-    assert _diagnostics(tmp_path, text) == [("simple.yaml", 6, "condition_operator", {"item": "score", "kind": "number"})]
+    assert _diagnostics(tmp_path, text) == [("simple.yaml", 6, "condition_operator",
+                                             {"item": "score", "kind": "number"})]
 
 
 def _standard_schema():

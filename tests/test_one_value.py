@@ -19,7 +19,8 @@ def standard(threshold, precision=2):
             "sections": [{"id": "main", "name": "评议", "scale": "1", "items": [PEER]}],
             "bands": [{"grade": "base", "name": "基础", "min": "0", "requires": []},
                       {"grade": "good", "name": "良好", "min": "0", "requires": [
-                          {"item": "peer", "op": "at_least", "value": threshold, "text": f"同事评分不低于 {threshold}"}]}]}
+                          {"item": "peer", "op": "at_least", "value": threshold,
+                           "text": f"同事评分不低于 {threshold}"}]}]}
 
 
 def test_the_seed_case_by_hand():

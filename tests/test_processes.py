@@ -39,7 +39,8 @@ def test_a_self_assessment_says_what_to_do_with_the_result(built_site):
 
 def test_a_policy_page_shows_each_rule_with_its_consequence(built_site):
     text = visible((built_site / "policies" / "tmall_rules.html").read_text(encoding="utf-8"))
-    assert "不准看视频、玩游戏。 后果： 首次给予警告，再次发现罚款 20 元/次；一周内多次违纪不予遵守的，协商离职处理。" in text
+    assert ("不准看视频、玩游戏。 后果： 首次给予警告，再次发现罚款 20 元/次；一周内多次违纪不予遵守的，协商离职处理。"
+            in text)
     assert "后果： 个人罚款 50 元/次。" in text
     assert "适用岗位： 天猫客服" in text
 
@@ -97,8 +98,8 @@ def test_the_rnd_level_benefits_are_a_policy_linked_from_the_role_and_the_rule(b
 
 def test_the_promotion_conditions_the_rule_cannot_compute_are_a_policy_and_its_review_a_process(built_site):
     policy = visible((built_site / "policies" / "cs_promotion_conditions.html").read_text(encoding="utf-8"))
-    assert ("晋升后连续三次月度考评未进前三名，或连续两次季度考核获 B 等级，或一次季度考核获 B 等级以下。 后果： 降为初级客服。"
-            in policy)
+    assert ("晋升后连续三次月度考评未进前三名，或连续两次季度考核获 B 等级，或一次季度考核获 B 等级以下。"
+            " 后果： 降为初级客服。" in policy)
     assert "能独立编制部门工作流程制度或 PPT 方案" in policy
     html = (built_site / "processes" / "cs_promotion_review.html").read_text(encoding="utf-8")
     drawing = re.search(r'<svg class="hb-flow" role="img" aria-label="([^"]+)"', html)

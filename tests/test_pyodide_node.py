@@ -104,11 +104,13 @@ def test_a_restored_snapshot_reads_its_smaller_library_afresh(tmp_path):
     assert len(made.stdlib) < len(trimmed) / 2
     (tmp_path / "heap").write_bytes(made.heap)
     (tmp_path / "library.zip").write_bytes(made.stdlib)
+    library, heap = json.dumps(str(tmp_path / "library.zip")), json.dumps(str(tmp_path / "heap"))
+    check = "import sysconfig, json, assessment.page; json.dumps([sysconfig.__name__, json.loads('[1]')])"
     script = f"""
 const {{ loadPyodide }} = await import({json.dumps(str(pyodide / "pyodide.mjs"))});
-const py = await loadPyodide({{ indexURL: {json.dumps(str(pyodide) + "/")}, stdLibURL: {json.dumps(str(tmp_path / "library.zip"))},
-                               _loadSnapshot: new Uint8Array((await import("node:fs")).readFileSync({json.dumps(str(tmp_path / "heap"))})) }});
-console.log(py.runPython("import sysconfig, json, assessment.page; json.dumps([sysconfig.__name__, json.loads('[1]')])"));
+const py = await loadPyodide({{ indexURL: {json.dumps(str(pyodide) + "/")}, stdLibURL: {library},
+                               _loadSnapshot: new Uint8Array((await import("node:fs")).readFileSync({heap})) }});
+console.log(py.runPython({json.dumps(check)}));
 """
     done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -20,8 +20,10 @@ def defs(tmp_path):
 def change_a_weight(root):
     path = root / "standards" / "cs_kpi_monthly.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("name: 客户回访率, kind: number, max: 100, weight: 20", "name: 客户回访率, kind: number, max: 100, weight: 10")
-                    .replace("name: 考勤, kind: number, max: 100, weight: 10", "name: 考勤, kind: number, max: 100, weight: 20")
+    path.write_text(text.replace("name: 客户回访率, kind: number, max: 100, weight: 20",
+                                 "name: 客户回访率, kind: number, max: 100, weight: 10")
+                    .replace("name: 考勤, kind: number, max: 100, weight: 10",
+                             "name: 考勤, kind: number, max: 100, weight: 20")
                     .replace("expect: {total: 76.5}", "expect: {total: 77.5}"),  # 9 + 16 + 17.5 + 15 + 20
                     encoding="utf-8")
 

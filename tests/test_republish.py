@@ -44,14 +44,16 @@ def publish(project, served, age_days):
 def hr_changes_the_weights(project):
     standard = project / "competencies" / "standards" / "cs_kpi_monthly.yaml"
     text = standard.read_text(encoding="utf-8")
-    text = (text.replace("name: 客户回访率, kind: number, max: 100, weight: 20", "name: 客户回访率, kind: number, max: 100, weight: 10")
+    text = (text.replace("name: 客户回访率, kind: number, max: 100, weight: 20",
+                         "name: 客户回访率, kind: number, max: 100, weight: 10")
             .replace("name: 考勤, kind: number, max: 100, weight: 10", "name: 考勤, kind: number, max: 100, weight: 20")
             # the worked example, recomputed by hand: 9 + 16 + 17.5 + 15 + 20
             .replace("expect: {total: 76.5}", "expect: {total: 77.5}"))
     standard.write_text(text, encoding="utf-8")
     organisation = project / "competencies" / "organisation.yaml"
-    organisation.write_text(organisation.read_text(encoding="utf-8").replace(f'version: "{VERSION}"', f'version: "{NEXT}"'),
-                            encoding="utf-8")
+    organisation.write_text(
+        organisation.read_text(encoding="utf-8").replace(f'version: "{VERSION}"', f'version: "{NEXT}"'),
+        encoding="utf-8")
 
 
 @contextlib.contextmanager
@@ -110,7 +112,8 @@ def test_a_tab_left_open_on_the_old_release_overwrites_nothing(browser, tmp_path
         publish(project, served, age_days=20)
         new = context.new_page()
         new.goto(f"{url}/assess/cs_kpi_monthly.html")  # the cached page (this server sends no no-cache) …
-        assert total(new) == "89.75" and f"规则版本 {VERSION}" in new.inner_text("#hb-result")  # … consistent with itself
+        # … consistent with itself
+        assert total(new) == "89.75" and f"规则版本 {VERSION}" in new.inner_text("#hb-result")
         new.reload()
         assert total(new) == "90.55"
         new.fill('[name="training_level"]', "65")

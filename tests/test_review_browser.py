@@ -66,7 +66,8 @@ def test_a_manager_reviews_beside_the_persons_answers(page, site_url, tmp_path):
     table = rows(page)
     assert ["总分", "86.5 / 100", "75 / 100"] in table and ["职级", "助理四级", "助理二级"] in table
     assert ["工作经验", "三年至五年", "两年至三年", "相差一档", ""] in table
-    assert ["仪容仪表", "5 项：按公司规定着工装，整洁无污渍；佩戴工牌，位置端正；发型整洁，不遮挡视线；个人卫生良好，指甲清洁；精神饱满，面带微笑",
+    assert ["仪容仪表", ("5 项：按公司规定着工装，整洁无污渍；佩戴工牌，位置端正；发型整洁，不遮挡视线；"
+                         "个人卫生良好，指甲清洁；精神饱满，面带微笑"),
             "3 项：按公司规定着工装，整洁无污渍；佩戴工牌，位置端正；发型整洁，不遮挡视线", "相差 2 档，需要讨论",
             "两次检查指甲与精神状态不达标"] in table
     # the second column, at the field itself
@@ -84,9 +85,11 @@ def test_a_manager_reviews_beside_the_persons_answers(page, site_url, tmp_path):
     record = json.loads(review.read_text(encoding="utf-8"))
     assert record["type"] == "review" and verify(record) == "intact"  # sealed by the engine in the browser
     assert set(record) == set(typing.get_type_hints(ReviewFile))  # the declared shape (assessment/contract.py)
-    assert record["self"]["answers"]["experience"] == "three_five" and record["reviewer"]["answers"]["experience"] == "two_three"
+    assert (record["self"]["answers"]["experience"] == "three_five"
+            and record["reviewer"]["answers"]["experience"] == "two_three")
     assert record["reviewer"]["name"] == "李四" and record["person"]["staff_id"] == "A001"
-    assert record["comments"] == {"grooming": "两次检查指甲与精神状态不达标"} and "不是签名" in record["integrity"]["note"]
+    assert (record["comments"] == {"grooming": "两次检查指甲与精神状态不达标"}
+            and "不是签名" in record["integrity"]["note"])
 
     # HR reads the same file: the reviewer's answers are the ones scored, the person's own result beside them
     scored = run_cli("score", "cs_grading", "--answers", review, "--json")
@@ -98,7 +101,8 @@ def test_a_manager_reviews_beside_the_persons_answers(page, site_url, tmp_path):
     table = [[c.value for c in line] for line in sheet.iter_rows()]
     line = dict(zip(table[0], table[1]))
     assert (line["总分"], line["职级"], line["自评"], line["审核人"], line["相差两档及以上"], line["审核意见"]) == (
-        75, "助理二级", "86.5（助理四级）", "李四", "1 项：仪容仪表", "总体：业务熟练，仪容需改进；仪容仪表：两次检查指甲与精神状态不达标")
+        75, "助理二级", "86.5（助理四级）", "李四", "1 项：仪容仪表",
+        "总体：业务熟练，仪容需改进；仪容仪表：两次检查指甲与精神状态不达标")
     assert run_cli("batch", review, "-o", tmp_path / "out.html").returncode == 0
     calibration = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert "<th>自评</th>" in calibration and "<td>86.5（助理四级）</td>" in calibration

@@ -9,7 +9,8 @@ from conftest import EFFECTIVE_DATE, ROOT, VERSION
 
 LOADS = [
     # tags a browser fetches by itself, with the attribute it fetches
-    re.compile(r"<(?:script|img|iframe|source|video|audio|embed|track)\b[^>]*?\b(?:src|srcset|data)\s*=\s*[\"']?([^\"'\s>]+)", re.I),
+    re.compile(r"<(?:script|img|iframe|source|video|audio|embed|track)\b[^>]*?\b(?:src|srcset|data)"
+               r"\s*=\s*[\"']?([^\"'\s>]+)", re.I),
     re.compile(r"<link\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I),
     re.compile(r"url\(\s*[\"']?([^\"')\s]+)", re.I),
     re.compile(r"@import\s+(?:url\()?\s*[\"']([^\"']+)", re.I),

@@ -20,7 +20,8 @@ def pages(rulebook):
 
 
 def test_core_does_not_import_mkdocs():
-    code = "import sys, generator.pages, generator.pages.search_terms; print(any(m.startswith('mkdocs') for m in sys.modules))"
+    code = ("import sys, generator.pages, generator.pages.search_terms; "
+            "print(any(m.startswith('mkdocs') for m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
 
@@ -119,7 +120,8 @@ def test_navigation_follows_the_department_tree(rulebook):
                      "roles/call_center/shift_lead_agent.md", "roles/call_center/call_center_agent.md"]} in service
     assert sorted(_nav_pages(roles_nav)) == sorted(
         ["roles/index.md"] + [paths.role(r) for r in rulebook["roles"]]
-        + [paths.department(d) for d in rulebook["departments"] if any(r["department"] == d["id"] for r in rulebook["roles"])])
+        + [paths.department(d) for d in rulebook["departments"]
+           if any(r["department"] == d["id"] for r in rulebook["roles"])])
 
 
 def test_department_page_lists_its_sub_departments(pages):

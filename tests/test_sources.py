@@ -86,7 +86,8 @@ def test_an_unknown_definition_and_a_missing_reason_are_located(tmp_path):
     done = run_cli("validate", "--dir", root)
     lines = text.splitlines()
     typo = next(n for n, t in enumerate(lines, 1) if "cc_supervisr" in t)
-    assert f"sources.yaml:{typo}:" in done.stderr and "引用了不存在的岗位“cc_supervisr”（是否想写“cc_supervisor”？）" in done.stderr
+    assert (f"sources.yaml:{typo}:" in done.stderr
+            and "引用了不存在的岗位“cc_supervisr”（是否想写“cc_supervisor”？）" in done.stderr)
     military = next(n for n, t in enumerate(lines, 1) if "军官晋升前培训" in t)
     assert f"sources.yaml:{military + 2}:" in done.stderr
     assert "这一节没有完全收录，却没有写 note — 用 note 写明缺了什么，或为什么不收录" in done.stderr

@@ -98,7 +98,8 @@ def review_comments(data, kind, definition):
     names["periods"] = "各期数据"
     comments = data.get("comments") if isinstance(data.get("comments"), dict) else {}
     parts = [f"总体：{data['overall']}"] if isinstance(data.get("overall"), str) and data["overall"].strip() else []
-    parts += [f"{names.get(key, key)}：{text}" for key, text in comments.items() if isinstance(text, str) and text.strip()]
+    parts += [f"{names.get(key, key)}：{text}" for key, text in comments.items()
+              if isinstance(text, str) and text.strip()]
     return "；".join(parts)
 
 
@@ -117,7 +118,8 @@ def sealed_note(data):
     """What a review file's seal says, when it is not intact; "" otherwise (and for answers files)."""
     state = review.verify(data) if is_review(data) else "intact"
     return {"edited": "完整性校验不符：此审核文件导出后被修改过，结果可能不是审核人给出的 — 请向审核人索取原文件",
-            "unsealed": "此审核文件没有完整性校验值，无法确认导出后未被修改 — 请向审核人索取导出的原文件"}.get(state, "")
+            "unsealed": "此审核文件没有完整性校验值，无法确认导出后未被修改 — "
+                        "请向审核人索取导出的原文件"}.get(state, "")
 
 
 def from_export(rulebook: Rulebook, data: dict, who: str = "reviewer") -> dict:
@@ -137,7 +139,8 @@ def _exported(path, rulebook):
         return [Entry("", str(path), problems=[f"{path}:{error.lineno}: 无法读取：不是完整的答案文件（JSON 格式有误）"
                                                 "— 请员工在自评页重新“导出答案”"])]
     except UnicodeDecodeError:
-        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是 UTF-8 编码的答案文件 — 请员工在自评页重新“导出答案”"])]
+        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是 UTF-8 编码的答案文件 "
+                                                "— 请员工在自评页重新“导出答案”"])]
     except OSError as error:
         return [Entry("", str(path), problems=[f"{path}: 无法读取：{error.strerror or error}"])]
     if not is_export(data):
@@ -170,7 +173,8 @@ def _rows_of_sheet(title, rows, source, rulebook):
     kind, definition = find_definition(rulebook, title)
     if kind is None:
         names = "、".join(d["name"] for d in rulebook["standards"] + rulebook["rules"])
-        return [Entry("", source, problems=[f"{source}: 表名“{title}”不是标准或规则的名称或 id — 改为其中之一：{names}"])]
+        return [Entry("", source, problems=[f"{source}: 表名“{title}”不是标准或规则的名称或 id "
+                                            f"— 改为其中之一：{names}"])]
     header = [str(c).strip() if c is not None else "" for c in rows[0]]
     fields = _fields(kind, definition)
     columns, problems = {}, []
@@ -288,11 +292,12 @@ def _xlsx(path, rulebook):
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 — a damaged or foreign file: said, the others still scored
-        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是有效的 .xlsx 文件（可能已损坏，或只是改了扩展名）"
-                                                "— 在 Excel 中打开后“另存为”Excel 工作簿（.xlsx）"])]
+        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是有效的 .xlsx 文件（可能已损坏，"
+                                                "或只是改了扩展名）— 在 Excel 中打开后“另存为”Excel 工作簿（.xlsx）"])]
     entries = []
     for sheet in book.worksheets:
-        entries += _rows_of_sheet(sheet.title, list(sheet.iter_rows(values_only=True)), f"{path}:{sheet.title}!", rulebook)
+        entries += _rows_of_sheet(sheet.title, list(sheet.iter_rows(values_only=True)), f"{path}:{sheet.title}!",
+                                  rulebook)
     book.close()
     return [_sheet_cells(e) for e in entries]
 
@@ -318,7 +323,8 @@ def _csv(path, rulebook):
 
 
 def _old_excel(path, rulebook):
-    return [Entry("", str(path), problems=[f"{path}: 旧的 .xls 格式无法读取 — 在 Excel 中“另存为”Excel 工作簿（.xlsx）"])]
+    return [Entry("", str(path), problems=[f"{path}: 旧的 .xls 格式无法读取 "
+                                            "— 在 Excel 中“另存为”Excel 工作簿（.xlsx）"])]
 
 
 READERS = {".json": _exported, ".xlsx": _xlsx, ".csv": _csv, ".xls": _old_excel}
@@ -431,7 +437,8 @@ def table(rows: list[Row], kind: Answered) -> list[list]:
         who = [row.name, e.person.get("staff_id", ""), e.person.get("name", ""), e.person.get("department", "")]
         if row.result and kind is STANDARD:
             nxt = r.get("next") or {}
-            out.append(who + [_number(r["total"]), _number(r["max_total"]), (r["grade"] or {}).get("name", "未定级") if r["graded"] else "",
+            out.append(who + [_number(r["total"]), _number(r["max_total"]),
+                              (r["grade"] or {}).get("name", "未定级") if r["graded"] else "",
                               "；".join(c for b in r["capped"] for c in b["unmet"]) or "；".join(r["ineligible"]),
                               f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", e.source,
                               said(row), *reviewed(row)])

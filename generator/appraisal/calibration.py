@@ -24,8 +24,8 @@ def page(rows, rulebook):
     parts = [f"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>校准表</title><style>{STYLE}</style>",
              f"<h1>校准表</h1><p>规则版本 {_e(rulebook['version'])} · 生成日期 {date.today().isoformat()} · "
              f"共 {len(rows)} 人次，已计分 {sum(1 for r in rows if r.result)}"
-             + (f"，其中 {sum(r.duplicate for r in rows)} 份与同一人的另一份文件重复，不重复计数" if any(r.duplicate for r in rows)
-                else "") + "</p>"]
+             + (f"，其中 {sum(r.duplicate for r in rows)} 份与同一人的另一份文件重复，不重复计数"
+                if any(r.duplicate for r in rows) else "") + "</p>"]
     by_definition = defaultdict(list)
     for row in rows:
         if row.result and not row.duplicate:
@@ -56,7 +56,8 @@ def _standard(people, rulebook):
         unmet = "；".join(c for band in result["capped"] for c in band["unmet"]) or "；".join(result["ineligible"])
         rows.append([_who(row, rulebook), (result["total"], "n"), grade,
                      f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", unmet])
-    return _chart(Counter(grades)) + _table(["工号 / 姓名", "总分", "职级", "下一职级还差", "未满足的前提条件"], rows, people)
+    return _chart(Counter(grades)) + _table(["工号 / 姓名", "总分", "职级", "下一职级还差", "未满足的前提条件"],
+                                            rows, people)
 
 
 def _rule(people, rulebook):

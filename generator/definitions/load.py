@@ -55,7 +55,8 @@ def find_files(root):
     files, problems = [], []
 
     def unreadable(error):
-        problems.append(Diagnostic(Path(error.filename or root), 1, 1, "unreadable", {"error": error.strerror or error}))
+        problems.append(Diagnostic(Path(error.filename or root), 1, 1, "unreadable",
+                                   {"error": error.strerror or error}))
 
     for folder, subfolders, names in os.walk(root, onerror=unreadable):
         folder = Path(folder)
@@ -171,6 +172,7 @@ def _remember_ids(defs, kind, raw):
         return
     if kind in ("departments", "scales"):
         items = raw.get(kind) if isinstance(raw.get(kind), list) else []
-        defs.broken_ids[kind[:-1]].update(i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str))
+        defs.broken_ids[kind[:-1]].update(i["id"] for i in items
+                                          if isinstance(i, dict) and isinstance(i.get("id"), str))
     elif kind in defs.broken_ids and isinstance(raw.get("id"), str):
         defs.broken_ids[kind].add(raw["id"])

@@ -190,7 +190,8 @@ QUESTION_KINDS = {
         Field("key", Ident(), required=True, doc="正确选项 id", keep="given"), QUESTION_POINTS, EXPLANATION]),
     "multiple": ("多选题: 全部选对才得分; partial: true 时选错不得分、少选按比例得分", [
         Field("options", ListOf(QUESTION_OPTION, min_items=2), required=True, keep="given"),
-        Field("key", ListOf(Ident(), min_items=1), required=True, doc="全部正确选项的 id", keep="given"), QUESTION_POINTS,
+        Field("key", ListOf(Ident(), min_items=1), required=True, doc="全部正确选项的 id", keep="given"),
+        QUESTION_POINTS,
         Field("partial", Boolean(), default=False, doc="true: 少选按选对的比例得分(选错仍为 0 分)"), EXPLANATION]),
     "true_false": ("判断题", [Field("key", Boolean(), required=True, doc="true: 对(√); false: 错(×)", keep="given"),
                               QUESTION_POINTS, EXPLANATION]),

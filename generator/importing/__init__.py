@@ -68,8 +68,8 @@ def plan(paths, folder, name="我们的机构"):
         for kind in kinds.ORDER:
             rows_of[kind] = kinds.fill(kind, [r for r in rows if r.sheet.kind == kind], registries, problems)
             if kind == "standards":  # before the roles, which may name a standard the 项目 sheet makes
-                standards.fill([r for r in rows if r.sheet.kind == "items"], [r for r in rows if r.sheet.kind == "bands"],
-                               registries, problems, rows_of[kind])
+                standards.fill([r for r in rows if r.sheet.kind == "items"],
+                               [r for r in rows if r.sheet.kind == "bands"], registries, problems, rows_of[kind])
         kinds.cycles("roles", "reports_to", registries, rows_of["roles"], problems)
         kinds.cycles("departments", "parent", registries, rows_of["departments"], problems)
         if problems:
@@ -154,7 +154,8 @@ def _text(kind, relative, registry, ident, where):
         head.append(f"# 由 {where} 导入。此后以本文件为准：直接修改它；再次导入同一{WORDS[kind][0]}时会先列出改动。")
         data = _ordered(registry.entries[ident])
         if kind == "standards" and not data.get("examples"):
-            head.append("# 请按原文手算一两个算例写在 examples: 下（格式见《格式参考》）：每次校验都会用计分引擎重算并核对。")
+            head.append("# 请按原文手算一两个算例写在 examples: 下（格式见《格式参考》）："
+                        "每次校验都会用计分引擎重算并核对。")
     else:
         head.append(f"# {WORDS[kind][0]}：其中一部分由 {where.split('!')[0]} 导入。每项的 id 是标识，定下后不要再改。")
         data = {kind: [_ordered(e) for e in registry.entries.values()]}

@@ -51,8 +51,10 @@ def read(path: Path):
     if suffix == ".csv":
         return _csv(path)
     if suffix in (".xls", ".ods", ".et", ".numbers"):
-        return [], [Problem(str(path), f"{suffix} 格式无法直接读取", "在 Excel、WPS 或 LibreOffice 中“另存为”Excel 工作簿（.xlsx）")]
-    return [], [Problem(str(path), "不是表格文件", "交 .xlsx 或 UTF-8 的 .csv 文件（用 handbook import --template 生成模板）")]
+        return [], [Problem(str(path), f"{suffix} 格式无法直接读取",
+                            "在 Excel、WPS 或 LibreOffice 中“另存为”Excel 工作簿（.xlsx）")]
+    return [], [Problem(str(path), "不是表格文件",
+                        "交 .xlsx 或 UTF-8 的 .csv 文件（用 handbook import --template 生成模板）")]
 
 
 def _xlsx(path):
@@ -69,7 +71,8 @@ def _xlsx(path):
         if title == GUIDE_SHEET:
             continue
         if worksheet.max_row > MAX_ROWS:
-            problems.append(Problem(f"{path.name}:{title}", f"这张表有 {worksheet.max_row:,} 行，超过了 {MAX_ROWS:,} 行的上限",
+            problems.append(Problem(f"{path.name}:{title}",
+                                    f"这张表有 {worksheet.max_row:,} 行，超过了 {MAX_ROWS:,} 行的上限",
                                     "一本手册的部门、岗位或能力不会有这么多：删掉表格下方多余的行（可能是整列格式）后再导入"))
             continue
         grid = [list(line) for line in worksheet.iter_rows(values_only=True)]
@@ -83,7 +86,8 @@ def _xlsx(path):
         if sheet is None:
             if any(_text(v) for line in grid for v in line):
                 problems.append(Problem(where, f"不认识工作表“{title}”", f"工作表名须是 {'、'.join(SHEETS)} 之一"
-                                        "（用 handbook import --template roles 或 skills 生成的模板里有这些表）", blocking=False))
+                                        "（用 handbook import --template roles 或 skills 生成的模板里有这些表）",
+                                        blocking=False))
             continue
         found, wrong = _rows(sheet, grid, lambda r, col: f"{where}!{col}{r}", lambda r: f"{where}!行{r}")
         rows += found
@@ -101,7 +105,8 @@ def _csv(path):
     first = _text(grid[0][0]) if grid and grid[0] else ""
     sheet = SHEETS.get(path.stem) or next((s for s in SHEETS.values() if s.column(first) is s.columns[0]), None)
     if sheet is None:
-        return [], [Problem(f"{path.name}:A1", "看不出这是哪一种表", f"文件名或第一列的列名须是 {'、'.join(SHEETS)} 之一")]
+        return [], [Problem(f"{path.name}:A1", "看不出这是哪一种表",
+                            f"文件名或第一列的列名须是 {'、'.join(SHEETS)} 之一")]
     return _rows(sheet, grid, lambda r, col: f"{path.name}:{col}{r}", lambda r: f"{path.name}:行{r}")
 
 
@@ -120,14 +125,16 @@ def _rows(sheet, grid, cell, line):
         column = sheet.column(name)
         if column is None:
             known = "、".join(col.header for col in sheet.columns)
-            problems.append(Problem(cell(1, get_column_letter(c + 1)), f"“{sheet.title}”表没有“{name}”这一列", f"列名须是 {known} 之一；多余的列请删除"))
+            problems.append(Problem(cell(1, get_column_letter(c + 1)), f"“{sheet.title}”表没有“{name}”这一列",
+                                    f"列名须是 {known} 之一；多余的列请删除"))
         elif column.key in columns.values():
             problems.append(Problem(cell(1, get_column_letter(c + 1)), f"“{name}”列出现了两次", "删除其中一列"))
         else:
             columns[c] = column.key
     for column in sheet.columns:
         if column.required and column.key not in columns.values():
-            problems.append(Problem(cell(1, get_column_letter(len(header) + 1)), f"“{sheet.title}”表缺少“{column.header}”列",
+            problems.append(Problem(cell(1, get_column_letter(len(header) + 1)),
+                                    f"“{sheet.title}”表缺少“{column.header}”列",
                                     f"在第 1 行加上“{column.header}”列（{column.help}）"))
     if problems:
         return [], problems

@@ -48,7 +48,8 @@ class Registry:
         same = next((i for i, e in self.entries.items() if e.get("name") == name), None)
         if given is not None and not (IDENT.fullmatch(given) and given not in RESERVED):
             problems.append(Problem(row.at("id"), f"“{given}”不能作标识",
-                                    "用小写英文字母开头，只含小写字母、数字和下划线，如 night_shift；或不填，由名称生成"))
+                                    "用小写英文字母开头，只含小写字母、数字和下划线，如 night_shift；"
+                                    "或不填，由名称生成"))
             return None
         if same is not None:
             if given is not None and given != same:
@@ -58,7 +59,8 @@ class Registry:
             return same
         if given is not None:
             if given in self.entries:
-                problems.append(Problem(row.at("id"), f"标识 {given} 已被{self.word}“{self.entries[given].get('name')}”使用",
+                problems.append(Problem(row.at("id"),
+                                        f"标识 {given} 已被{self.word}“{self.entries[given].get('name')}”使用",
                                         "换一个标识，或不填，由名称生成"))
                 return None
             ident = given

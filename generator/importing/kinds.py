@@ -33,7 +33,8 @@ def _department(row, entry, registries, problems):
     if parent is not None:
         found = registries["departments"].find(parent)
         if found is None:
-            registries["departments"].unknown(row.at("parent"), parent, problems, "写“部门”表或手册中已有的部门名称，或不填")
+            registries["departments"].unknown(row.at("parent"), parent, problems,
+                                              "写“部门”表或手册中已有的部门名称，或不填")
         elif found == entry["id"]:
             problems.append(Problem(row.at("parent"), "部门不能是自己的上级部门", "写另一个部门的名称，或不填"))
         else:
@@ -72,11 +73,13 @@ def _skill(row, entry, registries, problems):
         level = level_of(scale, name)
         if level is None or not description:
             text = f"等级“{name}”不在“{scale.get('name')}”中" if level is None else f"“{line}”没有写描述"
-            problems.append(Problem(row.at("levels"), text, f"每行写“等级名称：描述”，等级是 {level_names(scale)} 之一"))
+            problems.append(Problem(row.at("levels"), text,
+                                    f"每行写“等级名称：描述”，等级是 {level_names(scale)} 之一"))
             continue
         given[level] = description
     if given:
-        entry["levels"] = [{"level": lv["id"], "description": given[lv["id"]]} for lv in scale["levels"] if lv["id"] in given]
+        entry["levels"] = [{"level": lv["id"], "description": given[lv["id"]]} for lv in scale["levels"]
+                           if lv["id"] in given]
     _needed(row, entry, "levels", "各级描述", problems, f"每行写一级，如 {scale['levels'][0].get('name')}：……")
 
 
@@ -123,7 +126,8 @@ def _competencies(row, registries, problems):
         name, level = split_pair(line)
         skill = skills.find(name)
         if skill is None:
-            skills.unknown(row.at("competencies"), name, problems, "写“能力”表或手册中已有的能力名称，每行“能力名称：等级”")
+            skills.unknown(row.at("competencies"), name, problems,
+                           "写“能力”表或手册中已有的能力名称，每行“能力名称：等级”")
             continue
         scale = scales.entries.get(skills.entries[skill].get("scale"), {})
         found = level_of(scale, level) if level else None

@@ -46,8 +46,8 @@ ROLES = Sheet("岗位", "roles", (
     Column("简介", "summary", "一句话说明这个岗位"),
     Column("职责", "duties", "每行一条（单元格内换行：Alt+Enter）", required=True, lines=True),
     Column("任职资格", "requirements", "每行一条", lines=True),
-    Column("所需能力及等级", "competencies", "每行一项，写“能力名称：等级”，例：沟通表达：B（能力见“能力”表或手册中已有的能力）",
-           lines=True),
+    Column("所需能力及等级", "competencies",
+           "每行一项，写“能力名称：等级”，例：沟通表达：B（能力见“能力”表或手册中已有的能力）", lines=True),
     Column("考核标准", "standards", "适用的定级与考核标准的名称，每行一个（“标准”“项目”表或手册中已有的）", lines=True),
     Column("备注", "notes", "显示在岗位页上的说明，每行一条", lines=True),
 ))
@@ -72,7 +72,8 @@ SKILLS = Sheet("能力", "skills", (
 SAME_AS_ABOVE = "不填时同上一行"
 
 STANDARDS = Sheet("标准", "standards", (
-    Column("标准", "name", "定级或考核标准的名称，每个标准一行（也可不要这张表：“项目”表中的标准名称即可）。例：月度考核", required=True),
+    Column("标准", "name", "定级或考核标准的名称，每个标准一行（也可不要这张表：“项目”表中的标准名称即可）。"
+                           "例：月度考核", required=True),
     Column("标识", "id", ID_HELP),
     Column("评定周期", "period", "例：每月、每半年"),
     Column("简介", "summary", "一句话说明这个标准考核什么"),

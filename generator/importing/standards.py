@@ -85,7 +85,8 @@ def _kind(row, problems):
     if typed in KINDS:
         return KINDS[typed]
     problems.append(Problem(row.at("kind"), f"类型“{typed}”不能从表格导入",
-                            "写数值、选项或是否；勾选扣分、知识题等类型请导入后在标准的 YAML 文件中写（见《格式参考》）"))
+                            "写数值、选项或是否；"
+                            "勾选扣分、知识题等类型请导入后在标准的 YAML 文件中写（见《格式参考》）"))
     return None
 
 
@@ -95,7 +96,8 @@ def _options(row, problems):
         label, points = split_pair(line)
         value = _parse(points)
         if value is None:
-            problems.append(Problem(row.at("options"), f"“{line}”不是“选项：分值”", "每行写一个选项和它的分值，例：优秀：10"))
+            problems.append(Problem(row.at("options"), f"“{line}”不是“选项：分值”",
+                                    "每行写一个选项和它的分值，例：优秀：10"))
             continue
         options.append({"id": claimed(pinyin_id(label, "option"), ids), "label": label, "points": value})
     if not options:
@@ -120,7 +122,8 @@ def _number(row, key, problems, header):
     if value is None:
         said = row.get(key)
         problems.append(Problem(row.at(key), f"“{header}”{'没有填写' if said is None else f'“{said}”不是数字'}",
-                                f"写一个数字，如 {'60' if key == 'min' else '100' if key == 'max' else '40'}（不带 % 和单位）"))
+                                f"写一个数字，如 {'60' if key == 'min' else '100' if key == 'max' else '40'}"
+                                "（不带 % 和单位）"))
     return value
 
 

@@ -34,7 +34,8 @@ class Pages:
     files: dict = field(default_factory=dict)  # docs path → Markdown
     nav: list = field(default_factory=list)  # MkDocs-style nav of the generated sections
 SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
-SOURCE_KINDS = {kind.key: kind.page_of for kind in definition_kinds.WITH_PAGES}  # what a source section can be placed in
+# what a source section can be placed in
+SOURCE_KINDS = {kind.key: kind.page_of for kind in definition_kinds.WITH_PAGES}
 
 
 def _compiled_templates():
@@ -56,7 +57,8 @@ def _environment():
     env.tests["knowledge_test"] = lambda d: "sections" in d and is_test(d)  # a standard with an answer key
     env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
                        section_max=lambda std, section: fmt(subtotal_max(std, section)),
-                       written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))  # an item kind's own words (assessment/items.py)
+                       # an item kind's own words (assessment/items.py)
+                       written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))
     return env
 
 
@@ -268,7 +270,8 @@ class Renderer:
         files["tags.md"] = self._page("tags.md.j2", "tags.md", tags=self._tags())
         files["guide/reference.md"] = reference.reference_markdown()
         files["changes.md"] = self._page("changes.md.j2", "changes.md", body=Raw(changes.changes_markdown(
-            [(self._version_label(i), r["organisation"].get("effective_date"), r) for i, r in enumerate(self.history)])))
+            [(self._version_label(i), r["organisation"].get("effective_date"), r)
+             for i, r in enumerate(self.history)])))
         for process in self.processes.values():
             here = paths.process(process)
             files[here] = self._page("process.md.j2", here, process=process)
@@ -327,7 +330,8 @@ class Renderer:
 
         for root in children[None]:
             visit(root)
-        kept = defaultdict(list, {parent: [d for d in depts if d["id"] in staffed] for parent, depts in children.items()})
+        kept = defaultdict(list, {parent: [d for d in depts if d["id"] in staffed]
+                                  for parent, depts in children.items()})
         return DepartmentTree(kept, staffed)
 
     def _skill_groups(self):
@@ -368,7 +372,8 @@ class Renderer:
         if self.rb["skills"]:  # a section with nothing in it is not offered
             nav.append({"能力": ["skills/index.md"] + [{group: _runs(pages)} for group, pages in skill_groups.items()]})
         if self.rb["standards"]:
-            nav.append({"定级与考核标准": ["standards/index.md"] + _runs([paths.standard(s) for s in self.rb["standards"]])})
+            nav.append({"定级与考核标准": ["standards/index.md"]
+                        + _runs([paths.standard(s) for s in self.rb["standards"]])})
         if self.rb["rules"]:
             nav.append({"晋升与降级规则": ["rules/index.md"] + _runs([paths.rule(r) for r in self.rb["rules"]])})
         if self.rb["standards"] or self.rb["rules"]:

@@ -21,7 +21,8 @@ def ladders(levels):
     if list(groups) == [None]:
         return ladder(levels)
     return Raw('<div class="hb-ladders">' + "".join(
-        f'<figure><figcaption>{attr(name)}</figcaption>{ladder(group, name)}</figure>' for name, group in groups.items())
+        f'<figure><figcaption>{attr(name)}</figcaption>{ladder(group, name)}</figure>'
+        for name, group in groups.items())
         + "</div>")
 
 
@@ -124,7 +125,8 @@ def flow(steps):
     for i, (name, step) in enumerate(zip(names, steps)):
         y, middle = 10 + i * (box_h + gap), 10 + box_w / 2
         parts.append(f'<rect x="10" y="{y}" width="{box_w}" height="{box_h}" rx="6" class="hb-box"/>'
-                     f'<text x="{middle}" y="{y + 22}" text-anchor="middle" class="hb-name">{attr(_fit(name, box_w))}</text>'
+                     f'<text x="{middle}" y="{y + 22}" text-anchor="middle" class="hb-name">'
+                     f'{attr(_fit(name, box_w))}</text>'
                      f'<text x="{middle}" y="{y + 42}" text-anchor="middle" class="hb-pay">'
                      f'{attr(_fit(step["owner"], box_w * 1.15))}</text>')
         if i:

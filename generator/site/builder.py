@@ -2,7 +2,8 @@
 
     python -m generator.site build [--dir DEFS] [--site-dir site]   # validate, build into a temp dir, swap on success
     python -m generator.site serve [--dir DEFS] [--addr 127.0.0.1:8000]
-    python -m generator.site preview [--site-dir site] [--addr 127.0.0.1:8000]   # the built site, as a web server would serve it
+    python -m generator.site preview [--site-dir site] [--addr 127.0.0.1:8000]   # the built site, as a web
+                                                                                 # server would serve it
 
 A failed build prints the located errors and leaves the previous site untouched.
 """
@@ -75,7 +76,8 @@ def build(site_dir, *, definitions=None, config=CONFIG, site_url=None):
     site_url = site_url and site_url.rstrip("/") + "/"
     site_dir = Path(site_dir).resolve()
     if not site_dir.parent.is_dir():
-        print(f"{site_dir.parent}: 找不到文件夹, 网站未生成 — 先建好它 / no such folder: create it first", file=sys.stderr)
+        print(f"{site_dir.parent}: 找不到文件夹, 网站未生成 — 先建好它 / no such folder: create it first",
+              file=sys.stderr)
         return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
@@ -133,7 +135,8 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 def serve_static(directory, addr="127.0.0.1:0"):
     """Serve a built site in a background thread; returns (server, base URL)."""
     host, port = addr.rsplit(":", 1)
-    server = http.server.ThreadingHTTPServer((host, int(port)), functools.partial(StaticHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer((host, int(port)),
+                                             functools.partial(StaticHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}"
 

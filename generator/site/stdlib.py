@@ -4,7 +4,8 @@ The full zip is 2.5 MB and already compressed, so a web server's gzip cannot shr
 self-assessment imports a third of it. KEEP lists the top-level modules and packages found in
 `sys.modules` after Pyodide 314 boots, unpacks the engine wheel and runs every worked example (the
 engine adds decimal, numbers and difflib; the worker checks its downloads with hashlib). The parity
-tests run the engine on the trimmed zip, under Node and in Chromium, so a module missing here fails them rather than a person's browser.
+tests run the engine on the trimmed zip, under Node and in Chromium, so a module missing here fails them
+rather than a person's browser.
 """
 
 import io

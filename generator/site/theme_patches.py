@@ -21,7 +21,8 @@ SEARCH_DIALOG_NAME = Patch("search dialog name", '<div class="md-search" data-md
 FOOTER_CHANGES_LINK = Patch("footer changes link", '<div class="md-copyright__highlight">',
                             "the footer names the rules' version on every page; it links to what changed in it")
 ERROR_BANNER = Patch("preview error banner", '<article class="md-content__inner md-typeset">',
-                     "while previewing, a definitions error shows on every page: HR watch the browser, not the terminal")
+                     "while previewing, a definitions error shows on every page: "
+                     "HR watch the browser, not the terminal")
 PATCHES = (SEARCH_DIALOG_NAME, FOOTER_CHANGES_LINK, ERROR_BANNER)
 
 SEARCH_NAMED = SEARCH_DIALOG_NAME.marker.replace('role="dialog">', 'role="dialog" aria-label="搜索">')

@@ -75,7 +75,8 @@ def test_invalid_answers_name_the_field_and_give_no_score(standard):
     with pytest.raises(AnswerError) as caught:
         score(standard("cs_grading"), answers(monthly_appraisal=101, education="phd", certificates="two"))
     fields = {p.field: p.code for p in caught.value.problems}
-    assert fields == {"monthly_appraisal": "out_of_range", "education": "unknown_option", "certificates": "not_a_number"}
+    assert fields == {"monthly_appraisal": "out_of_range", "education": "unknown_option",
+                      "certificates": "not_a_number"}
 
 
 def test_the_two_assistant_bands_of_the_seed_meet_at_63(standard):

@@ -62,7 +62,8 @@ def test_fewer_than_three_months_is_an_answer_error(rule):
     ("reviewer_2", [90, 90, 90], "reviewer_3"),          # 二级 → 三级: up the 审核员 ladder
     ("reviewer_4", [90, 90, 90], "reviewer_4"),          # 四级 is the top of its ladder: no further
     ("normal_senior", [90, 90, 90], "normal_senior"),    # 普通客服代表（高级）: its ladder ends; not 大客户（中级）
-    ("key_mid", [60, 60, 60], "key_mid"),                # 大客户（中级） is its ladder's bottom: 60 demotes, nowhere to go
+    ("key_mid", [60, 60, 60], "key_mid"),                # 大客户（中级） is its ladder's bottom: 60 demotes,
+                                                         # nowhere to go
     ("key_senior", [60, 60, 60], "key_mid"),             # 60 < 70: down one within 大客户客服代表
     ("support_lead_mid", [81, 81, 81], "support_lead_senior"),
     ("lead_senior", [75, 75, 75], "lead_senior"),        # 70–80: unchanged

@@ -1,4 +1,5 @@
-"""S15 observation checklists from the seeds: 呼叫中心素质标准 (003, ten standards) and 课程顾问 同理心与自驱力 (000)."""
+"""S15 observation checklists from the seeds: 呼叫中心素质标准 (003, ten standards) and
+课程顾问 同理心与自驱力 (000)."""
 
 from assessment import score
 

@@ -7,7 +7,8 @@ from assessment import score
 def test_the_interview_counts_each_part_apart(standard):
     # 理念和技巧 2 of 4 + 产品 3 of 3 + 客户关系 0 of 3 + 团队 1 of 2 = 6; out of 4 + 3 + 3 + 2 = 12
     result = score(standard("cc_interview_checklist"), {
-        "service_points": ["communication", "solving"], "product_points": ["product_knowledge", "tech_support", "fast_learning"],
+        "service_points": ["communication", "solving"],
+        "product_points": ["product_knowledge", "tech_support", "fast_learning"],
         "relationship_points": [], "teamwork_points": ["share"]})
     assert result["total"] == "6" and result["max_total"] == "12" and result["graded"] is False
     assert [s["subtotal"] for s in result["sections"]] == ["2", "3", "0", "1"]

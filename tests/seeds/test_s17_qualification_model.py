@@ -25,8 +25,10 @@ def test_the_as_printed_copy_is_rejected_where_its_sums_do_not_reconcile(tmp_pat
     # 销售支持: 5 + 5 + 5 + 5 + 8 = 28, printed 18; 市场销售 30, 体系建设 4 + 6 + 10 = 20 and 客服运维 15 agree;
     # the whole: 20 + 18 + 30 + 28 + 20 + 15 = 131, declared 100
     assert len(errors) == 4
-    assert "qualification_model_mid.yaml:6:1: 各项满分合计 131 分，与原文写明的满分 100 分（points）不符 — 核对原文" in errors[0]
-    assert "qualification_model_mid.yaml:10:5: “基本素质”各项满分合计 20 分，与原文写明的本部分 10 分（points）不符" in errors[1]
+    assert ("qualification_model_mid.yaml:6:1: 各项满分合计 131 分，与原文写明的满分 100 分（points）不符 — 核对原文"
+            in errors[0])
+    assert ("qualification_model_mid.yaml:10:5: “基本素质”各项满分合计 20 分，与原文写明的本部分 10 分（points）不符"
+            in errors[1])
     assert "qualification_model_mid.yaml:18:5: “市场推广”各项满分合计 18 分，与原文写明的本部分 22 分" in errors[2]
     assert "qualification_model_mid.yaml:31:5: “销售支持”各项满分合计 28 分，与原文写明的本部分 18 分" in errors[3]
     assert all("只收录能核对的数字并在 notes 中说明" in line for line in errors)
@@ -38,7 +40,8 @@ def test_the_corrected_model_adds_the_modules_as_printed(standard):
             "training": 8, "system": 20, "operations": 15}
     result = score(std, full)
     assert result["total"] == result["max_total"] == "115"  # 10 + 22 + 30 + 18 + 20 + 15
-    # 基本素质 3 + 2, 市场推广 11, 市场销售 18, 销售支持 2 + 4 + 7, 体系建设 9, 客服运维 6 → 5 + 11 + 18 + 13 + 9 + 6 = 62
+    # 基本素质 3 + 2, 市场推广 11, 市场销售 18, 销售支持 2 + 4 + 7, 体系建设 9, 客服运维 6
+    # → 5 + 11 + 18 + 13 + 9 + 6 = 62
     result = score(std, {**full, "background": 3, "professionalism": 2, "promotion": 11, "selling": 18,
                          "documents": 2, "follow_up": 4, "training": 7, "system": 9, "operations": 6})
     assert result["total"] == "62" and result["graded"] is False

@@ -66,7 +66,8 @@ def test_the_page_asks_only_about_the_person_and_says_what_is_missing(page, site
 def test_period_data_is_neither_asked_for_nor_refused_when_absent(rule, built_site):
     with pytest.raises(AnswerError):
         evaluate_rule(rule("sales_qualification_ladder"), {"person": {"level": "sales_1"}, "periods": []})
-    page = re.sub(r"<[^>]+>", " ", (built_site / "rules" / "sales_qualification_ladder.html").read_text(encoding="utf-8"))
+    page = re.sub(r"<[^>]+>", " ",
+                  (built_site / "rules" / "sales_qualification_ladder.html").read_text(encoding="utf-8"))
     assert "至少需要" not in page and "月薪" not in page and "三级销售技术员" in page
     template = run_cli("template", "sales_qualification_ladder")
     assert template.returncode == 0 and "periods: []" in template.stdout
