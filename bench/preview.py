@@ -109,7 +109,7 @@ def measure(definitions, config, work, chromium, runs):
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-3000:])
     rebuild = json.loads(done.stdout.splitlines()[-1])
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
                     "-d", str(work / "full")], cwd=ROOT, env=env, check=True, capture_output=True)
     # the live-reload and search scripts are written for `serve` only
     differences = [d for d in _differences(filecmp.dircmp(work / "served", work / "full")) if d not in SERVE_ONLY]
