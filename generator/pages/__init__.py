@@ -8,7 +8,7 @@
 
 from assessment.contract import Rulebook
 
-from ..site.assets import EngineFiles
+from .engine_files import EngineFiles
 from .render import Pages, Renderer
 
 

@@ -17,7 +17,7 @@ from assessment.history import person_fields
 from assessment.numbers import fmt
 from assessment.standard import is_test
 
-from ..site.assets import PAGE_SCRIPTS
+from .engine_files import PAGE_SCRIPTS
 from .escape import Raw, attr
 
 

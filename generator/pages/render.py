@@ -21,7 +21,7 @@ from assessment.standard import all_items, is_test, max_total, subtotal_max
 from .. import kept
 from ..definitions import kinds as definition_kinds
 from ..definitions.model import PERIODS
-from ..site.assets import HASHED, EngineFiles
+from .engine_files import HASHED, EngineFiles
 from . import changes, forms, paths, reference, svg
 from .escape import Raw, attr, text
 

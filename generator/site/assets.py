@@ -9,21 +9,18 @@ what it downloaded before scoring with it.
 """
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from assessment.contract import Rulebook
 from assessment.fingerprint import excerpt
 
-from .. import ROOT, kept
+from .. import kept
 from . import bundle, snapshot, stdlib, wheel
 from ..definitions.serialised import dumps
+from ..pages.engine_files import APP, HASHED, PAGE_SCRIPTS, EngineFiles
 
-APP = ROOT / "assessment" / "app"
-HASHED = "assets/hashed"
 DIGEST_LENGTH = 12  # hex characters of SHA-256: 48 bits, ample for a site's few dozen files
-# the page's modules: app.js and what it imports (by relative name, so they share one folder)
-PAGE_SCRIPTS = ("app.js", *sorted(p.name for p in APP.glob("*.js") if p.name != "app.js"))
 STDLIB_NAME = "python_stdlib.zip"  # beside the other Pyodide files: loadPyodide's indexURL
 
 
@@ -33,23 +30,6 @@ class MissingAsset(Exception):
 
 def digest(data):
     return hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
-
-
-@dataclass(frozen=True)
-class EngineFiles:
-    """Where the pages find the engine (site paths under HASHED)."""
-
-    app: str
-    worker: str
-    runtime: str  # Pyodide's folder, ending in "/"
-    definitions: dict = field(default_factory=dict)  # id → the definition's part of the rulebook
-
-    @classmethod
-    def unbuilt(cls, rulebook):
-        """Stand-in paths, for reading the pages without building the engine (tests of page text)."""
-        here = f"{HASHED}/unbuilt/"
-        return cls(here + "app.js", here + "worker.mjs", here + "pyodide/",
-                   {d["id"]: here + f"{d['id']}.json" for d in rulebook["standards"] + rulebook["rules"]})
 
 
 @dataclass
