@@ -74,6 +74,13 @@ class _InLanguage(dict):
         return ""
 
 
+def language_of(rulebook) -> str:
+    """The language a rulebook (or a page's excerpt of one) is written in: organisation.yaml's `language`."""
+    organisation = rulebook.get("organisation") if isinstance(rulebook, dict) else None
+    lang = organisation.get("language") if isinstance(organisation, dict) else None
+    return lang if lang in _CATALOGS else DEFAULT
+
+
 def say(message_id: str, lang: str = DEFAULT, /, **params) -> str:
     """The message `message_id` in `lang`, its {placeholders} filled from params."""
     return catalog(lang)[message_id].format_map(_InLanguage(params, lang))

@@ -14,6 +14,7 @@ import json
 from . import carry_over, run
 from .contract import Rulebook
 from .errors import AnswerError
+from .messages import language_of
 from .review import ALGORITHM, SEAL_NOTE, compare, seal, verify
 
 
@@ -40,7 +41,7 @@ def answer(rulebook: Rulebook, ident: str, request_json: str) -> str:
     try:
         out = _dispatch(rulebook, ident, json.loads(request_json))
     except AnswerError as exc:
-        out = {"errors": exc.to_json()}
+        out = {"errors": exc.to_json(language_of(rulebook))}
     except Exception as exc:  # any other engine failure is shown on the page, which stays usable
         out = {"failure": f"{type(exc).__name__}: {exc}"}
     return json.dumps(out, ensure_ascii=False)

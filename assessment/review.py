@@ -17,6 +17,7 @@ from . import find, run
 from . import items as kinds
 from .contract import Rulebook
 from .errors import AnswerError, period_path
+from .messages import language_of
 
 LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
 STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选项、“是”与“否”、一次计数、一个名次、一个分数段，"
@@ -81,7 +82,7 @@ def _scored(rulebook, ident, answers):
     try:
         return run(rulebook, ident, answers)
     except AnswerError as exc:
-        return {"errors": exc.to_json()}
+        return {"errors": exc.to_json(language_of(rulebook))}
 
 
 def compare(rulebook: Rulebook, ident: str, self_answers: dict | None, reviewer_answers: dict | None) -> dict:

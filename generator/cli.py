@@ -26,6 +26,7 @@ from .definitions import jsonschema, releases, syntax
 from .definitions.compile import build_rulebook, compile_definitions
 from .definitions.serialised import dumps
 from .definitions.diagnostics import DefinitionError
+from .definitions.load import declared_language
 from .definitions.kinds import BY_NAME
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_ANSWERS, EXIT_NOT_FOUND, EXIT_WRITE, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5, 6
@@ -41,8 +42,8 @@ def _parser():
         prog="handbook", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="岗位能力手册工具: 校验定义、列出标准、计分、生成规则书。\n"
                     "Competency handbook tool: validate definitions, list, score, write the rulebook.")
-    p.add_argument("--lang", choices=LANGUAGES, default=os.environ.get("HANDBOOK_LANG", "zh"),
-                   help="消息语言 / message language (默认 default: zh)")
+    p.add_argument("--lang", choices=LANGUAGES, default=os.environ.get("HANDBOOK_LANG"),
+                   help="消息语言 / message language (默认为手册的语言 default: the handbook's language)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def lang(cmd):  # also after the command (`handbook validate DIR --lang en`); absent, the one before counts
@@ -121,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if getattr(args, "directory", None):
         args.dir = args.directory
+    if args.lang is None:  # neither --lang nor HANDBOOK_LANG: the language the handbook is written in
+        args.lang = declared_language(Path(getattr(args, "dir", DEFAULT_DIR)))
     if hasattr(args, "dir") and args.command not in ("validate", "schema", "import"):  # these say it themselves
         print(f"手册文件夹 / handbook folder: {args.dir}", file=sys.stderr)
     try:
@@ -128,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     except DefinitionError as exc:
         print(exc.format(args.lang), file=sys.stderr)
         count = len(exc.diagnostics)
-        print(f"共 {count} 处错误。" if args.lang == "zh" else f"{count} error(s).", file=sys.stderr)
+        print(say("cli.error_count", args.lang, count=count), file=sys.stderr)
         return EXIT_INVALID
     except CannotWrite as exc:
         print(f"{exc.path}: 无法写入 / cannot write: {exc.reason} — 检查路径是否存在、是否有写入权限 / "
@@ -189,7 +192,7 @@ def read_answers(path: Path) -> dict:
 
 def _warn(warnings, lang):
     for warning in warnings:
-        print(("注意：" if lang == "zh" else "note: ") + warning.format(lang), file=sys.stderr)
+        print(say("note", lang) + warning.format(lang), file=sys.stderr)
 
 
 def _validate(args: argparse.Namespace) -> int:

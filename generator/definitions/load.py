@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assessment.messages import DEFAULT, LANGUAGES
+
 from . import kinds, source
 from .diagnostics import Diagnostic, display_path
 from .schema_types import Context
@@ -34,6 +36,14 @@ class Definitions:
     entries: dict = field(default_factory=lambda: {k: [] for k in KINDS})
     # ids defined in files that failed the structural check: references to them are not reported twice
     broken_ids: dict = field(default_factory=lambda: {k: set() for k in KINDS})
+
+
+def declared_language(root: Path) -> str:
+    """The language organisation.yaml names, read before anything is validated (the messages about the rest
+    are in it); the default language where the file is absent or unreadable — its own check says why."""
+    found, _ = source.read(Path(root) / "organisation.yaml")  # bounded like every definition file; never raises
+    lang = found.data.get("language") if isinstance(found.data, dict) else None
+    return lang if lang in LANGUAGES else DEFAULT
 
 
 def definition_files(root):

@@ -8,6 +8,7 @@ processes/*.yaml, policies/*.yaml, sources.yaml (where each section of the sourc
 from decimal import Decimal
 
 from assessment.history import OUTCOMES
+from assessment.messages import DEFAULT, LANGUAGES
 
 from .schema_types import Any, Boolean, Date, Enum, ExactlyOne, Field, Formula, Ident, ListOf, Number, Obj, Tagged, Text
 
@@ -34,6 +35,8 @@ ORGANISATION = Obj("organisation", [
     Field("version", Text(), required=True, doc="规则版本, 如 2026.1 / rulebook version"),
     Field("effective_date", Date(), required=True, doc="生效日期 YYYY-MM-DD"),
     Field("summary", Text(), doc="简介"),
+    Field("language", Enum(list(LANGUAGES)), default=DEFAULT,
+          doc="手册的语言: zh(中文, 默认)或 en(English); 生成的文字、校验与计分的消息都用它"),
     Field("theme", THEME, doc="网站外观(可不写): 颜色与标志"),
     NOTES,
 ], "机构信息与规则版本")

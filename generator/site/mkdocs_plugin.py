@@ -16,7 +16,7 @@ import time
 from pathlib import Path, PurePosixPath
 
 import markupsafe
-from assessment.messages import DEFAULT, LANGUAGES
+from assessment.messages import LANGUAGES, say
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -27,6 +27,7 @@ from .assemble import assemble
 from .assets import MissingAsset
 from ..definitions.compile import compile_definitions
 from ..definitions.diagnostics import DefinitionError
+from ..definitions.load import declared_language
 from ..pages import csp, forms
 from . import theme_patches
 from .preview import Preview, heading
@@ -39,7 +40,7 @@ SERVE_ONLY = (LIVERELOAD, SEARCH_WAITS)  # the files `make serve` adds to what i
 
 class HandbookConfig(Config):
     definitions = config_options.Type(str, default="competencies")
-    lang = config_options.Choice(LANGUAGES, default=DEFAULT)
+    lang = config_options.Optional(config_options.Choice(LANGUAGES))  # messages only; default: the handbook's
     runtime = config_options.Type(dict, default={})  # Pyodide's files: name → path (npm package)
     stdlib = config_options.Optional(config_options.Type(str))  # Pyodide's python_stdlib.zip, to trim
 
@@ -67,14 +68,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(config.config_file_path).parent
         # HANDBOOK_DIR names the handbook folder for every command (`handbook build --dir` sets it)
         self.definitions = (root / (os.environ.get("HANDBOOK_DIR") or self.config.definitions)).resolve()
+        language = declared_language(self.definitions)  # organisation.yaml's: the site's and the messages'
+        lang = self.config.lang or language
         self.error_report = None
         try:
             self.compiled = compile_definitions(self.definitions, self.read_cache)
             # INFO, not WARNING: `mkdocs build --strict` would stop on it, and HR may rebuild before raising version
             for warning in self.compiled.warnings:
-                log.info("%s%s", "注意：" if self.config.lang == "zh" else "note: ", warning.format(self.config.lang))
+                log.info("%s%s", say("note", lang), warning.format(lang))
         except DefinitionError as exc:
-            report = exc.format(self.config.lang)  # paths as the person gave them: from their working directory
+            report = exc.format(lang)  # paths as the person gave them: from their working directory
             if not self.serving or self.compiled is None:
                 raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
             log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
@@ -98,8 +101,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.copyright = self.handbook.copyright
         config.site_name, config.site_description = self.handbook.site_name, self.handbook.site_description
         self._apply_theme(config.theme, self.compiled.theme if self.compiled else {})
+        config.theme["language"] = language  # Material's own words: search box, navigation, "copy"
         search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None and hasattr(search.config, "jieba_dict_user"):
+        # Chinese is segmented (jieba, with the handbook's own words); other languages are stemmed
+        if search is not None and not language.startswith("zh"):
+            search.config.lang = [language]
+        if search is not None and hasattr(search.config, "jieba_dict_user") and language.startswith("zh"):
             search.config.jieba_dict_user = self._write_user_dictionary()
         return config
 

@@ -1,0 +1,66 @@
+"""A handbook names its language in organisation.yaml (`language: zh` by default, `en`): the validator's and
+the engine's messages follow it, on the command line and in the browser's engine, and so do Material's own
+words and its search. (The pages' own words are the next step: see the languages issue.)"""
+
+import json
+import re
+import shutil
+
+import pytest
+
+from assessment.fingerprint import answers_hash, excerpt
+from assessment.page import answer
+from conftest import LIBRARY, run_cli
+from generator.definitions.compile import build_rulebook
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory):
+    """The second example handbook, declared English (its own words stay as its HR wrote them)."""
+    folder = tmp_path_factory.mktemp("english") / "library"
+    shutil.copytree(LIBRARY, folder)
+    organisation = folder / "organisation.yaml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
+        'version: "2026.1"\n', 'version: "2026.1"\nlanguage: en\n'), encoding="utf-8")
+    return folder
+
+
+def test_the_rulebook_says_its_language_and_the_answers_do_not_depend_on_it(english):
+    chinese, in_english = build_rulebook(LIBRARY), build_rulebook(english)
+    assert chinese["organisation"]["language"] == "zh" and in_english["organisation"]["language"] == "en"
+    assert excerpt(in_english, "annual_review")["organisation"] == {"language": "en"}  # what the page downloads
+    # saved and exported answers stay current when a handbook changes its language
+    assert answers_hash(in_english, "annual_review") == answers_hash(chinese, "annual_review")
+
+
+def test_the_engine_answers_a_page_in_the_handbooks_language(english):
+    """What the browser's worker calls (assessment/page.py), with the excerpt the page downloads."""
+    request = json.dumps({"answers": {"service": "x"}})
+    english_errors = json.loads(answer(excerpt(build_rulebook(english), "annual_review"), "annual_review", request))
+    chinese_errors = json.loads(answer(excerpt(build_rulebook(LIBRARY), "annual_review"), "annual_review", request))
+    said = {e["field"]: e["message"] for e in english_errors["errors"]}
+    assert said["service"].startswith("'x' is not a number") and said["teamwork"] == "'协作与分享' is not answered"
+    assert {e["field"]: e["message"] for e in chinese_errors["errors"]}["teamwork"] == "“协作与分享”未填写"
+
+
+def test_the_command_line_speaks_the_handbooks_language_unless_told(english, tmp_path):
+    broken = tmp_path / "library"
+    shutil.copytree(english, broken)
+    (broken / "departments.yaml").write_text("departments:\n  - {id: a, name: A}\n  bogus: 1\n", encoding="utf-8")
+    said = run_cli("validate", broken)
+    assert said.returncode != 0 and "1 error(s)." in said.stderr and not re.search(r"[\u4e00-\u9fff]", said.stderr)
+    told = run_cli("validate", broken, "--lang", "zh")
+    assert "共 1 处错误。" in told.stderr
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"service": "x"}), encoding="utf-8")
+    scored = run_cli("score", "annual_review", "--answers", answers, "--dir", english)
+    assert "'x' is not a number" in scored.stderr
+
+
+def test_the_site_is_declared_in_its_language_and_searched_by_it(english, tmp_path):
+    site = tmp_path / "site"
+    done = run_cli("build", "--dir", english, "--site-dir", site)
+    assert done.returncode == 0, done.stderr
+    assert '<html lang="en"' in (site / "index.html").read_text(encoding="utf-8")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
