@@ -1,6 +1,7 @@
 """One catalog per language (assessment/catalogs/LANG.json): a language is one file, complete and consistent."""
 
 import json
+import re
 import string
 
 import pytest
@@ -53,3 +54,24 @@ def test_a_parameter_that_is_words_follows_the_message_language():
         "avg needs a number, got a true/false condition")
     both = Listed([Term("kind.role"), "x"])
     assert both.text("zh") == "岗位；x" and both.text("en") == "role; x"
+
+
+PAGE_SCRIPTS = sorted((ROOT / "assessment" / "app").glob("*.js"))
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize("path", PAGE_SCRIPTS, ids=lambda p: p.name)
+def test_the_page_scripts_hold_no_words_of_their_own(path):
+    """Everything the self-assessment's scripts say comes from the catalog (words.js, dom.js `t`), so an English
+    handbook's page speaks English; Chinese in a script is a comment or a mistake."""
+    lines = enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    said = [f"{path.name}:{n}: {line.strip()}" for n, line in lines
+            if not line.lstrip().startswith("//") and CJK.search(line.split(" // ")[0])]
+    assert said == []
+
+
+def test_every_page_word_the_scripts_ask_for_is_in_the_catalog_and_no_other():
+    asked = {key for path in PAGE_SCRIPTS
+             for key in re.findall(r'"(page\.[a-z_.]+)"', path.read_text(encoding="utf-8"))}
+    offered = {key for key in catalog(DEFAULT) if key.startswith("page.")}
+    assert sorted(asked - offered) == [] and sorted(offered - asked) == []

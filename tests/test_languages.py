@@ -1,6 +1,7 @@
 """A handbook names its language in organisation.yaml (`language: zh` by default, `en`): the validator's and
 the engine's messages follow it, on the command line and in the browser's engine, and so do Material's own
-words and its search. (The pages' own words are the next step: see the languages issue.)"""
+words and its search, and the self-assessment's scripts. (The pages' own generated words — templates, the
+form's labels, the engine's result texts — are the next step: see the languages issue.)"""
 
 import json
 import re
@@ -12,6 +13,7 @@ from assessment.fingerprint import answers_hash, excerpt
 from assessment.page import answer
 from conftest import LIBRARY, run_cli
 from generator.definitions.compile import build_rulebook
+from generator.site.builder import serve_static
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +59,42 @@ def test_the_command_line_speaks_the_handbooks_language_unless_told(english, tmp
     assert "'x' is not a number" in scored.stderr
 
 
-def test_the_site_is_declared_in_its_language_and_searched_by_it(english, tmp_path):
-    site = tmp_path / "site"
+
+@pytest.fixture(scope="module")
+def english_site(english, tmp_path_factory):
+    site = tmp_path_factory.mktemp("english-site") / "site"
     done = run_cli("build", "--dir", english, "--site-dir", site)
     assert done.returncode == 0, done.stderr
-    assert '<html lang="en"' in (site / "index.html").read_text(encoding="utf-8")
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return site
+
+
+def test_the_site_is_declared_in_its_language_and_searched_by_it(english_site):
+    assert '<html lang="en"' in (english_site / "index.html").read_text(encoding="utf-8")
+    index = json.loads((english_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["en"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_self_assessment_speaks_the_handbooks_language(browser, english_site, width):
+    """What the page's scripts and the engine say, read on screen: the status, a field's error, the result."""
+    server, url = serve_static(english_site)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30000)
+        page.goto(f"{url}/assess/annual_review.html")
+        page.wait_for_selector("[data-status] >> text=The scoring engine is ready")
+        assert "Fill in the form" in page.inner_text("#hb-result")
+        page.fill('[name="service"]', "x")
+        page.locator('[name="collection"]').focus()
+        page.wait_for_selector("#hb-result >> text=1 answer(s) to correct")
+        assert "'x' is not a number" in page.inner_text('[data-field="service"]')
+        for name, value in {"service": "80", "collection": "70", "programmes": "90", "teamwork": "100"}.items():
+            page.fill(f'[name="{name}"]', value)
+        # weights 40/30/20/10 of 100 each, by hand: 32 + 21 + 18 + 10
+        page.wait_for_selector("#hb-result >> text=Total 81 / 100")
+        result = page.inner_text("#hb-result")
+        assert "Self-assessment result" in result and "Points per item" in result
+    finally:
+        context.close()
+        server.shutdown()

@@ -3,7 +3,7 @@
 //   form.js     the form as answers and back        results.js  the result panel
 //   engine.js   the worker, and hosting faults      saved.js    saved work: storage, releases, other tabs
 //   files.js    the exported answers and reviews    review.js   审核: reviewing someone's answers
-import { own, isRecord } from "./dom.js";
+import { own, isRecord, t } from "./dom.js";
 import { createForm } from "./form.js";
 import { createResults } from "./results.js";
 import { createEngine } from "./engine.js";
@@ -35,7 +35,7 @@ function rescore() {
 }
 
 function fail(text) {
-  if (saved.carrying) form.notice().textContent = "上次保存的答案来自旧版本的规则，已原样保留；计分引擎可用后会按新规则载入。";
+  if (saved.carrying) form.notice().textContent = t("page.saved.kept_for_engine");
   status.textContent = text;
   results.showFatal(text);
 }
@@ -50,28 +50,29 @@ async function importAnswers(file) {
   const message = form.message();
   message.textContent = "";
   let data;
-  try { data = JSON.parse(await file.text()); } catch { message.textContent = "无法读取：这不是答案文件（JSON）。"; return; }
+  try { data = JSON.parse(await file.text()); } catch { message.textContent = t("page.import.not_json"); return; }
   if (isRecord(data) && data.type === "review" && data.definition === meta.id) { review.importFile(file); return; }
   if (!isRecord(data) || data.definition !== meta.id || !form.wellFormed(data.answers)) {
     const theirs = isRecord(data) && (data.definition_name || data.definition);
     message.textContent = theirs && data.definition !== meta.id
-      ? `这个文件是“${theirs}”的答案，不是“${meta.name}”的，表格未改动。`
-      : `这个文件不是“${meta.name}”的答案文件，表格未改动。`;
+      ? t("page.import.other_definition", { theirs, name: meta.name })
+      : t("page.import.not_answers", { name: meta.name });
     return;
   }
   // someone else's answers over one's own: most likely a manager who meant 审核他人的自评
   const theirs = [own(own(data, "person"), "staff_id"), own(own(data, "person"), "name")].find(v => typeof v === "string" && v);
   const me = form.who(), mine = [me.staff_id, me.name].find(Boolean);
   if (theirs && mine && theirs !== me.staff_id && theirs !== me.name &&
-      !confirm(`这个文件是“${theirs}”的答案，导入会替换本页（${mine}）的答案。要审核他人的自评，请取消后点“审核他人的自评”。仍然导入吗？`)) return;
+      !confirm(t("page.import.someone_else", { theirs, mine }))) return;
   if (isRecord(own(data, "person"))) form.setWho(data.person);
   if (data.rulebook_hash === meta.hash) { form.fill(data.answers); rescore(); return; }
-  message.textContent = `此答案文件来自规则版本 ${data.rulebook_version || "未知"}，正在按当前规则（版本 ${meta.version}）核对…`;
+  const from = data.rulebook_version || t("page.unknown");
+  message.textContent = t("page.import.checking", { from, version: meta.version });
   const carried = await engine.ask({ migrate: { answers: data.answers, basis: own(data, "basis"), names: own(data, "field_names") } });
-  if (!carried.answers) { message.textContent = "无法按当前规则核对这个答案文件，表格未改动。"; return; }
+  if (!carried.answers) { message.textContent = t("page.import.cannot_check"); return; }
   form.fill(carried.answers);
   carried.dropped.forEach(results.visit);
-  saved.tellChanges(`此答案文件来自规则版本 ${data.rulebook_version || "未知"}，当前为 ${meta.version}。`, carried.changes);
+  saved.tellChanges(t("page.import.carried", { from, version: meta.version }), carried.changes);
   rescore();
 }
 
@@ -105,13 +106,13 @@ element.addEventListener("click", e => {
   else if (e.target.classList.contains("hb-remove-period")) {
     const row = e.target.closest("tr");
     const filled = [...row.querySelectorAll("input[type=text], select")].some(c => c.value) || row.querySelector("input:checked");
-    if (filled && !confirm(`删除${row.querySelector(".hb-period-no").textContent}及其中已填写的数据？`)) return;
+    if (filled && !confirm(t("page.form.remove_period", { period: row.querySelector(".hb-period-no").textContent }))) return;
     row.remove(); form.renumber(); rescore();
   }
   else if (action === "hand-in") { results.handIn(true); rescore(); panel.scrollIntoView({ block: "start" }); }
   else if (action === "export") exportAnswers();
   else if (action === "clear") {
-    if (!confirm("清除本页已填写的全部答案？(建议先导出答案)")) return;
+    if (!confirm(t("page.form.clear"))) return;
     saved.clear(); results.handIn(false); form.empty(); form.startRows(); rescore();
   }
   else if (action === "print") { results.showEverything(); rescore(); window.print(); }

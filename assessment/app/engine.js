@@ -2,8 +2,7 @@
 // out. Scoring keeps only the latest answers' result; other questions (carrying answers over, a review's
 // seal) are answered in turn once the engine is ready. Hosting faults are said in words with the fix.
 
-const BROWSERS = "请使用较新的 Chrome、Edge（Chromium 内核）、Firefox 或 Safari（2023 年以后的版本）；360、QQ 等浏览器请切换到“极速模式”";
-const ADMIN = "请网站管理员按《管理员说明》配置服务器";
+import { t } from "./dom.js";
 
 // `on`: {ready(), result(out) for the latest answers, fail(text) when it cannot score, progress(text)}.
 // Questions may be asked before start(): they wait for the engine.
@@ -26,16 +25,16 @@ export function createEngine(meta, on) {
 
   function onMessage({ data }) {
     if (data.type === "progress") { on.progress(data.text); return; }
-    if (data.type === "fatal") { on.fail(data.stale ? data.text : `计分引擎无法启动：${data.text}`); return; }
+    if (data.type === "fatal") { on.fail(data.stale ? data.text : t("page.engine.cannot_start", { why: data.text })); return; }
     if (data.type === "ready") {
       if (data.hash !== meta.hash) {  // never score with rules other than the ones this page shows
         worker.terminate();
-        on.fail(`本页是规则版本 ${meta.version}，下载到的计分规则却是版本 ${data.version}：网站可能刚更新过，请刷新页面（F5）。`);
+        on.fail(t("page.engine.other_rules", { version: meta.version, theirs: data.version }));
         return;
       }
       document.documentElement.dataset.engine = data.engine;  // "snapshot" or "boot": which way the worker started
       performance.mark("hb-engine-ready"); ready = true;
-      on.progress("计分引擎已就绪，每次修改都会重新计分。");
+      on.progress(t("page.engine.ready"));
       engineReady(); on.ready(); return;
     }
     if (data.type === "result" && asked.has(data.seq)) { asked.get(data.seq)(data.out); asked.delete(data.seq); return; }
@@ -45,16 +44,17 @@ export function createEngine(meta, on) {
   async function diagnose(url, expected) {  // the worker script itself: nothing runs in it to say so
     try {
       const response = await fetch(url, { method: "GET", cache: "no-store" });
-      if (!response.ok) return `服务器找不到计分引擎文件 ${url.split("/").pop()}（HTTP ${response.status}）。${ADMIN}。`;
-      const type = (response.headers.get("content-type") || "(未说明)").split(";")[0].trim();
-      if (!expected.includes(type)) return `服务器以“${type}”类型发送 ${url.split("/").pop()}，浏览器要求“${expected[0]}”。${ADMIN}（MIME 类型）。`;
+      const file = url.split("/").pop();
+      if (!response.ok) return t("page.engine.missing_file", { file, status: response.status });
+      const type = (response.headers.get("content-type") || t("page.engine.no_type")).split(";")[0].trim();
+      if (!expected.includes(type)) return t("page.engine.wrong_type", { file, type, wanted: expected[0] });
     } catch { /* the fetch itself failed: say nothing more specific */ }
     return null;
   }
 
   async function onWorkerError(e) {
     const found = await diagnose(meta.engine.worker, ["text/javascript", "application/javascript"]);
-    on.fail(found || `计分引擎无法启动：${e.message || "Web Worker 出错"}。${ADMIN}。`);
+    on.fail(found || t("page.engine.worker_failed", { why: e.message || t("page.engine.worker_error") }));
   }
 
   function start() {
@@ -63,14 +63,14 @@ export function createEngine(meta, on) {
       // (a browser that runs module scripts from disk gets here; the page's starter has said it already)
     } else if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       early?.worker.terminate();
-      on.fail(`此浏览器不支持计分所需的 WebAssembly 或 Web Worker。${BROWSERS}。`);
+      on.fail(t("page.engine.unsupported"));
     } else {
       try {
         worker = early?.worker ?? new Worker(meta.engine.worker, { type: "module", name: meta.engine.definition });
         worker.onmessage = onMessage;
         worker.onerror = onWorkerError;
         for (const e of early?.queue ?? []) e.type === "error" ? onWorkerError(e) : onMessage(e);
-      } catch (error) { on.fail(`计分引擎无法启动：${error.message}。${BROWSERS}。`); }
+      } catch (error) { on.fail(t("page.engine.cannot_create", { why: error.message })); }
     }
   }
   return { score, ask, start };

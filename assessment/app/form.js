@@ -1,6 +1,6 @@
 // The static form as answers and back: what the person typed, in the shape the engine reads
 // (assessment/answered.py) — a standard's {item: value}, a rule's {person: {...}, periods: [{...}, …]}.
-import { own, isRecord } from "./dom.js";
+import { own, isRecord, t } from "./dom.js";
 
 export function createForm(form, meta) {
   // A control says how it is read (data-answer, from its item kind in the engine): ticks, yes-no, list or text.
@@ -102,7 +102,7 @@ export function createForm(form, meta) {
 
   function renumber() {
     form.querySelectorAll("tbody tr.hb-period").forEach((row, i) => {
-      row.querySelector(".hb-period-no").textContent = `第 ${i + 1} 期`;
+      row.querySelector(".hb-period-no").textContent = t("page.form.period", { number: i + 1 });
       row.dataset.index = i;
       row.querySelectorAll("[data-field]").forEach(box => {
         const control = box.querySelector("[name]");

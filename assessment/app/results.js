@@ -1,5 +1,5 @@
 // The result panel: what the engine returned for the person's answers, in words. It computes nothing.
-import { el } from "./dom.js";
+import { el, t } from "./dom.js";
 
 export function createResults(panel, form, meta) {
   // A missing answer is flagged at its field only once the person has been there (left the field) or has
@@ -13,7 +13,8 @@ export function createResults(panel, form, meta) {
 
   function reportLine() {
     const person = Object.values(form.who()).filter(Boolean).join(" · ");
-    return el("p", `${person ? person + " · " : ""}报告日期 ${new Date().toLocaleDateString("zh-CN")} · 规则版本 ${meta.version}`, "hb-report-meta");
+    const date = new Date().toLocaleDateString(t("page.locale"));
+    return el("p", `${person ? person + " · " : ""}${t("page.report_line", { date, version: meta.version })}`, "hb-report-meta");
   }
 
   // `labels`: the column heads, repeated in each cell for a phone, where the rows are stacked (handbook.css)
@@ -27,15 +28,16 @@ export function createResults(panel, form, meta) {
     setState("invalid");
     clearFigures();
     if (form.untouched(form.collect())) {
-      panel.replaceChildren(el("p", "填写表格后，这里会显示得分、职级与差距。", "hb-invalid"));
+      panel.replaceChildren(el("p", t("page.results.empty"), "hb-invalid"));
       return;
     }
     const missing = errors.filter(p => p.code === "missing"), wrong = errors.filter(p => p.code !== "missing");
     const lines = [];
-    if (wrong.length) lines.push(`有 ${wrong.length} 处需要修改`);
-    if (missing.length) lines.push(`还有 ${missing.length} 项未填`);
-    panel.replaceChildren(el("p", `${lines.join("，")}。填好后会自动计分。`, "hb-invalid"));
-    form.summarise(`${lines.join("，")}`);
+    if (wrong.length) lines.push(t("page.results.wrong", { count: wrong.length }));
+    if (missing.length) lines.push(t("page.results.missing", { count: missing.length }));
+    const said = lines.join(t("page.comma"));
+    panel.replaceChildren(el("p", t("page.results.to_fill", { said }), "hb-invalid"));
+    form.summarise(said);
     for (const problem of errors) {
       const box = form.fieldBox(problem.field) || form.element.querySelector('[data-field="periods"]');
       if (!box) continue;
@@ -48,37 +50,40 @@ export function createResults(panel, form, meta) {
   function showStandard(r) {
     if (r.test && !handedIn) {
       panel.dataset.total = panel.dataset.grade = "";
-      form.summarise("交卷后显示得分");
-      panel.replaceChildren(el("h2", "测试结果"), el("p", "答完后按“交卷”，显示得分、正确答案和解析。", "hb-hand-in-hint"));
+      form.summarise(t("page.results.after_hand_in"));
+      panel.replaceChildren(el("h2", t("page.results.test_title")), el("p", t("page.results.hand_in_hint"), "hb-hand-in-hint"));
       return;
     }
     panel.dataset.total = r.total;
     panel.dataset.grade = r.grade ? r.grade.id : "";
-    const parts = [el("h2", r.test ? "测试结果" : "自评结果"), reportLine(), el("p", `总分 ${r.total} / ${r.max_total}`, "hb-total")];
-    form.summarise(`总分 ${r.total} / ${r.max_total}` + (r.graded && r.eligible ? ` · 职级：${r.grade ? r.grade.name : "未定级"}` : ""));
+    const total = t("page.results.total", { total: r.total, max: r.max_total });
+    const grade = t("page.results.grade", { grade: r.grade ? r.grade.name : t("page.results.ungraded") });
+    const parts = [el("h2", t(r.test ? "page.results.test_title" : "page.results.title")), reportLine(), el("p", total, "hb-total")];
+    form.summarise(total + (r.graded && r.eligible ? ` · ${grade}` : ""));
     if (r.pending.length) {
-      parts.push(el("p", `另有 ${r.pending.length} 道简答题（共 ${r.pending_points} 分）需阅卷人对照参考答案评分，未计入总分：` +
-                          r.pending.map(p => p.name).join("；"), "hb-pending"));
+      parts.push(el("p", t("page.results.pending", { count: r.pending.length, points: r.pending_points,
+                                                     names: r.pending.map(p => p.name).join(t("page.list")) }), "hb-pending"));
     }
-    if (!r.eligible) parts.push(el("p", "不符合参评条件：" + r.ineligible.join("；"), "hb-grade"));
-    else if (r.graded) parts.push(el("p", r.grade ? `职级：${r.grade.name}` : "职级：未定级", "hb-grade"));
-    for (const c of r.capped) parts.push(el("p", `分数已达“${c.name}”，但未满足：${c.unmet.join("；")}`));
+    if (!r.eligible) parts.push(el("p", t("page.results.ineligible", { why: r.ineligible.join(t("page.list")) }), "hb-grade"));
+    else if (r.graded) parts.push(el("p", grade, "hb-grade"));
+    for (const c of r.capped) parts.push(el("p", t("page.results.capped", { name: c.name, unmet: c.unmet.join(t("page.list")) })));
     if (r.next) {
       const n = r.next;
-      parts.push(el("h3", `为什么还不是“${n.name}”`));
+      parts.push(el("h3", t("page.results.why_not", { name: n.name })));
       const ul = el("ul");
-      if (n.points_needed !== "0") ul.append(el("li", `还差 ${n.points_needed} 分（需 ≥ ${n.min} 分）`));
+      if (n.points_needed !== "0") ul.append(el("li", t("page.results.points_needed", { points: n.points_needed, min: n.min })));
       for (const u of n.unmet) ul.append(el("li", u.text));
-      for (const m of n.moves) ul.append(el("li", `只改一项也可以：“${m.name}”提高到 ${m.to_label}`));
+      for (const m of n.moves) ul.append(el("li", t("page.results.one_move", { name: m.name, to: m.to_label })));
       parts.push(ul);
     }
     const table = el("table");  // no class: Material styles only a table:not([class])
     table.dataset.items = "";
-    const heads = [r.test ? "题目" : "项目", "得分", "计入总分", r.test ? "判分与正确答案" : "计算"];
+    const heads = [t(r.test ? "page.results.question" : "page.results.item"), t("page.results.points"),
+                   t("page.results.counted"), t(r.test ? "page.results.marking" : "page.results.working")];
     const head = el("tr"); heads.forEach(h => head.append(el("th", h))); table.append(head);
-    for (const item of r.items) row(table, [item.name, item.points, item.contribution ?? "不计分", item.rule], heads);
-    row(table, ["合计", "", r.total, ""], heads);
-    parts.push(el("h3", "各项得分"), table);
+    for (const item of r.items) row(table, [item.name, item.points, item.contribution ?? t("page.results.not_counted"), item.rule], heads);
+    row(table, [t("page.results.sum"), "", r.total, ""], heads);
+    parts.push(el("h3", t("page.results.items")), table);
     panel.replaceChildren(...parts);
   }
 
@@ -86,27 +91,29 @@ export function createResults(panel, form, meta) {
     panel.dataset.outcome = r.outcome;
     panel.dataset.total = "";
     panel.dataset.grade = r.level ? r.level.to : "";
-    const parts = [el("h2", "自评结果"), reportLine(), el("p", `结果：${r.outcome_name}`, "hb-outcome"), el("p", r.reason)];
-    form.summarise(`结果：${r.outcome_name}` + (r.level ? ` · ${r.level.from_name} → ${r.level.to_name}` : "") +
-                   (r.missing.length ? ` · 还差 ${r.missing.length} 项条件` : ""));
-    if (r.level) parts.push(el("p", `级别：${r.level.from_name} → ${r.level.to_name}`));
-    if (r.probation_months) parts.push(el("p", `考察期 ${r.probation_months} 个月`));
-    if (r.pay != null) parts.push(el("p", `工资：${r.pay} 元`));
-    if (r.bonus != null) parts.push(el("p", `奖金：${r.bonus} 元`));
-    const clause = (c, met) => el("li", `${met ? "✔" : "✘"} ${c.text}${c.now != null ? `（现为 ${c.now}）` : ""}`, met ? "hb-met" : "hb-unmet");
+    const outcome = t("page.results.outcome", { outcome: r.outcome_name });
+    const parts = [el("h2", t("page.results.title")), reportLine(), el("p", outcome, "hb-outcome"), el("p", r.reason)];
+    form.summarise(outcome + (r.level ? ` · ${r.level.from_name} → ${r.level.to_name}` : "") +
+                   (r.missing.length ? ` · ${t("page.results.conditions_short", { count: r.missing.length })}` : ""));
+    if (r.level) parts.push(el("p", t("page.results.level", { from: r.level.from_name, to: r.level.to_name })));
+    if (r.probation_months) parts.push(el("p", t("page.results.probation", { months: r.probation_months })));
+    if (r.pay != null) parts.push(el("p", t("page.results.pay", { amount: r.pay })));
+    if (r.bonus != null) parts.push(el("p", t("page.results.bonus", { amount: r.bonus })));
+    const now = c => c.now != null ? t("page.results.now", { value: c.now }) : "";
+    const clause = (c, met) => el("li", `${met ? "✔" : "✘"} ${c.text}${now(c)}`, met ? "hb-met" : "hb-unmet");
     if (r.missing.length) {
       const ul = el("ul");
       for (const c of r.missing) ul.append(clause(c, false));
-      parts.push(el("h3", "还差"), ul);
+      parts.push(el("h3", t("page.results.short")), ul);
     }
     if (r.values.length) {
       const table = el("table");
       for (const v of r.values) row(table, [v.name, `${v.value}${v.unit}`]);
-      parts.push(el("h3", "计算值"), table);
+      parts.push(el("h3", t("page.results.values")), table);
     }
-    parts.push(el("h3", "逐条检查（自上而下，第一条成立的决定结果）"));
+    parts.push(el("h3", t("page.results.checks")));
     for (const c of r.checks) {
-      parts.push(el("p", `${c.matched ? "✔ 成立" : "✘ 不成立"}：${c.reason}`, "hb-check-head"));
+      parts.push(el("p", t(c.matched ? "page.results.holds" : "page.results.fails", { reason: c.reason }), "hb-check-head"));
       const ul = el("ul");
       for (const part of c.clauses) ul.append(clause(part, part.met));
       parts.push(ul);
@@ -130,13 +137,13 @@ export function createResults(panel, form, meta) {
   function showFailure(text) {
     setState("error");
     clearFigures();
-    panel.replaceChildren(el("p", `这组答案无法计分：${text}。请检查刚才填写的内容；表格仍可填写、导出和打印。`, "hb-fatal"));
+    panel.replaceChildren(el("p", t("page.results.failure", { text }), "hb-fatal"));
   }
 
   // The engine cannot score at all (not started, or rules other than the page's): the form still works.
   function showFatal(text) {
     setState("error");
-    panel.replaceChildren(el("p", text + " 表格仍可填写和导出，但无法计分。", "hb-fatal"));
+    panel.replaceChildren(el("p", t("page.results.fatal", { text }), "hb-fatal"));
   }
 
   return {

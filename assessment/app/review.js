@@ -3,7 +3,7 @@
 // keeps the reviewer's comments, and writes the review file with the seal the engine computes.
 // The reviewer's work is saved apart from their own self-assessment, one record per person reviewed
 // (saved.js): reviewing 甲 in one tab and 乙 in another keeps both.
-import { own, isRecord, el, button, people } from "./dom.js";
+import { own, isRecord, el, button, people, t } from "./dom.js";
 import { reviewFile, fileName, download } from "./files.js";
 
 // `page`: {meta, form (form.js), panel, saved (saved.js), ask (the engine's), restoreOwn()}
@@ -33,7 +33,7 @@ export function createReview(page) {
       }
       const path = field.dataset.field;
       if (!/^periods\[/.test(path) && !field.querySelector(":scope > .hb-comment")) {
-        const label = el("label", path === "periods" ? "对各期数据的审核意见" : "审核意见", "hb-comment");
+        const label = el("label", t(path === "periods" ? "page.review.periods_comment" : "page.review.comment"), "hb-comment");
         const text = el("textarea");
         text.rows = 1; text.dataset.comment = path;
         label.append(text);
@@ -65,8 +65,8 @@ export function createReview(page) {
     box.querySelectorAll("[data-reviewer]").forEach(c => { const v = own(me, c.dataset.reviewer); c.value = typeof v === "string" ? v : ""; });
     decorate();
     panel.dataset.state = "invalid";
-    panel.replaceChildren(el("p", "请先导入员工导出的答案文件。", "hb-invalid"));
-    page.form.summarise("审核：请先导入员工导出的答案文件");
+    panel.replaceChildren(el("p", t("page.review.import_first"), "hb-invalid"));
+    page.form.summarise(t("page.review.import_first_short"));
     box.querySelector("h2").scrollIntoView({ block: "start" });
   }
 
@@ -74,13 +74,12 @@ export function createReview(page) {
   function whoBox(reviewing) {
     const legend = form.querySelector(".hb-who:not(.hb-review .hb-who) legend");
     const hint = form.querySelector("#hb-who-hint");
-    if (legend) legend.textContent = reviewing ? "被审核人" : "姓名与工号（可不填）";
+    if (legend) legend.textContent = t(reviewing ? "page.review.reviewed_person" : "page.who.legend");
     if (hint) hint.hidden = reviewing;
   }
 
   function leave() {
-    const ask = dirty ? "审核内容自上次导出后有修改，尚未导出。结束审核并清除本机保存的审核内容吗？"
-                      : "结束审核并清除本机保存的审核内容吗？（已导出的审核文件不受影响）";
+    const ask = t(dirty ? "page.review.leave_unexported" : "page.review.leave");
     if (state && !confirm(ask)) return;
     for (const k of [key, retiring]) if (k) reviews.remove(k);
     on = false; state = null; last = null; key = null; retiring = null;
@@ -102,7 +101,7 @@ export function createReview(page) {
         answers: page.form.collect(), person: page.form.who(), reviewer: me, comments: comments(), overall: overall(),
         unexported: true });
       if (retiring) { reviews.remove(retiring); retiring = null; }
-    } catch { say("浏览器存储空间已满，审核内容未能保存：请用“导出审核文件”保存到文件。"); }
+    } catch { say(t("page.review.full")); }
   }
 
   // A record of this page's shape (saved, or read from a review file): the form shows the reviewer's side.
@@ -119,7 +118,8 @@ export function createReview(page) {
     box.querySelectorAll("[data-reviewer]").forEach(c => { const v = own(record.reviewer, c.dataset.reviewer); if (typeof v === "string" && v) c.value = v; });
     const person = people(record.person);
     box.querySelector("[data-review-person]").textContent =
-      `被审核人：${person || "（未填姓名）"} · 自评导出于 ${String(state.self.exported || "未知").slice(0, 10)} · 规则版本 ${state.self.rulebook_version || "未知"}`;
+      t("page.review.person_line", { person: person || t("page.review.unnamed"), version: state.self.rulebook_version || t("page.unknown"),
+                                     exported: String(state.self.exported || t("page.unknown")).slice(0, 10) });
     rescore();
     dirty = false;
   }
@@ -128,46 +128,49 @@ export function createReview(page) {
   async function current(answers, file, what) {
     if (file.rulebook_hash === meta.hash) return answers;
     const carried = await ask({ migrate: { answers, basis: own(file, "basis"), names: own(file, "field_names") } });
-    if (!carried.answers) throw new Error(`${what}无法按当前规则核对`);
-    if (carried.changes.length) notices.push(`${what}来自规则版本 ${file.rulebook_version || "未知"}：` + carried.changes.map(c => c.text).join("；"));
+    if (!carried.answers) throw new Error(t("page.review.cannot_check", { what }));
+    if (carried.changes.length) {
+      notices.push(t("page.review.carried", { what, from: file.rulebook_version || t("page.unknown"),
+                                              changes: carried.changes.map(c => c.text).join(t("page.list")) }));
+    }
     return carried.answers;
   }
 
   async function importFile(file) {
     say("");
     let data;
-    try { data = JSON.parse(await file.text()); } catch { say("无法读取：这不是答案文件或审核文件（JSON）。"); return; }
+    try { data = JSON.parse(await file.text()); } catch { say(t("page.review.not_json")); return; }
     if (!isRecord(data) || data.definition !== meta.id) {
       const theirs = isRecord(data) && (data.definition_name || data.definition);
-      say(theirs ? `这个文件是“${theirs}”的，不是“${meta.name}”的，未导入。` : `这个文件不是“${meta.name}”的答案文件或审核文件，未导入。`);
+      say(t(theirs ? "page.review.other_definition" : "page.review.not_a_file", { theirs, name: meta.name }));
       return;
     }
     const selfAnswers = data.type === "review" ? own(own(data, "self"), "answers") : data.answers;
     if (!page.form.wellFormed(selfAnswers)) {
-      say(data.type === "review" ? "这个审核文件缺少员工的答案，未导入。" : `这个文件不是“${meta.name}”的答案文件或审核文件，未导入。`);
+      say(t(data.type === "review" ? "page.review.no_self" : "page.review.not_a_file", { name: meta.name }));
       return;
     }
-    if (state && dirty && !confirm(`导入将替换当前对“${people(page.form.who()) || "未填姓名"}”的审核，尚未导出的修改会丢失。继续吗？`)) return;
+    if (state && dirty && !confirm(t("page.review.replace", { person: people(page.form.who()) || t("page.review.no_name") }))) return;
     if (!on) enter();
     notices = [];
     let opened = "";
     try {
       if (data.type === "review") {
         const check = await ask({ verify: data });
-        const warning = { intact: "", edited: "注意：此审核文件导出后被修改过（完整性校验值不符），内容可能不是审核人导出时的样子。",
-                          unsealed: "注意：此审核文件没有完整性校验值，无法确认导出后未被修改。" }[check.state]
-                        ?? "注意：无法校验此审核文件的完整性，无法确认导出后未被修改。";
-        const self = await current(own(own(data, "self"), "answers"), data, "员工的答案");
-        const mine = await current(own(own(data, "reviewer"), "answers"), data, "审核答案");
+        const warning = check.state === "intact" ? ""
+          : t({ edited: "page.review.edited", unsealed: "page.review.unsealed" }[check.state] ?? "page.review.unverified");
+        const self = await current(own(own(data, "self"), "answers"), data, t("page.review.self_answers"));
+        const mine = await current(own(own(data, "reviewer"), "answers"), data, t("page.review.reviewer_answers"));
         open({ ...data, warning }, self, mine);
-        opened = `已打开审核文件：审核人 ${people(data.reviewer) || "（未填）"}，导出于 ${String(data.exported || "未知").slice(0, 10)}。` +
-                 (check.state === "intact" ? "完整性校验相符。" : "");
+        opened = t("page.review.opened", { by: people(data.reviewer) || t("page.review.not_given"),
+                                           exported: String(data.exported || t("page.unknown")).slice(0, 10) }) +
+                 (check.state === "intact" ? t("page.review.intact") : "");
       } else {
-        const self = await current(data.answers, data, "员工的答案");
+        const self = await current(data.answers, data, t("page.review.self_answers"));
         open({ self: { exported: data.exported, rulebook_version: data.rulebook_version }, person: data.person }, self, self);
       }
-    } catch (error) { say(`${error.message}，未导入。`); return; }
-    say([opened, state.warning, ...notices].filter(Boolean).join(" ") || "已导入。表格中是员工的答案，请按你的判断修改。");
+    } catch (error) { say(t("page.review.not_imported", { why: error.message })); return; }
+    say([opened, state.warning, ...notices].filter(Boolean).join(" ") || t("page.review.imported"));
   }
 
   // --- scoring both and showing the comparison ---------------------------------------------------------
@@ -184,14 +187,14 @@ export function createReview(page) {
   }
 
   function show(out) {
-    if (out.failure) { panel.dataset.state = "error"; panel.replaceChildren(el("p", `无法计分：${out.failure}`, "hb-fatal")); return; }
+    if (out.failure) { panel.dataset.state = "error"; panel.replaceChildren(el("p", t("page.review.failure", { why: out.failure }), "hb-fatal")); return; }
     form.querySelectorAll(".hb-review-self").forEach(p => { p.textContent = ""; });
     page.form.clearErrors();
     for (const row of out.fields) {
       const field = page.form.fieldBox(row.field);
       const line = field && field.querySelector(":scope > .hb-review-self");
       if (!line) continue;
-      line.append(`员工自评：${row.self}`);
+      line.append(t("page.review.self_said", { answer: row.self }));
       if (row.level !== "same") line.append(" ", el("span", row.text, "hb-diff"));
       line.dataset.level = row.level;
     }
@@ -201,19 +204,21 @@ export function createReview(page) {
     }
     panel.dataset.state = "review";
     panel.replaceChildren(...sheet(out));
-    page.form.summarise(`审核：相差两档及以上 ${out.far} 项，相差一档 ${out.near} 项` + (out.open ? `，一方未填或无效 ${out.open} 项` : ""));
+    page.form.summarise(t("page.review.summary", { far: out.far, near: out.near }) +
+                        (out.open ? t("page.review.summary_open", { open: out.open }) : ""));
   }
 
   // What the 审核单 says of a result, by the result's shape (assessment/contract.py): a standard's score and
   // grade, every item compared; a rule's outcome and level, only the data that differ or carry a comment.
   const SHEETS = {
-    standard: { outcome: ["总分", r => `${r.total} / ${r.max_total}`], every: true, compared: "逐项对照",
-                grade: ["职级", r => r.grade ? r.grade.name : r.graded ? "未定级" : "（不定级）"] },
-    rule: { outcome: ["结果", r => r.outcome_name], every: false, compared: "有差异的数据",
-            grade: ["级别", r => r.level ? `${r.level.from_name} → ${r.level.to_name}` : "—"] },
+    standard: { outcome: [t("page.review.total"), r => `${r.total} / ${r.max_total}`], every: true,
+                compared: t("page.review.every_item"), grade: [t("page.review.grade"), r => r.grade ? r.grade.name
+                  : t(r.graded ? "page.results.ungraded" : "page.review.no_grades")] },
+    rule: { outcome: [t("page.review.outcome"), r => r.outcome_name], every: false, compared: t("page.review.differing"),
+            grade: [t("page.review.level"), r => r.level ? `${r.level.from_name} → ${r.level.to_name}` : "—"] },
   };
   const shape = SHEETS[meta.kind];
-  const outcome = r => r.errors ? `未能计分（${r.errors.length} 处未填或需修改）` : shape.outcome[1](r);
+  const outcome = r => r.errors ? t("page.review.unscored", { count: r.errors.length }) : shape.outcome[1](r);
   const grade = r => r.errors ? "—" : shape.grade[1](r);
 
   // The 审核单: both results, every difference with its comment, the overall comment, signature lines.
@@ -226,33 +231,36 @@ export function createReview(page) {
       return t;
     };
     const who = people(page.form.who()), by = people(reviewer());
-    const parts = [el("h2", `审核单：${meta.name}`),
-      el("p", `${meta.name} · 被审核人 ${who || "（未填）"} · 审核人 ${by || "（未填）"} · 审核日期 ${new Date().toLocaleDateString("zh-CN")} · 规则版本 ${meta.version}`, "hb-report-meta")];
+    const none = t("page.review.not_given"), date = new Date().toLocaleDateString(t("page.locale"));
+    const parts = [el("h2", t("page.review.sheet_title", { name: meta.name })),
+      el("p", t("page.review.sheet_line", { name: meta.name, who: who || none, by: by || none, date, version: meta.version }),
+         "hb-report-meta")];
     if (state.warning) parts.push(el("p", state.warning, "hb-fatal"));
-    parts.push(table(["", "员工自评", "上级审核"], [[shape.outcome[0], outcome(out.self), outcome(out.reviewer)],
+    parts.push(table(["", t("page.review.self"), t("page.review.reviewer")], [[shape.outcome[0], outcome(out.self), outcome(out.reviewer)],
                                                     [shape.grade[0], grade(out.self), grade(out.reviewer)]]));
-    parts.push(el("p", `相差两档及以上（需要讨论）${out.far} 项，相差一档 ${out.near} 项。` +
-                       (out.open ? `另有 ${out.open} 项一方未填或无效。` : ""), "hb-total"));
+    parts.push(el("p", t("page.review.distances", { far: out.far, near: out.near }) +
+                       (out.open ? t("page.review.distances_open", { open: out.open }) : ""), "hb-total"));
     const notes = comments();
     const shown = out.fields.filter(r => shape.every || r.level !== "same" || notes[r.field]);
     parts.push(el("h3", shape.compared),
-      table(["项目", "员工自评", "上级审核", "差异", "审核意见"],
-            shown.map(r => [r.name, r.self, r.reviewer, r.level === "same" ? "一致" : r.text, notes[r.field] || ""])),
+      table([t("page.results.item"), t("page.review.self"), t("page.review.reviewer"), t("page.review.difference"),
+             t("page.review.comment")],
+            shown.map(r => [r.name, r.self, r.reviewer, r.level === "same" ? t("page.review.same") : r.text, notes[r.field] || ""])),
       el("p", out.step, "hb-hint"));
-    if (notes.periods) parts.push(el("p", `对各期数据的审核意见：${notes.periods}`));
-    parts.push(el("h3", "总体意见"), el("p", overall() || "（无）"));
+    if (notes.periods) parts.push(el("p", t("page.review.periods_said", { comment: notes.periods })));
+    parts.push(el("h3", t("page.review.overall")), el("p", overall() || t("page.review.nothing")));
     const signatures = el("div", null, "hb-signatures");
-    ["员工签字", "上级签字"].forEach(who => signatures.append(el("p", `${who}：__________________　日期：____________`)));
+    ["page.review.signed_self", "page.review.signed_reviewer"].forEach(who => signatures.append(el("p", t(who))));
     parts.push(signatures);
     return parts;
   }
 
   // --- the review file ---------------------------------------------------------------------------------
   async function exportFile() {
-    if (!state) { say("请先导入员工的答案文件。"); return; }
+    if (!state) { say(t("page.review.nothing_to_export")); return; }
     const record = reviewFile(meta, page.form.who(), state.self, reviewer(), page.form.collect(), comments(), overall());
     const integrity = await ask({ seal: record });
-    if (!integrity.digest) { say("无法计算完整性校验值，未导出。"); return; }
+    if (!integrity.digest) { say(t("page.review.no_seal")); return; }
     const name = fileName(meta, "review", page.form.who());
     download(name, { ...record, integrity });
     dirty = false;
@@ -260,8 +268,9 @@ export function createReview(page) {
       const kept = reviews.read(key);
       if (isRecord(kept)) reviews.write(key, { ...kept, unexported: false });
     } catch { /* blocked, or full */ }
-    const missing = [!reviewer().name && "审核人姓名未填", last && last.reviewer.errors && "审核答案尚未填完，无法计分"].filter(Boolean);
-    say(`已导出 ${name}。` + (missing.length ? `注意：${missing.join("；")}。` : ""));
+    const missing = [!reviewer().name && t("page.review.no_reviewer_name"),
+                     last && last.reviewer.errors && t("page.review.unfinished")].filter(Boolean);
+    say(t("page.review.exported", { name }) + (missing.length ? t("page.review.mind", { what: missing.join(t("page.list")) }) : ""));
   }
 
   // The page's script asks us first; true when the event was ours.
@@ -286,21 +295,23 @@ export function createReview(page) {
   }
 
   function offerOne(where, savedAs, found, withdrawAll) {
-    const resume = button("继续审核", async () => {
+    const resume = button(t("page.review.resume"), async () => {
       withdrawAll();  // (entering the review clears the offers' line anyway)
       enter();
       notices = [];
       try {
-        const self = await current(found.self.answers, { ...found, rulebook_hash: found.hash, rulebook_version: found.version }, "员工的答案");
-        const mine = await current(found.answers, { ...found, rulebook_hash: found.hash, rulebook_version: found.version }, "审核答案");
+        const file = { ...found, rulebook_hash: found.hash, rulebook_version: found.version };
+        const self = await current(found.self.answers, file, t("page.review.self_answers"));
+        const mine = await current(found.answers, file, t("page.review.reviewer_answers"));
         open(found, self, mine, savedAs);
         dirty = found.unexported !== false;  // changes typed before the reload and never exported are still at risk
         if (notices.length) say(notices.join(" "));
-      } catch (error) { say(`${error.message}；上次的审核内容仍保存在本机。`); }
+      } catch (error) { say(t("page.review.still_kept", { why: error.message })); }
     });
     const exported = String(own(found.self, "exported") || "").slice(0, 10);
-    const line = el("p", `本机有一份未完成的审核（被审核人：${people(found.person) || "未填姓名"}` +
-                         `${exported ? `，自评导出于 ${exported}` : ""}）。 `);
+    const person = people(found.person) || t("page.review.no_name");
+    const line = el("p", t(exported ? "page.review.unfinished_on_computer" : "page.review.unfinished_undated",
+                           { person, exported }) + " ");
     line.append(resume);
     where.append(line);
     return line;

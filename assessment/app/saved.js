@@ -10,7 +10,7 @@
 //                             the one review an earlier release kept
 // handbook:ID:VERSION         bare answers, as pages before these records saved them (read once, retired)
 // handbook:reviewer           the reviewer's own name and 工号, for the next review
-import { own, isRecord, el, button } from "./dom.js";
+import { own, isRecord, el, button, t } from "./dom.js";
 
 export function keysFor(id) {
   const base = `handbook:${id}`;
@@ -56,7 +56,7 @@ export function createSaved(meta, page) {
   function save() {
     if (page.reviewing()) return;  // the reviewer's answers are saved apart (review.js)
     const message = form.message();
-    if (!storage) { message.textContent = "浏览器禁止本页保存答案：关闭页面前请用“导出答案”保存到文件。"; return; }
+    if (!storage) { message.textContent = t("page.saved.blocked"); return; }
     const answers = form.collect();
     if (carrying && form.untouched(answers)) return;
     try {
@@ -67,13 +67,13 @@ export function createSaved(meta, page) {
         // a tab on a newer release owns the saved record: this (older) page's answers go aside, none is lost
         otherRelease = otherRelease || stored.version;
         storage.setItem(keys.tab(meta.version), JSON.stringify(record(answers)));
-        message.textContent = `网站已更新（另一标签页使用规则版本 ${otherRelease}）：请刷新本页。本页的答案已另存，不会覆盖新版本的答案。`;
+        message.textContent = t("page.saved.newer_tab", { version: otherRelease });
         return;
       }
       if (foreign) storage.setItem(keys.before(stored.version), JSON.stringify(stored));  // an older page's, kept
       storage.setItem(keys.own, JSON.stringify(record(answers)));
     } catch {
-      message.textContent = "浏览器存储空间已满，答案未能保存：请用“导出答案”保存到文件。";
+      message.textContent = t("page.saved.full");
     }
   }
 
@@ -89,34 +89,34 @@ export function createSaved(meta, page) {
     }
     otherTab = e.newValue;
     const message = form.message();
-    message.replaceChildren("此自评在另一个标签页中也被修改了。本页的答案继续保存在这里；另一页的答案已另存，不会丢失。 ");
-    message.append(button("改用另一标签页的答案", () => {
+    message.replaceChildren(t("page.saved.other_tab") + " ");
+    message.append(button(t("page.saved.use_other_tab"), () => {
       const taken = asRecord(parse(otherTab));
       storage.setItem(keys.otherTab, JSON.stringify(record(form.collect())));  // and this tab's answers are kept
       otherTab = null;
       if (taken) form.fill(taken.answers);
-      message.textContent = "已改用另一标签页的答案；本页原来的答案已另存。";
+      message.textContent = t("page.saved.used_other_tab");
       page.rescore();
     }));
   });
 
   // What changed for this assessment between the release the answers were given under and this one, by name.
   function tellChanges(opening, changes, message = form.message()) {
-    if (!changes.length) { message.textContent = `${opening}本页的项目没有变化，答案已全部保留。`; return; }
+    if (!changes.length) { message.textContent = opening + t("page.saved.no_changes"); return; }
     const list = el("ul");
     for (const change of changes) list.append(el("li", change.text));
-    message.replaceChildren(el("p", `${opening}本页的变化如下，其余答案已保留：`), list);
+    message.replaceChildren(el("p", opening + t("page.saved.changes")), list);
   }
 
   // The carry-over notice stays (saved with the answers) until the person says they have read it.
   function showNotice() {
     const box = form.notice();
     tellChanges(notice.opening, notice.changes, box);
-    box.append(button("知道了", () => { notice = null; box.replaceChildren(); save(); }));
+    box.append(button(t("page.saved.dismiss"), () => { notice = null; box.replaceChildren(); save(); }));
   }
 
-  const opening = found => found.version === meta.version ? `本页的规则已更新（版本号仍为 ${meta.version}）。`
-                                                          : `规则已从版本 ${found.version || "未知"} 更新为 ${meta.version}。`;
+  const opening = found => found.version === meta.version ? t("page.saved.same_version", { version: meta.version })
+    : t("page.saved.updated", { from: found.version || t("page.unknown"), version: meta.version });
 
   // [key, text, release]: this page's record, or else the newest record an earlier page saved
   function savedText() {
@@ -136,7 +136,7 @@ export function createSaved(meta, page) {
     if (found && isRecord(own(found, "person"))) form.setWho(found.person);
     if (!found) {
       try { storage.setItem(keys.unreadable, saved); storage.removeItem(key); } catch { /* kept as it was */ }
-      form.message().textContent = "上次保存的答案已损坏，无法载入（原内容已另存）；请重新填写或导入答案文件。";
+      form.message().textContent = t("page.saved.unreadable");
       return false;
     }
     const retire = () => { if (key !== keys.own) remove(key); };
@@ -158,9 +158,9 @@ export function createSaved(meta, page) {
     try { if (storage.getItem(aside) === null) storage.setItem(aside, JSON.stringify(found)); } catch { /* blocked or full */ }
     const message = form.notice();
     const said = opening(found);
-    message.textContent = `${said}上次保存的答案正在按新规则核对，核对后自动填入…`;
+    message.textContent = said + t("page.saved.checking");
     const carried = await page.ask({ migrate: { answers: found.answers, basis: found.basis } });
-    if (!carried.answers) { message.textContent = `${said}上次保存的答案无法按新规则核对，已原样另存，没有丢失。`; return; }
+    if (!carried.answers) { message.textContent = said + t("page.saved.cannot_check"); return; }
     carrying = false;
     adopted = found.hash;
     retire();  // read once: it is kept aside above, and 清除答案 must not bring it back
@@ -173,7 +173,7 @@ export function createSaved(meta, page) {
     };
     if (form.untouched(form.collect())) { take(); return; }
     // the person started filling in meanwhile: theirs stay, the carried answers wait for a click
-    message.replaceChildren(`${said}你已开始重新填写；上次保存的答案已按新规则核对并另存。 `, button("改用上次保存的答案", take));
+    message.replaceChildren(said + t("page.saved.started_anew") + " ", button(t("page.saved.use_last"), take));
   }
 
   // Answers another tab saved (kept aside when this tab saved its own over them): offered after a reload too.
@@ -183,19 +183,19 @@ export function createSaved(meta, page) {
     if (!theirs || theirs.hash !== meta.hash) return;  // another release's: carried over when that tab saves it
     if (JSON.stringify(theirs.answers) === JSON.stringify(form.collect())) { remove(keys.otherTab); return; }
     const message = form.message();
-    const use = button("改用另存的答案", () => {
+    const use = button(t("page.saved.use_kept"), () => {
       storage.setItem(keys.otherTab, JSON.stringify(record(form.collect())));  // swapped: the answers on screen are kept in turn
       form.fill(theirs.answers);
       if (isRecord(own(theirs, "person"))) form.setWho(theirs.person);
-      message.textContent = "已改用另存的答案；本页原来的答案已另存。";
+      message.textContent = t("page.saved.used_kept");
       page.rescore();
     });
-    const drop = button("删除另存的答案", () => {
-      if (!confirm("删除另一标签页另存的答案？(删除后无法恢复)")) return;
+    const drop = button(t("page.saved.drop_kept"), () => {
+      if (!confirm(t("page.saved.drop_kept_confirm"))) return;
       remove(keys.otherTab);
-      message.textContent = "已删除另存的答案。";
+      message.textContent = t("page.saved.dropped_kept");
     });
-    message.replaceChildren("本机还另存了一份此自评的答案（来自另一个标签页），与本页显示的不同。 ", use, " ", drop);
+    message.replaceChildren(t("page.saved.kept_elsewhere") + " ", use, " ", drop);
   }
 
   // --- a reviewer's work (review.js): one record per person reviewed, and the reviewer's own name ---

@@ -7,8 +7,9 @@ from .. import ROOT
 
 APP = ROOT / "assessment" / "app"  # the page's scripts and the engine's worker
 HASHED = "assets/hashed"  # every engine file is under HASHED/<digest of its bytes>/
+WORDS_SCRIPT = "words.js"  # the page's words in the handbook's language, written by the build (site/assets.py)
 # the page's modules: app.js and what it imports (by relative name, so they share one folder)
-PAGE_SCRIPTS = ("app.js", *sorted(p.name for p in APP.glob("*.js") if p.name != "app.js"))
+PAGE_SCRIPTS = ("app.js", *sorted({WORDS_SCRIPT} | {p.name for p in APP.glob("*.js")} - {"app.js"}))
 
 
 @dataclass(frozen=True)

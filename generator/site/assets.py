@@ -9,16 +9,18 @@ what it downloaded before scoring with it.
 """
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from assessment.contract import Rulebook
 from assessment.fingerprint import excerpt
+from assessment.messages import catalog, language_of
 
 from .. import kept
 from . import bundle, snapshot, stdlib, wheel
 from ..definitions.serialised import dumps
-from ..pages.engine_files import APP, HASHED, PAGE_SCRIPTS, EngineFiles
+from ..pages.engine_files import APP, HASHED, PAGE_SCRIPTS, WORDS_SCRIPT, EngineFiles
 
 DIGEST_LENGTH = 12  # hex characters of SHA-256: 48 bits, ample for a site's few dozen files
 STDLIB_NAME = "python_stdlib.zip"  # beside the other Pyodide files: loadPyodide's indexURL
@@ -71,10 +73,17 @@ def site_assets(rulebook: Rulebook, root, runtime: dict, stdlib_source=None) -> 
                    .replace("@SNAPSHOT_KEY@", key))
     worker_path = add("worker.mjs", worker_text.encode())
     # the page's scripts import each other by relative name: one folder, its digest over both
-    scripts = {name: (APP / name).read_bytes() for name in PAGE_SCRIPTS}
+    scripts = {name: (APP / name).read_bytes() for name in PAGE_SCRIPTS if name != WORDS_SCRIPT}
+    scripts[WORDS_SCRIPT] = page_words(language_of(rulebook))
     scripts_dir = f"{HASHED}/{_folder_digest(scripts)}/"
     files.update({scripts_dir + name: data for name, data in scripts.items()})
     return Assets(files, EngineFiles(scripts_dir + "app.js", worker_path, runtime_dir, definitions))
+
+
+def page_words(lang: str) -> bytes:
+    """words.js: the catalog's page.* entries in `lang`, the page scripts' only words (dom.js `t`)."""
+    words = {key: text for key, text in catalog(lang).items() if key.startswith("page.")}
+    return f"export default {json.dumps(words, ensure_ascii=False, indent=0)};\n".encode()
 
 
 def inputs(rulebook: Rulebook, root, runtime: dict, stdlib_source=None):
@@ -82,7 +91,7 @@ def inputs(rulebook: Rulebook, root, runtime: dict, stdlib_source=None):
     the last ones). The engine's sources and the page scripts count by size and time of change."""
     engine = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in APP.parent.rglob("*") if p.is_file())
     return (str(root), sorted(runtime.items()), stdlib_source, engine,
-            rulebook["format"], rulebook["version"], rulebook["standards"], rulebook["rules"])
+            rulebook["format"], rulebook["version"], rulebook["standards"], rulebook["rules"], language_of(rulebook))
 
 
 def _folder_digest(contents):
