@@ -14,6 +14,7 @@ from assessment.carry import basis
 from assessment.fingerprint import answers_hash
 from assessment.errors import PERIOD_PATH
 from assessment.history import person_fields
+from assessment.messages import DEFAULT, LANGUAGES, language_of, say
 from assessment.numbers import fmt
 from assessment.standard import is_test
 
@@ -21,22 +22,23 @@ from .engine_files import PAGE_SCRIPTS
 from .escape import Raw, attr
 
 
-def field_hint(field, rule=None):
+def field_hint(field, rule=None, lang=DEFAULT):
     """What a person needs at a field: the item's description and what may be written there (and, for a rule's
     rank field, that HR computes it from everyone's rows)."""
     parts = [field.get("description") or "", kinds.kind_of(field).hint(field),
-             f"本手册的假设：{field['assumed']}" if field.get("assumed") else "",
+             say("form.assumed", lang, text=field["assumed"]) if field.get("assumed") else "",
              cohort.describe(rule, field) if rule and field.get("cohort") else ""]
-    return "。".join(p.rstrip("。") for p in parts if p)
+    stop = say("form.full_stop", lang)
+    return stop.join(p.rstrip(stop.strip()) for p in parts if p)
 
 
-def _control(field, prefix="", with_hint=True, rule=None):
+def _control(field, prefix="", with_hint=True, rule=None, lang=DEFAULT):
     """The field's control as its kind asks: a select of its choices, checkboxes, or a text box. data-answer
     tells the page's script how to read it (text, yes-no, list or ticks)."""
     fid, name, kind = field["id"], attr(field["name"]), kinds.kind_of(field)
     control_id = attr(f"{prefix}{fid}")
     label = f'<label for="{control_id}">{name}</label>'
-    help_text = field_hint(field, rule) if with_hint else ""
+    help_text = field_hint(field, rule, lang) if with_hint else ""
     help_id = attr(f"{prefix}{fid}-hint")
     described = f' aria-describedby="{help_id}"' if help_text else ""
     help_html = f'<p class="hb-hint" id="{help_id}">{attr(help_text)}</p>' if help_text else ""
@@ -44,7 +46,7 @@ def _control(field, prefix="", with_hint=True, rule=None):
     if kind.control == "select":
         body = "".join(f'<option value="{attr(v)}">{attr(t)}</option>' for v, t in kind.choices(field))
         control = (f'<select id="{control_id}" name="{attr(fid)}" {reads}{described}>'
-                   f'<option value="">请选择</option>{body}</select>')
+                   f'<option value="">{attr(say("form.choose", lang))}</option>{body}</select>')
     elif kind.control == "ticks":
         boxes = "".join(
             f'<label class="hb-check"><input type="checkbox" name="{attr(fid)}" value="{attr(value)}" '
@@ -56,7 +58,7 @@ def _control(field, prefix="", with_hint=True, rule=None):
                    f'placeholder="{attr(kind.placeholder(field))}"{described}></textarea>')
         if kind.reads == "marked":  # the reviewer's marks: shown only in the review (审核) mode, see handbook.css
             high = fmt(kinds.point_range(field)[1])
-            control += (f'<label class="hb-marks">阅卷给分（0–{high} 分）'
+            control += (f'<label class="hb-marks">{attr(say("form.marks", lang, high=high))}'
                         f'<span class="hb-hint">{attr(kind.key(field))}</span>'
                         f'<input type="text" inputmode="decimal" data-marks-for="{attr(fid)}" '
                         'autocomplete="off"></label>')
@@ -69,44 +71,46 @@ def _control(field, prefix="", with_hint=True, rule=None):
 
 # A knowledge test: its points and key are shown once the person hands it in (交卷), and it says that a
 # test taken in the browser is practice, since the key is in the page.
-PRACTICE = ('<p class="hb-practice" data-practice>这是练习：正确答案就在本页的文件里，所以不能代替正式考试。'
-            '答完（或答到一半）按“交卷”，显示得分、正确答案和解析；没答的题计 0 分。</p>')
-HAND_IN = '<button type="button" class="md-button" data-action="hand-in">交卷</button>'
+def _practice(lang):
+    return f'<p class="hb-practice" data-practice>{attr(say("form.practice", lang))}</p>'
 
 
 def standard_form(std, rulebook, engine):
+    lang = language_of(rulebook)
     sections = []
     for section in std["sections"]:
-        fields = "".join(_control(item) for item in section["items"])
+        fields = "".join(_control(item, lang=lang) for item in section["items"])
         sections.append(f'<fieldset class="hb-section"><legend>{attr(section["name"])}</legend>{fields}</fieldset>')
     test = is_test(std)
-    return _shell(STANDARD, std, rulebook, engine, (PRACTICE if test else "") + "".join(sections), test=test)
+    return _shell(STANDARD, std, rulebook, engine, (_practice(lang) if test else "") + "".join(sections), test=test)
 
 
 def rule_form(rule, rulebook, engine):
-    person = "".join(_control(f, "person.", rule=rule) for f in person_fields(rule))
+    lang = language_of(rulebook)
+    person = "".join(_control(f, "person.", rule=rule, lang=lang) for f in person_fields(rule))
     heads = "".join(f"<th>{attr(f['name'])}</th>" for f in rule["periods"])
-    template = "".join(f"<td>{_control(f, 'period.', with_hint=False)}</td>" for f in rule["periods"])
-    column_hints = "".join(f"<li><strong>{attr(f['name'])}</strong>：{attr(field_hint(f, rule))}</li>"
-                           for f in rule["periods"] if field_hint(f, rule))
-    body = (f'<fieldset class="hb-section"><legend>个人信息</legend>{person}</fieldset>' if person else "")
+    template = "".join(f"<td>{_control(f, 'period.', with_hint=False, lang=lang)}</td>" for f in rule["periods"])
+    hints = [(f["name"], field_hint(f, rule, lang)) for f in rule["periods"]]
+    column_hints = "".join(f"<li><strong>{attr(name)}</strong>{attr(say('form.colon', lang))}{attr(hint)}</li>"
+                           for name, hint in hints if hint)
+    legend = say("form.person", lang)
+    body = (f'<fieldset class="hb-section"><legend>{legend}</legend>{person}</fieldset>' if person else "")
     if not rule["periods"]:  # a rule over facts about the person only (a ladder climbed by years of service)
         return _shell(RULE, rule, rulebook, engine, body, min_periods=0)
-    body += (f'<fieldset class="hb-section"><legend>各期数据（从早到晚，至少 {rule["min_periods"]} 期）</legend>'
-             f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>期</th>{heads}<th></th></tr></thead>'
-             '<tbody></tbody></table></div>'
+    remove = say("form.remove_period", lang)
+    periods, period = attr(say("form.periods", lang, least=rule["min_periods"])), attr(say("form.period", lang))
+    body += (f'<fieldset class="hb-section"><legend>{periods}</legend>'
+             f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>{period}</th>{heads}'
+             '<th></th></tr></thead><tbody></tbody></table></div>'
              f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
-             '<td><button type="button" class="hb-remove-period" aria-label="删除这一期">删除</button></td>'
-             '</tr></template>'
+             f'<td><button type="button" class="hb-remove-period" aria-label="{attr(remove)}">'
+             f'{attr(say("form.remove", lang))}</button></td></tr></template>'
              + (f'<ul class="hb-hints">{column_hints}</ul>' if column_hints else "") +
-             '<button type="button" class="hb-add-period md-button">增加一期</button>'
+             f'<button type="button" class="hb-add-period md-button">{attr(say("form.add_period", lang))}</button>'
              '<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
     return _shell(RULE, rule, rulebook, engine, body, min_periods=rule["min_periods"])
 
 
-# Opened from disk, module scripts (app.js) do not run at all: this script, the only one that does, says so.
-FROM_DISK = ("本页是直接从文件打开的（file://）：可以阅读和填写表格，并用浏览器的打印（Ctrl+P）打印；计分、保存、导出和导入"
-             "都需要通过手册的网址（http:// 或 https://）打开本页，这些按钮已停用。不知道网址时请问网站管理员。")
 # Material's search downloads and indexes the whole handbook as every page loads, competing with the engine's
 # start-up for the CPU; on an assessment page its request for the index waits until the person first focuses
 # the search box (Material asks for it with an XMLHttpRequest, see tests/test_search_waits.py).
@@ -124,20 +128,26 @@ _SCRIPT_FAILS = ("addEventListener(\"error\",e=>{{const t=e.target;"
                  "r.dataset.state=\"error\";r.textContent=m;document.querySelector(\"[data-status]\").textContent=m}};"
                  "(async()=>{{for(const f of {scripts}.map(n=>new URL(n,t.src).href)){{const n=f.split(\"/\").pop();"
                  "try{{const a=await fetch(f,{{method:\"HEAD\",cache:\"no-store\"}}),"
-                 "y=(a.headers.get(\"content-type\")||\"（未说明）\").split(\";\")[0].trim();"
+                 "y=(a.headers.get(\"content-type\")||{untyped}).split(\";\")[0].trim();"
                  "if(!a.ok)return say({missing});"
                  "if(!/javascript/i.test(y))return say({mistyped})}}catch(x){{}}}}"
                  "say({unknown})}})()}},true);")
 
 
-# JavaScript template literals: n is the file's name, a the server's answer, y the type it said.
-_SCRIPT_MESSAGES = {
-    "missing": "`本页的脚本 ${n} 无法下载（HTTP ${a.status}），计分、保存和导出都不能用：网站可能正在更新，"
-               "请稍后按 Ctrl+F5 刷新页面；仍然如此时请告知网站管理员（按《管理员说明》检查网站文件是否完整）。`",
-    "mistyped": "`服务器以“${y}”类型发送本页的脚本 ${n}，浏览器要求“text/javascript”，计分、保存和导出都不能用："
-                "请网站管理员按《管理员说明》配置服务器（MIME 类型）。`",
-    "unknown": "`本页的脚本无法载入，计分、保存和导出都不能用：请按 Ctrl+F5 刷新页面；仍然如此时请告知网站管理员。`",
-}
+
+
+def _script_messages(lang):
+    """The starter's words, as JavaScript: opened from disk (where module scripts, app.js, do not run at all and
+    this script, the only one that does, says so), and a page script that fails to load — template literals
+    where n is the file's name, a the server's answer, y the type it said."""
+    def literal(key):  # the catalog's {n} … as ${n}; a backquote or a backslash cannot be in the words
+        text = say(key, lang, n="${n}", status="${a.status}", type="${y}")
+        assert "`" not in text and "\\" not in text, key
+        return f"`{text}`"
+    return {"from_disk": json.dumps(say("form.from_disk", lang), ensure_ascii=False),
+            "untyped": json.dumps(say("page.engine.no_type", lang), ensure_ascii=False),
+            "missing": literal("form.script_missing"), "mistyped": literal("form.script_mistyped"),
+            "unknown": literal("form.script_unknown")}
 
 
 _STARTER = ("try{{if(location.protocol===\"file:\")addEventListener(\"DOMContentLoaded\",()=>{{"
@@ -155,18 +165,17 @@ def search_waits():
     return _SEARCH_WAITS.format()
 
 
-def engine_starter(worker_url, definition_path):
+def engine_starter(worker_url, definition_path, lang=DEFAULT):
     """The page's one inline script (allowed by its hash in the Content-Security-Policy, see csp.py).
     The worker's name says where its definition is, relative to the hashed assets' folder."""
     return _STARTER.format(worker=json.dumps(worker_url), name=json.dumps(definition_path),
-                           from_disk=json.dumps(FROM_DISK, ensure_ascii=False),
-                           scripts=json.dumps(PAGE_SCRIPTS), **_SCRIPT_MESSAGES)
+                           scripts=json.dumps(PAGE_SCRIPTS), **_script_messages(lang))
 
 
-# Any engine starter this module can write, and nothing else: a relative URL and "DIGEST/ID.json".
-ENGINE_STARTER = re.compile(re.escape(engine_starter("WORKER", "DEFINITION"))
-                            .replace('"WORKER"', r'"[\w./-]*"')
-                            .replace('"DEFINITION"', r'"[0-9a-z]+/[a-z][a-z0-9_]*\.json"'))
+# Any engine starter this module can write, and nothing else: a relative URL and "DIGEST/ID.json", in a language.
+ENGINE_STARTERS = [re.compile(re.escape(engine_starter("WORKER", "DEFINITION", lang))
+                              .replace('"WORKER"', r'"[\w./-]*"')
+                              .replace('"DEFINITION"', r'"[0-9a-z]+/[a-z][a-z0-9_]*\.json"')) for lang in LANGUAGES]
 
 
 # Who is assessed, for the printed report and the exported file (HR's batch reads it); not answers.
@@ -178,32 +187,35 @@ def _text_fields(hook, fields, described=""):
                    for key, label in fields)
 
 
-WHO = ('<fieldset class="hb-who"><legend>姓名与工号（可不填）</legend>'
-       '<p class="hb-hint" id="hb-who-hint">只保存在本机浏览器和导出的答案文件中，不会发送到任何地方。</p>'
-       + _text_fields("who", (("name", "姓名"), ("staff_id", "工号"), ("department", "部门")), "hb-who-hint")
-       + '</fieldset>')
+def _who(lang):
+    fields = [(key, attr(say(f"form.who.{key}", lang))) for key in ("name", "staff_id", "department")]
+    return (f'<fieldset class="hb-who"><legend>{attr(say("page.who.legend", lang))}</legend>'
+            f'<p class="hb-hint" id="hb-who-hint">{attr(say("form.who.hint", lang))}</p>'
+            + _text_fields("who", fields, "hb-who-hint") + '</fieldset>')
 
 
 # A manager's (or peer's) review of a person's exported answers, opened by 审核他人的自评 (see review.js).
 # A template: nothing of it is in the page (nor in a screen reader's list of fields) until it is opened.
-REVIEW = ('<template class="hb-review-template">'
-          '<section class="hb-review" data-review aria-labelledby="hb-review-title">'
-          '<h2 id="hb-review-title">审核他人的自评</h2>'
-          '<p class="hb-hint">导入员工导出的答案文件（或之前导出的审核文件）。表格先填入员工的答案，请按你的判断修改；'
-          '每项下方显示员工的自评和两者相差几档，可逐项写审核意见。审核内容只保存在本机浏览器，与你自己的自评分开保存。</p>'
-          '<p class="hb-review-person" data-review-person></p>'
-          '<div class="hb-actions"><label class="md-button hb-import">导入员工的答案文件或审核文件'
-          '<input type="file" accept="application/json,.json" data-action="review-import"></label></div>'
-          '<fieldset class="hb-who"><legend>审核人</legend>'
-          + _text_fields("reviewer", (("name", "审核人姓名"), ("staff_id", "审核人工号")))
-          + '</fieldset>'
-          '<div class="hb-field"><label for="hb-review-overall">总体意见</label>'
-          '<textarea id="hb-review-overall" rows="3" data-review-overall></textarea></div>'
-          '<div class="hb-actions">'
-          '<button type="button" class="md-button" data-action="review-export">导出审核文件</button>'
-          '<button type="button" class="md-button" data-action="review-print">打印审核单</button>'
-          '<button type="button" class="md-button" data-action="review-exit">结束审核</button></div>'
-          '<div class="hb-review-message" role="alert" data-review-message></div></section></template>')
+def _review(lang):
+    def w(key):  # as HTML text
+        return attr(say(key, lang))
+    reviewer = [(key, w(f"form.review.reviewer_{key}")) for key in ("name", "staff_id")]  # escaped by w
+    return ('<template class="hb-review-template">'
+            '<section class="hb-review" data-review aria-labelledby="hb-review-title">'
+            f'<h2 id="hb-review-title">{w("form.review")}</h2>'
+            f'<p class="hb-hint">{w("form.review.hint")}</p>'
+            '<p class="hb-review-person" data-review-person></p>'
+            f'<div class="hb-actions"><label class="md-button hb-import">{w("form.review.import")}'
+            '<input type="file" accept="application/json,.json" data-action="review-import"></label></div>'
+            f'<fieldset class="hb-who"><legend>{w("form.review.reviewer")}</legend>'
+            + _text_fields("reviewer", reviewer) + '</fieldset>'
+            f'<div class="hb-field"><label for="hb-review-overall">{w("page.review.overall")}</label>'
+            '<textarea id="hb-review-overall" rows="3" data-review-overall></textarea></div>'
+            '<div class="hb-actions">'
+            f'<button type="button" class="md-button" data-action="review-export">{w("form.review.export")}</button>'
+            f'<button type="button" class="md-button" data-action="review-print">{w("form.review.print")}</button>'
+            f'<button type="button" class="md-button" data-action="review-exit">{w("form.review.exit")}</button></div>'
+            '<div class="hb-review-message" role="alert" data-review-message></div></section></template>')
 
 
 def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
@@ -218,24 +230,29 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
                        "period_path": PERIOD_PATH}, ensure_ascii=False)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
-    start = f"<script>{engine_starter(engine['worker'], engine['definition'])}</script>"
+    lang = language_of(rulebook)
+
+    def w(key):  # as HTML text
+        return attr(say(key, lang))
+    start = f"<script>{engine_starter(engine['worker'], engine['definition'], lang)}</script>"
+    hand_in = f'<button type="button" class="md-button" data-action="hand-in">{w("form.hand_in")}</button>'
     return Raw(
         f'{start}'
         f'<form class="hb-assess" data-definition="{attr(meta)}" novalidate>'
-        f'<p class="hb-status" role="status" data-status>计分引擎加载中…(表格已可填写)</p>'
+        f'<p class="hb-status" role="status" data-status>{w("form.loading")}</p>'
         f'<div class="hb-notice" role="status" data-notice></div>'
-        f'{REVIEW}'
-        f'{WHO}'
+        f'{_review(lang)}'
+        f'{_who(lang)}'
         f'{body}'
         # the running result, kept in view while a long form is filled (the full result is below the form)
-        f'<p class="hb-summary" aria-hidden="true" data-summary>填写后这里显示当前结果</p>'
-        f'<div class="hb-actions">{HAND_IN if test else ""}'
-        f'<button type="button" class="md-button" data-action="export">导出答案</button>'
-        '<label class="md-button hb-import">导入答案'
+        f'<p class="hb-summary" aria-hidden="true" data-summary>{w("form.summary")}</p>'
+        f'<div class="hb-actions">{hand_in if test else ""}'
+        f'<button type="button" class="md-button" data-action="export">{w("form.export")}</button>'
+        f'<label class="md-button hb-import">{w("form.import")}'
         '<input type="file" accept="application/json,.json" data-action="import"></label>'
-        f'<button type="button" class="md-button" data-action="clear">清除答案</button>'
-        f'<button type="button" class="md-button" data-action="print">打印个人报告</button>'
-        f'<button type="button" class="md-button" data-action="review">审核他人的自评</button>'
+        f'<button type="button" class="md-button" data-action="clear">{w("form.clear")}</button>'
+        f'<button type="button" class="md-button" data-action="print">{w("form.print")}</button>'
+        f'<button type="button" class="md-button" data-action="review">{w("form.review")}</button>'
         f'</div><div class="hb-import-message" role="alert"></div></form>'
         f'<section id="hb-result" class="hb-result" aria-live="polite" data-state="loading" data-total="" '
         f'data-grade="" data-outcome=""></section>'

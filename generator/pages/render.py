@@ -5,6 +5,7 @@ Worked examples are scored by the engine at build time, so no number on a page i
 """
 
 import functools
+import string
 from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 import assessment
+from assessment.messages import catalog, language_of
 from assessment import cohort, formula
 from assessment import items as kinds
 from assessment.history import OUTCOME_NAMES, person_fields, vocabulary
@@ -119,7 +121,17 @@ class Renderer:
             return Raw(f"[{text(label)}]({paths.relative(here, target)})")
 
         return self._template(template).render(
-            rb=self.rb, link=link, paths=paths, r=self, Raw=Raw, here_path=here, **context)
+            rb=self.rb, link=link, paths=paths, r=self, Raw=Raw, here_path=here, w=self.words, **context)
+
+    def words(self, key, **params):
+        """The handbook language's words for `key` (assessment/catalogs/LANG.json) as Markdown: the catalog's text
+        and each parameter escaped as text, a parameter that is Markdown already (a link) as it is."""
+        out = []
+        for literal, name, _, _ in string.Formatter().parse(catalog(language_of(self.rb))[key]):
+            out.append(text(literal))
+            if name is not None:
+                out.append(text(params.get(name, "")))
+        return Raw("".join(out))
 
     def _template(self, name):
         """A template once per build: the environment checks the file's time on every lookup (auto_reload, so a

@@ -239,7 +239,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _inline_scripts(theme_dirs):
         """The inline scripts a page may carry: the theme's (read from its own templates, so a theme update
         is followed, and a new kind of inline script fails the build) and the engine starter."""
-        patterns = [forms.ENGINE_STARTER]
+        patterns = [*forms.ENGINE_STARTERS]
         for theme_dir in theme_dirs:
             for partial in sorted(Path(theme_dir, "partials", "javascripts").glob("*.html")):
                 for body in re.findall(r"<script>(.*?)</script>", partial.read_text(encoding="utf-8"), re.S):
