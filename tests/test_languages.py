@@ -74,6 +74,14 @@ def test_the_site_is_declared_in_its_language_and_searched_by_it(english_site):
     assert index["config"]["lang"] == ["en"]
 
 
+def test_the_sites_title_navigation_and_footer_are_in_its_language(english_site):
+    home = (english_site / "index.html").read_text(encoding="utf-8")
+    assert "青禾社区图书馆 · competency handbook" in home and "rules version 2026.1 · in force from 2026-09-01" in home
+    navigation = re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', home, re.S)
+    assert {"Home", "Roles", "Competencies", "Self-assessment", "Changes", "Guide"} <= set(navigation)
+    assert not {"首页", "岗位", "能力", "自评", "版本变更", "使用说明"} & set(navigation)
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_self_assessment_speaks_the_handbooks_language(browser, english_site, width):
     """What the page's scripts and the engine say, read on screen: the status, a field's error, the result."""

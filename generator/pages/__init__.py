@@ -7,6 +7,7 @@
 """
 
 from assessment.contract import Rulebook
+from assessment.messages import language_of, say
 
 from .engine_files import EngineFiles
 from .render import Pages, Renderer
@@ -27,17 +28,18 @@ def build_pages(rulebook: Rulebook, directory_urls: bool = False, example_result
 def footer(rulebook: Rulebook) -> str:
     """The line every page carries at its foot: whose handbook it is and which rules it shows."""
     organisation = rulebook["organisation"]
-    return f"{organisation['name']} · 规则版本 {rulebook['version']} · 生效日期 {organisation['effective_date']}"
+    return say("site.footer", language_of(rulebook), name=organisation["name"], version=rulebook["version"],
+               date=organisation["effective_date"])
 
 
 def site_name(rulebook: Rulebook) -> str:
     """The site's title, in the header and every browser tab: the organisation's handbook."""
-    return f"{rulebook['organisation']['name']} · 岗位能力手册"
+    return say("site.name", language_of(rulebook), name=rulebook["organisation"]["name"])
 
 
 def site_description(rulebook: Rulebook) -> str:
     organisation = rulebook["organisation"]
-    return organisation.get("summary") or f"{organisation['name']}的岗位职责、能力等级、定级标准与晋升规则"
+    return organisation.get("summary") or say("site.description", language_of(rulebook), name=organisation["name"])
 
 
 __all__ = ["Pages", "build_pages", "footer", "site_description", "site_name"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 import assessment
-from assessment.messages import catalog, language_of
+from assessment.messages import catalog, language_of, say
 from assessment import cohort, formula
 from assessment import items as kinds
 from assessment.history import OUTCOME_NAMES, person_fields, vocabulary
@@ -373,30 +373,36 @@ class Renderer:
     def _nav(self, by_department, tree):
         # Nested (departments as a tree, skills by group, long lists in runs) so that a page, whose
         # navigation Material prunes to its own branch, carries a few dozen links however large the handbook.
+        def w(key, **params):  # the navigation's labels, in the handbook's language
+            return say(key, language_of(self.rb), **params)
+
         def section(dept):
-            return {dept["name"]: [paths.department(dept)] + _runs([paths.role(r) for r in by_department[dept["id"]]])
+            roles = [paths.role(r) for r in by_department[dept["id"]]]
+            return {dept["name"]: [paths.department(dept)] + _runs(roles, w)
                     + [section(child) for child in tree.children[dept["id"]]]}
 
         skill_groups = defaultdict(list)
         for skill in self.rb["skills"]:
-            skill_groups[skill.get("group") or "其他"].append(paths.skill(skill))
-        nav = [{"岗位": ["roles/index.md"] + [section(root) for root in tree.children[None]]}]
+            skill_groups[skill.get("group") or w("nav.other")].append(paths.skill(skill))
+        nav = [{w("nav.roles"): ["roles/index.md"] + [section(root) for root in tree.children[None]]}]
         if self.rb["skills"]:  # a section with nothing in it is not offered
-            nav.append({"能力": ["skills/index.md"] + [{group: _runs(pages)} for group, pages in skill_groups.items()]})
+            nav.append({w("nav.skills"): ["skills/index.md"]
+                        + [{group: _runs(pages, w)} for group, pages in skill_groups.items()]})
         if self.rb["standards"]:
-            nav.append({"定级与考核标准": ["standards/index.md"]
-                        + _runs([paths.standard(s) for s in self.rb["standards"]])})
+            nav.append({w("nav.standards"): ["standards/index.md"]
+                        + _runs([paths.standard(s) for s in self.rb["standards"]], w)})
         if self.rb["rules"]:
-            nav.append({"晋升与降级规则": ["rules/index.md"] + _runs([paths.rule(r) for r in self.rb["rules"]])})
+            nav.append({w("nav.rules"): ["rules/index.md"] + _runs([paths.rule(r) for r in self.rb["rules"]], w)})
         if self.rb["standards"] or self.rb["rules"]:
-            nav.append({"自评": ["assess/index.md"]
-                        + _runs([paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]])})
+            nav.append({w("nav.assess"): ["assess/index.md"]
+                        + _runs([paths.assessment(d) for d in self.rb["standards"] + self.rb["rules"]], w)})
         if self.processes or self.policies:
-            nav.append({"流程与制度": ["processes/index.md"] + _runs([paths.process(p) for p in self.processes.values()]
-                                                                 + [paths.policy(p) for p in self.policies.values()])})
-        nav += [{"组织架构": "org.md"}, {"标签索引": "tags.md"}, {"版本变更": "changes.md"}]
+            nav.append({w("nav.processes"): ["processes/index.md"]
+                        + _runs([paths.process(p) for p in self.processes.values()]
+                                + [paths.policy(p) for p in self.policies.values()], w)})
+        nav += [{w("nav.org"): "org.md"}, {w("nav.tags"): "tags.md"}, {w("nav.changes"): "changes.md"}]
         if self.rb.get("sources"):
-            nav.append({"资料来源": "sources.md"})
+            nav.append({w("nav.sources"): "sources.md"})
         return nav
 
 
@@ -413,9 +419,9 @@ def _source_anchor(d, n):
 NAV_RUN = 25
 
 
-def _runs(pages):
+def _runs(pages, w):
     """A list longer than NAV_RUN pages becomes sections of NAV_RUN: "第 1–25 项", "第 26–50 项" …"""
     if len(pages) <= NAV_RUN:
         return pages
-    return [{f"第 {i + 1}–{min(i + NAV_RUN, len(pages))} 项": pages[i:i + NAV_RUN]}
+    return [{w("nav.run", first=i + 1, last=min(i + NAV_RUN, len(pages))): pages[i:i + NAV_RUN]}
             for i in range(0, len(pages), NAV_RUN)]

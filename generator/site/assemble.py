@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessment.contract import Rulebook
+from assessment.messages import DEFAULT, language_of, say
 
 from . import assets as site
 from .assets import Assets
@@ -33,9 +34,21 @@ class Handbook:
     def nav(self, configured):
         """The configured nav with the organisation's own pages, then the generated sections, after its first
         entry (the home page)."""
-        configured = list(configured or [])
+        configured = [_in_language(entry, language_of(self.rulebook)) for entry in configured or []]
         own = [path for path in self.own_pages if path.endswith(".md") and path != "index.md"]
         return configured[:1] + own + _escape_sections(self.pages.nav) + configured[1:]
+
+
+# the product's configured entries (mkdocs.yml nav), written in the default language
+_CONFIGURED = ("nav.home", "nav.guide")
+
+
+def _in_language(entry, lang):
+    """A configured nav entry titled in the default language's words, titled in the handbook's instead."""
+    if not isinstance(entry, dict):
+        return entry
+    titles = {say(key, DEFAULT): say(key, lang) for key in _CONFIGURED}
+    return {titles.get(title, title): children for title, children in entry.items()}
 
 
 def own_pages(definitions) -> dict:
