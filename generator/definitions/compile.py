@@ -15,7 +15,7 @@ import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 from assessment.fingerprint import content_hash
-from assessment.messages import Listed
+from assessment.messages import DEFAULT, Listed
 from assessment.numbers import dec
 
 from . import checks, model, normalise, order, releases
@@ -111,7 +111,9 @@ def _assemble(defs, index, standards, rules):
         role["direct_reports"] = reports.get(role["id"], [])
     return {
         "format": FORMAT,
-        "organisation": {k: v for k, v in normalise.plain(org).items() if k not in ("version", "theme")},
+        # the language only where it is not the default: a Chinese handbook's rulebook stays as it was released
+        "organisation": {k: v for k, v in normalise.plain(org).items()
+                         if k not in ("version", "theme") and (k, v) != ("language", DEFAULT)},
         "version": org["version"],
         "departments": departments,
         "scales": [complete(normalise.plain(e.data), model.SCALE) for e in index["scale"].values()],
