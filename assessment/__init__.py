@@ -8,6 +8,7 @@ from .answered import KINDS, Answered
 from .contract import Rule, Rulebook, RuleResult, Standard, StandardResult
 from .errors import AnswerError, Problem
 from .fingerprint import answers_hash
+from .messages import language_of, speaking
 
 __all__ = ["AnswerError", "Problem", "find", "score", "evaluate_rule", "run", "carry_over"]
 
@@ -32,7 +33,8 @@ def evaluate_rule(rule_def: Rule, answers: dict) -> RuleResult:
 def run(rulebook: Rulebook, ident: str, answers: dict) -> StandardResult | RuleResult:
     """Score a standard or evaluate a rule by id; the result carries the rulebook version and hash."""
     kind, definition = find(rulebook, ident)
-    result = kind.run(definition, answers)
+    with speaking(language_of(rulebook)):
+        result = kind.run(definition, answers)
     result["kind"] = kind.name
     # the definition's own hash, the one its answers are saved and exported under (not the whole rulebook's:
     # the CLI holds the whole rulebook, a page only its definition's excerpt, and both must say the same)
@@ -43,4 +45,5 @@ def run(rulebook: Rulebook, ident: str, answers: dict) -> StandardResult | RuleR
 def carry_over(rulebook: Rulebook, ident: str, saved: dict) -> dict:
     """Saved answers brought to this rulebook: what still fits, and what changed (see carry.py)."""
     kind, definition = find(rulebook, ident)
-    return carry.carry_over(kind, definition, saved)
+    with speaking(language_of(rulebook)):
+        return carry.carry_over(kind, definition, saved)

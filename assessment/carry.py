@@ -13,6 +13,7 @@ import json
 from .answered import STANDARD
 from .errors import period_path
 from .items import KINDS, check_answer
+from .messages import say
 from .standard import all_items
 
 # what only describes a field: a change here needs no new answer
@@ -128,32 +129,26 @@ def _unknown_change(exists, dropped):
     return None if not dropped else "invalid" if exists else "removed"
 
 
-_SENTENCES = {
-    "added": "新增“{name}”，请填写",
-    "removed": "删除“{name}”",
-    "reshaped": "“{name}”的满分、选项或填写范围改变",
-    "reweighted": "“{name}”的权重改变{weights}",
-    "renamed": "“{old}”改名为“{name}”",
-    "invalid": "“{name}”",
-}
-
-
 def _sentence(change, name, old, answer, drops, weights, choice):
+    """What changed for one field, and what became of the answer, in words (the catalogs' carry.*)."""
     before, after = (str(w).split("×")[0] if w else "" for w in weights)
-    text = _SENTENCES[change].format(name=name, old=old, weights=f"（{before} → {after}）" if before and after else "")
+    moved = say("carry.weights", before=before, after=after) if before and after else ""
+    text = say(f"carry.{change}", name=name, old=old, weights=moved)
     if change == "removed":
-        return text + ("，你的答案已移除" if answer else "")
+        return text + (say("carry.answer_removed") if answer else "")
     if answer == "kept":
-        return text + "，你的答案已保留"
+        return text + say("carry.answer_kept")
     if answer == "dropped":
-        periods = [f"第 {p} 期的{'选择' if choice else ' ' + _shown(v)}" for _, p, v in drops if p]
+        periods = [say("carry.period_choice" if choice else "carry.period_value", period=p, value=_shown(v))
+                   for _, p, v in drops if p]
         if periods:
-            return text + f"：{'、'.join(periods)} 已不适用，已清除，请重新填写；其余各期已保留"
-        yours = "你原来的选择" if choice else f"你的答案 {_shown(drops[0][2])} "
-        return text + f"：{yours}{'不符合当前规则' if change == 'invalid' else '已不适用'}，已清除，请重新填写"
+            return text + say("carry.periods_cleared", periods=say("item.enumeration").join(periods))
+        yours = say("carry.your_choice") if choice else say("carry.your_answer", value=_shown(drops[0][2]))
+        return text + say("carry.invalid_cleared" if change == "invalid" else "carry.cleared", yours=yours)
     return text
 
 
 def _shown(value):
-    return "、".join(map(str, value)) if isinstance(value, list) else "是" if value is True else "否" \
-        if value is False else str(value)
+    if isinstance(value, list):
+        return say("item.enumeration").join(map(str, value))
+    return say("item.yes") if value is True else say("item.no") if value is False else str(value)

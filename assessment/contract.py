@@ -8,7 +8,7 @@ a definition, and tests/test_contract.py holds the two together.
 
 from typing import Any, Literal, NotRequired, TypedDict
 
-Outcome = str  # a key of history.OUTCOME_NAMES (the one list of outcomes)
+Outcome = str  # one of history.OUTCOMES (the one list of outcomes)
 
 
 class Option(TypedDict):

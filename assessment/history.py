@@ -14,8 +14,12 @@ from .errors import AnswerError, Problem, period_path
 from .messages import say
 from .numbers import dec, fmt, quantize
 
-OUTCOME_NAMES = {"promote": "晋升", "stay": "保持", "demote": "降级", "probation": "试用/考察", "dismiss": "解除/淘汰"}
-OUTCOMES = tuple(OUTCOME_NAMES)  # the one list of outcomes: the model and the engine read it
+OUTCOMES = ("promote", "stay", "demote", "probation", "dismiss")  # the one list of outcomes: the model and the engine
+
+
+def outcome_name(outcome: str) -> str:
+    """An outcome in words (the catalogs' outcome.ID): 晋升, 保持 …"""
+    return say(f"outcome.{outcome}")
 
 
 @lru_cache(maxsize=1024)
@@ -25,7 +29,7 @@ def _parse(text):
 
 def level_field(rule):
     """The implicit person input that names the current level (present when the rule has a ladder)."""
-    return {"id": "level", "name": "当前级别", "kind": "choice",
+    return {"id": "level", "name": say("rule.current_level"), "kind": "choice",
             "options": [{"id": lv["id"], "label": lv["name"], "points": "0"} for lv in rule["levels"]]}
 
 
@@ -105,7 +109,7 @@ def evaluate(rule: Rule, answers: dict) -> RuleResult:
     outcome = decided["outcome"] if decided else "stay"
     missing = [] if outcome == "promote" else _missing(rule, level, scope, words)
     result: dict[str, Any] = {
-        "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": OUTCOME_NAMES[outcome],
+        "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": outcome_name(outcome),
         "decided_by": decided["id"] if decided else None,
         "reason": decided["reason"] if decided else say("reason.none"),
         "probation_months": int(decided.get("probation_months") or 0) if decided else 0,
@@ -151,9 +155,9 @@ def _clauses(node, scope, words):
 
 def _reading(value, options):
     if value is None:
-        return "未填"
+        return say("item.blank_answer")
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return say("item.yes" if value else "item.no")
     if isinstance(value, str):
         return options.get(value, value)
     return _show(value)

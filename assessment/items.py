@@ -19,11 +19,17 @@ from typing import Any
 
 from .contract import Condition, Item
 from .errors import Problem, entry_path
+from .messages import say
 from .numbers import TYPED_LENGTH, ZERO, OutOfRange, dec, fmt, gcd, is_multiple, parse_answer, quantize
 
 SEPARATORS = "[,，、;；\\s]+"  # between raters' scores or ticks, as people type them (regex; the page reads it too)
 YES = frozenset({"是", "true", "True", "TRUE", "1", "y", "yes"})
 NO = frozenset({"否", "false", "False", "FALSE", "0", "n", "no"})
+
+
+def _listed(parts):
+    """Words one after another, as the language lists them (；in Chinese)."""
+    return say("item.list").join(parts)
 
 
 # --- shared checks --------------------------------------------------------------------------
@@ -64,7 +70,7 @@ def _quoted(value):
     """An answer quoted in a message; a list or mapping where one value belongs is named, not dumped."""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return f"“{value}”"
-    return "（这里是一组值，应为一项）"
+    return say("item.a_list")
 
 
 def _missing(item, field):
@@ -161,7 +167,7 @@ class Kind:
 
     def unanswered(self, item):
         """(points, sentence, fatal) for an optional item left empty."""
-        return ZERO, "未填写，计 0 分", []
+        return ZERO, say("item.unanswered"), []
 
     def pending(self, item, answer):
         """Whether the answer waits for a reviewer's marks (not counted in the total until then)."""
@@ -184,7 +190,7 @@ class Kind:
         return fmt(answer) + item.get("unit", "")
 
     def steps(self, item, a, b):
-        """Steps between two valid answers (review.STEP_NOTE says what a step is, kind by kind)."""
+        """Steps between two valid answers (the catalogs' review.step says what a step is, kind by kind)."""
         raise NotImplementedError
 
     def same(self, item, a, b):
@@ -253,7 +259,7 @@ class Choice(Kind):
 
     def points(self, item, answer, places):
         option = self._option(item, answer)
-        return dec(option["points"]), f"选择“{option['label']}” → {fmt(dec(option['points']))} 分", []
+        return dec(option["points"]), say("item.chose", label=option["label"], points=fmt(dec(option["points"]))), []
 
     def candidates(self, item, answer):
         current = dec(self._option(item, answer)["points"]) if answer else None
@@ -278,7 +284,9 @@ class Choice(Kind):
         return value == wanted
 
     def describe(self, item):
-        return "单选：" + "；".join(f"{o['label']} → {fmt(Decimal(o['points']))} 分" for o in item["options"])
+        options = (say("item.option_points", label=o["label"], points=fmt(Decimal(o["points"])))
+                   for o in item["options"])
+        return say("item.choice", options=_listed(options))
 
     def choices(self, item):
         return [(o["id"], o["label"]) for o in item["options"]]
@@ -312,14 +320,14 @@ class Boolean(Kind):
 
     def points(self, item, answer, places):
         pts = self._points(item, answer)
-        return pts, f"{'是' if answer else '否'} → {fmt(pts)} 分", []
+        return pts, say("item.answer_points", answer=self.label(item, answer), points=fmt(pts)), []
 
     def candidates(self, item, answer):
         return [v for v in (True, False)
                 if v != answer and (answer is None or self._points(item, v) > self._points(item, answer))]
 
     def label(self, item, answer):
-        return "是" if answer else "否"
+        return say("item.yes" if answer else "item.no")
 
     def steps(self, item, a, b):
         return int(a != b)
@@ -328,10 +336,11 @@ class Boolean(Kind):
         return value is condition["value"]
 
     def describe(self, item):
-        return f"是 → {fmt(Decimal(item['yes_points']))} 分；否 → {fmt(Decimal(item['no_points']))} 分"
+        return _listed([say("item.option_points", label=say("item.yes"), points=fmt(Decimal(item["yes_points"]))),
+                        say("item.option_points", label=say("item.no"), points=fmt(Decimal(item["no_points"])))])
 
     def choices(self, item):
-        return [("true", "是"), ("false", "否")]
+        return [("true", say("item.yes")), ("false", say("item.no"))]
 
     def written(self, item, answer):
         return self.label(item, answer)
@@ -353,8 +362,8 @@ class _Ranged(Kind):
         return math.ceil(abs(a - b) / tenth) if tenth else int(a != b)
 
     def hint(self, item):
-        return f"填写 {item['min']}–{item['max']}{item.get('unit', '')}" + (
-            f"，以 {item['step']} 为单位" if Decimal(item.get("step", 1)) != 1 else "")
+        return say("item.range", low=item["min"], high=item["max"], unit=item.get("unit", "")) + (
+            say("item.in_steps", step=item["step"]) if Decimal(item.get("step", 1)) != 1 else "")
 
     def placeholder(self, item):
         return f"{item['min']}–{item['max']}{item.get('unit', '')}"
@@ -387,10 +396,11 @@ class Number(_Ranged):
     def points(self, item, answer, places):
         unit = item.get("unit", "")
         if not item.get("bands"):
-            return answer, f"{fmt(answer)}{unit} → {fmt(answer)} 分", []
+            return answer, say("item.answer_points", answer=f"{fmt(answer)}{unit}", points=fmt(answer)), []
         band = self._band(item, answer)
         return (dec(band["points"]),
-                f"{fmt(answer)}{unit} 达到 ≥ {fmt(dec(band['min']))}{unit} 一档 → {fmt(dec(band['points']))} 分", [])
+                say("item.band_reached", answer=f"{fmt(answer)}{unit}", min=f"{fmt(dec(band['min']))}{unit}",
+                    points=fmt(dec(band["points"]))), [])
 
     def candidates(self, item, answer):
         if item.get("bands"):
@@ -410,11 +420,11 @@ class Number(_Ranged):
 
     def describe(self, item):
         unit = item.get("unit", "")
-        rng = f"{item['min']}–{item['max']}{unit}（步长 {item['step']}）"
+        rng = say("item.stepped_range", low=item["min"], high=item["max"], unit=unit, step=item["step"])
         if item.get("bands"):
-            bands = "；".join(f"≥ {b['min']}{unit} → {b['points']} 分" for b in item["bands"])
-            return f"填写 {rng}，分档：{bands}"
-        return f"填写 {rng}, 直接计分"
+            bands = _listed(say("item.band", min=f"{b['min']}{unit}", points=b["points"]) for b in item["bands"])
+            return say("item.banded", range=rng, bands=bands)
+        return say("item.direct", range=rng)
 
 
 class Count(Kind):
@@ -440,8 +450,9 @@ class Count(Kind):
     def points(self, item, answer, places):
         raw = answer * dec(item["each"])
         pts = min(raw, dec(item["cap"]))
-        capped = f", 封顶 {fmt(dec(item['cap']))} 分" if raw > pts else ""
-        return pts, f"{fmt(answer)} {item.get('unit', '项')} × {fmt(dec(item['each']))} 分{capped} → {fmt(pts)} 分", []
+        capped = say("item.capped", cap=fmt(dec(item["cap"]))) if raw > pts else ""
+        return pts, say("item.counted", count=fmt(answer), unit=item.get("unit") or say("item.unit"),
+                        each=fmt(dec(item["each"])), capped=capped, points=fmt(pts)), []
 
     def candidates(self, item, answer):
         start = answer if answer is not None else ZERO
@@ -452,14 +463,14 @@ class Count(Kind):
 
     def describe(self, item):
         if Decimal(item["each"]) < 0:  # a deduction per event: 批评 −0.5
-            return f"每{item.get('unit', '项')}扣 {fmt(-Decimal(item['each']))} 分"
-        return f"每{item.get('unit', '项')} {item['each']} 分，最高 {item['cap']} 分"
+            return say("item.deduction", unit=item.get("unit") or say("item.unit"), each=fmt(-Decimal(item["each"])))
+        return say("item.per_unit", unit=item.get("unit") or say("item.unit"), each=item["each"], cap=item["cap"])
 
     def hint(self, item):
-        return f"填写数量（0–{item['max_count']}{item.get('unit', '') or '项'}）"
+        return say("item.count_range", high=item["max_count"], unit=item.get("unit", "") or say("item.unit"))
 
     def placeholder(self, item):
-        return "数量"
+        return say("item.count")
 
 
 class Average(_Ranged):
@@ -494,23 +505,25 @@ class Average(_Ranged):
     def points(self, item, answer, places):
         mean = self.value(item, answer, places)
         shown = " + ".join(fmt(v) for v in answer)
-        return mean, f"({shown}) ÷ {len(answer)} 人 = {fmt(mean)} 分", []
+        return mean, say("item.mean", scores=shown, raters=len(answer), points=fmt(mean)), []
 
     def label(self, item, answer):
-        return "、".join(fmt(v) for v in answer) + f"（平均 {fmt(self.value(item, answer, 2))}）"
+        return say("item.scores", scores=say("item.enumeration").join(fmt(v) for v in answer),
+                   mean=fmt(self.value(item, answer, 2)))
 
     def steps(self, item, a, b):
         return self._tenths(item, self.value(item, a, 2), self.value(item, b, 2))
 
     def describe(self, item):
-        return f"{item['min_raters']}–{item['max_raters']} 位评分人各打 {item['min']}–{item['max']} 分，取平均"
+        return say("item.average", fewest=item["min_raters"], most=item["max_raters"], low=item["min"],
+                   high=item["max"])
 
     def hint(self, item):
-        return (f"每位评分人 {item['min']}–{item['max']} 分，用逗号“，”或顿号“、”隔开"
-                f"（{item['min_raters']}–{item['max_raters']} 人）")
+        return say("item.average_hint", fewest=item["min_raters"], most=item["max_raters"], low=item["min"],
+                   high=item["max"])
 
     def placeholder(self, item):
-        return "每位评分人的分数，用逗号分隔；" + super().placeholder(item)
+        return say("item.average_placeholder") + super().placeholder(item)
 
     def from_text(self, item, text):
         return _split(text)
@@ -549,39 +562,41 @@ class Checklist(Kind):
         base = dec(item["base"])
         raw = base + sum((dec(checks[c]["points"]) for c in answer), ZERO)
         pts = self._clamp(item, raw)
-        parts = [f"基础 {fmt(base)} 分"] + [
+        parts = [say("item.base", points=fmt(base))] + [
             f"“{checks[c]['label']}” {'+' if dec(checks[c]['points']) >= 0 else ''}{fmt(dec(checks[c]['points']))}"
             for c in answer if not checks[c].get("fatal")
         ]
         limit = ""
         if pts != raw:
-            limit = f"(不低于 {fmt(dec(item['floor']))} 分)" if pts > raw else f"(封顶 {fmt(dec(item['cap']))} 分)"
-        rule = "; ".join(parts) + f" → {fmt(pts)} 分{limit}"
+            limit = (say("item.at_least", floor=fmt(dec(item["floor"]))) if pts > raw
+                     else say("item.at_most", cap=fmt(dec(item["cap"]))))
+        rule = "; ".join(parts) + say("item.points", points=fmt(pts)) + limit
         if fatal:
-            rule += "；致命错误：" + "、".join(checks[c]["label"] for c in fatal) + " → 整张表计 0 分"
+            rule += say("item.fatal", checks=say("item.enumeration").join(checks[c]["label"] for c in fatal))
         return pts, rule, fatal
 
     def label(self, item, answer):
         names = {c["id"]: c["label"] for c in item["checks"]}
-        return f"{len(answer)} 项：" + "；".join(names[c] for c in answer) if answer else "未勾选"
+        return (say("item.ticked", count=len(answer), names=_listed(names[c] for c in answer)) if answer
+                else say("item.none_ticked"))
 
     def steps(self, item, a, b):  # each tick is a step
         return len(set(a) ^ set(b))
 
     def describe(self, item):
-        parts = [f"基础 {item['base']} 分"]
+        parts = [say("item.base", points=item["base"])]
         if item.get("floor") is not None:
-            parts.append(f"最低 {item['floor']} 分")
+            parts.append(say("item.lowest", points=item["floor"]))
         if item.get("cap") is not None:
-            parts.append(f"最高 {item['cap']} 分")
-        return "；".join(parts)
+            parts.append(say("item.highest", points=item["cap"]))
+        return _listed(parts)
 
     def choices(self, item):
         return [(c["id"], c["label"]) for c in item["checks"]]
 
     def written(self, item, answer):
         labels = {c["id"]: c["label"] for c in item["checks"]}
-        return "、".join(labels[a] for a in answer) or "(无)"
+        return say("item.enumeration").join(labels[a] for a in answer) or say("item.nothing")
 
     def from_text(self, item, text):
         return _ticks_from_text(item["checks"], text)
@@ -622,15 +637,15 @@ class _Question(Kind):
         raise NotImplementedError
 
     def _explained(self, item, sentence):
-        return sentence + (f"。解析：{item['explanation']}" if item.get("explanation") else "")
+        return sentence + (say("item.explanation", text=item["explanation"]) if item.get("explanation") else "")
 
     def unanswered(self, item):
-        return ZERO, self._explained(item, f"未作答 → 0 分；正确答案：{self.key(item)}"), []
+        return ZERO, self._explained(item, say("item.unanswered_key", key=self.key(item))), []
 
     def points(self, item, answer, places):
         if self.correct(item, answer):
-            return dec(item["points"]), self._explained(item, f"答对 → {fmt(dec(item['points']))} 分"), []
-        return ZERO, self._explained(item, f"答错（正确答案：{self.key(item)}）→ 0 分"), []
+            return dec(item["points"]), self._explained(item, say("item.right", points=fmt(dec(item["points"])))), []
+        return ZERO, self._explained(item, say("item.wrong", key=self.key(item))), []
 
     def steps(self, item, a, b):  # a question is right or wrong: any other answer is a step
         return int(a != b)
@@ -639,11 +654,11 @@ class _Question(Kind):
         return value == condition["value"]
 
     def describe(self, item):
-        return f"{self.what}，答对得 {fmt(dec(item['points']))} 分"
+        return say("item.question", what=say(self.what), points=fmt(dec(item["points"])))
 
 
 class Single(_Question):
-    name, control, chosen, what = "single", "select", True, "单选题"
+    name, control, chosen, what = "single", "select", True, "item.what.single"
 
     def check(self, item, value, field):
         return _one_option(item["options"], value, field)
@@ -664,7 +679,7 @@ class Single(_Question):
         return self.label(item, answer)
 
     def describe(self, item):
-        return f"单选题（{'；'.join(o['label'] for o in item['options'])}），答对得 {fmt(dec(item['points']))} 分"
+        return say("item.single", options=_listed(o["label"] for o in item["options"]), points=fmt(dec(item["points"])))
 
 
 class Multiple(_Question):
@@ -688,11 +703,11 @@ class Multiple(_Question):
             return super().points(item, answer, places)
         right = [a for a in answer if a in item["key"]]
         if len(right) < len(answer):  # a wrong option ticked: nothing, even with partial marks
-            return ZERO, self._explained(item, f"选了错误选项（正确答案：{self.key(item)}）→ 0 分"), []
+            return ZERO, self._explained(item, say("item.wrong_option", key=self.key(item))), []
         pts = quantize(full * len(right) / len(item["key"]), places)
         return pts, self._explained(
-            item, f"少选：选对 {len(right)} / {len(item['key'])} 项（正确答案：{self.key(item)}）"
-                  f"→ {fmt(full)} × {len(right)} ÷ {len(item['key'])} = {fmt(pts)} 分"), []
+            item, say("item.partly", right=len(right), of=len(item["key"]), key=self.key(item), full=fmt(full),
+                      points=fmt(pts))), []
 
     def label(self, item, answer):
         names = {o["id"]: o["label"] for o in item["options"]}
@@ -705,9 +720,9 @@ class Multiple(_Question):
         return len(set(a) ^ set(b))
 
     def describe(self, item):
-        how = "选错不得分，少选按选对的比例得分" if item.get("partial") else "全部选对才得分"
-        return (f"多选题（{'；'.join(o['label'] for o in item['options'])}），{how}，"
-                f"满分 {fmt(dec(item['points']))} 分")
+        how = say("item.partial" if item.get("partial") else "item.all_or_nothing")
+        return say("item.multiple", options=_listed(o["label"] for o in item["options"]), how=how,
+                   points=fmt(dec(item["points"])))
 
     def choices(self, item):
         return [(o["id"], o["label"]) for o in item["options"]]
@@ -720,7 +735,7 @@ class Multiple(_Question):
 
 
 class TrueFalse(_Question):
-    name, control, reads, chosen, what = "true_false", "select", "yes-no", True, "判断题"
+    name, control, reads, chosen, what = "true_false", "select", "yes-no", True, "item.what.true_false"
 
     def check(self, item, value, field):
         if isinstance(value, str):
@@ -734,13 +749,13 @@ class TrueFalse(_Question):
         return answer is item["key"]
 
     def label(self, item, answer):
-        return "对（√）" if answer else "错（×）"
+        return say("item.true" if answer else "item.false")
 
     def key(self, item):
         return self.label(item, item["key"])
 
     def choices(self, item):
-        return [("true", "对（√）"), ("false", "错（×）")]
+        return [("true", say("item.true")), ("false", say("item.false"))]
 
     def written(self, item, answer):
         return self.label(item, answer)
@@ -751,7 +766,7 @@ class TrueFalse(_Question):
 
 
 class Blank(_Question):
-    name, what = "blank", "填空"
+    name, what = "blank", "item.what.blank"
 
     def check(self, item, value, field):
         return _text(value, field)
@@ -760,23 +775,23 @@ class Blank(_Question):
         return _fold(answer) in {_fold(a) for a in item["accepted"]}
 
     def key(self, item):
-        return " 或 ".join(item["accepted"])
+        return say("item.or").join(item["accepted"])
 
     def label(self, item, answer):
         return answer
 
     def placeholder(self, item):
-        return "填写答案"
+        return say("item.write_answer")
 
     def describe(self, item):
-        return f"填空，答对得 {fmt(dec(item['points']))} 分（不计全角半角、空格和标点）"
+        return say("item.blank", points=fmt(dec(item["points"])))
 
 
 class Essay(_Question):
     """A short answer: text, marked by a reviewer. Marked, its answer is {"text": …, "marks": …} — the
     reviewer's copy in the review (审核) carries the marks; until then it waits, out of the total."""
 
-    name, control, reads, what = "essay", "textarea", "marked", "简答题"
+    name, control, reads, what = "essay", "textarea", "marked", "item.what.essay"
 
     def granularity(self, item):
         return dec(item["step"])
@@ -800,20 +815,20 @@ class Essay(_Question):
         return False  # never decided here: a reviewer marks it
 
     def key(self, item):
-        return f"参考答案：{item['reference']}" if item.get("reference") else "原文没有给出参考答案"
+        return say("item.reference", text=item["reference"]) if item.get("reference") else say("item.no_reference")
 
     def unanswered(self, item):
-        return ZERO, f"未作答 → 0 分。{self.key(item)}", []
+        return ZERO, say("item.essay_unanswered", key=self.key(item)), []
 
     def points(self, item, answer, places):
         full = fmt(dec(item["points"]))
         if isinstance(answer, dict):
-            return answer["marks"], f"阅卷给分 {fmt(answer['marks'])} 分（满分 {full} 分）。{self.key(item)}", []
-        return ZERO, f"待阅卷人评分（满分 {full} 分），暂不计入总分。{self.key(item)}", []
+            return answer["marks"], say("item.marked", marks=fmt(answer["marks"]), full=full, key=self.key(item)), []
+        return ZERO, say("item.to_mark", full=full, key=self.key(item)), []
 
     def label(self, item, answer):
         if isinstance(answer, dict):
-            return f"{answer['text'] or '（未作答）'}（阅卷 {fmt(answer['marks'])} 分）"
+            return say("item.marked_answer", text=answer["text"] or say("item.no_answer"), marks=fmt(answer["marks"]))
         return answer
 
     def same(self, item, a, b):
@@ -828,13 +843,13 @@ class Essay(_Question):
         return int(a != b)
 
     def describe(self, item):
-        return f"简答题，由阅卷人对照参考答案评分，满分 {fmt(dec(item['points']))} 分"
+        return say("item.essay", points=fmt(dec(item["points"])))
 
     def placeholder(self, item):
-        return "写下你的回答"
+        return say("item.write_yours")
 
     def columns(self, item):
-        return [("marks", f"{item['name']}（阅卷给分）")]  # a reviewer's marks typed beside the answer
+        return [("marks", say("item.marks_column", name=item["name"]))]  # a reviewer's marks typed beside the answer
 
     def from_cells(self, item, text, extra):
         return {"text": text, "marks": extra["marks"]} if extra.get("marks") else text
@@ -900,7 +915,7 @@ def candidates(item: Item, answer):
 
 def label(item: Item, answer) -> str:
     """A valid answer as a person reads it (None: not answered). Used by gap advice and the review."""
-    return "未填" if answer is None else kind_of(item).label(item, answer)
+    return say("item.blank_answer") if answer is None else kind_of(item).label(item, answer)
 
 
 def same(item: Item, a, b) -> bool:
@@ -920,12 +935,12 @@ def condition_met(condition: Condition, item: Item, answer, places: int = 2) -> 
 
 def describe(item: Item) -> str:
     """A sentence saying how an item turns an answer into points (pages)."""
-    return "只作资格条件，不计分" if item.get("scored") is False else kind_of(item).describe(item)
+    return say("item.unscored") if item.get("scored") is False else kind_of(item).describe(item)
 
 
 def written(item: Item, answer) -> str:
     """A worked example's answer on a page (None: not answered)."""
-    return "(未填)" if answer is None else kind_of(item).written(item, answer)
+    return say("item.not_given") if answer is None else kind_of(item).written(item, answer)
 
 
 class _Ladder:

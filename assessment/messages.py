@@ -9,6 +9,8 @@ definitions, and its `.hint`), and names used inside messages under `kind.` and 
 the message's language.
 """
 
+import contextlib
+import contextvars
 import difflib
 import json
 from importlib import resources
@@ -81,8 +83,24 @@ def language_of(rulebook) -> str:
     return lang if lang in _CATALOGS else DEFAULT
 
 
-def say(message_id: str, lang: str = DEFAULT, /, **params) -> str:
-    """The message `message_id` in `lang`, its {placeholders} filled from params."""
+# The language words are produced in when a caller names none: the engine's entry points and the page build set
+# it from the rulebook (`speaking`), so the sentences deep in the scoring need not be handed a language each.
+_SPEAKING: contextvars.ContextVar[str] = contextvars.ContextVar("speaking", default=DEFAULT)
+
+
+@contextlib.contextmanager
+def speaking(lang: str):
+    """Words said inside this block, with no language named, are in `lang`."""
+    token = _SPEAKING.set(lang if lang in _CATALOGS else DEFAULT)
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
+
+
+def say(message_id: str, lang: str | None = None, /, **params) -> str:
+    """The message `message_id` in `lang` (the language being spoken when None), its {placeholders} filled."""
+    lang = lang or _SPEAKING.get()
     return catalog(lang)[message_id].format_map(_InLanguage(params, lang))
 
 

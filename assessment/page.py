@@ -14,8 +14,8 @@ import json
 from . import carry_over, run
 from .contract import Rulebook
 from .errors import AnswerError
-from .messages import language_of
-from .review import ALGORITHM, SEAL_NOTE, compare, seal, verify
+from .messages import language_of, speaking
+from .review import ALGORITHM, compare, seal, seal_note, verify
 
 
 def _record(value):
@@ -31,7 +31,7 @@ def _dispatch(rulebook, ident, request):
         pair = request["review"] if isinstance(request["review"], dict) else {}
         return compare(rulebook, ident, pair.get("self"), pair.get("reviewer"))
     if "seal" in request:
-        return {"algorithm": ALGORITHM, "digest": seal(_record(request["seal"])), "note": SEAL_NOTE}
+        return {"algorithm": ALGORITHM, "digest": seal(_record(request["seal"])), "note": seal_note()}
     if "verify" in request:
         return {"state": verify(_record(request["verify"]))}
     raise ValueError("unknown request")
@@ -39,7 +39,8 @@ def _dispatch(rulebook, ident, request):
 
 def answer(rulebook: Rulebook, ident: str, request_json: str) -> str:
     try:
-        out = _dispatch(rulebook, ident, json.loads(request_json))
+        with speaking(language_of(rulebook)):
+            out = _dispatch(rulebook, ident, json.loads(request_json))
     except AnswerError as exc:
         out = {"errors": exc.to_json(language_of(rulebook))}
     except Exception as exc:  # any other engine failure is shown on the page, which stays usable

@@ -17,11 +17,9 @@ from . import find, run
 from . import items as kinds
 from .contract import Rulebook
 from .errors import AnswerError, period_path
-from .messages import language_of
+from .messages import language_of, say
 
-LEVEL_TEXT = {"same": "一致", "near": "相差一档", "far": "相差两档及以上，需要讨论", "open": "一方未填或无效"}
-STEP_NOTE = ("一档：单选的一个选项（按分值排列）、一个勾选项、“是”与“否”、一次计数、一个名次、一个分数段，"
-             "或可填范围的十分之一（其他数值和评分人平均分）；测试题的不同答案，或简答题阅卷给分相差满分的十分之一。")
+
 
 
 MAX_PAIRINGS = 2_500  # periods × periods tried: 50 months on each side; beyond, the latest periods pair up
@@ -51,7 +49,7 @@ def _typed(value):
     """An invalid answer, shown as it was typed."""
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
-    return "未填" if value in (None, "") else str(value)
+    return say("item.blank_answer") if value in (None, "") else str(value)
 
 
 def _field(item, path, name, mine, theirs):
@@ -69,7 +67,7 @@ def _field(item, path, name, mine, theirs):
     else:
         n = max(1, kinds.steps(item, a, b))  # different answers of equal points are still a step apart
         row["steps"], row["level"] = n, "near" if n == 1 else "far"
-    row["text"] = LEVEL_TEXT[row["level"]] if row["level"] != "far" else f"相差 {row['steps']} 档，需要讨论"
+    row["text"] = say(f"review.{row['level']}") if row["level"] != "far" else say("review.far", steps=row["steps"])
     return row
 
 
@@ -102,21 +100,24 @@ def compare(rulebook: Rulebook, ident: str, self_answers: dict | None, reviewer_
         b = _mapping(periods_b[j]) if j >= 0 else {}
         # named and placed by the reviewer's table (the form on screen), or the person's where it has none
         where = period_path(j) if j >= 0 else "self." + period_path(i)
-        label = f"第 {j + 1} 期" if j >= 0 else f"员工的第 {i + 1} 期"
+        label = say("review.period", number=j + 1) if j >= 0 else say("review.their_period", number=i + 1)
         for field in fields:
             rows.append(_field(field, f"{where}.{field['id']}", f"{label} · {field['name']}",
                                a.get(field["id"]), b.get(field["id"])))
     return {"self": _scored(rulebook, ident, self_answers), "reviewer": _scored(rulebook, ident, reviewer_answers),
             "fields": rows, "near": sum(r["level"] == "near" for r in rows),
             "far": sum(r["level"] == "far" for r in rows), "open": sum(r["level"] == "open" for r in rows),
-            "step": STEP_NOTE}
+            "step": say("review.step")}
 
 
 # --- the review file's seal ------------------------------------------------------------------------
 
 ALGORITHM = "SHA-256"
-SEAL_NOTE = ("完整性校验，不是签名：文件导出后若被修改，校验值将不再相符；"
-             "但任何人都能重新计算校验值，它不能证明文件由谁填写。")
+
+
+def seal_note() -> str:
+    """What the seal is and is not, said in the review file beside it (not part of what it covers)."""
+    return say("review.seal_note")
 
 
 def seal(record: dict) -> str:
@@ -128,7 +129,7 @@ def seal(record: dict) -> str:
 
 
 def sealed(record: dict) -> dict:
-    return {**record, "integrity": {"algorithm": ALGORITHM, "digest": seal(record), "note": SEAL_NOTE}}
+    return {**record, "integrity": {"algorithm": ALGORITHM, "digest": seal(record), "note": seal_note()}}
 
 
 def verify(record: dict) -> str:

@@ -7,6 +7,7 @@ from typing import Any, cast
 from . import items as kinds
 from .contract import Item, Section, Standard, StandardResult
 from .errors import AnswerError, Problem
+from .messages import say
 from .numbers import ZERO, dec, fmt, quantize
 
 
@@ -153,13 +154,13 @@ def score(standard: Standard, answers: dict) -> StandardResult:
 
 def _factor_text(standard, section, item):
     if not item.get("scored", True):
-        return "(仅作资格条件，不计分)"
+        return say("standard.unscored")
     parts = []
     if standard["method"] == "weighted":
-        parts.append(f"÷ {fmt(kinds.point_range(item)[1])} × 权重 {fmt(dec(item['weight']))}%")
+        parts.append(say("standard.weighted", max=fmt(kinds.point_range(item)[1]), weight=fmt(dec(item["weight"]))))
     if dec(section.get("scale", "1")) != 1:
         parts.append(f"× {fmt(dec(section['scale']))}")
-    return ("; 折算：" + " ".join(parts)) if parts else ""
+    return say("standard.scaled", how=" ".join(parts)) if parts else ""
 
 
 def _gap(standard, target, total, answers, points_by_item, known, eligibility):

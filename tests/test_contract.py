@@ -8,7 +8,7 @@ import pytest
 
 import assessment
 from assessment import contract, items
-from assessment.history import OUTCOME_NAMES
+from assessment.history import OUTCOMES
 from generator.definitions.compile import build_rulebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def test_the_rulebook_has_the_declared_shape(rulebook):
         _holds(rule, contract.Rule, rule["id"])
         for outcome in rule["outcomes"]:
             _holds(outcome, contract.RuleOutcome, f"{rule['id']}.{outcome['id']}")
-            assert outcome["outcome"] in OUTCOME_NAMES
+            assert outcome["outcome"] in OUTCOMES
 
 
 def test_the_engine_returns_the_declared_shape(rulebook):

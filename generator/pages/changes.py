@@ -18,7 +18,7 @@ from functools import partial
 
 from assessment import formula
 from assessment.errors import ExprError
-from assessment.history import OUTCOME_NAMES, vocabulary
+from assessment.history import OUTCOMES, outcome_name, vocabulary
 from assessment.numbers import fmt
 
 from ..definitions.kinds import BY_NAME
@@ -46,6 +46,11 @@ class Change:
 
 
 # --- building blocks --------------------------------------------------------------------------------
+
+
+def _outcome(outcome):
+    """An outcome in words, or None for a value that is not one (a changed definition may hold anything)."""
+    return outcome_name(outcome) if outcome in OUTCOMES else None
 
 def _v(value):
     return "无" if value in (None, "", []) else str(value)
@@ -330,7 +335,7 @@ def _rule(old, new, books):
     def outcome(a, b):
         q = f"判定“{b['reason']}”"
         return _fields(a, b, {
-            "when": _formulas(q + "的条件", old, new), "outcome": _to(q + "的结果", OUTCOME_NAMES.get),
+            "when": _formulas(q + "的条件", old, new), "outcome": _to(q + "的结果", _outcome),
             "reason": _to("判定理由"), "steps": _formulas(q + "升降的级数", old, new, "1"),
             "at_levels": lambda x, y: [f"{q}适用的级别：{at_levels(old)(x)} → {at_levels(new)(y)}"],
             "probation_months": lambda x, y: [f"{q}的考察期：{x or 0} → {y or 0} 个月"],
@@ -359,7 +364,7 @@ def _rule(old, new, books):
         "values": lambda a, b: _collection(a, b, value, "计算值", detail=lambda x: f"：{_say(x['expr'], new)}"),
         "outcomes": lambda a, b: _collection(
             a, b, outcome, "判定", label=lambda o: o["reason"],
-            detail=lambda o: f"（{OUTCOME_NAMES.get(o['outcome'], o['outcome'])}），条件：{_say(o['when'], new)}"),
+            detail=lambda o: f"（{_outcome(o['outcome']) or o['outcome']}），条件：{_say(o['when'], new)}"),
         "pay": _formulas("工资计算", old, new), "bonus": _formulas("奖金计算", old, new),
         "examples": _said("算例有修改"), "summary": _said(NOTES), "notes": _said(NOTES), "source": _said(NOTES)})
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import jinja2
 
 import assessment
-from assessment.messages import catalog, language_of, say
+from assessment.messages import catalog, language_of, say, speaking
 from assessment import cohort, formula
 from assessment import items as kinds
-from assessment.history import OUTCOME_NAMES, person_fields, vocabulary
+from assessment.history import OUTCOMES, outcome_name, person_fields, vocabulary
 from assessment.numbers import fmt
 from assessment.standard import all_items, is_test, max_total, subtotal_max
 
@@ -238,6 +238,10 @@ class Renderer:
     # --- pages --------------------------------------------------------------------------
 
     def build(self):
+        with speaking(language_of(self.rb)):  # the engine's words on the pages (item kinds, examples) too
+            return self._build()
+
+    def _build(self):
         files = {}
         for role in self.rb["roles"]:
             here = paths.role(role)
@@ -265,7 +269,8 @@ class Renderer:
             here = paths.rule(rule)
             files[here] = self._page("rule.md.j2", here, rule=rule, ladder=svg.ladders(rule["levels"]),
                                      period=PERIODS[rule["period"]], person=person_fields(rule),
-                                     examples=self._rule_examples(rule), outcome_names=OUTCOME_NAMES)
+                                     examples=self._rule_examples(rule),
+                                     outcome_names={o: outcome_name(o) for o in OUTCOMES})
         files["rules/index.md"] = self._page("rules_index.md.j2", "rules/index.md", periods=PERIODS)
         for kind, make in ((definition_kinds.BY_NAME["standard"], forms.standard_form),
                            (definition_kinds.BY_NAME["rule"], forms.rule_form)):

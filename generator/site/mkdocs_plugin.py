@@ -16,7 +16,7 @@ import time
 from pathlib import Path, PurePosixPath
 
 import markupsafe
-from assessment.messages import LANGUAGES, say
+from assessment.messages import DEFAULT, LANGUAGES, say
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -47,6 +47,7 @@ class HandbookConfig(Config):
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self):
+        self.language = DEFAULT  # the handbook's, once on_config has read it
         self.serving = False
         self.compiled = None  # the last good compilation: kept across rebuilds while serving
         self.error_report = None  # while serving: why the pages shown are the last good ones
@@ -68,7 +69,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(config.config_file_path).parent
         # HANDBOOK_DIR names the handbook folder for every command (`handbook build --dir` sets it)
         self.definitions = (root / (os.environ.get("HANDBOOK_DIR") or self.config.definitions)).resolve()
-        language = declared_language(self.definitions)  # organisation.yaml's: the site's and the messages'
+        # organisation.yaml's language: the site's, and the messages' unless the plugin's lang says otherwise
+        language = self.language = declared_language(self.definitions)
         lang = self.config.lang or language
         self.error_report = None
         try:
@@ -222,13 +224,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _link_changes(self, html_text, page):
         here = PurePosixPath(page.file.dest_uri).parent
-        return theme_patches.link_changes(html_text, posixpath.relpath(self.changes_page, here.as_posix() or "."))
+        return theme_patches.link_changes(html_text, posixpath.relpath(self.changes_page, here.as_posix() or "."),
+                                          self.language)
 
     def on_post_template(self, output_content, template_name, config):
         return self._protect(output_content, template_name) if template_name.endswith(".html") else output_content
 
     def _protect(self, html_text, name):
-        html_text = theme_patches.name_search_dialog(html_text)
+        html_text = theme_patches.name_search_dialog(html_text, self.language)
         try:
             return csp.protect(html_text, self.inline_scripts)
         except csp.UnknownInlineScript as unknown:

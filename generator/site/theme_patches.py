@@ -8,6 +8,8 @@ every page carries every patch, so such an update fails a test instead (the move
 import html
 from dataclasses import dataclass
 
+from assessment.messages import DEFAULT, say
+
 
 @dataclass(frozen=True)
 class Patch:
@@ -25,21 +27,29 @@ ERROR_BANNER = Patch("preview error banner", '<article class="md-content__inner 
                      "HR watch the browser, not the terminal")
 PATCHES = (SEARCH_DIALOG_NAME, FOOTER_CHANGES_LINK, ERROR_BANNER)
 
-SEARCH_NAMED = SEARCH_DIALOG_NAME.marker.replace('role="dialog">', 'role="dialog" aria-label="搜索">')
-CHANGES_LINK_TEXT = "版本变更</a>"
+def search_named(lang: str = DEFAULT) -> str:
+    label = html.escape(say("site.search", lang))
+    return SEARCH_DIALOG_NAME.marker.replace('role="dialog">', f'role="dialog" aria-label="{label}">')
 
 
-def name_search_dialog(page: str) -> str:
-    return page.replace(SEARCH_DIALOG_NAME.marker, SEARCH_NAMED, 1)
+def changes_link_text(lang: str = DEFAULT) -> str:
+    return f'{html.escape(say("recent.changes", lang))}</a>'
 
 
-def link_changes(page: str, target: str) -> str:
+SEARCH_NAMED, CHANGES_LINK_TEXT = search_named(), changes_link_text()  # in the default language
+
+
+def name_search_dialog(page: str, lang: str = DEFAULT) -> str:
+    return page.replace(SEARCH_DIALOG_NAME.marker, search_named(lang), 1)
+
+
+def link_changes(page: str, target: str, lang: str = DEFAULT) -> str:
     """`target`: the changelog page's URL relative to this page."""
     start = page.find(FOOTER_CHANGES_LINK.marker)
     end = page.find("</div>", start)
     if start < 0 or end < 0:
         return page
-    return page[:end].rstrip() + f' · <a href="{html.escape(target)}">{CHANGES_LINK_TEXT}\n      ' + page[end:]
+    return page[:end].rstrip() + f' · <a href="{html.escape(target)}">{changes_link_text(lang)}\n      ' + page[end:]
 
 
 def error_banner(page: str, report: str) -> str:
