@@ -1,10 +1,12 @@
 """The handbook's words: one catalog per language, assessment/catalogs/LANG.json, every message keyed by id.
 
 A language is its catalog file: adding one is a new file with the same ids (tests/test_catalogs.py checks the
-ids and the {placeholders} against the default language's). The engine's messages are keyed by their problem
-code, or `code.variant` where one code has several wordings (the code is what the page and the batch act on,
-the wording is what a person reads); the generator's own are under `definitions.` (a problem in the
-definitions, and its `.hint`), and names used inside messages under `kind.` and `type.`. Parameters fill
+ids, and that a wording uses only the parameters the code gives). The engine's messages about answers are keyed
+by their problem code, or `code.variant` where one code has several wordings (the code is what the page and the
+batch act on, the wording is what a person reads); its result texts are under `item.`, `standard.`, `outcome.`,
+`review.` and `carry.`. The generator's are under `definitions.` (a problem in the definitions, and its
+`.hint`), names used inside messages under `kind.` and `type.`, the page scripts' under `page.` (the build writes
+them into words.js), and the pages' under `form.`, `assess.`, `recent.`, `nav.` and `site.`. Parameters fill
 {placeholders}; a parameter that is itself words (a kind's name, a "did you mean" hint) is a `Term`, rendered in
 the message's language.
 """
