@@ -18,7 +18,7 @@ OUTCOMES = ("promote", "stay", "demote", "probation", "dismiss")  # the one list
 
 
 def outcome_name(outcome: str) -> str:
-    """An outcome in words (the catalogs' outcome.ID): 晋升, 保持 …"""
+    """An outcome in words (the catalogs' outcome.ID): 晋升、保持 …"""
     return say(f"outcome.{outcome}")
 
 

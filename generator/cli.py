@@ -18,7 +18,7 @@ import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 from assessment.fingerprint import answers_hash
-from assessment.messages import LANGUAGES, say
+from assessment.messages import DEFAULT, LANGUAGES, say
 
 from . import skeletons
 from .importing.sheets import TEMPLATES as TEMPLATE_KINDS
@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "directory", None):
         args.dir = args.directory
     if args.lang is None:  # neither --lang nor HANDBOOK_LANG: the language the handbook is written in
-        args.lang = declared_language(Path(getattr(args, "dir", DEFAULT_DIR)))
+        folder = getattr(args, "dir", None)  # (some commands, `import --template`, name none)
+        args.lang = declared_language(Path(folder)) if folder else DEFAULT
     if hasattr(args, "dir") and args.command not in ("validate", "schema", "import"):  # these say it themselves
         print(f"手册文件夹 / handbook folder: {args.dir}", file=sys.stderr)
     try:

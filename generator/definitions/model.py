@@ -36,7 +36,7 @@ ORGANISATION = Obj("organisation", [
     Field("effective_date", Date(), required=True, doc="生效日期 YYYY-MM-DD"),
     Field("summary", Text(), doc="简介"),
     Field("language", Enum(list(LANGUAGES)), default=DEFAULT,
-          doc="手册的语言: zh(中文, 默认)或 en(English); 生成的文字、校验与计分的消息都用它"),
+          doc="手册的语言: zh(中文, 默认)或 en(English); 校验与计分的消息、自评页与导航的文字都用它"),
     Field("theme", THEME, doc="网站外观(可不写): 颜色与标志"),
     NOTES,
 ], "机构信息与规则版本")
