@@ -18,7 +18,7 @@ import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 from assessment.fingerprint import answers_hash
-from assessment.messages import DEFAULT, LANGUAGES, say
+from assessment.messages import DEFAULT, LANGUAGES, say, speaking
 
 from . import skeletons
 from .importing.sheets import TEMPLATES as TEMPLATE_KINDS
@@ -201,15 +201,10 @@ def _validate(args: argparse.Namespace) -> int:
     rulebook = compiled.rulebook
     _warn(compiled.warnings, args.lang)
     n_examples = sum(len(d["examples"]) for d in rulebook["standards"] + rulebook["rules"])
-    if args.lang == "zh":
-        print(f"定义有效（{args.dir}）: {len(rulebook['roles'])} 个岗位, {len(rulebook['standards'])} 个标准, "
-              f"{len(rulebook['rules'])} 条规则, {len(rulebook['processes'])} 个流程, "
-              f"{len(rulebook['policies'])} 项制度, {n_examples} 个算例全部通过。版本 {rulebook['version']}")
-    else:
-        print(f"Definitions valid ({args.dir}): {len(rulebook['roles'])} roles, "
-              f"{len(rulebook['standards'])} standards, {len(rulebook['rules'])} rules, "
-              f"{len(rulebook['processes'])} processes, {len(rulebook['policies'])} "
-              f"policies, {n_examples} worked examples pass. Version {rulebook['version']}")
+    print(say("cli.valid", args.lang, folder=args.dir, roles=len(rulebook["roles"]),
+              standards=len(rulebook["standards"]), rules=len(rulebook["rules"]),
+              processes=len(rulebook["processes"]), policies=len(rulebook["policies"]), examples=n_examples,
+              version=rulebook["version"]))
     return EXIT_OK
 
 
@@ -256,7 +251,8 @@ def _score(args: argparse.Namespace) -> int:
     else:
         from .appraisal.report import text_report
 
-        print(text_report(result))
+        with speaking(args.lang):  # the report's own words; the result's texts are the handbook's
+            print(text_report(result))
     return EXIT_OK
 
 

@@ -59,6 +59,18 @@ def test_the_command_line_speaks_the_handbooks_language_unless_told(english, tmp
     answers.write_text(json.dumps({"service": "x"}), encoding="utf-8")
     scored = run_cli("score", "annual_review", "--answers", answers, "--dir", english)
     assert "'x' is not a number" in scored.stderr
+    given = {"service": 80, "collection": 70, "programmes": 90, "teamwork": 100}
+    answers.write_text(json.dumps(given), encoding="utf-8")
+    report = run_cli("score", "annual_review", "--answers", answers, "--dir", english).stdout
+    # weights 40/30/20/10 of 100 each, by hand: 32 + 21 + 18 + 10
+    assert "Total: 81 / 100" in report and "80 → 80 points; scaled: ÷ 100 × weight 40%" in report
+    standard = build_rulebook(english)["standards"][0]
+    theirs = [standard["name"]] + [i["name"] for s in standard["sections"] for i in s["items"]] + [
+        band["name"] for band in standard["bands"]]
+    for words in theirs:  # the handbook's own words aside, nothing in the report is Chinese
+        report = report.replace(words, "")
+    assert not re.search(r"[\u4e00-\u9fff]", report), report
+    assert run_cli("validate", english).stdout.startswith(f"Definitions valid ({english}): 3 role(s), 1 standard(s)")
 
 
 

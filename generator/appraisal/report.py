@@ -3,54 +3,58 @@ calibration page both write them)."""
 
 from assessment import items as kinds
 from assessment.answered import STANDARD
+from assessment.messages import say
 
 
 def text_report(result):
     if result.get("kind") == "rule":
         return _rule_report(result)
-    lines = [f"{result['name']}({result['standard']})", f"总分：{result['total']} / {result['max_total']}"]
+    listed = say("item.list").join
+    lines = [f"{result['name']}({result['standard']})", say("report.total", total=result["total"],
+                                                             max=result["max_total"])]
     for row in result["items"]:
-        lines.append(f"  {row['name']}: {row['points']} 分 — {row['rule']}")
+        lines.append(say("report.item", name=row["name"], points=row["points"], rule=row["rule"]))
     if result.get("pending"):
         lines.append(pending_sentence(result))
     if result["fatal"]:
-        lines.append("致命错误：整张表计 0 分")
+        lines.append(say("report.fatal"))
     if not result["eligible"]:
-        lines.append("不符合参评条件：" + "；".join(result["ineligible"]))
+        lines.append(say("report.ineligible", why=listed(result["ineligible"])))
     grade = result["grade"]
     if result["graded"]:
-        lines.append(f"职级：{grade['name']}({grade['id']})" if grade else "职级：未定级")
+        lines.append(say("report.grade", name=grade["name"], id=grade["id"]) if grade else say("report.ungraded"))
     for capped in result["capped"]:
-        lines.append(f"  分数已达“{capped['name']}”，但未满足：" + "；".join(capped["unmet"]))
+        lines.append(say("report.capped", name=capped["name"], unmet=listed(capped["unmet"])))
     nxt = result["next"]
     if nxt:
-        lines.append(f"下一职级：{nxt['name']}（需 ≥ {nxt['min']} 分），还差 {nxt['points_needed']} 分")
+        lines.append(say("report.next", name=nxt["name"], min=nxt["min"], points=nxt["points_needed"]))
         for unmet in nxt["unmet"]:
-            lines.append(f"  未满足条件：{unmet['text']}")
+            lines.append(say("report.unmet", text=unmet["text"]))
         for move in nxt["moves"]:
-            lines.append(f"  只改一项即可：{move['name']} 提高到 {move['to_label']}")
+            lines.append(say("report.move", name=move["name"], to=move["to_label"]))
     elif grade:
-        lines.append("已是最高职级")
+        lines.append(say("report.top"))
     return "\n".join(lines)
 
 
 def pending_sentence(result):
     """The short answers still waiting for a reviewer's marks, left out of the total."""
-    return (f"另有 {len(result['pending'])} 道简答题（共 {result['pending_points']} 分）待阅卷人评分，未计入总分："
-            + "；".join(p["name"] for p in result["pending"]))
+    return say("report.pending", count=len(result["pending"]), points=result["pending_points"],
+               names=say("item.list").join(p["name"] for p in result["pending"]))
 
 
 def _rule_report(result):
-    lines = [f"{result['name']}({result['rule']})", f"结果：{result['outcome_name']}({result['outcome']})",
-             f"理由：{result['reason']}"]
+    lines = [f"{result['name']}({result['rule']})",
+             say("report.outcome", name=result["outcome_name"], id=result["outcome"]),
+             say("report.reason", reason=result["reason"])]
     if result.get("level"):
         level = result["level"]
-        lines.append(f"级别：{level['from_name']} → {level['to_name']}")
+        lines.append(say("report.level", from_=level["from_name"], to=level["to_name"]))
     if result["probation_months"]:
-        lines.append(f"考察期：{result['probation_months']} 个月")
-    for key, label in (("pay", "工资"), ("bonus", "奖金")):
+        lines.append(say("report.probation", months=result["probation_months"]))
+    for key in ("pay", "bonus"):
         if result.get(key) is not None:
-            lines.append(f"{label}: {result[key]} 元")
+            lines.append(say(f"report.{key}", amount=result[key]))
     for value in result["values"]:
         lines.append(f"  {value['name']}: {value['value']}{value['unit']}")
     for check in result["checks"]:
@@ -58,13 +62,13 @@ def _rule_report(result):
         for clause in check["clauses"]:
             lines.append(f"      {_clause(clause, clause['met'])}")
     if result["missing"]:
-        lines.append("还差:")
+        lines.append(say("report.short"))
         lines += [f"  {_clause(clause, False)}" for clause in result["missing"]]
     return "\n".join(lines)
 
 
 def _clause(clause, met):
-    now = f"(现为 {clause['now']})" if clause["now"] is not None else ""
+    now = say("report.now", value=clause["now"]) if clause["now"] is not None else ""
     return f"{'✔' if met else '✘'} {clause['text']}{now}"
 
 
