@@ -12,8 +12,8 @@ import json
 
 from .answered import STANDARD
 from .errors import period_path
-from .items import KINDS, check_answer
-from .messages import say
+from .items import KINDS, check_answer, yes_no
+from .messages import enumerated, say
 from .standard import all_items
 
 # what only describes a field: a change here needs no new answer
@@ -142,7 +142,7 @@ def _sentence(change, name, old, answer, drops, weights, choice):
         periods = [say("carry.period_choice" if choice else "carry.period_value", period=p, value=_shown(v))
                    for _, p, v in drops if p]
         if periods:
-            return text + say("carry.periods_cleared", periods=say("item.enumeration").join(periods))
+            return text + say("carry.periods_cleared", periods=enumerated(periods))
         yours = say("carry.your_choice") if choice else say("carry.your_answer", value=_shown(drops[0][2]))
         return text + say("carry.invalid_cleared" if change == "invalid" else "carry.cleared", yours=yours)
     return text
@@ -150,5 +150,5 @@ def _sentence(change, name, old, answer, drops, weights, choice):
 
 def _shown(value):
     if isinstance(value, list):
-        return say("item.enumeration").join(map(str, value))
-    return say("item.yes") if value is True else say("item.no") if value is False else str(value)
+        return enumerated(map(str, value))
+    return yes_no(value) if isinstance(value, bool) else str(value)

@@ -157,7 +157,7 @@ def _reading(value, options):
     if value is None:
         return say("item.blank_answer")
     if isinstance(value, bool):
-        return say("item.yes" if value else "item.no")
+        return kinds.yes_no(value)
     if isinstance(value, str):
         return options.get(value, value)
     return _show(value)

@@ -19,7 +19,7 @@ from typing import Any
 
 from .contract import Condition, Item
 from .errors import Problem, entry_path
-from .messages import say
+from .messages import enumerated, listed, say
 from .numbers import TYPED_LENGTH, ZERO, OutOfRange, dec, fmt, gcd, is_multiple, parse_answer, quantize
 
 SEPARATORS = "[,，、;；\\s]+"  # between raters' scores or ticks, as people type them (regex; the page reads it too)
@@ -27,9 +27,9 @@ YES = frozenset({"是", "true", "True", "TRUE", "1", "y", "yes"})
 NO = frozenset({"否", "false", "False", "FALSE", "0", "n", "no"})
 
 
-def _listed(parts):
-    """Words one after another, as the language lists them (；in Chinese)."""
-    return say("item.list").join(parts)
+def yes_no(value) -> str:
+    """A yes-no answer in words: 是 or 否."""
+    return say("item.yes" if value else "item.no")
 
 
 # --- shared checks --------------------------------------------------------------------------
@@ -286,7 +286,7 @@ class Choice(Kind):
     def describe(self, item):
         options = (say("item.option_points", label=o["label"], points=fmt(Decimal(o["points"])))
                    for o in item["options"])
-        return say("item.choice", options=_listed(options))
+        return say("item.choice", options=listed(options))
 
     def choices(self, item):
         return [(o["id"], o["label"]) for o in item["options"]]
@@ -327,7 +327,7 @@ class Boolean(Kind):
                 if v != answer and (answer is None or self._points(item, v) > self._points(item, answer))]
 
     def label(self, item, answer):
-        return say("item.yes" if answer else "item.no")
+        return yes_no(answer)
 
     def steps(self, item, a, b):
         return int(a != b)
@@ -336,11 +336,11 @@ class Boolean(Kind):
         return value is condition["value"]
 
     def describe(self, item):
-        return _listed([say("item.option_points", label=say("item.yes"), points=fmt(Decimal(item["yes_points"]))),
-                        say("item.option_points", label=say("item.no"), points=fmt(Decimal(item["no_points"])))])
+        return listed([say("item.option_points", label=yes_no(True), points=fmt(Decimal(item["yes_points"]))),
+                        say("item.option_points", label=yes_no(False), points=fmt(Decimal(item["no_points"])))])
 
     def choices(self, item):
-        return [("true", say("item.yes")), ("false", say("item.no"))]
+        return [("true", yes_no(True)), ("false", yes_no(False))]
 
     def written(self, item, answer):
         return self.label(item, answer)
@@ -422,7 +422,7 @@ class Number(_Ranged):
         unit = item.get("unit", "")
         rng = say("item.stepped_range", low=item["min"], high=item["max"], unit=unit, step=item["step"])
         if item.get("bands"):
-            bands = _listed(say("item.band", min=f"{b['min']}{unit}", points=b["points"]) for b in item["bands"])
+            bands = listed(say("item.band", min=f"{b['min']}{unit}", points=b["points"]) for b in item["bands"])
             return say("item.banded", range=rng, bands=bands)
         return say("item.direct", range=rng)
 
@@ -508,7 +508,7 @@ class Average(_Ranged):
         return mean, say("item.mean", scores=shown, raters=len(answer), points=fmt(mean)), []
 
     def label(self, item, answer):
-        return say("item.scores", scores=say("item.enumeration").join(fmt(v) for v in answer),
+        return say("item.scores", scores=enumerated(fmt(v) for v in answer),
                    mean=fmt(self.value(item, answer, 2)))
 
     def steps(self, item, a, b):
@@ -572,12 +572,12 @@ class Checklist(Kind):
                      else say("item.at_most", cap=fmt(dec(item["cap"]))))
         rule = "; ".join(parts) + say("item.points", points=fmt(pts)) + limit
         if fatal:
-            rule += say("item.fatal", checks=say("item.enumeration").join(checks[c]["label"] for c in fatal))
+            rule += say("item.fatal", checks=enumerated(checks[c]["label"] for c in fatal))
         return pts, rule, fatal
 
     def label(self, item, answer):
         names = {c["id"]: c["label"] for c in item["checks"]}
-        return (say("item.ticked", count=len(answer), names=_listed(names[c] for c in answer)) if answer
+        return (say("item.ticked", count=len(answer), names=listed(names[c] for c in answer)) if answer
                 else say("item.none_ticked"))
 
     def steps(self, item, a, b):  # each tick is a step
@@ -589,14 +589,14 @@ class Checklist(Kind):
             parts.append(say("item.lowest", points=item["floor"]))
         if item.get("cap") is not None:
             parts.append(say("item.highest", points=item["cap"]))
-        return _listed(parts)
+        return listed(parts)
 
     def choices(self, item):
         return [(c["id"], c["label"]) for c in item["checks"]]
 
     def written(self, item, answer):
         labels = {c["id"]: c["label"] for c in item["checks"]}
-        return say("item.enumeration").join(labels[a] for a in answer) or say("item.nothing")
+        return enumerated(labels[a] for a in answer) or say("item.nothing")
 
     def from_text(self, item, text):
         return _ticks_from_text(item["checks"], text)
@@ -679,7 +679,7 @@ class Single(_Question):
         return self.label(item, answer)
 
     def describe(self, item):
-        return say("item.single", options=_listed(o["label"] for o in item["options"]), points=fmt(dec(item["points"])))
+        return say("item.single", options=listed(o["label"] for o in item["options"]), points=fmt(dec(item["points"])))
 
 
 class Multiple(_Question):
@@ -721,7 +721,7 @@ class Multiple(_Question):
 
     def describe(self, item):
         how = say("item.partial" if item.get("partial") else "item.all_or_nothing")
-        return say("item.multiple", options=_listed(o["label"] for o in item["options"]), how=how,
+        return say("item.multiple", options=listed(o["label"] for o in item["options"]), how=how,
                    points=fmt(dec(item["points"])))
 
     def choices(self, item):

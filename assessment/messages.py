@@ -40,7 +40,7 @@ class Term:
     def __init__(self, key: str, /, **params):
         self.key, self.params = key, params
 
-    def text(self, lang: str = DEFAULT) -> str:
+    def text(self, lang: str | None = None) -> str:
         return say(self.key, lang, **self.params) if self.key else ""
 
     def __eq__(self, other):
@@ -61,8 +61,8 @@ class Listed:
     def __init__(self, parts):
         self.parts = tuple(parts)
 
-    def text(self, lang: str = DEFAULT) -> str:
-        return say("list_separator", lang).join(p if isinstance(p, str) else p.text(lang) for p in self.parts)
+    def text(self, lang: str | None = None) -> str:
+        return listed((p if isinstance(p, str) else p.text(lang) for p in self.parts), lang)
 
 
 NOTHING = Term("")
@@ -104,6 +104,16 @@ def say(message_id: str, lang: str | None = None, /, **params) -> str:
     """The message `message_id` in `lang` (the language being spoken when None), its {placeholders} filled."""
     lang = lang or _SPEAKING.get()
     return catalog(lang)[message_id].format_map(_InLanguage(params, lang))
+
+
+def listed(parts, lang: str | None = None) -> str:
+    """Phrases one after another as the language lists them (；in Chinese, "; " in English)."""
+    return say("list_separator", lang).join(parts)
+
+
+def enumerated(parts, lang: str | None = None) -> str:
+    """Short names in a row (、 in Chinese, ", " in English)."""
+    return say("enumeration", lang).join(parts)
 
 
 def did_you_mean(word, choices, cutoff=0.6, quoted=True):

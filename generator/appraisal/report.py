@@ -3,13 +3,12 @@ calibration page both write them)."""
 
 from assessment import items as kinds
 from assessment.answered import STANDARD
-from assessment.messages import say
+from assessment.messages import listed, say
 
 
 def text_report(result):
     if result.get("kind") == "rule":
         return _rule_report(result)
-    listed = say("item.list").join
     lines = [f"{result['name']}({result['standard']})", say("report.total", total=result["total"],
                                                              max=result["max_total"])]
     for row in result["items"]:
@@ -40,7 +39,7 @@ def text_report(result):
 def pending_sentence(result):
     """The short answers still waiting for a reviewer's marks, left out of the total."""
     return say("report.pending", count=len(result["pending"]), points=result["pending_points"],
-               names=say("item.list").join(p["name"] for p in result["pending"]))
+               names=listed(p["name"] for p in result["pending"]))
 
 
 def _rule_report(result):
