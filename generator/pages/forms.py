@@ -22,6 +22,16 @@ from .engine_files import PAGE_SCRIPTS
 from .escape import Raw, attr
 
 
+def _said(key, lang, **params):
+    """A catalog entry as text in the form's HTML (escaped: Markdown still reads raw HTML's inline syntax)."""
+    return attr(say(key, lang, **params))
+
+
+def _button(action, key, lang):
+    """One of the form's buttons: what it does (data-action, read by the page's script) and its words."""
+    return f'<button type="button" class="md-button" data-action="{action}">{_said(key, lang)}</button>'
+
+
 def field_hint(field, rule=None, lang=DEFAULT):
     """What a person needs at a field: the item's description and what may be written there (and, for a rule's
     rank field, that HR computes it from everyone's rows)."""
@@ -46,7 +56,7 @@ def _control(field, prefix="", with_hint=True, rule=None, lang=DEFAULT):
     if kind.control == "select":
         body = "".join(f'<option value="{attr(v)}">{attr(t)}</option>' for v, t in kind.choices(field))
         control = (f'<select id="{control_id}" name="{attr(fid)}" {reads}{described}>'
-                   f'<option value="">{attr(say("form.choose", lang))}</option>{body}</select>')
+                   f'<option value="">{_said("form.choose", lang)}</option>{body}</select>')
     elif kind.control == "ticks":
         boxes = "".join(
             f'<label class="hb-check"><input type="checkbox" name="{attr(fid)}" value="{attr(value)}" '
@@ -58,7 +68,7 @@ def _control(field, prefix="", with_hint=True, rule=None, lang=DEFAULT):
                    f'placeholder="{attr(kind.placeholder(field))}"{described}></textarea>')
         if kind.reads == "marked":  # the reviewer's marks: shown only in the review (审核) mode, see handbook.css
             high = fmt(kinds.point_range(field)[1])
-            control += (f'<label class="hb-marks">{attr(say("form.marks", lang, high=high))}'
+            control += (f'<label class="hb-marks">{_said("form.marks", lang, high=high)}'
                         f'<span class="hb-hint">{attr(kind.key(field))}</span>'
                         f'<input type="text" inputmode="decimal" data-marks-for="{attr(fid)}" '
                         'autocomplete="off"></label>')
@@ -72,7 +82,7 @@ def _control(field, prefix="", with_hint=True, rule=None, lang=DEFAULT):
 # A knowledge test: its points and key are shown once the person hands it in (交卷), and it says that a
 # test taken in the browser is practice, since the key is in the page.
 def _practice(lang):
-    return f'<p class="hb-practice" data-practice>{attr(say("form.practice", lang))}</p>'
+    return f'<p class="hb-practice" data-practice>{_said("form.practice", lang)}</p>'
 
 
 def standard_form(std, rulebook, engine):
@@ -91,22 +101,22 @@ def rule_form(rule, rulebook, engine):
     heads = "".join(f"<th>{attr(f['name'])}</th>" for f in rule["periods"])
     template = "".join(f"<td>{_control(f, 'period.', with_hint=False, lang=lang)}</td>" for f in rule["periods"])
     hints = [(f["name"], field_hint(f, rule, lang)) for f in rule["periods"]]
-    column_hints = "".join(f"<li><strong>{attr(name)}</strong>{attr(say('form.colon', lang))}{attr(hint)}</li>"
+    column_hints = "".join(f"<li><strong>{attr(name)}</strong>{_said('form.colon', lang)}{attr(hint)}</li>"
                            for name, hint in hints if hint)
     legend = say("form.person", lang)
     body = (f'<fieldset class="hb-section"><legend>{legend}</legend>{person}</fieldset>' if person else "")
     if not rule["periods"]:  # a rule over facts about the person only (a ladder climbed by years of service)
         return _shell(RULE, rule, rulebook, engine, body, min_periods=0)
     remove = say("form.remove_period", lang)
-    periods, period = attr(say("form.periods", lang, least=rule["min_periods"])), attr(say("form.period", lang))
+    periods, period = _said("form.periods", lang, least=rule["min_periods"]), _said("form.period", lang)
     body += (f'<fieldset class="hb-section"><legend>{periods}</legend>'
              f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>{period}</th>{heads}'
              '<th></th></tr></thead><tbody></tbody></table></div>'
              f'<template class="hb-period-template"><tr class="hb-period"><th class="hb-period-no"></th>{template}'
              f'<td><button type="button" class="hb-remove-period" aria-label="{attr(remove)}">'
-             f'{attr(say("form.remove", lang))}</button></td></tr></template>'
+             f'{_said("form.remove", lang)}</button></td></tr></template>'
              + (f'<ul class="hb-hints">{column_hints}</ul>' if column_hints else "") +
-             f'<button type="button" class="hb-add-period md-button">{attr(say("form.add_period", lang))}</button>'
+             f'<button type="button" class="hb-add-period md-button">{_said("form.add_period", lang)}</button>'
              '<div class="hb-field" data-field="periods"><p class="hb-error" role="alert"></p></div></fieldset>')
     return _shell(RULE, rule, rulebook, engine, body, min_periods=rule["min_periods"])
 
@@ -188,33 +198,31 @@ def _text_fields(hook, fields, described=""):
 
 
 def _who(lang):
-    fields = [(key, attr(say(f"form.who.{key}", lang))) for key in ("name", "staff_id", "department")]
-    return (f'<fieldset class="hb-who"><legend>{attr(say("page.who.legend", lang))}</legend>'
-            f'<p class="hb-hint" id="hb-who-hint">{attr(say("form.who.hint", lang))}</p>'
+    fields = [(key, _said(f"form.who.{key}", lang)) for key in ("name", "staff_id", "department")]
+    return (f'<fieldset class="hb-who"><legend>{_said("page.who.legend", lang)}</legend>'
+            f'<p class="hb-hint" id="hb-who-hint">{_said("form.who.hint", lang)}</p>'
             + _text_fields("who", fields, "hb-who-hint") + '</fieldset>')
 
 
 # A manager's (or peer's) review of a person's exported answers, opened by 审核他人的自评 (see review.js).
 # A template: nothing of it is in the page (nor in a screen reader's list of fields) until it is opened.
 def _review(lang):
-    def w(key):  # as HTML text
-        return attr(say(key, lang))
-    reviewer = [(key, w(f"form.review.reviewer_{key}")) for key in ("name", "staff_id")]  # escaped by w
+    reviewer = [(key, _said(f"form.review.reviewer_{key}", lang)) for key in ("name", "staff_id")]
     return ('<template class="hb-review-template">'
             '<section class="hb-review" data-review aria-labelledby="hb-review-title">'
-            f'<h2 id="hb-review-title">{w("form.review")}</h2>'
-            f'<p class="hb-hint">{w("form.review.hint")}</p>'
+            f'<h2 id="hb-review-title">{_said("form.review", lang)}</h2>'
+            f'<p class="hb-hint">{_said("form.review.hint", lang)}</p>'
             '<p class="hb-review-person" data-review-person></p>'
-            f'<div class="hb-actions"><label class="md-button hb-import">{w("form.review.import")}'
+            f'<div class="hb-actions"><label class="md-button hb-import">{_said("form.review.import", lang)}'
             '<input type="file" accept="application/json,.json" data-action="review-import"></label></div>'
-            f'<fieldset class="hb-who"><legend>{w("form.review.reviewer")}</legend>'
+            f'<fieldset class="hb-who"><legend>{_said("form.review.reviewer", lang)}</legend>'
             + _text_fields("reviewer", reviewer) + '</fieldset>'
-            f'<div class="hb-field"><label for="hb-review-overall">{w("page.review.overall")}</label>'
+            f'<div class="hb-field"><label for="hb-review-overall">{_said("page.review.overall", lang)}</label>'
             '<textarea id="hb-review-overall" rows="3" data-review-overall></textarea></div>'
             '<div class="hb-actions">'
-            f'<button type="button" class="md-button" data-action="review-export">{w("form.review.export")}</button>'
-            f'<button type="button" class="md-button" data-action="review-print">{w("form.review.print")}</button>'
-            f'<button type="button" class="md-button" data-action="review-exit">{w("form.review.exit")}</button></div>'
+            f'{_button("review-export", "form.review.export", lang)}'
+            f'{_button("review-print", "form.review.print", lang)}'
+            f'{_button("review-exit", "form.review.exit", lang)}</div>'
             '<div class="hb-review-message" role="alert" data-review-message></div></section></template>')
 
 
@@ -228,31 +236,28 @@ def _shell(kind, definition, rulebook, engine, body, min_periods=0, test=False):
                        "fields": {f["id"]: f["name"] for f in fields}, "basis": basis(kind, definition),
                        "engine": engine, "separators": kinds.SEPARATORS,
                        "period_path": PERIOD_PATH}, ensure_ascii=False)
+    lang = language_of(rulebook)
     # Starts the engine while the page is still being parsed, keeping its messages until app.js takes
     # them (app.js arrives after the theme's scripts). It computes nothing.
-    lang = language_of(rulebook)
-
-    def w(key):  # as HTML text
-        return attr(say(key, lang))
     start = f"<script>{engine_starter(engine['worker'], engine['definition'], lang)}</script>"
-    hand_in = f'<button type="button" class="md-button" data-action="hand-in">{w("form.hand_in")}</button>'
+    hand_in = _button("hand-in", "form.hand_in", lang)
     return Raw(
         f'{start}'
         f'<form class="hb-assess" data-definition="{attr(meta)}" novalidate>'
-        f'<p class="hb-status" role="status" data-status>{w("form.loading")}</p>'
+        f'<p class="hb-status" role="status" data-status>{_said("form.loading", lang)}</p>'
         f'<div class="hb-notice" role="status" data-notice></div>'
         f'{_review(lang)}'
         f'{_who(lang)}'
         f'{body}'
         # the running result, kept in view while a long form is filled (the full result is below the form)
-        f'<p class="hb-summary" aria-hidden="true" data-summary>{w("form.summary")}</p>'
+        f'<p class="hb-summary" aria-hidden="true" data-summary>{_said("form.summary", lang)}</p>'
         f'<div class="hb-actions">{hand_in if test else ""}'
-        f'<button type="button" class="md-button" data-action="export">{w("form.export")}</button>'
-        f'<label class="md-button hb-import">{w("form.import")}'
+        f'{_button("export", "form.export", lang)}'
+        f'<label class="md-button hb-import">{_said("form.import", lang)}'
         '<input type="file" accept="application/json,.json" data-action="import"></label>'
-        f'<button type="button" class="md-button" data-action="clear">{w("form.clear")}</button>'
-        f'<button type="button" class="md-button" data-action="print">{w("form.print")}</button>'
-        f'<button type="button" class="md-button" data-action="review">{w("form.review")}</button>'
+        f'{_button("clear", "form.clear", lang)}'
+        f'{_button("print", "form.print", lang)}'
+        f'{_button("review", "form.review", lang)}'
         f'</div><div class="hb-import-message" role="alert"></div></form>'
         f'<section id="hb-result" class="hb-result" aria-live="polite" data-state="loading" data-total="" '
         f'data-grade="" data-outcome=""></section>'
