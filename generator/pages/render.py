@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 import assessment
-from assessment.messages import catalog, language_of, say, speaking
+from assessment.messages import catalog, enumerated, language_of, say, speaking
 from assessment import cohort, formula
 from assessment import items as kinds
 from assessment.history import OUTCOMES, outcome_name, person_fields, vocabulary
@@ -35,7 +35,7 @@ DepartmentTree = namedtuple("DepartmentTree", "children staffed")
 class Pages:
     files: dict = field(default_factory=dict)  # docs path → Markdown
     nav: list = field(default_factory=list)  # MkDocs-style nav of the generated sections
-SOURCE_STATUS = {"included": "已收录", "partly": "部分收录", "not_yet": "尚未收录", "left_out": "不收录"}
+SOURCE_STATUS = ("included", "partly", "not_yet", "left_out")  # a source section's state, worded as doc.sources.*
 # what a source section can be placed in
 SOURCE_KINDS = {kind.key: kind.page_of for kind in definition_kinds.WITH_PAGES}
 
@@ -120,8 +120,10 @@ class Renderer:
         def link(target, label):
             return Raw(f"[{text(label)}]({paths.relative(here, target)})")
 
+        words = catalog(language_of(self.rb))
         return self._template(template).render(
-            rb=self.rb, link=link, paths=paths, r=self, Raw=Raw, here_path=here, w=self.words, **context)
+            rb=self.rb, link=link, paths=paths, r=self, Raw=Raw, here_path=here, w=self.words,
+            markdown=self.markdown, enum_sep=words["enumeration"], list_sep=words["list_separator"], **context)
 
     def words(self, key, **params):
         """The handbook language's words for `key` (assessment/catalogs/LANG.json) as Markdown: the catalog's text
@@ -133,6 +135,11 @@ class Renderer:
                 out.append(text(params.get(name, "")))
         return Raw("".join(out))
 
+    def markdown(self, key, **params):
+        """Like `words`, for a catalog text that is Markdown itself (`code` in it): only the parameters are
+        escaped."""
+        return Raw(catalog(language_of(self.rb))[key].format_map({k: text(v) for k, v in params.items()}))
+
     def _template(self, name):
         """A template once per build: the environment checks the file's time on every lookup (auto_reload, so a
         preview picks up an edited template) — once per page was 0.2 s of a 2,000-role build."""
@@ -143,7 +150,7 @@ class Renderer:
     def _version_label(self, i):
         version = self.history[i]["version"]
         if i and self.history[i - 1]["version"] == version:  # edited since its release, version not raised
-            return f"{version} 发布后的修改（版本号尚未提高）"
+            return say("doc.version_edited", language_of(self.rb), version=version)
         return version
 
     def recent_changes(self, area, ident):
@@ -176,10 +183,13 @@ class Renderer:
         if not definition.get("source"):
             return ""
         sources = paths.url(here, "sources.md", self.directory_urls)
-        links = "；".join(f'<a href="{attr(sources)}#{anchor}">{attr(label)}</a>'
+        links = say("list_separator", language_of(self.rb)).join(f'<a href="{attr(sources)}#{anchor}">{attr(label)}</a>'
                          for anchor, label in self.sourced[(key, definition["id"])])
-        return Raw(f'<small class="hb-source">来源：{attr(definition["source"])}'
-                   + (f"<br>对照资料来源：{links}" if links else "") + "</small>")
+        lang = language_of(self.rb)
+        said = attr(say("doc.source", lang, source=definition["source"]))
+        if links:
+            said += "<br>" + say("doc.source_sections", lang, links=links)
+        return Raw(f'<small class="hb-source">{said}</small>')
 
     def processes_using(self, here, key, ident):
         """Links to the processes a standard or rule belongs to: what a person does with their result."""
@@ -221,7 +231,8 @@ class Renderer:
     def formula(self, rule, expr):
         """A formula in words with the fields' names, and the formula itself in small print for HR."""
         words = formula.describe(formula.parse(expr), self._vocabulary(rule))
-        return Raw(f'{text(words)}<br><small class="hb-formula">公式：<code>{attr(expr)}</code></small>')
+        said = attr(say("doc.formula", language_of(self.rb)))
+        return Raw(f'{text(words)}<br><small class="hb-formula">{said}<code>{attr(expr)}</code></small>')
 
     def _vocabulary(self, rule):
         if rule["id"] not in self.vocabularies:
@@ -268,10 +279,11 @@ class Renderer:
         for rule in self.rb["rules"]:
             here = paths.rule(rule)
             files[here] = self._page("rule.md.j2", here, rule=rule, ladder=svg.ladders(rule["levels"]),
-                                     period=PERIODS[rule["period"]], person=person_fields(rule),
+                                     period=say("period." + rule["period"]), person=person_fields(rule),
                                      examples=self._rule_examples(rule),
                                      outcome_names={o: outcome_name(o) for o in OUTCOMES})
-        files["rules/index.md"] = self._page("rules_index.md.j2", "rules/index.md", periods=PERIODS)
+        files["rules/index.md"] = self._page("rules_index.md.j2", "rules/index.md",
+                                             periods={p: say("period." + p) for p in PERIODS})
         for kind, make in ((definition_kinds.BY_NAME["standard"], forms.standard_form),
                            (definition_kinds.BY_NAME["rule"], forms.rule_form)):
             for d in self.rb[kind.key]:
@@ -301,15 +313,24 @@ class Renderer:
             sections = self.source_sections()
             counts = {key: sum(1 for *_, s in sections if s["status"] == key) for key in SOURCE_STATUS}
             files["sources.md"] = self._page("sources.md.j2", "sources.md", sections=sections, counts=counts,
-                                             status=SOURCE_STATUS, anchor=_source_anchor)
+                                             status={key: say("doc.sources." + key) for key in SOURCE_STATUS},
+                                             anchor=_source_anchor)
         if self.home:
-            files["index.md"] = self._page("home.md.j2", "index.md", search_examples=self._search_examples())
+            files["index.md"] = self._page("home.md.j2", "index.md", contents=self._contents(),
+                                           search_examples=self._search_examples())
         return Pages(files=files, nav=self._nav(by_department, tree))
+
+    def _contents(self):
+        """What the handbook holds, for the home page's first sentence."""
+        held = ["duties"] + [key for key in ("levels", "standards", "rules")
+                             if self.rb["skills" if key == "levels" else key]]
+        return enumerated(say("doc.home." + key) for key in held)
 
     def _search_examples(self):
         """A few of the handbook's own names for the search tip: a role, a standard or rule, a skill."""
         found = [d["name"] for kind in ("roles", "standards", "rules", "skills") for d in self.rb[kind][:1]]
-        return found[:3]
+        return say("doc.home.search_examples_separator").join(
+            say("doc.home.search_example", name=name) for name in found[:3])
 
     def _engine_urls(self, here, ident):
         depth = here.count("/") + (1 if self.directory_urls and not here.endswith("index.md") else 0)
@@ -354,7 +375,7 @@ class Renderer:
     def _skill_groups(self):
         groups = defaultdict(list)
         for skill in self.rb["skills"]:
-            groups[(skill["scale"], skill.get("group") or "其他")].append(skill)
+            groups[(skill["scale"], skill.get("group") or say("nav.other"))].append(skill)
         return groups
 
     def _standard_examples(self, std):
@@ -413,7 +434,7 @@ class Renderer:
 
 def _links(here, definitions, path_of):
     """Markdown links from page `here` to each definition, by name, in the order given."""
-    return Raw("、".join(f"[{text(d['name'])}]({paths.relative(here, path_of(d))})" for d in definitions))
+    return Raw(enumerated(f"[{text(d['name'])}]({paths.relative(here, path_of(d))})" for d in definitions))
 
 
 def _source_anchor(d, n):

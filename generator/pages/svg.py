@@ -3,6 +3,8 @@
 No script, no external font or library: the browser renders plain SVG with the page's fonts.
 """
 
+from assessment.messages import say
+
 from .escape import Raw, attr
 
 CHAR_W = 15      # width of one CJK character at 14px, with a little air
@@ -35,7 +37,7 @@ def ladder(levels, name=None):
     n = len(levels)
     width = step_x * (n - 1) + box_w + 20
     height = step_y * (n - 1) + box_h + 20
-    label = f"晋升阶梯：{name}" if name else "晋升阶梯"
+    label = say("doc.ladder_named", name=name) if name else say("doc.ladder")
     parts = [f'<svg class="hb-ladder" role="img" aria-label="{attr(label)}" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
     for i, level in enumerate(levels):
@@ -46,7 +48,7 @@ def ladder(levels, name=None):
                      f'{attr(level["name"])}</text>')
         if level.get("pay"):
             parts.append(f'<text x="{x + box_w / 2}" y="{y + 42}" text-anchor="middle" class="hb-pay">'
-                         f'{attr(level["pay"])} 元</text>')
+                         f'{attr(say("doc.rule.money", amount=level["pay"]))}</text>')
         if i:
             x0, y0 = x - 36, y + box_h / 2 + step_y
             parts.append(f'<path d="M{x0} {y0} L{x - 6} {y + box_h / 2}" class="hb-arrow"/>'
@@ -92,7 +94,7 @@ def org_chart(roles, href):
         return gap_x + col * (box_w + gap_x), gap_y / 2 + d * (box_h + gap_y)
 
     # a group of links, not an image (an image cannot contain links); the table under it says the same in text
-    parts = [f'<svg class="hb-org" role="group" aria-label="组织架构图(下方表格以文字列出同样的汇报关系)" '
+    parts = [f'<svg class="hb-org" role="group" aria-label="{attr(say("doc.org_chart"))}" '
              f'viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
     for parent, kids in children.items():
@@ -119,7 +121,7 @@ def flow(steps):
     box_w = min(360, max(220, max(_text_width(name) for name in names) + 28))
     box_h, gap = 54, 26
     width, height = box_w + 20, len(steps) * (box_h + gap) - gap + 20
-    label = "流程图：" + " → ".join(step["name"] for step in steps)
+    label = say("doc.flow", steps=" → ".join(step["name"] for step in steps))
     parts = [f'<svg class="hb-flow" role="img" aria-label="{attr(label)}" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
     for i, (name, step) in enumerate(zip(names, steps)):
