@@ -296,6 +296,7 @@ def _check_item(entry, it, raw, path, scales, std, checker):
             checker.unique(entry, "option", [(k, path + ("key", i)) for i, k in enumerate(keys)])
     if std["method"] == "weighted" and it.get("scored", True) and it.get("weight") is None:
         checker.report(entry, path, "weight_missing", item=it["id"])
+        return False  # the totals' range (the bands' check) cannot be computed without it
     if std["method"] == "sum" and it.get("weight") is not None:
         checker.report(entry, path + ("weight",), "weight_unused", item=it["id"])
     return True
