@@ -15,7 +15,7 @@ import re
 from decimal import ROUND_FLOOR, Decimal
 
 from .errors import ExprError
-from .messages import Term, did_you_mean
+from .messages import Term, did_you_mean, say
 from .numbers import dec, quantize
 
 _TOKEN = re.compile(
@@ -461,8 +461,14 @@ def _mismatch(where, a, b, col):
 
 # --- in words (pages and results show a condition as a person reads it) ---------------------------
 
-_SAY_OPS = {"==": "为", "!=": "不为", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "+": "+", "-": "−", "*": "×",
-            "/": "÷", "and": "并且", "or": "或者"}
+# an operator in words: the catalogs' formula.OP where a language writes a word, the sign itself otherwise
+_SAY_OPS = {"==": "is", "!=": "is_not", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "+": "+", "-": "−", "*": "×",
+            "/": "÷", "and": "and", "or": "or"}
+
+
+def _op(op):
+    word = _SAY_OPS[op]
+    return say("formula." + word) if word.isalpha() or "_" in word else word
 
 
 class Vocabulary:
@@ -473,8 +479,8 @@ class Vocabulary:
 
 
 def describe(node, words, field=None):
-    """A formula in Chinese words with the fields' names: `streak(monthly_rank > 3) >= 3` →
-    "连续满足「当月部门考评名次 > 3」的最近期数 ≥ 3"."""
+    """A formula in the language's words with the fields' names: `streak(monthly_rank > 3) >= 3` →
+    "截至最近一期连续满足「当月部门考评名次 > 3」的期数 ≥ 3"."""
     tag = node[0]
     if tag == "num":
         return _number_text(node[1])
@@ -482,24 +488,24 @@ def describe(node, words, field=None):
         label = words.options.get(field, {}).get(node[1], node[1])
         return f"“{label}”"
     if tag == "bool":
-        return "是" if node[1] else "否"
+        return say("item.yes" if node[1] else "item.no")
     if tag == "name":
-        return f"「{words.names.get(node[1], node[1])}」"
+        return say("formula.open") + words.names.get(node[1], node[1]) + say("formula.close")
     if tag == "neg":
         return f"−{_operand(node[1], words, 7)}"
     if tag == "not":
-        return f"并非（{describe(node[1], words)}）"
+        return say("formula.not", condition=describe(node[1], words))
     if tag == "bin":
         op, left, right = node[1], node[2], node[3]
         prec = _BINARY[op]
         subject = field_of(left) or field_of(right)
-        return f"{_operand(left, words, prec, subject)} {_SAY_OPS[op]} {_operand(right, words, prec + 1, subject)}"
+        return f"{_operand(left, words, prec, subject)} {_op(op)} {_operand(right, words, prec + 1, subject)}"
     return _describe_call(node[1], node[2], words)
 
 
 def _operand(node, words, prec, field=None):
     text = describe(node, words, field)
-    return f"（{text}）" if node[0] == "bin" and _BINARY[node[1]] < prec else text
+    return say("formula.group", text=text) if node[0] == "bin" and _BINARY[node[1]] < prec else text
 
 
 def field_of(node):
@@ -510,38 +516,32 @@ def field_of(node):
     return None
 
 
+_OVER_RECENT = ("avg", "total", "count", "longest_streak")  # a second argument is how many recent periods
+
+
 def _describe_call(name, args, words):
-    say = [_operand(a, words, 99) for a in args]  # a calculation as an argument goes in brackets
-    recent = f"最近 {say[1]} 期" if len(args) > 1 and name in ("avg", "total", "count", "longest_streak") else "各期"
-    if name == "avg":
-        return f"{recent}{say[0]}的平均值"
-    if name == "total":
-        return f"{recent}{say[0]}之和"
-    if name == "count":
-        return f"{recent}中满足「{_plain(args[0], words)}」的期数"
-    if name == "streak":
-        return f"截至最近一期连续满足「{_plain(args[0], words)}」的期数"
-    if name == "longest_streak":
-        return f"{recent}中连续满足「{_plain(args[0], words)}」的最长期数"
-    if name == "last":
-        return f"最近一期的{say[0]}"
-    if name == "periods":
-        return "已填写的期数"
-    if name in ("min", "max"):
-        return f"{say[0]}与{say[1]}中较{'小' if name == 'min' else '大'}者"
-    if name == "floor":
-        return f"{say[0]}向下取整"
-    if name == "round":
-        return f"{say[0]}四舍五入到 {say[1]} 位小数" if len(args) > 1 else f"{say[0]}四舍五入取整"
+    shown = [_operand(a, words, 99) for a in args]  # a calculation as an argument goes in brackets
+    params = {f"a{i}": text for i, text in enumerate(shown)}
+    if name in _OVER_RECENT:
+        params["recent"] = say("formula.recent", count=shown[1]) if len(args) > 1 else say("formula.all_periods")
+    if name in ("count", "streak", "longest_streak"):
+        params["condition"] = _plain(args[0], words)
+    if name == "if":  # the condition is a clause of its own: no brackets
+        params["a0"] = describe(args[0], words)
+    if name == "round" and len(args) == 1:
+        name = "round_whole"
     if name == "lookup":
         table = args[0][1] if args[0][0] == "name" else ""
-        return f"按「{words.tables.get(table, table)}」查{say[1]}所得的值"
-    return f"若 {describe(args[0], words)}，则为 {say[1]}，否则为 {say[2]}"  # if
+        params["table"] = words.tables.get(table, table)
+    return say("formula.call." + name, **params)
 
 
 def _plain(node, words):
     """A condition inside 「」: field names without their own brackets."""
-    return describe(node, words).replace("「", "").replace("」", "")
+    text = describe(node, words)
+    for bracket in (say("formula.open"), say("formula.close")):
+        text = text.replace(bracket, "") if bracket else text
+    return text
 
 
 def _number_text(value):

@@ -42,8 +42,10 @@ def test_a_message_uses_only_the_parameters_the_code_gives(lang):
 def test_a_catalog_is_plain_json_with_a_text_for_each_id(lang):
     data = json.loads((CATALOGS / f"{lang}.json").read_text(encoding="utf-8"))
     assert all(isinstance(text, str) for text in data.values())
-    # a separator may be nothing: Chinese writes quoted names one after another (“甲”“乙”)
-    empty = [key for key, text in data.items() if not text.strip() and not key.endswith("separator")]
+    # a separator or a bracket may be nothing: Chinese writes quoted names one after another (“甲”“乙”), English
+    # writes a field's name in a formula bare where Chinese sets it in 「」
+    may_be_empty = ("separator", ".open", ".close")
+    empty = [key for key, text in data.items() if not text.strip() and not key.endswith(may_be_empty)]
     assert empty == []
 
 
