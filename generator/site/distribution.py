@@ -43,6 +43,8 @@ def write_bundle(folder: Path, root: Path = ROOT) -> None:
     config = root / bundle.CONFIG
     shutil.copyfile(config, folder / bundle.CONFIG)
     shutil.copytree(root / "content", folder / "content")
+    if (root / "translations").is_dir():  # the hand-written pages in other languages (mkdocs_plugin._translate)
+        shutil.copytree(root / "translations", folder / "translations")
     runtime, stdlib_source = runtime_settings(config)
     try:
         files = assets.runtime_contents(root, runtime, stdlib_source)

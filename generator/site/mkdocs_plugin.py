@@ -36,6 +36,7 @@ from .watch import watch
 log = logging.getLogger("mkdocs.plugins.handbook")
 LIVERELOAD, SEARCH_WAITS = "assets/livereload.js", "assets/search-waits.js"
 SERVE_ONLY = (LIVERELOAD, SEARCH_WAITS)  # the files `make serve` adds to what it serves
+TRANSLATIONS = "translations"  # beside docs_dir: translations/en/guide/index.md is content/guide/index.md in English
 
 
 class HandbookConfig(Config):
@@ -143,6 +144,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return env
 
     def on_files(self, files, config):
+        self._translate(files, config)
         for path, markdown in self.pages.files.items():
             files.append(File.generated(config, path, content=markdown))
         for path, source in self.handbook.own_pages.items():
@@ -163,6 +165,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.preview:
             self._plan_preview(files, config)
         return files
+
+    def _translate(self, files, config):
+        """A page written by hand (content/guide/…) in the handbook's language: translations/LANG/ beside
+        content/ holds a language's version of a page under the same path; a page it lacks stays as written."""
+        folder = Path(config.config_file_path).parent / TRANSLATIONS / self.language
+        if self.language == DEFAULT or not folder.is_dir():
+            return
+        for file in list(files.documentation_pages()):
+            translated = folder / file.src_uri
+            if translated.is_file():
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri, abs_src_path=str(translated)))
 
     def _plan_preview(self, files, config):
         # a renamed page's new title is in every neighbour's navigation, though their Markdown is unchanged
