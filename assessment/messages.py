@@ -100,6 +100,11 @@ def speaking(lang: str):
         _SPEAKING.reset(token)
 
 
+def spoken() -> str:
+    """The language being spoken (see `speaking`)."""
+    return _SPEAKING.get()
+
+
 def say(message_id: str, lang: str | None = None, /, **params) -> str:
     """The message `message_id` in `lang` (the language being spoken when None), its {placeholders} filled."""
     lang = lang or _SPEAKING.get()

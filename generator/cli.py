@@ -18,7 +18,7 @@ import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 from assessment.fingerprint import answers_hash
-from assessment.messages import DEFAULT, LANGUAGES, say, speaking
+from assessment.messages import DEFAULT, LANGUAGES, say, speaking, spoken
 
 from . import skeletons
 from .importing.sheets import TEMPLATES as TEMPLATE_KINDS
@@ -126,17 +126,17 @@ def main(argv: list[str] | None = None) -> int:
         folder = getattr(args, "dir", None)  # (some commands, `import --template`, name none)
         args.lang = declared_language(Path(folder)) if folder else DEFAULT
     if hasattr(args, "dir") and args.command not in ("validate", "schema", "import"):  # these say it themselves
-        print(f"手册文件夹 / handbook folder: {args.dir}", file=sys.stderr)
+        print(say("cli.folder", args.lang, folder=args.dir), file=sys.stderr)
     try:
-        return COMMANDS[args.command](args)
+        with speaking(args.lang):  # every message below, and the engine's, in the chosen language
+            return COMMANDS[args.command](args)
     except DefinitionError as exc:
         print(exc.format(args.lang), file=sys.stderr)
         count = len(exc.diagnostics)
         print(say("cli.error_count", args.lang, count=count), file=sys.stderr)
         return EXIT_INVALID
     except CannotWrite as exc:
-        print(f"{exc.path}: 无法写入 / cannot write: {exc.reason} — 检查路径是否存在、是否有写入权限 / "
-              f"check that the folder exists and is writable", file=sys.stderr)
+        print(say("cli.cannot_write", args.lang, path=exc.path, reason=exc.reason), file=sys.stderr)
         return EXIT_WRITE
     except BrokenPipeError:
         # the reader stopped early (`handbook rulebook | head`): it has what it wanted, nothing is wrong
@@ -145,8 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 — a person sees a sentence, not a traceback (HANDBOOK_DEBUG=1 shows it)
         if os.environ.get("HANDBOOK_DEBUG"):
             raise
-        print(f"内部错误 / internal error: {type(exc).__name__}: {exc} — 这是本工具的缺陷, 请把这条消息和所用文件"
-              f"交给维护者 / this is a bug: please report it with the files used", file=sys.stderr)
+        print(say("cli.internal", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -178,16 +177,16 @@ def read_answers(path: Path) -> dict:
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except RecursionError:
-        raise ValueError("嵌套层数过多, 不是页面导出的答案文件 / nested too deeply") from None
+        raise ValueError(say("cli.nested")) from None
     except yaml.MarkedYAMLError as exc:  # said as for a definition file: where, what, and the fix
         found = syntax.explain(path, text, exc)
-        raise ValueError("第 {} 行第 {} 列：{} — {}".format(found.line, found.col, *found.message("zh"))) from None
+        what, fix = found.message(spoken())
+        raise ValueError(say("cli.at", line=found.line, col=found.col, what=what, fix=fix)) from None
     except (ValueError, yaml.YAMLError) as exc:
-        raise ValueError(f"不是有效的 {path.suffix.lstrip('.').upper() or 'JSON'} 文件 / not valid: {exc}") from None
+        raise ValueError(say("cli.not_valid", format=path.suffix.lstrip(".").upper() or "JSON", error=exc)) from None
     if isinstance(data, str) and (slip := syntax.full_width_key(text)):  # "score： 90" reads as one text
         line, col = slip
-        raise ValueError(f"第 {line} 行第 {col} 列：这里用了全角冒号“：”，YAML 只认英文的“:” — "
-                         "改成英文冒号“:”，冒号后面留一个空格")
+        raise ValueError(say("cli.full_width_colon", line=line, col=col))
     return data
 
 
@@ -226,11 +225,10 @@ def _score(args: argparse.Namespace) -> int:
     try:
         answers = read_answers(args.answers)
     except OSError as exc:
-        print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc.strerror or exc}",
-              file=sys.stderr)
+        print(say("cli.unreadable_answers", path=args.answers, error=exc.strerror or exc), file=sys.stderr)
         return EXIT_NOT_FOUND
     except ValueError as exc:
-        print(f"{args.answers}: 无法读取答案文件 / cannot read the answers file: {exc}", file=sys.stderr)
+        print(say("cli.unreadable_answers", path=args.answers, error=exc), file=sys.stderr)
         return EXIT_NOT_FOUND
     try:
         assessment.find(rulebook, args.ident)
@@ -258,7 +256,7 @@ def _score(args: argparse.Namespace) -> int:
 
 def _no_such(rulebook: Rulebook, ident: str) -> int:
     ids = ", ".join(d["id"] for d in rulebook["standards"] + rulebook["rules"])
-    print(f"没有标准或规则“{ident}” / no standard or rule {ident!r}. 可用 available: {ids}", file=sys.stderr)
+    print(say("cli.no_such", ident=ident, ids=ids), file=sys.stderr)
     return EXIT_NOT_FOUND
 
 
@@ -275,19 +273,15 @@ def _unwrap(rulebook, ident, data, path, lang):
         return data
     if data["definition"] != ident:
         name = data.get("definition_name") or data["definition"]
-        raise WrongFile(f"这个文件是“{name}”的答案, 不是“{ident}”的 — 换用对应的文件, 或把 ID 改为 "
-                        f"{data['definition']} / this file answers {data['definition']!r}, not {ident!r}")
+        raise WrongFile(say("cli.wrong_file", name=name, ident=ident, definition=data["definition"]))
     carried = batch.from_export(rulebook, data)
     if batch.is_review(data):
-        print(f"{path}: 审核文件：按审核人 {batch.reviewer_name(data)} 的答案计分 / a review file: "
-              "the reviewer's answers are scored", file=sys.stderr)
+        print(say("cli.review_file", path=path, reviewer=batch.reviewer_name(data)), file=sys.stderr)
         if note := batch.sealed_note(data):
             print(f"{path}: {note}", file=sys.stderr)
     if data.get("rulebook_hash") != answers_hash(rulebook, ident):
-        print(f"{path}: 此答案来自规则版本 {data.get('rulebook_version') or '未知'}, "
-              f"已按当前版本 {rulebook['version']} 核对 / "
-              f"answers from version {data.get('rulebook_version') or 'unknown'}, carried to {rulebook['version']}",
-              file=sys.stderr)
+        print(say("cli.carried", path=path, version=rulebook["version"],
+                  **{"from": data.get("rulebook_version") or say("page.unknown")}), file=sys.stderr)
     for change in carried["changes"]:
         print(f"{path}: {change['text']}", file=sys.stderr)
     return carried["answers"]
@@ -299,16 +293,14 @@ def _batch(args: argparse.Namespace) -> int:
     rulebook = build_rulebook(args.dir)
     if (args.output.suffix.lower() not in (".xlsx", ".csv", ".html")
             or (args.template and args.output.suffix.lower() != ".xlsx")):
-        print(f"{args.output}: 结果文件须以 .xlsx、.csv 或 .html 结尾(空表格为 .xlsx) / "
-              "the output is .xlsx, .csv or .html", file=sys.stderr)
+        print(say("cli.batch_output", path=args.output), file=sys.stderr)
         return EXIT_USAGE
     try:
         if args.template:
             if batch.find_definition(rulebook, args.template)[0] is None:
-                print(f"没有标准或规则“{args.template}” / no standard or rule {args.template!r}", file=sys.stderr)
-                return EXIT_NOT_FOUND
+                return _no_such(rulebook, args.template)
             batch.template(rulebook, args.template, args.output)
-            print(f"已写出空表格 / written: {args.output}")
+            print(say("cli.template_written", path=args.output))
             return EXIT_OK
         rows = batch.score(batch.read(args.inputs, rulebook), rulebook)
         batch.write(rows, args.output, rulebook)
@@ -320,8 +312,9 @@ def _batch(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
     for row in rows:
         for note in row.entry.notes:
-            print(f"{row.entry.source}: 说明：{note}", file=sys.stderr)
-    print(f"{len(rows)} 人次, 已计分 {sum(1 for r in rows if r.result)}, 有问题 {len(failed)} → {args.output}")
+            print(say("cli.batch_note", source=row.entry.source, note=note), file=sys.stderr)
+    print(say("cli.batch_done", rows=len(rows), scored=sum(1 for r in rows if r.result), failed=len(failed),
+              output=args.output))
     return EXIT_ANSWERS if failed else EXIT_OK
 
 
@@ -354,31 +347,28 @@ def _release(args: argparse.Namespace) -> int:
     try:
         path, status = releases.release(args.dir, rulebook)
     except ValueError as exc:
-        print(f"{exc}: 版本 {rulebook['version']} 已经发布过, 内容与现在不同 — 先在 organisation.yaml 中提高 version "
-              f"(例如改为 {releases.next_version(rulebook['version'])}), 再发布 / version {rulebook['version']} "
-              f"was released with other content: raise version first", file=sys.stderr)
+        print(say("cli.released_other", error=exc, version=rulebook["version"],
+                  next=releases.next_version(rulebook["version"])), file=sys.stderr)
         return EXIT_INVALID
     except OSError as exc:
         raise CannotWrite(releases.archive_path(args.dir, rulebook["version"]), exc.strerror or exc) from None
     if status == "unchanged":
-        print(f"版本 {rulebook['version']} 已发布, 内容未变: {path} / already released, unchanged")
+        print(say("cli.released_same", version=rulebook["version"], path=path))
     else:
-        print(f"已存档版本 {rulebook['version']}: {path} — 请把它与 YAML 一起提交 / archived: commit it with the YAML")
+        print(say("cli.archived", version=rulebook["version"], path=path))
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", args.ident) or args.ident == "index":
-        print(f"“{args.ident}”不能作标识 — 用小写英文字母开头, 只含小写字母、数字和下划线, 如 night_shift_agent / "
-              f"ids are lower-case letters, digits and underscores", file=sys.stderr)
+        print(say("cli.bad_ident", ident=args.ident), file=sys.stderr)
         return EXIT_USAGE
     path = Path(args.dir) / BY_NAME[args.kind].key / f"{args.ident}.yaml"
     if path.exists():
-        print(f"{path}: 已存在, 未改动 — 换一个标识, 或直接编辑这个文件 / already exists, left as it is",
-              file=sys.stderr)
+        print(say("cli.exists", path=path), file=sys.stderr)
         return EXIT_INVALID
     _write(path, skeletons.skeleton(args.kind, args.ident, args.name or args.ident, build_rulebook(args.dir)))
-    print(f"已新建 {path} — 修改其中的内容后运行 handbook validate / created: edit it, then validate")
+    print(say("cli.created", path=path))
     return EXIT_OK
 
 
@@ -388,17 +378,16 @@ def _init(args: argparse.Namespace) -> int:
     try:
         written, kept = starter.init(args.folder, args.name, args.force)
     except starter.NotEmpty:
-        print(f"{args.folder}: 文件夹里已有文件, 未写入任何文件 — 换一个新文件夹, 或加 --force 只补上缺少的文件"
-              f"(已有的文件不会被改动) / the folder holds files: nothing written (--force adds only missing files)",
-              file=sys.stderr)
+        print(say("cli.not_empty", folder=args.folder), file=sys.stderr)
         return EXIT_WRITE
     except OSError as exc:
         raise CannotWrite(args.folder, exc.strerror or exc) from None
     for path in kept:
-        print(f"{path}: 已存在, 未改动 / exists, left as it is", file=sys.stderr)
-    print(f"已新建手册 {args.folder}（{len(written)} 个文件）。下一步 / next:\n"
+        print(say("cli.kept", path=path), file=sys.stderr)
+    print(say("cli.initialised", folder=args.folder, count=len(written)) + "\n"
           f"  handbook validate {args.folder}\n  handbook serve --dir {args.folder}\n"
-          f"  handbook build --dir {args.folder} --site-dir 网站\n详见 {Path(args.folder) / 'README.md'}")
+          f"  handbook build --dir {args.folder} --site-dir {say('cli.site_folder')}\n"
+          + say("cli.see", readme=Path(args.folder) / "README.md"))
     return EXIT_OK
 
 
@@ -408,55 +397,48 @@ def _import(args: argparse.Namespace) -> int:
 
     if args.template:
         if not args.output or args.output.suffix.lower() != ".xlsx":
-            print("用 -o 给出模板的文件名, 以 .xlsx 结尾, 如 -o 岗位.xlsx / give the template's file with -o FILE.xlsx",
-                  file=sys.stderr)
+            print(say("cli.template_file"), file=sys.stderr)
             return EXIT_USAGE
         if args.output.exists() and not args.force:
-            print(f"{args.output}: 已存在, 未改动 — 换一个文件名, 或加 --force 覆盖 / exists: left as it is",
-                  file=sys.stderr)
+            print(say("cli.exists_force", path=args.output), file=sys.stderr)
             return EXIT_WRITE
         try:
             template.write(args.template, args.output)
         except OSError as exc:
             raise CannotWrite(args.output, exc.strerror or exc) from None
-        print(f"已写出模板 {args.output} — 填好后运行 handbook import {args.output} --dir 手册文件夹")
+        print(say("cli.template_done", path=args.output))
         return EXIT_OK
     if not args.books or not args.dir:
-        print("用法 / usage: handbook import 表格.xlsx --dir 手册文件夹  （空白模板：handbook import --template roles "
-              "-o 岗位.xlsx）", file=sys.stderr)
+        print(say("cli.import_usage"), file=sys.stderr)
         return EXIT_USAGE
-    print(f"手册文件夹 / handbook folder: {args.dir}", file=sys.stderr)
+    print(say("cli.folder", folder=args.dir), file=sys.stderr)
     try:
         result, problems = importing.plan(args.books, args.dir, args.name)
     except importing.NotAHandbook:
-        print(f"{args.dir}: 不是手册文件夹（没有 organisation.yaml），未写入任何文件 — 给出手册文件夹，或给一个新的"
-              f"（不存在或为空的）文件夹 / not a handbook folder: nothing written", file=sys.stderr)
+        print(say("cli.not_a_handbook", folder=args.dir), file=sys.stderr)
         return EXIT_INVALID
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"共 {len(problems)} 处问题，未写入任何文件。", file=sys.stderr)
+        print(say("cli.import_problems", count=len(problems)), file=sys.stderr)
         return EXIT_INVALID
     for relative in result.same:
-        print(f"  不变 unchanged  {relative}")
+        print(say("cli.unchanged", path=relative))
     for relative in result.new:
-        print(f"  新建 new        {relative}")
+        print(say("cli.new", path=relative))
     for relative in result.changed:
-        print(f"  改写 changed    {relative}" + ("" if args.force else "  （需要 --force）") +
-              (f"：{result.what[relative]}" if result.what.get(relative) else ""))
+        print(say("cli.changed", path=relative) + ("" if args.force else say("cli.needs_force"))
+              + (say("cli.what_changed", what=result.what[relative]) if result.what.get(relative) else ""))
     if result.changed and not args.force:
-        print(f"{len(result.changed)} 个已有文件将被改写（原文件中的注释不保留），未写入任何文件 — "
-              f"核对上面的清单后加 --force 再运行 / existing files would change: nothing written (add --force)",
-              file=sys.stderr)
+        print(say("cli.would_change", count=len(result.changed)), file=sys.stderr)
         return EXIT_WRITE
     if not (Path(args.dir) / "_schema").exists():
-        print("  新建 new        _schema/（编辑器的格式提示）")
+        print(say("cli.schema_new"))
     try:
         importing.write(args.dir, result)
     except OSError as exc:
         raise CannotWrite(args.dir, exc.strerror or exc) from None
-    print(f"已导入到 {args.dir}：新建 {len(result.new)} 个、改写 {len(result.changed)} 个文件。下一步 / next: "
-          f"handbook validate {args.dir}")
+    print(say("cli.imported", folder=args.dir, new=len(result.new), changed=len(result.changed)))
     return EXIT_OK
 
 

@@ -172,10 +172,10 @@ def test_init_never_overwrites(tmp_path):
     folder.mkdir()
     (folder / "organisation.yaml").write_text("name: 已有的机构\n", encoding="utf-8")
     refused = run_cli("init", folder, cwd=tmp_path)
-    assert refused.returncode == 5 and "文件夹里已有文件, 未写入任何文件" in refused.stderr
+    assert refused.returncode == 5 and "文件夹里已有文件，未写入任何文件" in refused.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["organisation.yaml"]
     forced = run_cli("init", folder, "--force", cwd=tmp_path)
-    assert forced.returncode == 0 and "organisation.yaml: 已存在, 未改动" in forced.stderr
+    assert forced.returncode == 0 and "organisation.yaml：已存在，未改动" in forced.stderr
     assert (folder / "organisation.yaml").read_text(encoding="utf-8") == "name: 已有的机构\n"
     assert (folder / "roles" / "first_role.yaml").is_file()
 

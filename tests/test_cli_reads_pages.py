@@ -29,10 +29,10 @@ def test_an_export_from_the_page_scores_the_same(page, site_url, tmp_path):
     done = run_cli("score", "cs_kpi_monthly", "--answers", path, "--json")
     assert done.returncode == 0, done.stderr
     # nothing to say about the file: only which handbook folder was read
-    assert json.loads(done.stdout)["total"] == "89.75" and done.stderr == "手册文件夹 / handbook folder: competencies\n"
+    assert json.loads(done.stdout)["total"] == "89.75" and done.stderr == "手册文件夹：competencies\n"
 
     wrong = run_cli("score", "cs_grading", "--answers", path)
-    assert wrong.returncode == 4 and "这个文件是“客服岗位月度绩效(KPI)”的答案, 不是“cs_grading”的" in wrong.stderr
+    assert wrong.returncode == 4 and "这个文件是“客服岗位月度绩效(KPI)”的答案，不是“cs_grading”的" in wrong.stderr
 
     older = json.loads(path.read_text(encoding="utf-8"))
     older.update(rulebook_version="2025.4", rulebook_hash="sha256:older")
@@ -40,7 +40,7 @@ def test_an_export_from_the_page_scores_the_same(page, site_url, tmp_path):
     path.write_text(json.dumps(older, ensure_ascii=False), encoding="utf-8")
     carried = run_cli("score", "cs_kpi_monthly", "--answers", path, "--json")
     assert carried.returncode == 0 and json.loads(carried.stdout)["total"] == "89.75"
-    assert f"此答案来自规则版本 2025.4, 已按当前版本 {VERSION} 核对" in carried.stderr
+    assert f"此答案来自规则版本 2025.4，已按当前版本 {VERSION} 核对" in carried.stderr
     assert "“考勤”的权重改变（5 → 10），你的答案已保留" in carried.stderr
 
 

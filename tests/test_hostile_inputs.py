@@ -36,7 +36,7 @@ def test_a_reader_that_stops_early_is_no_error():
 
 def test_a_schema_folder_that_cannot_be_made_is_exit_5_with_the_path(handbook_copy):
     done = run_cli("schema", "--dir", handbook_copy, "-o", "/dev/null/x")
-    assert done.returncode == 5 and "/dev/null/x: 无法写入" in done.stderr and "内部错误" not in done.stderr
+    assert done.returncode == 5 and "/dev/null/x：无法写入" in done.stderr and "内部错误" not in done.stderr
 
 
 def test_an_organisation_file_that_is_a_folder_is_said_to_be_one(handbook_copy):

@@ -35,7 +35,7 @@ def test_new_refuses_a_bad_id_and_an_existing_file(defs):
     bad = run_cli("new", "role", "Night-Agent", "--dir", defs)
     assert bad.returncode == 2 and "不能作标识" in bad.stderr
     taken = run_cli("new", "role", "cs_lead", "--dir", defs)
-    assert taken.returncode == 1 and "已存在, 未改动" in taken.stderr
+    assert taken.returncode == 1 and "已存在，未改动" in taken.stderr
 
 
 def test_build_and_serve_are_commands_too():

@@ -177,8 +177,8 @@ def test_names_resolve_to_what_the_folder_has_and_files_change_only_with_force(t
         [before["name"], None, None, "接听客户来电\n记录工单", None]]})
     once = handbook("import", book, "--dir", folder, cwd=tmp_path)
     assert once.returncode == 5, once.stderr
-    assert "改写 changed    roles/cs_representative.yaml  （需要 --force）：duties" in once.stdout
-    assert "新建 new        roles/wan_ban_ke_fu_dai_biao.yaml" in once.stdout
+    assert "改写  roles/cs_representative.yaml  （需要 --force）：duties" in once.stdout
+    assert "新建  roles/wan_ban_ke_fu_dai_biao.yaml" in once.stdout
     assert sample_role.read_bytes() == original and not (folder / "roles/wan_ban_ke_fu_dai_biao.yaml").exists()
 
     forced = handbook("import", book, "--dir", folder, "--force", cwd=tmp_path)

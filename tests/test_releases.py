@@ -39,7 +39,7 @@ def test_the_samples_current_version_is_released(defs):
     assert done.returncode == 0 and done.stderr == ""
     archived = json.loads((defs / "_releases" / f"{VERSION}.json").read_text(encoding="utf-8"))
     assert archived["version"] == VERSION
-    assert run_cli("release", "--dir", defs).stdout.startswith(f"版本 {VERSION} 已发布, 内容未变")
+    assert run_cli("release", "--dir", defs).stdout.startswith(f"版本 {VERSION} 已发布，内容未变")
 
 
 def test_changed_content_under_the_same_version_is_noted_at_the_version_line(defs):
@@ -51,7 +51,7 @@ def test_changed_content_under_the_same_version_is_noted_at_the_version_line(def
     assert f"organisation.yaml:{line}:" in done.stderr
     assert f"规则内容与已发布的版本 {VERSION} 不同，但 version 仍是 {VERSION}" in done.stderr
     refused = run_cli("release", "--dir", defs)
-    assert refused.returncode == 1 and f"先在 organisation.yaml 中提高 version (例如改为 {NEXT})" in refused.stderr
+    assert refused.returncode == 1 and f"先在 organisation.yaml 中提高 version（例如改为 {NEXT}）" in refused.stderr
 
 
 def test_release_archives_a_raised_version_once(defs):
