@@ -4,6 +4,7 @@ command from another working directory, and each site carries only its own conte
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,14 @@ def names(rulebook):
 
 
 def containing(texts, words):
-    return sorted(f"{page}: {word}" for page, text in texts.items() for word in words if word in text)
+    """Where each word is found; an English name as a word of its own ("Director" is not in `<Directory>`)."""
+    def pattern(word):
+        before = r"(?<![A-Za-z])" if word[0].isascii() and word[0].isalpha() else ""
+        after = r"(?![A-Za-z])" if word[-1].isascii() and word[-1].isalpha() else ""
+        return re.compile(before + re.escape(word) + after)
+
+    found = {word: pattern(word) for word in words}
+    return sorted(f"{page}: {word}" for page, text in texts.items() for word in words if found[word].search(text))
 
 
 @pytest.fixture(scope="module")
