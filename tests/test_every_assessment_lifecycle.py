@@ -18,6 +18,19 @@ from assessment.standard import all_items, is_test
 
 from test_assessment_browser import fill
 
+# what the page says, in the handbook's language (examples/library is English, the sample Chinese)
+SAID = {
+    "zh": {"invitations": ("填写表格后", "答完后按“交卷”"), "total": "总分 ", "outcome": "结果：",
+           "ready": "计分引擎已就绪", "hand in": "交卷", "export": "导出答案", "clear": "清除答案",
+           "review": "审核他人的自评",
+           "import first": "请先导入员工导出的答案文件", "sheet": "审核单：{name}",
+           "distances": "相差两档及以上（需要讨论）0 项，相差一档 0 项。"},
+    "en": {"invitations": ("Fill in the form", "When you have answered, press “Hand in”"), "total": "Total ",
+           "outcome": "Result: ", "ready": "The scoring engine is ready", "hand in": "Hand in",
+           "export": "Export answers", "clear": "Clear answers", "review": "Review someone's self-assessment",
+           "import first": "First import the answers file the person exported", "sheet": "Review sheet: {name}",
+           "distances": "0 two or more steps apart (to discuss), 0 one step apart."},
+}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -53,11 +66,13 @@ def pytest_generate_tests(metafunc):
         cases = []
         for served, folder in (("site_url", SAMPLE), ("library_url", LIBRARY)):  # and the second handbook's
             book = build_rulebook(folder)
-            cases += [(served, "standard", d) for d in book["standards"]] + [(served, "rule", d) for d in book["rules"]]
+            said = SAID[book["organisation"].get("language", "zh")]
+            cases += [(served, said, "standard", d) for d in book["standards"]] + [
+                (served, said, "rule", d) for d in book["rules"]]
         # every other definition at a phone's width: both layouts are used through all of the steps
         metafunc.parametrize("lifecycle_case", [(*case, PHONE if i % 2 else DESKTOP) for i, case in enumerate(cases)],
                              ids=[f"{'library-' if served == 'library_url' else ''}{d['id']}"
-                                  for served, _, d in cases])
+                                  for served, _, _, d in cases])
 
 
 HOOKS = "() => ({...document.getElementById('hb-result').dataset})"
@@ -76,17 +91,17 @@ def until(page, step, state, **hooks):
                     f"status “{page.inner_text('[data-status]')}”; panel “{page.inner_text('#hb-result')[:200]}”")
 
 
-def hand_in(page, kind, definition):
+def hand_in(page, said, kind, definition):
     if kind == "standard" and is_test(definition):
-        page.get_by_role("button", name="交卷").click()
+        page.get_by_role("button", name=said["hand in"]).click()
 
 
-def scored_text(kind):
-    return "总分 " if kind == "standard" else "结果："
+def scored_text(said, kind):
+    return said["total"] if kind == "standard" else said["outcome"]
 
 
 def test_a_persons_whole_use_of_every_assessment_page(browser, request, lifecycle_case, tmp_path):
-    served, kind, definition, viewport = lifecycle_case
+    served, said, kind, definition, viewport = lifecycle_case
     site_url = request.getfixturevalue(served)
     answers, expected = case_for(kind, definition)
     context = browser.new_context(viewport=viewport, accept_downloads=True)
@@ -102,27 +117,27 @@ def test_a_persons_whole_use_of_every_assessment_page(browser, request, lifecycl
     # checklist is an answer
     until(page, "first visit", ("invalid", "ready"))
     untouched = page.evaluate(HOOKS), page.inner_text("#hb-result")
-    assert any(said in untouched[1] for said in ("填写表格后", "答完后按“交卷”", scored_text(kind))), untouched[1]
+    assert any(text in untouched[1] for text in (*said["invitations"], scored_text(said, kind))), untouched[1]
 
-    hand_in(page, kind, definition)
+    hand_in(page, said, kind, definition)
     fill(page, kind, definition, answers)
     until(page, "filled in", "ready", **expected)
-    assert scored_text(kind) in page.inner_text("#hb-result")
+    assert scored_text(said, kind) in page.inner_text("#hb-result")
 
     page.reload()
-    hand_in(page, kind, definition)
+    hand_in(page, said, kind, definition)
     until(page, "after a reload", "ready", **expected)
-    assert "计分引擎已就绪" in page.inner_text("[data-status]")
+    assert said["ready"] in page.inner_text("[data-status]")
 
     with page.expect_download() as download:
-        page.get_by_role("button", name="导出答案").click()
+        page.get_by_role("button", name=said["export"]).click()
     exported = tmp_path / download.value.suggested_filename
     download.value.save_as(exported)
     written = json.loads(exported.read_text(encoding="utf-8"))
     assert written["definition"] == definition["id"]
     assert set(written) == set(typing.get_type_hints(AnswersFile))  # the declared shape (assessment/contract.py)
 
-    page.get_by_role("button", name="清除答案").click()  # the page is as on the first visit, no old result left
+    page.get_by_role("button", name=said["clear"]).click()  # the page is as on the first visit, no old result left
     until(page, "cleared", untouched[0]["state"], **{k: v for k, v in untouched[0].items() if k != "state"})
     assert page.inner_text("#hb-result") == untouched[1]
     page.reload()  # and nothing of the cleared answers comes back
@@ -131,16 +146,16 @@ def test_a_persons_whole_use_of_every_assessment_page(browser, request, lifecycl
     assert page.inner_text("#hb-result") == untouched[1]
 
     page.set_input_files('input[data-action="import"]', str(exported))
-    hand_in(page, kind, definition)
+    hand_in(page, said, kind, definition)
     until(page, "imported the export", "ready", **expected)
 
-    page.get_by_role("button", name="审核他人的自评").click()
+    page.get_by_role("button", name=said["review"]).click()
     until(page, "review opened", "invalid")
-    assert "请先导入员工导出的答案文件" in page.inner_text("#hb-result")
+    assert said["import first"] in page.inner_text("#hb-result")
     page.set_input_files('[data-action="review-import"]', str(exported))
     until(page, "review of the export", "review")
     sheet = page.inner_text("#hb-result")
-    assert f"审核单：{definition['name']}" in sheet and "相差两档及以上（需要讨论）0 项，相差一档 0 项。" in sheet
+    assert said["sheet"].format(name=definition["name"]) in sheet and said["distances"] in sheet
 
     assert faults == [], faults
     context.close()
