@@ -154,8 +154,8 @@ def test_a_page_of_the_organisation_may_not_replace_one_of_the_handbooks(tmp_pat
     (folder / "pages" / "guide").mkdir()
     (folder / "pages" / "guide" / "editing.md").write_text("# 我们的说明\n", encoding="utf-8")
     done = handbook("build", "--dir", folder, "--site-dir", tmp_path / "site", cwd=tmp_path)
-    assert done.returncode != 0 and ("editing.md: 与手册自带的页面 guide/editing.md 同名 — 给这个文件换一个名字"
-                                     in done.stderr)
+    assert done.returncode != 0 and ("editing.md: has the name of the handbook's own page guide/editing.md — "
+                                     "rename the file" in done.stderr)  # in the handbook's language
     assert not (tmp_path / "site").exists()
 
 
@@ -204,7 +204,7 @@ def test_new_in_a_folder_that_is_no_handbook_points_at_init(tmp_path):
 def test_a_site_address_without_its_scheme_and_host_is_refused_before_building(tmp_path):
     done = handbook("build", "--dir", LIBRARY, "--site-dir", tmp_path / "site", "--site-url", "/handbook/",
                     cwd=tmp_path)
-    assert done.returncode == 2 and "要写网站的完整地址" in done.stderr and "http://" in done.stderr
+    assert done.returncode == 2 and "give the site's whole address" in done.stderr and "http://" in done.stderr
     assert not (tmp_path / "site").exists() and "Traceback" not in done.stderr
 
 

@@ -15,13 +15,13 @@ import assessment
 from assessment.contract import Rulebook
 from assessment.errors import AnswerError
 from assessment.fingerprint import content_hash
-from assessment.messages import DEFAULT, Listed
+from assessment.messages import DEFAULT, Listed, speaking, spoken
 from assessment.numbers import dec
 
 from . import checks, model, normalise, order, releases
 from .schema_types import ListOf, Obj
 from .diagnostics import DefinitionError
-from .load import load
+from .load import declared_language, load
 
 FORMAT = 1
 
@@ -83,10 +83,12 @@ def _build(root, cache):
         rules.append((entry, rule))
     results = {}
     if not diagnostics and not structural:
-        for entry, definition in standards:
-            _run_examples(entry, definition, assessment.score, checker, results, cache)
-        for entry, definition in rules:
-            _run_examples(entry, definition, assessment.evaluate_rule, checker, results, cache)
+        # the results' sentences are shown on the pages: in the handbook's language
+        with speaking(declared_language(root)):
+            for entry, definition in standards:
+                _run_examples(entry, definition, assessment.score, checker, results, cache)
+            for entry, definition in rules:
+                _run_examples(entry, definition, assessment.evaluate_rule, checker, results, cache)
     checks.check_theme(defs.organisation, Path(root), checker)
     archived, problems = releases.load(root)
     diagnostics += problems
@@ -139,7 +141,7 @@ def complete(value, spec):
 
 
 def _run_examples(entry, definition, evaluate, checker, results, cache=None):
-    key = ("examples", definition["id"])
+    key = ("examples", definition["id"], spoken())  # the same results in another language are other words
     if cache is not None and cache.get(key, (None,))[0] == definition:  # the same definition as last time
         results.update(cache[key][1])
         return

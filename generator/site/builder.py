@@ -23,7 +23,10 @@ from pathlib import Path
 
 import yaml
 
+from assessment.messages import DEFAULT, say
+
 from .. import ROOT
+from ..definitions.load import declared_language
 from . import bundle
 from .precompress import precompress
 
@@ -57,35 +60,33 @@ def _mkdocs(*args, definitions=None, site_url=None):
     return subprocess.run([sys.executable, "-m", RUNNER, *args], env=env)
 
 
-def site_url_problem(url):
+def site_url_problem(url, lang=None):
     """Why `url` cannot be the site's address (in the person's words), or None. Every page links relatively and
     works at any address; only the 404 page, shown at whatever address was not found, needs to know where the
     site's root is: MkDocs takes the path of `site_url` for its links."""
     if not re.fullmatch(r"https?://[^/\s]+(/[^\s]*)?", url or ""):
-        return (f"--site-url {url}: 要写网站的完整地址, 例如 http://intranet.example.local/handbook/ "
-                "/ give the site's whole address, e.g. http://intranet.example.local/handbook/")
+        return say("build.site_url", lang, url=url)
     return None
 
 
 def build(site_dir, *, definitions=None, config=CONFIG, site_url=None):
     """Paths relative to the working directory: `handbook build --dir DIR --site-dir OUT` works from anywhere.
     `site_url`: the site's address, needed only when it is served under a sub-path (see site_url_problem)."""
-    if site_url is not None and (problem := site_url_problem(site_url)):
+    lang = declared_language(Path(definitions)) if definitions else DEFAULT
+    if site_url is not None and (problem := site_url_problem(site_url, lang)):
         print(problem, file=sys.stderr)
         return 2
     site_url = site_url and site_url.rstrip("/") + "/"
     site_dir = Path(site_dir).resolve()
     if not site_dir.parent.is_dir():
-        print(f"{site_dir.parent}: 找不到文件夹, 网站未生成 — 先建好它 / no such folder: create it first",
-              file=sys.stderr)
+        print(say("build.no_folder", lang, folder=site_dir.parent), file=sys.stderr)
         return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         done = _mkdocs("build", "--strict", "--config-file", str(config), "--site-dir", str(staging),
                        definitions=definitions, site_url=site_url)
         if done.returncode != 0:
-            print("网站未更新: 构建失败, 已保留上一版 site/ / build failed, the previous site is kept",
-                  file=sys.stderr)
+            print(say("build.failed", lang), file=sys.stderr)
             return done.returncode
         precompress(staging)  # .gz/.br beside each file: every documented server sends them compressed
         _publishable(staging)
@@ -95,7 +96,7 @@ def build(site_dir, *, definitions=None, config=CONFIG, site_url=None):
             site_dir.rename(old)
         staging.rename(site_dir)
         shutil.rmtree(old, ignore_errors=True)
-        print(f"网站已生成 / site built: {site_dir}")
+        print(say("build.built", lang, folder=site_dir))
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)

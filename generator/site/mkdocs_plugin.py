@@ -82,15 +82,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except DefinitionError as exc:
             report = exc.format(lang)  # paths as the person gave them: from their working directory
             if not self.serving or self.compiled is None:
-                raise PluginError("定义有错误 / the definitions have errors:\n" + report) from None
-            log.error("定义有错误, 继续显示上一次成功的版本 / definitions have errors, "
-                      "serving the last good version:\n%s", report)
+                raise PluginError(say("build.invalid", lang) + "\n" + report) from None
+            log.error("%s\n%s", say("build.serving_last_good", lang), report)
             self.error_report = report
         except Exception as exc:  # noqa: BLE001 — while serving, any failure keeps the last good pages
             if not self.serving or self.compiled is None:
                 raise
-            log.error("读取定义时出错, 继续显示上一次成功的版本 / reading the definitions failed, "
-                      "serving the last good version: %s: %s", type(exc).__name__, exc)
+            log.error("%s", say("build.reading_failed", lang, error=f"{type(exc).__name__}: {exc}"))
             self.error_report = f"{type(exc).__name__}: {exc}"
         self.inline_scripts = self._inline_scripts(config.theme.dirs)
         try:
@@ -149,8 +147,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             files.append(File.generated(config, path, content=markdown))
         for path, source in self.handbook.own_pages.items():
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"{source}: 与手册自带的页面 {path} 同名 — 给这个文件换一个名字 / "
-                                  f"has the name of one of the handbook's own pages: rename it")
+                raise PluginError(say("build.page_taken", self.language, source=source, path=path))
             files.append(File.generated(config, path, abs_src_path=str(source)))
         self.changes_page = files.get_file_from_path("changes.md").dest_uri
         for dest, asset in self.handbook.assets.files.items():
@@ -233,8 +230,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return self._protect(self._error_banner(self._link_changes(output, page)), page.file.src_uri)
 
     def _error_banner(self, html_text):
-        return theme_patches.error_banner(html_text, self.error_report) if self.serving and self.error_report \
-            else html_text
+        if not (self.serving and self.error_report):
+            return html_text
+        return theme_patches.error_banner(html_text, self.error_report, self.language)
 
     def _link_changes(self, html_text, page):
         here = PurePosixPath(page.file.dest_uri).parent

@@ -52,7 +52,7 @@ def link_changes(page: str, target: str, lang: str = DEFAULT) -> str:
     return page[:end].rstrip() + f' · <a href="{html.escape(target)}">{changes_link_text(lang)}\n      ' + page[end:]
 
 
-def error_banner(page: str, report: str) -> str:
-    banner = ('<div class="hb-build-error" role="alert"><p><strong>定义有错误，下面仍是上一次正确的版本。'
-              '改正后保存，页面会自动刷新：</strong></p><pre>' + html.escape(report) + '</pre></div>')
+def error_banner(page: str, report: str, lang: str = DEFAULT) -> str:
+    banner = (f'<div class="hb-build-error" role="alert"><p><strong>{html.escape(say("build.banner", lang))}'
+              '</strong></p><pre>' + html.escape(report) + '</pre></div>')
     return page.replace(ERROR_BANNER.marker, ERROR_BANNER.marker + banner, 1)
