@@ -281,16 +281,18 @@ def _rows_of_sheet(title, rows, source, rulebook):
 
 def _fields(kind, definition):
     """{column name (Chinese name or id): (answer key, item)}; a rule's keys are "person.ID" / "period.ID". An
-    item's extra columns (a short answer's marks) have keys "KEY#EXTRA" and are named "ID.EXTRA" or by header,
-    in any catalog's wording (阅卷给分 or marks given)."""
+    item's extra columns (a short answer's marks) have keys "KEY#EXTRA" and are named "ID.EXTRA" or by header.
+    What the project names (a rule's 当前级别, a short answer's 阅卷给分 column) is named in every catalog's
+    wording; the items are as the language spoken names them."""
+    own = kind.fields(definition)
     fields = {}
-    for key, item in kind.fields(definition).items():
-        fields.update({name: (key, item) for name in (item["id"], item["name"])})
-        for lang in LANGUAGES:
-            with speaking(lang):
-                extras = kinds.kind_of(item).columns(item)
-            for extra, header in extras:
-                fields.update({name: (f"{key}{EXTRA}{extra}", item) for name in (f"{item['id']}.{extra}", header)})
+    for lang in LANGUAGES:
+        with speaking(lang):
+            for key, item in kind.fields(definition).items():
+                fields.update({name: (key, own[key]) for name in (item["id"], item["name"])})
+                for extra, header in kinds.kind_of(item).columns(item):
+                    fields.update({name: (f"{key}{EXTRA}{extra}", own[key])
+                                   for name in (f"{item['id']}.{extra}", header)})
     return fields
 
 
