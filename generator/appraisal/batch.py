@@ -491,12 +491,16 @@ COLUMNS = {"standard": ["batch.column.standard", *WHO, "batch.column.total", "ba
 
 def grade_name(result):
     """A standard's grade in words ("" when it grades nobody)."""
-    return (result["grade"] or {}).get("name", say("batch.ungraded")) if result["graded"] else ""
+    if not result["graded"]:
+        return ""
+    grade = result["grade"] or {}
+    return grade["name"] if "name" in grade else say("batch.ungraded")
 
 
 def unmet(result):
     """The prerequisites that held a standard's grade back (or made it ineligible), in one line."""
-    return listed(c for band in result["capped"] for c in band["unmet"]) or listed(result["ineligible"])
+    held = [c for band in result["capped"] for c in band["unmet"]] or result["ineligible"]
+    return listed(held) if held else ""
 
 
 def to_next(result):

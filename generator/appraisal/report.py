@@ -127,7 +127,8 @@ def own_result(row):
 def said(row):
     """The 问题 column: what failed, then what was computed for the person (说明), and what waits for marks."""
     waiting = [pending_sentence(row.result)] if (row.result or {}).get("pending") else []
-    return listed(row.errors + [say("batch.note", note=note) for note in row.entry.notes + waiting])
+    parts = row.errors + [say("batch.note", note=note) for note in row.entry.notes + waiting]
+    return listed(parts) if parts else ""
 
 
 def reviewed(row):
