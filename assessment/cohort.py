@@ -19,6 +19,7 @@ import math
 
 from . import items as kinds
 from .history import person_fields
+from .messages import NOTHING, Term, enumerated, say
 from .numbers import ZERO
 
 NO_GROUP = ""
@@ -97,39 +98,43 @@ def derive(rule, people):
                     value = str(ranks[i])
                     computed[i].append((index, value))
                     if typed not in (None, "") and str(typed).strip() != value:
-                        place = f"第 {index + 1} 期的" if index is not None else ""
-                        out[i]["notes"].append(f"{place}“{field['name']}”按全体数据计算为 {value}（填写的是 {typed}）")
+                        out[i]["notes"].append(say("cohort.computed", place=_place([] if index is None else [index]),
+                                                   name=field["name"], value=value, typed=typed))
                     target[field["id"]] = value
                     continue
-                why = ("未填部门，无法计算部门内名次" if group == NO_GROUP
-                       else f"“{source['name']}”缺少或无效，无法计算名次" if i not in counted
-                       else f"{'部门' if within == 'department' else '参与'}人数 {len(counted)} 人，"
-                            f"少于 {least} 人，不计算名次")
+                why = (Term("cohort.why.no_department") if group == NO_GROUP
+                       else Term("cohort.why.no_value", source=source["name"]) if i not in counted
+                       else Term(f"cohort.why.too_few.{'department' if within == 'department' else 'all'}",
+                                 count=len(counted), least=least))
                 said[i].setdefault((field["name"], why), []).append(index)
         for i, found in enumerate(computed):
             if found:
                 found.sort(key=lambda pair: -1 if pair[0] is None else pair[0])
-                out[i]["ranks"].append(f"{field['name']} " + "、".join(value for _, value in found))
+                out[i]["ranks"].append(say("cohort.ranks", name=field["name"],
+                                           values=enumerated(value for _, value in found)))
     for i, reasons in enumerate(said):
         for (name, why), indices in reasons.items():
-            numbers = sorted(n + 1 for n in indices if n is not None)
-            place = f"第 {'、'.join(map(str, numbers))} 期的" if numbers else ""
-            out[i]["notes"].append(f"{place}“{name}”{why}，按填写的值计算（未填写的须补上）")
+            place = _place(sorted(n for n in indices if n is not None))
+            out[i]["notes"].append(say("cohort.kept", place=place, name=name, why=why))
     if not labelled and len({len(p["answers"].get("periods") or []) for p in people}) > 1 and fields(rule):
         for i, person in enumerate(people):
-            out[i]["notes"].append("各人的期数不同，名次按各人最后一行为同一期对齐；若最后一期不是同一个月，"
-                                   "请在表格中加“月份”列")
+            out[i]["notes"].append(say("cohort.unaligned", column=Term("batch.period")))
     return out
 
 
-def describe(rule, field):
-    """The sentence the form and the rule page show at a cohort field."""
+def _place(indices):
+    """Which periods a note is about (0-based indices), in words before it: nothing for the person's field."""
+    return Term("cohort.place", periods=enumerated(str(n + 1) for n in indices)) if indices else NOTHING
+
+
+def describe(rule, field, lang=None):
+    """The sentence the form and the rule page show at a cohort field (in `lang`, else the language spoken)."""
     spec = field["cohort"]
     source = next(f for f in rule.get("periods", []) if f["id"] == spec["rank"])
-    group = "部门内" if spec.get("within", "department") == "department" else "全体参评人员中"
-    what = (f"当期“{source['name']}”" if field["id"] in {f["id"] for f in rule.get("periods", [])}
-            else f"各期“{source['name']}”的平均值")
+    group = Term("cohort.group.department" if spec.get("within", "department") == "department" else "cohort.group.all")
+    what = Term("cohort.what.period" if field["id"] in {f["id"] for f in rule.get("periods", [])}
+                else "cohort.what.mean", source=source["name"])
     least = int(spec.get("min_group", 1))
-    share = "，以名次占人数的百分比表示（向上取整，前 10% 即不大于 10）" if spec.get("as") == "percent" else ""
-    return (f"正式考核时由 HR 批量计算：按{what}在{group}排名（最高为第 1 名，并列同名次）{share}"
-            + (f"，不足 {least} 人时不计算" if least > 1 else "") + "；自评时请填写你所知道的名次")
+    return say("cohort.describe", lang, what=what, group=group,
+               share=Term("cohort.share") if spec.get("as") == "percent" else NOTHING,
+               least=Term("cohort.least", least=least) if least > 1 else NOTHING)

@@ -7,10 +7,13 @@ Every row read appears in the output: one that cannot be scored carries its erro
 `FILE:ROW:COLUMN` (`FILE:sheet!CELL` in a workbook) in the sheet HR filled in.
 """
 
+import contextlib
 import csv
+import functools
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,11 +27,41 @@ from assessment.answered import RULE, STANDARD, Answered
 from assessment.contract import Rule, Rulebook, Standard
 from assessment.errors import AnswerError
 from assessment.fingerprint import answers_hash
+from assessment.messages import LANGUAGES, enumerated, language_of, listed, say, speaking
 
 from .report import reviewed, said
 
-PERSON = {"工号": "staff_id", "姓名": "name", "部门": "department"}
-PERIOD = ("月份", "期间", "期")  # a rule sheet's optional column naming each row's period: ranks align by it
+# The person's columns: answer key → the catalog id of its heading. Output is headed in the handbook's language;
+# a sheet is read with the headings of every catalog, so one made from a Chinese template reads in an English
+# handbook and one headed in English in a Chinese handbook.
+PERSON = {"staff_id": "batch.staff_id", "name": "batch.name", "department": "batch.department"}
+PERIOD = "batch.period"  # a rule sheet's optional column naming each row's period: ranks align by it
+PERIOD_ALSO = "batch.period.also"  # other headings of that column, separated by |
+
+
+def _heading(text):
+    """A heading as headings are compared: width (Ｍonth), case and spacing aside."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@functools.cache
+def _wordings(message_id):
+    """Every catalog's wording of a heading (each |-separated one), as _heading compares them."""
+    return frozenset(_heading(word) for lang in LANGUAGES for word in say(message_id, lang).split("|"))
+
+
+def _person_key(name):
+    """The person's answer key a column heading names (工号 or Employee ID …), or None."""
+    return next((key for key, message_id in PERSON.items() if _heading(name) in _wordings(message_id)), None)
+
+
+def _is_period(name):
+    return bool(name) and _heading(name) in _wordings(PERIOD) | _wordings(PERIOD_ALSO)
+
+
+def _speaking(rulebook):
+    """Words said in the handbook's language (as spoken around the call when no rulebook is given)."""
+    return speaking(language_of(rulebook)) if rulebook is not None else contextlib.nullcontext()
 
 
 @dataclass
@@ -54,12 +87,13 @@ class Entry:
 def read(paths: list[Path], rulebook: Rulebook) -> list[Entry]:
     """Entries from files and folders (read recursively), in the order given."""
     entries = []
-    for path in map(Path, paths):
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            reader = READERS.get(file.suffix.lower())
-            if reader and not file.name.startswith("~$"):  # ~$book.xlsx: Excel's lock file while it is open
-                entries += reader(file, rulebook)
+    with _speaking(rulebook):
+        for path in map(Path, paths):
+            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+            for file in files:
+                reader = READERS.get(file.suffix.lower())
+                if reader and not file.name.startswith("~$"):  # ~$book.xlsx: Excel's lock file while it is open
+                    entries += reader(file, rulebook)
     return entries
 
 
@@ -86,21 +120,23 @@ def side(data, who):
     return part.get("answers") if isinstance(part, dict) else None
 
 
-def reviewer_name(data):
+def reviewer_name(data, lang=None):
     part = data.get("reviewer") if isinstance(data.get("reviewer"), dict) else {}
     name, staff = str(part.get("name") or ""), str(part.get("staff_id") or "")
-    return (f"{name}（{staff}）" if name and staff else name or staff) or "（未填）"
+    return ((say("batch.reviewer", lang, name=name, staff_id=staff) if name and staff else name or staff)
+            or say("batch.reviewer.unnamed", lang))
 
 
 def review_comments(data, kind, definition):
     """A review file's comments in one line: 总体意见 first, then each item's by its name."""
     names = {key.removeprefix("period."): field["name"] for key, field in kind.fields(definition).items()}
-    names["periods"] = "各期数据"
+    names["periods"] = say("batch.comment.periods")
     comments = data.get("comments") if isinstance(data.get("comments"), dict) else {}
-    parts = [f"总体：{data['overall']}"] if isinstance(data.get("overall"), str) and data["overall"].strip() else []
-    parts += [f"{names.get(key, key)}：{text}" for key, text in comments.items()
+    overall = data.get("overall")
+    parts = [say("batch.comment.overall", text=overall)] if isinstance(overall, str) and overall.strip() else []
+    parts += [say("batch.comment.item", name=names.get(key, key), text=text) for key, text in comments.items()
               if isinstance(text, str) and text.strip()]
-    return "；".join(parts)
+    return listed(parts)
 
 
 def _clean(value):
@@ -114,12 +150,10 @@ def _clean(value):
     return value
 
 
-def sealed_note(data):
+def sealed_note(data, lang=None):
     """What a review file's seal says, when it is not intact; "" otherwise (and for answers files)."""
     state = review.verify(data) if is_review(data) else "intact"
-    return {"edited": "完整性校验不符：此审核文件导出后被修改过，结果可能不是审核人给出的 — 请向审核人索取原文件",
-            "unsealed": "此审核文件没有完整性校验值，无法确认导出后未被修改 — "
-                        "请向审核人索取导出的原文件"}.get(state, "")
+    return say(f"batch.seal.{state}", lang) if state in ("edited", "unsealed") else ""
 
 
 def from_export(rulebook: Rulebook, data: dict, who: str = "reviewer") -> dict:
@@ -136,23 +170,21 @@ def _exported(path, rulebook):
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as error:
-        return [Entry("", str(path), problems=[f"{path}:{error.lineno}: 无法读取：不是完整的答案文件（JSON 格式有误）"
-                                                "— 请员工在自评页重新“导出答案”"])]
+        return [Entry("", str(path), problems=[f"{path}:{error.lineno}: {say('batch.unreadable.json')}"])]
     except UnicodeDecodeError:
-        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是 UTF-8 编码的答案文件 "
-                                                "— 请员工在自评页重新“导出答案”"])]
+        return [Entry("", str(path), problems=[f"{path}: {say('batch.unreadable.encoding')}"])]
     except OSError as error:
-        return [Entry("", str(path), problems=[f"{path}: 无法读取：{error.strerror or error}"])]
+        return [Entry("", str(path), problems=[f"{path}: {say('batch.unreadable', error=error.strerror or error)}"])]
     if not is_export(data):
         return []  # not an exported answers file: other JSON in the folder is none of ours
     seal = sealed_note(data)  # over the file as it was written, before anything is cleaned
     data = _clean(data)
     entry = Entry(str(data["definition"]), str(path), version=str(data.get("rulebook_version") or ""))
     person = data.get("person") if isinstance(data.get("person"), dict) else {}
-    entry.person = {key: str(person.get(key) or "") for key in PERSON.values()}
+    entry.person = {key: str(person.get(key) or "") for key in PERSON}
     kind, definition = find_definition(rulebook, entry.ident)
     if kind is None:
-        entry.problems.append(f"{path}: 没有标准或规则“{entry.ident}”")
+        entry.problems.append(f"{path}: {say('batch.unknown_definition', ident=entry.ident)}")
     else:
         carried = from_export(rulebook, data)
         entry.answers = carried["answers"]
@@ -172,31 +204,31 @@ def _rows_of_sheet(title, rows, source, rulebook):
         return []  # an empty sheet (Excel's default Sheet2) is nothing to score
     kind, definition = find_definition(rulebook, title)
     if kind is None:
-        names = "、".join(d["name"] for d in rulebook["standards"] + rulebook["rules"])
-        return [Entry("", source, problems=[f"{source}: 表名“{title}”不是标准或规则的名称或 id "
-                                            f"— 改为其中之一：{names}"])]
+        names = enumerated(d["name"] for d in rulebook["standards"] + rulebook["rules"])
+        return [Entry("", source, problems=[f"{source}: {say('batch.unknown_sheet', title=title, names=names)}"])]
     header = [str(c).strip() if c is not None else "" for c in rows[0]]
     fields = _fields(kind, definition)
     columns, problems = {}, []
-    period_col = next((col for col, name in enumerate(header) if name in PERIOD), None) if kind.periodic else None
+    period_col = next((col for col, name in enumerate(header) if _is_period(name)), None) if kind.periodic else None
     for col, name in enumerate(header):
-        key = PERSON.get(name) or (fields[name][0] if name in fields else None)
+        key = _person_key(name) or (fields[name][0] if name in fields else None)
         if col == period_col:
             continue
         if key:
             columns[col] = key
         elif name:
-            problems.append(f"{source}{_cell(1, col)}: 没有叫“{name}”的项目 — 列名用项目的中文名称或 id")
+            problems.append(f"{source}{_cell(1, col)}: {say('batch.unknown_column', name=name)}")
     items = {key: item for key, item in fields.values()}
+    labels = {key: _labels(item) for key, item in items.items()}
     extras = {key for key in items if EXTRA in key}
     for col, key in columns.items():
         if key in extras and key.split(EXTRA)[0] not in columns.values():
-            problems.append(f"{source}{_cell(1, col)}: 有“{header[col]}”一列，却没有“{items[key]['name']}”一列 — "
-                            "加上这一列（答案可以空着），阅卷给分才能计入")
+            problems.append(f"{source}{_cell(1, col)}: "
+                            + say("batch.extra_alone", column=header[col], item=items[key]["name"]))
     entries, people = [], {}  # a rule's rows are gathered by 工号, in the order they come (oldest month first)
     for number, row in enumerate(rows[1:], start=2):
         values = {columns[c]: v for c, v in enumerate(row) if c in columns and v is not None and str(v).strip()}
-        person = {k: _text(values.get(k, "")) for k in PERSON.values()}
+        person = {k: _text(values.get(k, "")) for k in PERSON}
         current = people.get(person["staff_id"]) if kind.periodic and person["staff_id"] else None
         if current is None:
             # a heading the batch does not know is said once, on the sheet's first person (not fatal)
@@ -206,13 +238,12 @@ def _rows_of_sheet(title, rows, source, rulebook):
             if period_col is not None:
                 current.periods = []
             if kind.periodic and not person["staff_id"]:
-                current.problems.append(f"{source}{_cell(number, None)}: 没有工号 — 规则按工号把同一人各期的行合并，"
-                                        "请填写工号")
+                current.problems.append(f"{source}{_cell(number, None)}: {say('batch.no_staff_id')}")
             entries.append(current)
             people[person["staff_id"]] = current
         elif person["department"] and person["department"] != current.person["department"]:
-            current.problems.append(f"{source}{_cell(number, None)}: “部门”与此人第一行不同，按第一行的"
-                                    f"“{current.person['department']}”计算 — 个人信息每行应相同")
+            current.problems.append(f"{source}{_cell(number, None)}: " + say(
+                "batch.person_differs", heading=say(PERSON["department"]), first=current.person["department"]))
         if kind.by_period(definition):
             current.answers["periods"].append({})
             if period_col is not None:
@@ -225,7 +256,7 @@ def _rows_of_sheet(title, rows, source, rulebook):
                 beside.setdefault(base, {})[extra] = _text(values[key])
                 marked_at[base] = (f"{source}{_cell(number, col)}", header[col])
         for col, key in columns.items():
-            if key in PERSON.values() or key in extras:
+            if key in PERSON or key in extras:
                 continue
             fid = items[key]["id"]
             where = kind.answer_path(key, len(kind.periods(current.answers)) - 1)
@@ -235,14 +266,14 @@ def _rows_of_sheet(title, rows, source, rulebook):
                 current.cells[where], current.names[where] = marked_at[key]
             if key not in values and key not in beside:
                 continue
-            value = _value(items[key], values.get(key, ""), beside.get(key))
+            value = _value(items[key], values.get(key, ""), beside.get(key), labels[key])
             if not kind.periodic:
                 current.answers[fid] = value
             elif key.startswith("person."):
                 first = current.answers["person"].setdefault(fid, value)  # the person's first row says it
                 if first != value:
-                    current.problems.append(f"{source}{_cell(number, col)}: “{header[col]}”与此人第一行不同，"
-                                            f"按第一行的“{_text(first)}”计算 — 个人信息每行应相同")
+                    current.problems.append(f"{source}{_cell(number, col)}: " + say(
+                        "batch.person_differs", heading=header[col], first=_text(first)))
             else:
                 current.answers["periods"][-1][fid] = value
     return entries
@@ -250,22 +281,43 @@ def _rows_of_sheet(title, rows, source, rulebook):
 
 def _fields(kind, definition):
     """{column name (Chinese name or id): (answer key, item)}; a rule's keys are "person.ID" / "period.ID". An
-    item's extra columns (a short answer's marks) have keys "KEY#EXTRA" and are named "ID.EXTRA" or by header."""
+    item's extra columns (a short answer's marks) have keys "KEY#EXTRA" and are named "ID.EXTRA" or by header.
+    What the project names (a rule's 当前级别, a short answer's 阅卷给分 column) is named in every catalog's
+    wording; the items are as the language spoken names them."""
+    own = kind.fields(definition)
     fields = {}
-    for key, item in kind.fields(definition).items():
-        fields.update({name: (key, item) for name in (item["id"], item["name"])})
-        for extra, header in kinds.kind_of(item).columns(item):
-            fields.update({name: (f"{key}{EXTRA}{extra}", item) for name in (f"{item['id']}.{extra}", header)})
+    for lang in LANGUAGES:
+        with speaking(lang):
+            for key, item in kind.fields(definition).items():
+                fields.update({name: (key, own[key]) for name in (item["id"], item["name"])})
+                for extra, header in kinds.kind_of(item).columns(item):
+                    fields.update({name: (f"{key}{EXTRA}{extra}", own[key])
+                                   for name in (f"{item['id']}.{extra}", header)})
     return fields
+
+
+def _labels(item):
+    """{label: value} of what a choice cell offers, in every catalog's wording: the template's list offers the
+    handbook's (是 / Yes, 对（√）/ True (√)), and a sheet made for a handbook in another language is read too."""
+    kind = kinds.kind_of(item)
+    if kind.control != "select" or kind.reads == "ticks":
+        return {}
+    found = {}
+    for lang in LANGUAGES:
+        with speaking(lang):
+            found.update({label: value for value, label in kind.choices(item) or []})
+    return found
 
 
 EXTRA = "#"  # answer key + EXTRA + the extra column's key (no field id contains it)
 
 
-def _value(item, raw, extra=None):
+def _value(item, raw, extra=None, labels=None):
     """A cell as the engine reads answers: numbers as text, yes/no as booleans, lists split as people type them;
-    `extra`: the item's extra columns filled in on the row (a short answer's marks)."""
-    return kinds.kind_of(item).from_cells(item, _text(raw), extra or {})
+    `extra`: the item's extra columns filled in on the row (a short answer's marks); `labels`: a choice's
+    labels as the template offered them (_labels), read as the value they stand for."""
+    text = _text(raw)
+    return kinds.kind_of(item).from_cells(item, (labels or {}).get(text, text), extra or {})
 
 
 def _text(raw):
@@ -292,8 +344,7 @@ def _xlsx(path, rulebook):
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 — a damaged or foreign file: said, the others still scored
-        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是有效的 .xlsx 文件（可能已损坏，"
-                                                "或只是改了扩展名）— 在 Excel 中打开后“另存为”Excel 工作簿（.xlsx）"])]
+        return [Entry("", str(path), problems=[f"{path}: {say('batch.unreadable.xlsx')}"])]
     entries = []
     for sheet in book.worksheets:
         entries += _rows_of_sheet(sheet.title, list(sheet.iter_rows(values_only=True)), f"{path}:{sheet.title}!",
@@ -306,7 +357,7 @@ def _sheet_cells(entry):
     """`book.xlsx:表!:5:C` → `book.xlsx:表!C5`, as Excel names a cell."""
     fix = re.compile(r"!:(\d+):([A-Z]+)$")
     entry.cells = {k: fix.sub(lambda m: f"!{m[2]}{m[1]}", v) for k, v in entry.cells.items()}
-    entry.source = re.sub(r"!:(\d+)$", r"!行\1", entry.source)
+    entry.source = re.sub(r"!:(\d+)$", lambda m: "!" + say("batch.row", row=m[1]), entry.source)
     entry.problems = [re.sub(r"!:(\d+):([A-Z]+):", lambda m: f"!{m[2]}{m[1]}:", p) for p in entry.problems]
     return entry
 
@@ -315,16 +366,14 @@ def _csv(path, rulebook):
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        return [Entry("", str(path), problems=[f"{path}: 无法读取：不是 UTF-8 编码（Excel 默认存的 CSV 常是 GBK）"
-                                                "— 在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接交 .xlsx"])]
+        return [Entry("", str(path), problems=[f"{path}: {say('batch.unreadable.csv')}"])]
     except OSError as error:
-        return [Entry("", str(path), problems=[f"{path}: 无法读取：{error.strerror or error}"])]
+        return [Entry("", str(path), problems=[f"{path}: {say('batch.unreadable', error=error.strerror or error)}"])]
     return _rows_of_sheet(path.stem, list(csv.reader(io.StringIO(text))), str(path), rulebook)
 
 
 def _old_excel(path, rulebook):
-    return [Entry("", str(path), problems=[f"{path}: 旧的 .xls 格式无法读取 "
-                                            "— 在 Excel 中“另存为”Excel 工作簿（.xlsx）"])]
+    return [Entry("", str(path), problems=[f"{path}: {say('batch.unreadable.xls')}"])]
 
 
 READERS = {".json": _exported, ".xlsx": _xlsx, ".csv": _csv, ".xls": _old_excel}
@@ -354,7 +403,7 @@ def ranked(entries, rulebook, keep):
         people = [{"group": e.person.get("department", ""), "answers": e.answers, "periods": e.periods} for e in group]
         for entry, derived in zip(group, cohort.derive(rule, people)):
             entry.notes += derived["notes"]
-            entry.ranks = "；".join(derived["ranks"])
+            entry.ranks = listed(derived["ranks"])
 
 
 def counted(entries):
@@ -372,6 +421,12 @@ def counted(entries):
 
 
 def score(entries: list[Entry], rulebook: Rulebook) -> list[Row]:
+    """Each entry scored, its problems and notes in the handbook's language."""
+    with speaking(language_of(rulebook)):
+        return _score(entries, rulebook)
+
+
+def _score(entries, rulebook):
     keep = counted(entries)
     ranked(entries, rulebook, keep)
     rows = []
@@ -385,7 +440,7 @@ def score(entries: list[Entry], rulebook: Rulebook) -> list[Row]:
                 row.result = assessment.run(rulebook, entry.ident, entry.answers)
             except AnswerError as error:
                 row.errors += [f"{entry.cells.get(_path(p.field), entry.source)}: "
-                               f"{_named(entry.names.get(_path(p.field)), p.text('zh').split(': ', 1)[-1])}"
+                               f"{_named(entry.names.get(_path(p.field)), p.message(language_of(rulebook)))}"
                                for p in error.problems]
         rows.append(row)
     _mark_duplicates(rows, keep)
@@ -404,11 +459,11 @@ def _mark_duplicates(rows, keep):
         for row in same:
             if row is not chosen:
                 row.duplicate = True
-                row.entry.notes.append(f"同一工号的{row.name}另见 {chosen.entry.source}，名次和校准只计那一份")
+                row.entry.notes.append(say("batch.duplicate", name=row.name, source=chosen.entry.source))
 
 
 def _named(name, message):
-    return f"“{name}”{message}" if name and name not in message else message
+    return say("batch.named", name=name, message=message) if name and name not in message else message
 
 
 def _number(text):
@@ -420,28 +475,53 @@ def _path(field_path):
     return re.sub(r"\[\d+\]$", "", field_path)
 
 
-# a review file's columns come last: the person's own result beside the reviewer's (added after the others,
-# so that a sheet HR built on the earlier columns keeps its places)
-REVIEWED = ["自评", "审核人", "相差两档及以上", "审核意见"]
-RANKED = "按全体计算的名次"  # a rule's cohort fields (assessment/cohort.py), last of a rule's columns
-COLUMNS = {"standard": ["标准", "工号", "姓名", "部门", "总分", "满分", "职级", "未满足的前提条件", "下一职级还差",
-                        "来源", "问题", *REVIEWED],
-           "rule": ["规则", "工号", "姓名", "部门", "结果", "级别", "工资", "奖金", "原因", "来源", "问题", *REVIEWED,
-                    RANKED]}
+# The output's columns, by the catalog id of their headings. A review file's columns come last: the person's own
+# result beside the reviewer's (added after the others, so that a sheet HR built on the earlier columns keeps
+# its places)
+REVIEWED = ["batch.column.self", "batch.column.reviewer", "batch.column.far", "batch.column.comments"]
+RANKED = "batch.column.ranks"  # a rule's cohort fields (assessment/cohort.py), last of a rule's columns
+WHO = [*PERSON.values()]
+COLUMNS = {"standard": ["batch.column.standard", *WHO, "batch.column.total", "batch.column.max_total",
+                        "batch.column.grade", "batch.column.unmet", "batch.column.next", "batch.column.source",
+                        "batch.column.problems", *REVIEWED],
+           "rule": ["batch.column.rule", *WHO, "batch.column.outcome", "batch.column.level", "batch.column.pay",
+                    "batch.column.bonus", "batch.column.reason", "batch.column.source", "batch.column.problems",
+                    *REVIEWED, RANKED]}
 
 
-def table(rows: list[Row], kind: Answered) -> list[list]:
-    out = [COLUMNS[kind.name]]
+def grade_name(result):
+    """A standard's grade in words ("" when it grades nobody)."""
+    if not result["graded"]:
+        return ""
+    grade = result["grade"] or {}
+    return grade["name"] if "name" in grade else say("batch.ungraded")
+
+
+def unmet(result):
+    """The prerequisites that held a standard's grade back (or made it ineligible), in one line."""
+    held = [c for band in result["capped"] for c in band["unmet"]] or result["ineligible"]
+    return listed(held) if held else ""
+
+
+def to_next(result):
+    nxt = result.get("next") or {}
+    return say("batch.next", points=nxt["points_needed"], name=nxt["name"]) if nxt else ""
+
+
+def table(rows: list[Row], kind: Answered, rulebook: Rulebook | None = None) -> list[list]:
+    """A header row in the handbook's language (as spoken when no rulebook is given), then one row per row."""
+    with _speaking(rulebook):
+        return _table(rows, kind)
+
+
+def _table(rows, kind):
+    out = [[say(heading) for heading in COLUMNS[kind.name]]]
     for row in (r for r in rows if r.kind is kind or (r.kind is None and kind is STANDARD)):
         e, r = row.entry, row.result or {}
         who = [row.name, e.person.get("staff_id", ""), e.person.get("name", ""), e.person.get("department", "")]
         if row.result and kind is STANDARD:
-            nxt = r.get("next") or {}
-            out.append(who + [_number(r["total"]), _number(r["max_total"]),
-                              (r["grade"] or {}).get("name", "未定级") if r["graded"] else "",
-                              "；".join(c for b in r["capped"] for c in b["unmet"]) or "；".join(r["ineligible"]),
-                              f"{nxt['points_needed']} 分（{nxt['name']}）" if nxt else "", e.source,
-                              said(row), *reviewed(row)])
+            out.append(who + [_number(r["total"]), _number(r["max_total"]), grade_name(r), unmet(r), to_next(r),
+                              e.source, said(row), *reviewed(row)])
         elif row.result:
             level = f"{r['level']['from_name']} → {r['level']['to_name']}" if r.get("level") else ""
             out.append(who + [r["outcome_name"], level, _number(r.get("pay")), _number(r.get("bonus")), r["reason"],
@@ -453,7 +533,12 @@ def table(rows: list[Row], kind: Answered) -> list[list]:
 
 
 def write(rows: list[Row], path: Path, rulebook: Rulebook | None = None) -> None:
-    path = Path(path)
+    """The results as a workbook, a CSV or a calibration page, in the handbook's language."""
+    with _speaking(rulebook):
+        _write(rows, Path(path), rulebook)
+
+
+def _write(rows, path, rulebook):
     if path.suffix.lower() == ".html":
         from .calibration import page
 
@@ -480,9 +565,11 @@ def write(rows: list[Row], path: Path, rulebook: Rulebook | None = None) -> None
         for line in lines:
             out.append([_as_text(out, value, WriteOnlyCell) for value in line])
 
-    names = dict.fromkeys(row.name or "（无法识别）" for row in rows)
-    groups = {name: [r for r in rows if (r.name or "（无法识别）") == name] for name in names}
-    sheet("汇总", [["标准或规则", "人数", "已计分", "有问题"]] + [
+    unknown = say("batch.unrecognised")
+    names = dict.fromkeys(row.name or unknown for row in rows)
+    groups = {name: [r for r in rows if (r.name or unknown) == name] for name in names}
+    summary = ["batch.summary.definition", "batch.summary.people", "batch.summary.scored", "batch.summary.problems"]
+    sheet(_sheet_title(say("batch.summary")), [[say(heading) for heading in summary]] + [
         [name, len(group), sum(1 for r in group if r.result), sum(1 for r in group if r.errors)]
         for name, group in groups.items()])
     for name, group in groups.items():
@@ -509,7 +596,13 @@ def _sheet_title(name):
 
 
 def template(rulebook: Rulebook, ident: str, path: Path) -> None:
-    """The empty workbook HR fills in: a header row of names, lists to choose from for choice items."""
+    """The empty workbook HR fills in: a header row of names, lists to choose from for choice items; the
+    person's columns and the choices in the handbook's language."""
+    with speaking(language_of(rulebook)):
+        _template(rulebook, ident, path)
+
+
+def _template(rulebook, ident, path):
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -526,7 +619,8 @@ def template(rulebook: Rulebook, ident: str, path: Path) -> None:
     for item in items:
         placed.append((len(PERSON) + len(headers) + 1, item))
         headers += [item["name"]] + [header for _, header in kinds.kind_of(item).columns(item)]
-    sheet.append(list(PERSON) + headers + ([PERIOD[0]] if kind.by_period(definition) else []))
+    sheet.append([say(heading) for heading in PERSON.values()] + headers
+                 + ([say(PERIOD)] if kind.by_period(definition) else []))
     for col, item in placed:
         item_kind = kinds.kind_of(item)
         choices = [text for _, text in item_kind.choices(item)] if item_kind.control == "select" else None

@@ -3,7 +3,7 @@ calibration page both write them)."""
 
 from assessment import items as kinds
 from assessment.answered import STANDARD
-from assessment.messages import listed, say
+from assessment.messages import enumerated, listed, say
 
 
 def text_report(result):
@@ -107,7 +107,7 @@ def _template_line(field, indent, with_hint=True):
     return f"{indent}{field['id']}:{empty}" + (f"   # {comment}" if with_hint else "")
 
 
-# --- a batch row (generator/appraisal/batch.py Row) ---------------------------------------------------------------
+# --- a batch row (generator/appraisal/batch.py Row), in the language being spoken ---------------------------------
 
 def own_result(row):
     """The person's own result in words, for a row read from a review file ("" otherwise)."""
@@ -115,21 +115,25 @@ def own_result(row):
     if not mine:
         return ""
     if "errors" in mine:
-        return f"未能计分（{len(mine['errors'])} 处未填或需修改）"
+        return say("batch.self.failed", count=len(mine["errors"]))
     if row.kind is STANDARD:
-        return f"{mine['total']}" + (f"（{(mine['grade'] or {}).get('name', '未定级')}）" if mine["graded"] else "")
+        if not mine["graded"]:
+            return f"{mine['total']}"
+        return say("batch.self.graded", total=mine["total"],
+                   grade=(mine["grade"] or {}).get("name", say("batch.ungraded")))
     return mine["outcome_name"]
 
 
 def said(row):
     """The 问题 column: what failed, then what was computed for the person (说明), and what waits for marks."""
-    waiting = [f"说明：{pending_sentence(row.result)}"] if (row.result or {}).get("pending") else []
-    return "；".join(row.errors + [f"说明：{note}" for note in row.entry.notes] + waiting)
+    waiting = [pending_sentence(row.result)] if (row.result or {}).get("pending") else []
+    parts = row.errors + [say("batch.note", note=note) for note in row.entry.notes + waiting]
+    return listed(parts) if parts else ""
 
 
 def reviewed(row):
     if row.compared is None:
         return ["", "", "", ""]
     far = [r["name"] for r in row.compared["fields"] if r["level"] == "far"]
-    return [own_result(row), row.entry.reviewer, f"{len(far)} 项" + (f"：{'、'.join(far)}" if far else ""),
-            row.entry.comments]
+    apart = say("batch.far.named", count=len(far), names=enumerated(far)) if far else say("batch.far", count=0)
+    return [own_result(row), row.entry.reviewer, apart, row.entry.comments]
