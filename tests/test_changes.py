@@ -4,7 +4,7 @@ import copy
 
 import pytest
 
-from generator.pages.changes import FIRST, SAME, Change, changed_ids, changes_markdown, compare
+from generator.pages.changes import Change, changed_ids, changes_markdown, compare
 
 
 @pytest.fixture
@@ -39,13 +39,13 @@ def test_hash_version_and_key_order_are_ignored(rulebook):
 def test_role_added(rulebook):
     new = copy.deepcopy(rulebook)
     new["roles"].append({**copy.deepcopy(find(new, "roles", "tmall_agent")), "id": "cs_agent", "name": "客服专员"})
-    assert compare(rulebook, new) == [Change("岗位", "cs_agent", "客服专员", "新增岗位“客服专员”")]
+    assert compare(rulebook, new) == [Change("role", "cs_agent", "客服专员", "新增岗位“客服专员”")]
 
 
 def test_role_removed(rulebook):
     new = copy.deepcopy(rulebook)
     new["roles"] = [r for r in new["roles"] if r["id"] != "content_reviewer"]
-    assert compare(rulebook, new) == [Change("岗位", "content_reviewer", "审核员", "删除岗位“审核员”")]
+    assert compare(rulebook, new) == [Change("role", "content_reviewer", "审核员", "删除岗位“审核员”")]
 
 
 def test_duty_changed(edit):
@@ -154,7 +154,7 @@ def test_outcome_added_and_removed(edit):
 def test_name_changed(rulebook):
     new = copy.deepcopy(rulebook)
     find(new, "standards", "call_qa")["name"] = "通话质检评分"
-    assert compare(rulebook, new) == [Change("标准", "call_qa", "通话质检评分",
+    assert compare(rulebook, new) == [Change("standard", "call_qa", "通话质检评分",
                                              "改名：质检评分标准(课程顾问通话) → 通话质检评分")]
 
 
@@ -173,9 +173,9 @@ def test_areas_in_order_and_subjects_in_the_new_order(rulebook):
     find(new, "roles", "tech_support")["tags"].append("新标签")
     find(new, "roles", "general_manager")["pay_grade"] = "M6"
     assert [(c.area, c.subject_id, c.text) for c in compare(rulebook, new)] == [
-        ("岗位", "general_manager", "薪酬等级：无 → M6"),
-        ("岗位", "tech_support", "标签新增：新标签"),
-        ("规则", "sales_levels", "至少需要的期数：1 → 2")]
+        ("role", "general_manager", "薪酬等级：无 → M6"),
+        ("role", "tech_support", "标签新增：新标签"),
+        ("rule", "sales_levels", "至少需要的期数：1 → 2")]
 
 
 def test_changed_ids(rulebook):
@@ -184,7 +184,7 @@ def test_changed_ids(rulebook):
     find(new, "rules", "course_adviser")["bonus"] = None
     find(new, "skills", "accuracy")["name"] = "精确"
     assert changed_ids(rulebook, new) == {"call_qa", "course_adviser"}
-    assert changed_ids(rulebook, new, areas=("岗位",)) == set()  # the role course_adviser did not change
+    assert changed_ids(rulebook, new, areas=("role",)) == set()  # the role course_adviser did not change
 
 
 def test_markdown_newest_first_with_first_and_unchanged_versions(rulebook):
@@ -198,10 +198,9 @@ def test_markdown_newest_first_with_first_and_unchanged_versions(rulebook):
         "- **技术支持岗位月度绩效\\(KPI\\)**\n"
         "    - “考勤”权重 10 → 20\n\n"
         "## 版本 2025.2（生效日期 2025-07-01）\n\n"
-        f"{SAME}\n\n"
+        "与上一版本相比没有变化。\n\n"
         "## 版本 2025.1（生效日期 2025-01-01）\n\n"
-        f"{FIRST}\n")
-    assert FIRST == "这是第一个发布的版本，之前没有可比较的版本。"
+        "这是第一个发布的版本，之前没有可比较的版本。\n")
 
 
 def test_names_are_escaped_in_the_markdown(rulebook):

@@ -1,12 +1,15 @@
-"""What changed between two rulebooks, in plain Chinese for staff (the 版本变更 page). Imports nothing from MkDocs.
+"""What changed between two rulebooks, in plain words for staff (the 版本变更 page). Imports nothing from MkDocs.
 
     compare(old, new)          [Change(area, subject_id, subject, text), …]
     changed_ids(old, new)      {"cs_grading", …}: roles, standards and rules that changed
     changes_markdown(history)  the page's Markdown body, newest version first
 
-Areas, in this order: 机构、部门、岗位、能力、量表、标准、规则. Within an area, definitions in the new rulebook's
-order, then removed ones in the old order. Each area's function gives a table of handlers, one per field; a field
-that differs and that no handler puts into words still gets a line (“其他内容有修改”), so no change is left out.
+The sentences are in the new rulebook's language (organisation.yaml's `language`), from the catalogs' `changes.`
+messages. Areas, in this order: organisation, then the kinds of definitions (department, role, skill, scale,
+standard, rule, process, policy); an area is that name, whatever the language, and is put into words only as a
+heading. Within an area, definitions in the new rulebook's order, then removed ones in the old order. Each
+area's function gives a table of handlers, one per field; a field that differs and that no handler puts into
+words still gets a line (“其他内容有修改”), so no change is left out.
 The rulebook's `hash`, `version` and `format`, a role's `direct_reports` (derived from `reports_to`) and the
 order of keys are ignored.
 """
@@ -19,28 +22,34 @@ from functools import partial
 from assessment import formula
 from assessment.errors import ExprError
 from assessment.history import OUTCOMES, outcome_name, vocabulary
+from assessment.messages import Term, enumerated, language_of, listed, say, speaking
 from assessment.numbers import fmt
 
 from ..definitions.kinds import BY_NAME
 from ..definitions.model import ITEM, PERIODS
 from .escape import text as md
 
-FIRST = "这是第一个发布的版本，之前没有可比较的版本。"
-SAME = "与上一版本相比没有变化。"
-NOTES = "说明文字有修改"
-OTHER = "其他内容有修改"
-METHODS = {"sum": "各项得分相加", "weighted": "加权"}
-KINDS = {"choice": "单选", "number": "数值", "count": "计数", "average": "多人评分取平均", "checklist": "勾选项",
-         "boolean": "是/否"}
-# an item's settings told as "{item}的{label}由 a 改为 b": the fields the model gives a label
-ITEM_WORDS = {name: field.label for variant in ITEM.variants.values() for name, field in variant.fields.items()
-              if field.label}
+METHODS = ("sum", "weighted")  # the scoring methods and item kinds with words of their own (changes.method.…)
+KINDS = ("choice", "number", "count", "average", "checklist", "boolean")
+# an item's settings told as "{item}{label} a → b": the fields the model gives a label, worded by the catalogs'
+# changes.field.NAME (the Chinese as the model's label)
+ITEM_WORDS = tuple(dict.fromkeys(name for variant in ITEM.variants.values()
+                                 for name, field in variant.fields.items() if field.label))
+
+
+def _w(key, **params):
+    """The catalogs' changes.KEY in the language being spoken (compare() speaks the new rulebook's)."""
+    return say(f"changes.{key}", **params)
+
+
+def _noun(key):
+    return Term(f"changes.noun.{key}")
 
 
 @dataclass(frozen=True)
 class Change:
-    area: str        # 机构 / 部门 / 岗位 / 能力 / 量表 / 标准 / 规则
-    subject_id: str  # the definition's id ("organisation" for 机构)
+    area: str        # "organisation", or the kind of definition: "department", "role", "skill", … "policy"
+    subject_id: str  # the definition's id ("organisation" for the organisation)
     subject: str     # its name: the new one, or the old one when removed
     text: str        # one sentence
 
@@ -53,10 +62,10 @@ def _outcome(outcome):
     return outcome_name(outcome) if outcome in OUTCOMES else None
 
 def _v(value):
-    return "无" if value in (None, "", []) else str(value)
+    return _w("none") if value in (None, "", []) else str(value)
 
 
-def _fields(old, new, handlers, other=OTHER):
+def _fields(old, new, handlers, other=None):
     """Sentences for the fields that differ, from `handlers` (field → function of the old and new values).
     A handler of None ignores its field; a field without a handler gets the sentence `other`. (A handler returns
     no sentence only when the change is told elsewhere, as a rating item's options are, under the scale.)"""
@@ -71,19 +80,22 @@ def _fields(old, new, handlers, other=OTHER):
             out += handlers[key](a, b)
         else:
             missed = True
-    return list(dict.fromkeys(out + [other] * missed))
+    return list(dict.fromkeys(out + [other or _w("other")] * missed))
 
 
 def _to(label, show=_v):
-    return lambda a, b: [f"{label}：{show(a)} → {show(b)}"]
+    return lambda a, b: [_w("to", label=label, before=show(a), after=show(b))]
 
 
 def _attr(label, show=_v):
-    return lambda a, b: [f"{label} {show(a)} → {show(b)}"]
+    return lambda a, b: [_w("attr", label=label, before=show(a), after=show(b))]
 
 
-def _renamed(prefix=""):
-    return lambda a, b: [f"{prefix}改名：{a} → {b}"]
+def _renamed(what=None):
+    """Renamed: the definition itself, or `what` in it (words: 等级, an option of an item …)."""
+    if what is None:
+        return lambda a, b: [_w("renamed", before=a, after=b)]
+    return lambda a, b: [_w("renamed_what", what=what, before=a, after=b)]
 
 
 def _said(sentence):
@@ -95,39 +107,44 @@ def _texts(label, show=str):
     def diff(old, new):
         old, new = [show(x) for x in old or []], [show(x) for x in new or []]
         before, after = Counter(old), Counter(new)
-        out = [f"{label}新增：{x}" for x in (after - before).elements()]
-        out += [f"{label}删除：{x}" for x in (before - after).elements()]
-        return out or [f"{label}{'顺序有调整' if old != new else '有修改'}"]
+        out = [_w("list_added", label=label, entry=x) for x in (after - before).elements()]
+        out += [_w("list_removed", label=label, entry=x) for x in (before - after).elements()]
+        return out or [_w("list_reordered" if old != new else "list_changed", label=label)]
     return diff
 
 
 def _collection(old, new, describe, noun, prefix="", key="id", label=lambda x: x["name"], detail=lambda x: ""):
-    """Entries matched by `key`: added or changed (in the new order), removed, reordered."""
+    """Entries matched by `key`: added or changed (in the new order), removed, reordered. `noun` names the
+    entries (changes.noun.NOUN and changes.nouns.NOUN), `prefix` what they are in (words, or none)."""
     before, after = {x[key]: x for x in old or []}, {x[key]: x for x in new or []}
+    words = {"noun": _noun(noun), "nouns": Term(f"changes.nouns.{noun}"), "prefix": prefix}
+    within = "_in" if prefix else ""
     out = []
     for k, x in after.items():
         if k not in before:
-            out.append(f"{prefix}新增{noun}“{label(x)}”{detail(x)}")
+            out.append(_w("added" + within, name=label(x), detail=detail(x), **words))
         elif before[k] != x:
             out += describe(before[k], x)
-    out += [f"{prefix}删除{noun}“{label(x)}”" for k, x in before.items() if k not in after]
+    out += [_w("removed" + within, name=label(x), **words) for k, x in before.items() if k not in after]
     if [k for k in before if k in after] != [k for k in after if k in before]:
-        out.append(f"{prefix}{noun}顺序有调整")
+        out.append(_w("reordered" + within, **words))
     return out
 
 
 def _amount(value):
-    """30000 → "3 万": the thresholds of pay and bonus tables read as HR writes them."""
+    """30000 → "3 万": the thresholds of pay and bonus tables read as HR writes them (in Chinese)."""
     try:
         number = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         return _v(value)
-    return f"{fmt(number / 10000)} 万" if abs(number) >= 10000 and number % 100 == 0 else fmt(number)
+    if abs(number) >= 10000 and number % 100 == 0:
+        return _w("ten_thousands", count=fmt(number / 10000), all=fmt(number))
+    return fmt(number)
 
 
-def _say(expr, rule, default="无"):
+def _say(expr, rule, default=None):
     if not expr:
-        return default
+        return default or _w("none")
     try:
         return formula.describe(formula.parse(expr), vocabulary(rule))
     except ExprError:
@@ -142,18 +159,18 @@ def _parts(expr, rule):
         return [expr]
 
 
-def _formulas(label, old_rule, new_rule, default="无"):
+def _formulas(label, old_rule, new_rule, default=None):
     def diff(a, b):
         if a and b and _parts(a, {}) == _parts(b, {}):  # the same formula, spaced differently
             return []
         before, after = _parts(a, old_rule), _parts(b, new_rule)
         changed = [(x, y) for x, y in zip(before, after) if x != y]
         if len(before) == len(after) and 0 < len(changed) < len(before):  # only some of the conditions: just those
-            return [f"{label}中的一项：{x} → {y}" for x, y in changed]
+            return [_w("formula_part", label=label, before=x, after=y) for x, y in changed]
         before, after = _say(a, old_rule, default), _say(b, new_rule, default)
         if before == after:  # different formulas that read the same: show the formulas themselves
             before, after = a, b
-        return [f"{label}：{before} → {after}"]
+        return [_w("to", label=label, before=before, after=after)]
     return diff
 
 
@@ -176,49 +193,60 @@ class _Books:
 
 # --- items and fields (standards' items, rules' input fields) ---------------------------------------
 
+def _kind(kind):
+    return _w(f"item_kind.{kind}") if kind in KINDS else _v(kind)
+
+
 def _item(noun, sections=None, ratings=None):
+    """An item's or an input field's changes; `noun` (changes.noun.NOUN) names it when renamed."""
     def describe(old, new):
         q = f"“{new['name']}”"
         rated = old.get("scale") and old.get("scale") == new.get("scale")
         return _fields(old, new, {
-            "name": _renamed(noun), "kind": _attr(q + "类型", lambda k: KINDS.get(k, _v(k))),
-            **{key: _attr(q + word) for key, word in ITEM_WORDS.items()},
-            "description": _said(f"{q}的说明有修改"),
-            "assumed": lambda a, b: [f"{q}标明的本手册假设：{b}" if b else f"{q}不再标为本手册的假设"],
-            "optional": lambda a, b: [f"{q}改为{'可不填' if b else '必填'}"],
-            "scored": lambda a, b: [f"{q}改为{'不计分（只作前提条件）' if b is False else '计分'}"],
-            "scale": _attr(q + "所用评分量表", lambda s: (ratings or {}).get(s, _v(s))),
+            "name": _renamed(_w(f"noun.{noun}")), "kind": _attr(_w("item.kind", q=q), _kind),
+            **{key: _attr(_w("item.field", q=q, field=Term(f"changes.field.{key}"))) for key in ITEM_WORDS},
+            "description": _said(_w("explained", q=q)),
+            "assumed": lambda a, b: [_w("item.assumed", q=q, assumption=b) if b else _w("item.not_assumed", q=q)],
+            "optional": lambda a, b: [_w("item.optional" if b else "item.required", q=q)],
+            "scored": lambda a, b: [_w("item.unscored" if b is False else "item.scored", q=q)],
+            "scale": _attr(_w("item.rating_scale", q=q), lambda s: (ratings or {}).get(s, _v(s))),
             # a rating item's options are its rating scale's: told once, under the scale
             "options": lambda a, b: [] if rated else _options(a, b, q),
             "checks": lambda a, b: _checks(a, b, q),
-            "bands": lambda a, b: [f"{q}的分档改为：{_item_bands(b)}"],
-            "section": lambda a, b: [f"{q}移到“{(sections or {}).get(b, b)}”部分"],
-        }, f"{q}的其他设置有修改")
+            "bands": lambda a, b: [_w("item.bands", q=q, bands=_item_bands(b))],
+            "section": lambda a, b: [_w("item.moved", q=q, section=(sections or {}).get(b, b))],
+        }, _w("other_of", q=q))
     return describe
 
 
 def _item_bands(bands):
-    return "；".join(f"≥ {band['min']} 得 {band['points']} 分" for band in bands or []) or "不分档"
+    return listed(_w("item.band", min=band["min"], points=band["points"]) for band in bands or []) or _w(
+        "item.no_bands")
+
+
+def _points(entry):
+    return _w("points", points=entry["points"])
 
 
 def _options(old, new, q):
     scored = any(o.get("points") not in (None, "0") for o in [*(old or []), *(new or [])])
 
     def option(a, b):
-        r = f"{q}选项“{b['label']}”"
-        return _fields(a, b, {"label": _renamed(q + "选项"), "points": _attr(r + "分值")}, r + "的其他设置有修改")
-    return _collection(old, new, option, "选项", q, label=lambda o: o["label"],
-                       detail=lambda o: f"（{o['points']} 分）" if scored else "")
+        r = _w("q.option", q=q, name=b["label"])
+        return _fields(a, b, {"label": _renamed(_w("of", of=q, noun=_noun("option"))),
+                              "points": _attr(_w("option.points", q=r))}, _w("other_of", q=r))
+    return _collection(old, new, option, "option", q, label=lambda o: o["label"],
+                       detail=lambda o: _points(o) if scored else "")
 
 
 def _checks(old, new, q):
     def check(a, b):
-        r = f"{q}勾选项“{b['label']}”"
-        return _fields(a, b, {"label": _renamed(q + "勾选项"), "points": _attr(r + "分值"),
-                              "fatal": lambda x, y: [r + ("改为致命错误" if y else "不再是致命错误")]},
-                       r + "的其他设置有修改")
-    return _collection(old, new, check, "勾选项", q, label=lambda c: c["label"],
-                       detail=lambda c: f"（{c['points']} 分）")
+        r = _w("q.check", q=q, name=b["label"])
+        return _fields(a, b, {"label": _renamed(_w("of", of=q, noun=_noun("check"))),
+                              "points": _attr(_w("option.points", q=r)),
+                              "fatal": lambda x, y: [_w("check.fatal" if y else "check.not_fatal", q=r)]},
+                       _w("other_of", q=r))
+    return _collection(old, new, check, "check", q, label=lambda c: c["label"], detail=_points)
 
 
 def _flat(sections):
@@ -228,99 +256,117 @@ def _flat(sections):
 # --- one function per area ----------------------------------------------------------------------------
 
 def _organisation(old, new, books):
+    notes = _said(_w("notes"))
     return _fields(old, new, {"name": _renamed(), "effective_date": None,  # in the version's heading
-                              "summary": _said(NOTES), "notes": _said(NOTES)})
+                              "summary": notes, "notes": notes})
 
 
 def _department(old, new, books):
-    return _fields(old, new, {"name": _renamed(), "parent": _to("上级部门", partial(books.name, "departments")),
-                              "summary": _said(NOTES), "customer_needs": _texts("客户需求"),
-                              "external_inputs": _texts("外部信息"), "served": _texts("直接影响对象"),
-                              "outputs": _texts("工作产出"), "partners": _texts("主要协同部门"),
-                              "notes": _said(NOTES), "source": _said(NOTES)})
+    notes = _said(_w("notes"))
+    return _fields(old, new, {"name": _renamed(),
+                              "parent": _to(_w("label.parent"), partial(books.name, "departments")),
+                              "summary": notes, "customer_needs": _texts(_w("label.customer_needs")),
+                              "external_inputs": _texts(_w("label.external_inputs")),
+                              "served": _texts(_w("label.served")), "outputs": _texts(_w("label.outputs")),
+                              "partners": _texts(_w("label.partners")), "notes": notes, "source": notes})
 
 
 def _role(old, new, books):
+    notes = _said(_w("notes"))
     return _fields(old, new, {
-        "name": _renamed(), "aliases": _texts("别名"),
-        "department": _to("所属部门", partial(books.name, "departments")), "category": _to("岗位类别"),
-        "reports_to": _to("直接上级", partial(books.name, "roles")), "direct_reports": None,
-        "collaboration": lambda a, b: _fields(a or {}, b or {}, {"internal": _texts("内部协作"),
-                                                                 "external": _texts("外部协作")}),
-        "pay_grade": _to("薪酬等级"), "subordinates": _texts("直接下级"), "duties": _texts("职责"),
-        "requirements": _texts("任职资格"),
+        "name": _renamed(), "aliases": _texts(_w("label.aliases")),
+        "department": _to(_w("label.department"), partial(books.name, "departments")),
+        "category": _to(_w("label.category")),
+        "reports_to": _to(_w("label.reports_to"), partial(books.name, "roles")), "direct_reports": None,
+        "collaboration": lambda a, b: _fields(a or {}, b or {}, {"internal": _texts(_w("label.internal")),
+                                                                 "external": _texts(_w("label.external"))}),
+        "pay_grade": _to(_w("label.pay_grade")), "subordinates": _texts(_w("label.subordinates")),
+        "duties": _texts(_w("label.duties")), "requirements": _texts(_w("label.requirements")),
         "competencies": lambda a, b: _competencies(a or [], b or [], books),
-        "standards": _texts("适用的标准", partial(books.name, "standards")),
-        "rules": _texts("适用的规则", partial(books.name, "rules")), "tags": _texts("标签"),
-        "summary": _said(NOTES), "source": _said(NOTES), "notes": _said(NOTES)})
+        "standards": _texts(_w("label.role_standards"), partial(books.name, "standards")),
+        "rules": _texts(_w("label.role_rules"), partial(books.name, "rules")), "tags": _texts(_w("label.tags")),
+        "summary": notes, "source": notes, "notes": notes})
 
 
 def _competencies(old, new, books):
     before, after = {r["skill"]: r["level"] for r in old}, {r["skill"]: r["level"] for r in new}
-    skill = partial(books.name, "skills")
+    skill, label = partial(books.name, "skills"), _w("label.competencies")
     out = []
     for s, level in after.items():
         if s not in before:
-            out.append(f"要求的能力新增：{skill(s)} {books.level(s, level)}")
+            out.append(_w("list_added", label=label, entry=f"{skill(s)} {books.level(s, level)}"))
         elif before[s] != level:
-            out.append(f"要求的能力等级：{skill(s)} {books.level(s, before[s])} → {books.level(s, level)}")
-    out += [f"要求的能力删除：{skill(s)} {books.level(s, level)}" for s, level in before.items() if s not in after]
-    return out or ["要求的能力顺序有调整"]
+            out.append(_w("competency_level", skill=skill(s), before=books.level(s, before[s]),
+                          after=books.level(s, level)))
+    out += [_w("list_removed", label=label, entry=f"{skill(s)} {books.level(s, level)}")
+            for s, level in before.items() if s not in after]
+    return out or [_w("list_reordered", label=label)]
 
 
 def _skill(old, new, books):
+    notes = _said(_w("notes"))
+
     def label(lv):
         return books.level(new["id"], lv["level"])
 
     def level(a, b):
-        return [f"等级“{label(b)}”的行为描述改为：{b['description']}"]
+        return [_w("skill.level", level=label(b), description=b["description"])]
     return _fields(old, new, {
-        "name": _renamed(), "group": _to("能力类别"), "scale": _to("所用量表", partial(books.name, "scales")),
-        "levels": lambda a, b: _collection(a, b, level, "等级", key="level", label=label,
-                                           detail=lambda lv: f"：{lv['description']}"),
-        "description": _said(NOTES), "source": _said(NOTES), "notes": _said(NOTES)})
+        "name": _renamed(), "group": _to(_w("label.group")),
+        "scale": _to(_w("label.scale"), partial(books.name, "scales")),
+        "levels": lambda a, b: _collection(a, b, level, "scale_level", key="level", label=label,
+                                           detail=lambda lv: _w("detail", text=lv["description"])),
+        "description": notes, "source": notes, "notes": notes})
 
 
 def _scale(old, new, books):
     def level(a, b):
-        q = f"等级“{b['name']}”"
-        return _fields(a, b, {"name": _renamed("等级"), "description": lambda x, y: [f"{q}的含义改为：{_v(y)}"]},
-                       f"{q}的其他设置有修改")
-    return _fields(old, new, {"name": _renamed(), "description": _said(NOTES),
-                              "levels": lambda a, b: _collection(a, b, level, "等级")})
+        q = _w("q.scale_level", name=b["name"])
+        return _fields(a, b, {"name": _renamed(_w("noun.scale_level")),
+                              "description": lambda x, y: [_w("scale.meaning", q=q, meaning=_v(y))]},
+                       _w("other_of", q=q))
+    return _fields(old, new, {"name": _renamed(), "description": _said(_w("notes")),
+                              "levels": lambda a, b: _collection(a, b, level, "scale_level")})
 
 
 def _standard(old, new, books):
+    notes = _said(_w("notes"))
     ratings = {s["id"]: s["name"] for std in (old, new) for s in std.get("rating_scales", [])}
-    item = _item("项目", {s["id"]: s["name"] for std in (old, new) for s in std.get("sections") or []}, ratings)
+    item = _item("item", {s["id"]: s["name"] for std in (old, new) for s in std.get("sections") or []}, ratings)
 
     def section(a, b):
         # a standard written without sections has one, named after the standard: renamed with it
         implicit = a["name"] == old["name"] and b["name"] == new["name"]
-        q = f"部分“{b['name']}”"
-        return _fields(a, b, {"name": None if implicit else _renamed("部分"), "scale": _attr(q + "系数"),
-                              "note": _said(f"{q}的说明有修改"), "items": None}, f"{q}的其他设置有修改")
+        q = _w("q.section", name=b["name"])
+        return _fields(a, b, {"name": None if implicit else _renamed(_w("noun.section")),
+                              "scale": _attr(_w("section.factor", q=q)), "note": _said(_w("explained", q=q)),
+                              "items": None}, _w("other_of", q=q))
 
     def band(a, b):
-        q = f"职级“{b['name']}”"
-        return _fields(a, b, {"name": _renamed("职级"), "min": _attr(q + "分数下限"), "max": _attr(q + "分数上限"),
-                              "requires": _texts(q + "的前提条件", _condition), "pay": _attr(q + "薪酬"),
-                              "note": _said(f"{q}的说明有修改")}, f"{q}的其他设置有修改")
+        q = _w("q.grade", name=b["name"])
+        return _fields(a, b, {"name": _renamed(_w("noun.grade")), "min": _attr(_w("grade.min", q=q)),
+                              "max": _attr(_w("grade.max", q=q)),
+                              "requires": _texts(_w("grade.requires", q=q), _condition),
+                              "pay": _attr(_w("grade.pay", q=q)), "note": _said(_w("explained", q=q))},
+                       _w("other_of", q=q))
 
     def rating(a, b):
-        q = f"评分量表“{b['name']}”"
-        return _fields(a, b, {"name": _renamed("评分量表"), "options": lambda x, y: _options(x, y, q)},
-                       f"{q}的其他设置有修改")
+        q = _w("q.rating_scale", name=b["name"])
+        return _fields(a, b, {"name": _renamed(_w("noun.rating_scale")),
+                              "options": lambda x, y: _options(x, y, q)}, _w("other_of", q=q))
     return _fields(old, new, {
-        "name": _renamed(), "aliases": _texts("别名"), "period": _to("评定周期"),
-        "method": _to("计分方式", lambda m: METHODS.get(m, _v(m))), "precision": _to("保留小数位数"),
-        "weights_total": lambda a, b: [f"权重合计写明为 {b['total']}%（{b['reason']}）" if b
-                                       else "不再写明权重合计（按 100% 计）"],
-        "rating_scales": lambda a, b: _collection(a, b, rating, "评分量表"),
-        "sections": lambda a, b: _collection(a, b, section, "部分") + _collection(_flat(a), _flat(b), item, "项目"),
-        "requires": _texts("参评资格", _condition),
-        "bands": lambda a, b: _collection(a, b, band, "职级", key="grade", detail=lambda x: f"（{x['min']} 分起）"),
-        "examples": _said("算例有修改"), "summary": _said(NOTES), "notes": _said(NOTES), "source": _said(NOTES)})
+        "name": _renamed(), "aliases": _texts(_w("label.aliases")), "period": _to(_w("label.period")),
+        "method": _to(_w("label.method"), lambda m: _w(f"method.{m}") if m in METHODS else _v(m)),
+        "precision": _to(_w("label.precision")),
+        "weights_total": lambda a, b: [_w("weights_total", total=b["total"], reason=b["reason"]) if b
+                                       else _w("weights_default")],
+        "rating_scales": lambda a, b: _collection(a, b, rating, "rating_scale"),
+        "sections": lambda a, b: _collection(a, b, section, "section") + _collection(_flat(a), _flat(b), item,
+                                                                                     "item"),
+        "requires": _texts(_w("label.eligibility"), _condition),
+        "bands": lambda a, b: _collection(a, b, band, "grade", key="grade",
+                                          detail=lambda x: _w("grade.from", min=x["min"])),
+        "examples": _said(_w("examples")), "summary": notes, "notes": notes, "source": notes})
 
 
 def _condition(condition):
@@ -328,45 +374,54 @@ def _condition(condition):
 
 
 def _rule(old, new, books):
+    notes = _said(_w("notes"))
+
     def at_levels(rule):
         names = {lv["id"]: lv["name"] for lv in rule.get("levels", [])}
-        return lambda ids: "、".join(names.get(i, i) for i in ids) if ids else "所有级别"
+        return lambda ids: enumerated(names.get(i, i) for i in ids) if ids else _w("all_levels")
 
     def outcome(a, b):
-        q = f"判定“{b['reason']}”"
+        q = _w("q.outcome", name=b["reason"])
         return _fields(a, b, {
-            "when": _formulas(q + "的条件", old, new), "outcome": _to(q + "的结果", _outcome),
-            "reason": _to("判定理由"), "steps": _formulas(q + "升降的级数", old, new, "1"),
-            "at_levels": lambda x, y: [f"{q}适用的级别：{at_levels(old)(x)} → {at_levels(new)(y)}"],
-            "probation_months": lambda x, y: [f"{q}的考察期：{x or 0} → {y or 0} 个月"],
-        }, f"{q}的其他设置有修改")
+            "when": _formulas(_w("outcome.when", q=q), old, new),
+            "outcome": _to(_w("outcome.result", q=q), _outcome),
+            "reason": _to(_w("label.reason")), "steps": _formulas(_w("outcome.steps", q=q), old, new, "1"),
+            "at_levels": lambda x, y: [_w("to", label=_w("outcome.at_levels", q=q), before=at_levels(old)(x),
+                                          after=at_levels(new)(y))],
+            "probation_months": lambda x, y: [_w("outcome.probation", q=q, before=x or 0, after=y or 0)],
+        }, _w("other_of", q=q))
 
     def level(a, b):
-        q = f"级别“{b['name']}”"
-        return _fields(a, b, {"name": _renamed("级别"), "pay": _attr(q + "月薪", lambda x: f"{x} 元" if x else "无"),
-                              "note": _said(f"{q}的说明有修改"),
-                              "ladder": _attr(q + "所属阶梯", lambda x: x or "无")}, f"{q}的其他设置有修改")
+        q = _w("q.level", name=b["name"])
+        return _fields(a, b, {"name": _renamed(_w("noun.level")),
+                              "pay": _attr(_w("level.pay", q=q), lambda x: _w("yuan", amount=x) if x else _w("none")),
+                              "note": _said(_w("explained", q=q)),
+                              "ladder": _attr(_w("level.ladder", q=q), lambda x: x or _w("none"))},
+                       _w("other_of", q=q))
 
     def value(a, b):
-        q = f"计算值“{b['name']}”"
-        return _fields(a, b, {"name": _renamed("计算值"), "expr": _formulas(q + "的算法", old, new),
-                              "unit": _attr(q + "单位")}, f"{q}的其他设置有修改")
+        q = _w("q.value", name=b["name"])
+        return _fields(a, b, {"name": _renamed(_w("noun.value")), "expr": _formulas(_w("value.expr", q=q), old, new),
+                              "unit": _attr(_w("value.unit", q=q))}, _w("other_of", q=q))
 
     return _fields(_tables_listed(old), _tables_listed(new), {
-        "name": _renamed(), "period": _to("每期长度", lambda p: PERIODS.get(p, _v(p))),
-        "min_periods": _to("至少需要的期数"),
-        "levels": lambda a, b: _collection(a, b, level, "级别", detail=lambda x: "".join(
-            [f"（阶梯：{x['ladder']}）" if x.get("ladder") else "",
-             f"（月薪 {x['pay']} 元）" if x.get("pay") else ""])),
-        "person": lambda a, b: _collection(a, b, _item("个人信息字段"), "个人信息字段"),
-        "periods": lambda a, b: _collection(a, b, _item("每期数据字段"), "每期数据字段"),
-        "tables": lambda a, b: _collection(a, b, _table, "分档表"),
-        "values": lambda a, b: _collection(a, b, value, "计算值", detail=lambda x: f"：{_say(x['expr'], new)}"),
+        "name": _renamed(),
+        "period": _to(_w("label.period_length"), lambda p: _w(f"period.{p}") if p in PERIODS else _v(p)),
+        "min_periods": _to(_w("label.min_periods")),
+        "levels": lambda a, b: _collection(a, b, level, "level", detail=lambda x: "".join(
+            [_w("level.with_ladder", ladder=x["ladder"]) if x.get("ladder") else "",
+             _w("level.with_pay", pay=x["pay"]) if x.get("pay") else ""])),
+        "person": lambda a, b: _collection(a, b, _item("person_field"), "person_field"),
+        "periods": lambda a, b: _collection(a, b, _item("period_field"), "period_field"),
+        "tables": lambda a, b: _collection(a, b, _table, "table"),
+        "values": lambda a, b: _collection(a, b, value, "value",
+                                           detail=lambda x: _w("detail", text=_say(x["expr"], new))),
         "outcomes": lambda a, b: _collection(
-            a, b, outcome, "判定", label=lambda o: o["reason"],
-            detail=lambda o: f"（{_outcome(o['outcome']) or o['outcome']}），条件：{_say(o['when'], new)}"),
-        "pay": _formulas("工资计算", old, new), "bonus": _formulas("奖金计算", old, new),
-        "examples": _said("算例有修改"), "summary": _said(NOTES), "notes": _said(NOTES), "source": _said(NOTES)})
+            a, b, outcome, "outcome", label=lambda o: o["reason"],
+            detail=lambda o: _w("outcome.detail", outcome=_outcome(o["outcome"]) or o["outcome"],
+                                when=_say(o["when"], new))),
+        "pay": _formulas(_w("label.pay"), old, new), "bonus": _formulas(_w("label.bonus"), old, new),
+        "examples": _said(_w("examples")), "summary": notes, "notes": notes, "source": notes})
 
 
 def _tables_listed(rule):
@@ -380,37 +435,42 @@ def _table(old, new):
     name = new["name"]
 
     def row(a, b):
-        return [f"{name}：{_amount(b['min'])}起 {_amount(a['value'])} → {_amount(b['value'])}"]
-    return _fields(old, new, {"name": _renamed("分档表"), "rows": lambda a, b: _collection(
-        a, b, row, "档位", name, key="min", label=lambda r: f"{_amount(r['min'])}起 {_amount(r['value'])}")},
-        f"分档表“{name}”的其他设置有修改")
+        return [_w("row_changed", table=name, min=_amount(b["min"]), before=_amount(a["value"]),
+                   after=_amount(b["value"]))]
+    return _fields(old, new, {"name": _renamed(_w("noun.table")), "rows": lambda a, b: _collection(
+        a, b, row, "row", _w("q.table_rows", name=name), key="min",
+        label=lambda r: _w("row", min=_amount(r["min"]), value=_amount(r["value"])))},
+        _w("other_of", q=_w("q.table", name=name)))
 
 
 def _process(old, new, books):
+    notes = _said(_w("notes"))
     return _fields(old, new, {
-        "name": _renamed(), "aliases": _texts("别名"), "steps": _texts("步骤", lambda step: step["name"]),
-        "roles": _texts("涉及的岗位", partial(books.name, "roles")),
-        "standards": _texts("用到的标准", partial(books.name, "standards")),
-        "rules": _texts("用到的规则", partial(books.name, "rules")),
-        "summary": _said(NOTES), "source": _said(NOTES), "notes": _said(NOTES)})
+        "name": _renamed(), "aliases": _texts(_w("label.aliases")),
+        "steps": _texts(_w("label.steps"), lambda step: step["name"]),
+        "roles": _texts(_w("label.roles_involved"), partial(books.name, "roles")),
+        "standards": _texts(_w("label.standards_used"), partial(books.name, "standards")),
+        "rules": _texts(_w("label.rules_used"), partial(books.name, "rules")),
+        "summary": notes, "source": notes, "notes": notes})
 
 
 def _policy(old, new, books):
+    notes = _said(_w("notes"))
     return _fields(old, new, {
-        "name": _renamed(), "aliases": _texts("别名"), "roles": _texts("适用岗位", partial(books.name, "roles")),
-        "clauses": _texts("规定", lambda clause: clause["text"] + (f"（后果：{clause['consequence']}）"
-                                                                  if clause.get("consequence") else "")),
-        "rules": _texts("计算后果的规则", partial(books.name, "rules")),
-        "summary": _said(NOTES), "source": _said(NOTES), "notes": _said(NOTES)})
+        "name": _renamed(), "aliases": _texts(_w("label.aliases")),
+        "roles": _texts(_w("label.policy_roles"), partial(books.name, "roles")),
+        "clauses": _texts(_w("label.clauses"), lambda clause: clause["text"] + (
+            _w("clause_consequence", consequence=clause["consequence"]) if clause.get("consequence") else "")),
+        "rules": _texts(_w("label.consequence_rules"), partial(books.name, "rules")),
+        "summary": notes, "source": notes, "notes": notes})
 
 
 # each kind's function describing two versions of one definition, in the order the changelog lists them
 DESCRIBE = {"department": _department, "role": _role, "skill": _skill, "scale": _scale, "standard": _standard,
             "rule": _rule, "process": _process, "policy": _policy}
-# area → (rulebook key, noun in 新增/删除 sentences, its describing function)
-AREAS = {"机构": ("organisation", "机构", _organisation),
-         **{BY_NAME[kind].noun.text("zh"): (BY_NAME[kind].key, BY_NAME[kind].noun.text("zh"), describe)
-            for kind, describe in DESCRIBE.items()}}
+# area ("organisation" or a kind's name) → (rulebook key, noun in added/removed sentences, its describing function)
+AREAS = {"organisation": ("organisation", _noun("organisation"), _organisation),
+         **{kind: (BY_NAME[kind].key, BY_NAME[kind].noun, describe) for kind, describe in DESCRIBE.items()}}
 
 
 def _by_id(rulebook, key):
@@ -421,38 +481,45 @@ def _by_id(rulebook, key):
 
 # --- public ---------------------------------------------------------------------------------------------
 
-def compare(old, new):
-    """The changes from rulebook `old` to rulebook `new`, one sentence each."""
-    books = _Books(old, new)
-    out = []
-    for area, (key, noun, describe) in AREAS.items():
-        before, after = _by_id(old, key), _by_id(new, key)
-        for ident, d in after.items():
-            if ident not in before:
-                sentences = [f"新增{noun}“{d['name']}”"]
-            else:
-                sentences = describe(before[ident], d, books) if before[ident] != d else []
-            out += [Change(area, ident, d["name"], s) for s in sentences]
-        out += [Change(area, ident, d["name"], f"删除{noun}“{d['name']}”") for ident, d in before.items()
-                if ident not in after]
-    return out
+def compare(old, new, lang=None):
+    """The changes from rulebook `old` to rulebook `new`, one sentence each, in `lang` (by default the new
+    rulebook's language)."""
+    with speaking(lang or language_of(new)):
+        books = _Books(old, new)
+        out = []
+        for area, (key, noun, describe) in AREAS.items():
+            before, after = _by_id(old, key), _by_id(new, key)
+            for ident, d in after.items():
+                if ident not in before:
+                    sentences = [_w("defined", noun=noun, name=d["name"])]
+                else:
+                    sentences = describe(before[ident], d, books) if before[ident] != d else []
+                out += [Change(area, ident, d["name"], s) for s in sentences]
+            out += [Change(area, ident, d["name"], _w("undefined", noun=noun, name=d["name"]))
+                    for ident, d in before.items() if ident not in after]
+        return out
 
 
-def changed_ids(old, new, areas=("岗位", "标准", "规则")):
+def changed_ids(old, new, areas=("role", "standard", "rule")):
     """Ids of the definitions in `areas` that were added, removed or changed. (A role and a rule may share an
     id: pass one area to tell them apart.)"""
     return {c.subject_id for c in compare(old, new) if c.area in areas}
 
 
-def changes_markdown(history):
+def changes_markdown(history, lang=None):
     """Markdown for the 版本变更 page (no title): `history` is [(version, effective_date, rulebook), …],
-    oldest first; each version is compared with the one before it."""
-    blocks = []
-    for i in range(len(history) - 1, -1, -1):
-        version, date, rulebook = history[i]
-        blocks.append(f"## 版本 {md(version)}（生效日期 {md(date)}）")
-        blocks.append(FIRST if i == 0 else _markdown_list(compare(history[i - 1][2], rulebook)) or SAME)
-    return "\n\n".join(blocks) + "\n"
+    oldest first; each version is compared with the one before it. In `lang`, by default the language of the
+    newest rulebook (the handbook's now)."""
+    lang = lang or language_of(history[-1][2])
+    with speaking(lang):
+        blocks = []
+        for i in range(len(history) - 1, -1, -1):
+            version, date, rulebook = history[i]
+            heading = _w("version", version="" if version is None else version, date="" if date is None else date)
+            blocks.append(f"## {md(heading)}")
+            blocks.append(_w("first") if i == 0 else _markdown_list(compare(history[i - 1][2], rulebook, lang))
+                          or _w("same"))
+        return "\n\n".join(blocks) + "\n"
 
 
 def _markdown_list(changes):
@@ -465,5 +532,5 @@ def _markdown_list(changes):
                 subject = change.subject_id
             lines.append(f"    - {md(change.text)}")
         if lines:
-            blocks.append(f"### {area}\n\n" + "\n".join(lines))
+            blocks.append(f"### {_w('area.' + area)}\n\n" + "\n".join(lines))
     return "\n\n".join(blocks)
