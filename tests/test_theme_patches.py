@@ -30,3 +30,10 @@ def test_the_error_banner_goes_into_the_article():
     patched = patches.error_banner(page, "roles/a.yaml:3: <b>错</b>")
     assert patched.index('class="hb-build-error"') > patched.index(patches.ERROR_BANNER.marker)
     assert "&lt;b&gt;错&lt;/b&gt;" in patched  # the report is text
+
+
+def test_the_page_for_an_unknown_address_speaks_the_handbooks_language(built_site, library_site):
+    """Material's 404 page says "404 - Not found" in every language; the guide promises staff a page in theirs."""
+    assert "<h1>404 - 找不到页面</h1>" in (built_site / "404.html").read_text(encoding="utf-8")
+    english = (library_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>404 - Page not found</h1>" in english and patches.NOT_FOUND.marker not in english

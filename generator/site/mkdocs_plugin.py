@@ -240,6 +240,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                           self.language)
 
     def on_post_template(self, output_content, template_name, config):
+        if template_name == "404.html":
+            output_content = theme_patches.not_found(output_content, self.language)
         return self._protect(output_content, template_name) if template_name.endswith(".html") else output_content
 
     def _protect(self, html_text, name):

@@ -26,6 +26,16 @@ ERROR_BANNER = Patch("preview error banner", '<article class="md-content__inner 
                      "while previewing, a definitions error shows on every page: "
                      "HR watch the browser, not the terminal")
 PATCHES = (SEARCH_DIALOG_NAME, FOOTER_CHANGES_LINK, ERROR_BANNER)
+# on 404.html only, and replaced (so not in PATCHES, whose markers every page keeps)
+NOT_FOUND = Patch("not found page", "<h1>404 - Not found</h1>",
+                  "the theme's page for an address with no page says it in English whatever the language")
+
+
+def not_found(page: str, lang: str = DEFAULT) -> str:
+    said = (f'<h1>{html.escape(say("site.not_found", lang))}</h1>'
+            f'<p>{html.escape(say("site.not_found.help", lang))}</p>')
+    return page.replace(NOT_FOUND.marker, said, 1)
+
 
 def search_named(lang: str = DEFAULT) -> str:
     label = html.escape(say("site.search", lang))
