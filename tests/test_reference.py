@@ -1,6 +1,7 @@
 """The 格式参考 page, read in the built site: every field of every kind of file, every item kind and every
 formula function is on it, because it is written from the model the validator uses."""
 
+import json
 import re
 import shutil
 
@@ -10,7 +11,7 @@ from assessment import formula
 from generator.definitions import kinds, model
 from generator.definitions.schema_types import ListOf, Obj, Tagged
 
-from conftest import LIBRARY
+from conftest import LIBRARY, run_cli
 
 
 def every_field(spec, seen=None):
@@ -131,3 +132,12 @@ def test_an_english_handbooks_page_is_english(english):
     assert "| `lookup` | Looks a number up in a lookup table: the last row whose minimum is not above it " \
            "| `lookup(bonus_rate, total(score))` | 0.02 |" in page
 
+
+def test_an_english_handbooks_schema_is_described_in_english(english, tmp_path):
+    assert run_cli("schema", "--dir", english, "-o", tmp_path).returncode == 0
+    role = json.loads((tmp_path / "role.schema.json").read_text(encoding="utf-8"))
+    assert role["description"] == "A job description"
+    assert role["properties"]["duties"]["description"] == "Duties (numbered in this order)"
+    standard = (tmp_path / "standard.schema.json").read_text(encoding="utf-8")
+    assert json.loads(standard)["$defs"]["item"]["description"] == "An assessed item"
+    assert all(CJK.findall(path.read_text(encoding="utf-8")) == [] for path in tmp_path.iterdir())
