@@ -105,12 +105,15 @@ def test_a_chinese_handbooks_page_reads_as_before():
 
 @pytest.fixture(scope="module")
 def english(tmp_path_factory):
-    """The second example handbook, declared English."""
+    """The second example handbook, declared English (if it does not say so already)."""
     folder = tmp_path_factory.mktemp("english") / "library"
     shutil.copytree(LIBRARY, folder)
     organisation = folder / "organisation.yaml"
-    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
-        'version: "2026.1"\n', 'version: "2026.1"\nlanguage: en\n'), encoding="utf-8")
+    text = organisation.read_text(encoding="utf-8")
+    if "\nlanguage: en\n" not in text:
+        organisation.write_text(text.replace('version: "2026.1"\n', 'version: "2026.1"\nlanguage: en\n'),
+                                encoding="utf-8")
+    assert "\nlanguage: en\n" in organisation.read_text(encoding="utf-8")
     return folder
 
 
