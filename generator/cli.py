@@ -457,7 +457,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     target = args.output or Path(args.dir) / "_schema"
     try:
-        written = jsonschema.write(target)
+        written = jsonschema.write(target, declared_language(Path(args.dir)))  # described in its language
     except OSError as exc:
         raise CannotWrite(target, exc.strerror or exc) from None
     for path in written:

@@ -3,6 +3,10 @@
 Folder → file kind: organisation.yaml, departments.yaml, scales.yaml, roles/*.yaml,
 skills/*.yaml (competencies), standards/*.yaml (grade standards), rules/*.yaml (promotion rules),
 processes/*.yaml, policies/*.yaml, sources.yaml (where each section of the source documents went).
+
+A field's `doc=` (and a mapping's or a kind of item's doc) is what the format reference page and the JSON Schema
+say it means, in Chinese; the other languages say it in their catalogs, under `field.*` and `object.*`
+(definitions/docs.py names the keys; tests/test_reference.py fails while one is missing).
 """
 
 from decimal import Decimal

@@ -5,6 +5,8 @@ references it makes and the rules across fields it breaks (`refs`, `breaches`: t
 them) and emit JSON Schema for editors, so the format is written down exactly once.
 """
 
+import contextlib
+import contextvars
 import datetime
 import re
 import unicodedata
@@ -16,6 +18,20 @@ from .scalars import MAX_DIGITS, as_text, within_limits
 
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 _MISSING = object()
+
+# what the JSON Schema says a field, a mapping or a tagged type means: its own doc, unless the writer names the
+# words (jsonschema.py, in the handbook's language: definitions/docs.py)
+_DESCRIBE = contextvars.ContextVar("describe", default=lambda thing: thing.doc)
+
+
+@contextlib.contextmanager
+def describing(describe):
+    """Schemas emitted inside this block describe each field, mapping and tagged type as `describe(it)` says."""
+    token = _DESCRIBE.set(describe)
+    try:
+        yield
+    finally:
+        _DESCRIBE.reset(token)
 
 
 def _kind_of(value):
@@ -359,9 +375,10 @@ class Obj(Type):
         return held[what]
 
     def schema(self, defs=None):
+        describe = _DESCRIBE.get()
         result = {
-            "type": "object", "title": self.title, "description": self.doc, "additionalProperties": False,
-            "properties": {n: {**f.type.emit(defs), "description": f.doc} for n, f in self.fields.items()},
+            "type": "object", "title": self.title, "description": describe(self), "additionalProperties": False,
+            "properties": {n: {**f.type.emit(defs), "description": describe(f)} for n, f in self.fields.items()},
             "required": [n for n, f in self.fields.items() if f.required],
         }
         rules = [rule.schema() for rule in self.exactly_one]
@@ -404,7 +421,7 @@ class Tagged(Type):
         return any(variant.holds(what) for variant in self.variants.values())
 
     def schema(self, defs=None):
-        return {"description": self.doc, "oneOf": [v.emit(defs) for v in self.variants.values()]}
+        return {"description": _DESCRIBE.get()(self), "oneOf": [v.emit(defs) for v in self.variants.values()]}
 
 
 MISSING = _MISSING

@@ -98,8 +98,9 @@ def write(folder, result: Plan):
         path.write_text(result.texts[relative], encoding="utf-8")
     if not (folder / "_schema").exists():
         from ..definitions import jsonschema
+        from ..definitions.load import declared_language
 
-        jsonschema.write(folder / "_schema")
+        jsonschema.write(folder / "_schema", declared_language(folder))
 
 
 def _stage(folder, staged, fresh, name, has_departments):

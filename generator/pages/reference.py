@@ -1,29 +1,27 @@
-"""The 格式参考 page: every file kind, every field, every item kind and every formula function, written from
-the model that validates the files and writes their JSON Schema — so the page cannot drift from what the
-validator accepts. Function examples are computed by the engine itself on a small history."""
+"""The 格式参考 (format reference) page: every file kind, every field, every item kind and every formula function,
+written from the model that validates the files and writes their JSON Schema — so the page cannot drift from what
+the validator accepts. Function examples are computed by the engine itself on a small history.
 
+It speaks the handbook's language: its own words are the catalogs' `reference.*`. What a field, a mapping or a
+kind of item means is the model's doc, said through definitions/docs.py (the catalogs' `field.*` and `object.*`);
+what a file holds is kinds.py's, `reference.file.*`; what a function does is FUNCTIONS' below,
+`reference.function.NAME`. In Chinese each of these is the text where it is written, passed through (`{doc}`)."""
+
+import contextlib
 from decimal import Decimal
 
 from assessment import formula
+from assessment.messages import listed, say, speaking
 from assessment.numbers import fmt
 
 from ..definitions import kinds, model
+from ..definitions.docs import described
 from ..definitions.schema_types import (MISSING, Any, Boolean, Date, Enum, Formula, Ident, ListOf, Number, Obj,
-                                        Tagged, Text)
+                                        Tagged)
 from .escape import text as md
 
-REFS = {**{kind.name: kind.noun.text("zh") for kind in kinds.KINDS},
-        # item: conditions; level: outcomes' at_levels
-        "rating_scale": "本标准的评分量表", "item": "本标准中项目", "level": "本规则中级别"}
-# the model names its mappings in English (they title the JSON Schema); the page says them in Chinese
-TITLES = {"band": "分数段（职级）", "check": "勾选项", "collaboration": "协作", "condition": "条件",
-          "department": "部门", "example": "算例", "expectation": "算例的期望结果", "level": "级别",
-          "level descriptor": "等级描述", "number band": "数值分档", "option": "选项", "outcome rule": "结果条目",
-          "rating scale": "评分量表", "required competency": "能力要求", "row": "档位", "scale": "量表",
-          "scale level": "量表等级", "section": "部分",
-          "table": "分档表", "value": "计算值", "declared weights total": "声明的权重合计",
-          "source document": "原始文档", "source section": "原文的一节", "process step": "流程的一步",
-          "policy clause": "制度的一条"}
+# what an id refers to: a kind's noun (kind.NAME), or one of these (an item: conditions; a level: outcomes')
+REFS = ("rating_scale", "item", "level")
 
 # (expression, what it means, periods given) — the result column is computed by the engine
 HISTORY = [{"score": Decimal(88), "rank": Decimal(2)}, {"score": Decimal(92), "rank": Decimal(5)},
@@ -47,64 +45,68 @@ TABLES = {"bonus_rate": [{"min": "0", "value": "0.01"}, {"min": "200", "value": 
                          {"min": "300", "value": "0.03"}]}
 
 
-def reference_markdown():
-    parts = [_INTRO]
-    for place, (_, spec) in kinds.FILE_KINDS.items():
-        where = place if place.endswith(".yaml") else f"{place}/*.yaml"
-        parts.append(f"## {where}：{kinds.CONTENTS[place]}\n\n{_fields_table(spec)}")
-        parts += [f"#### {_title(title)}\n\n{_fields_table(obj)}" for title, obj in _nested(spec, {"项目"})]
-    parts.append(_items())
-    parts.append(_functions())
-    return "\n\n".join(parts) + "\n"
-
-
-_INTRO = ("# 格式参考\n\n"
-          "每个 YAML 文件写什么，逐项列出。本页由校验规则本身生成，与 `handbook validate`（或 `make validate`）"
-          "接受的格式完全一致：“必填”的字段不写会报错，其余字段不写时取“默认”。"
-          "标识（id）只能用小写英文字母、数字和下划线，以字母开头。"
-          "新建文件可以用 `handbook new role|skill|standard|rule 标识`，写好即可通过校验。")
+def reference_markdown(lang=None):
+    """The page in `lang`; when None, in the language being spoken (the page build speaks the handbook's)."""
+    with speaking(lang) if lang else contextlib.nullcontext():
+        parts = [f"# {say('reference.title')}\n\n{say('reference.intro')}"]
+        for place, (schema, spec) in kinds.FILE_KINDS.items():
+            where = place if place.endswith(".yaml") else f"{place}/*.yaml"
+            contents = say(f"reference.file.{schema}", doc=kinds.CONTENTS[place])
+            parts.append(f"## {say('reference.file_heading', where=where, contents=contents)}\n\n"
+                         f"{_fields_table(spec)}")
+            parts += [f"#### {_title(title)}\n\n{_fields_table(obj)}" for title, obj in _nested(spec, {"项目"})]
+        parts.append(_items())
+        parts.append(_functions())
+        return "\n\n".join(parts) + "\n"
 
 
 def _fields_table(obj):
-    rows = ["| 字段 | 类型 | 必填 | 默认 | 说明 |", "|---|---|---|---|---|"]
+    columns = (say(f"reference.column.{c}") for c in ("field", "type", "required", "default", "doc"))
+    rows = [f"| {' | '.join(columns)} |", "|---|---|---|---|---|"]
     for field in obj.fields.values():
         default = "" if field.required or field.default is MISSING else _default(field.default)
-        doc = (field.doc or "").split(" / ")[0]  # the model's docs add English after " / " for the schema
-        rows.append(f"| `{field.name}` | {_type(field.type)} | {'是' if field.required else ''} | {default} "
-                    f"| {md(doc)} |")
+        doc = described(field).split(" / ")[0]  # the model's Chinese docs add English after " / " for the schema
+        rows.append(f"| `{field.name}` | {_type(field.type)} | {say('reference.required') if field.required else ''} "
+                    f"| {default} | {md(doc)} |")
     return "\n".join(rows)
 
 
 def _title(title):
-    return md(TITLES.get(title, title))
+    return md(say(f"reference.title.{title.replace(' ', '_')}"))
 
 
 def _default(value):
     if isinstance(value, dict):
-        return "空"
+        return say("reference.empty")
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if value in ([], ""):
-        return "空" if value == "" else "`[]`"
+        return say("reference.empty") if value == "" else "`[]`"
     return f"`{fmt(value) if isinstance(value, Decimal) else value}`"
+
+
+def _ref(name):
+    return say(f"reference.ref.{name}") if name in REFS else kinds.BY_NAME[name].noun.text()
 
 
 def _type(spec):
     if isinstance(spec, Ident):
-        return f"{REFS[spec.ref]}的标识" if spec.ref else "标识"
+        return say("reference.type.ref_id", ref=_ref(spec.ref)) if spec.ref else say("reference.type.id")
     if isinstance(spec, Formula):
-        return "公式（见下方“公式函数”）"
+        return say("reference.type.formula")
     if isinstance(spec, Number):
-        return "整数" if spec.integer else "数字"
+        return say("reference.type.integer" if spec.integer else "reference.type.number")
     if isinstance(spec, Enum):
         return " / ".join(f"`{v}`" for v in spec.values)
     if isinstance(spec, ListOf):
-        return f"列表，每项为{_type(spec.of)}"
+        return say("reference.type.list", of=_type(spec.of))
     if isinstance(spec, Tagged):
-        return "项目（见下方“项目的种类”）"
+        return say("reference.type.item")
     if isinstance(spec, Obj):
-        return f"映射（见“{_title(spec.title)}”）"
-    return {Text: "文字", Boolean: "`true` / `false`", Date: "日期 YYYY-MM-DD", Any: "任意"}.get(type(spec), "文字")
+        return say("reference.type.mapping", title=_title(spec.title))
+    if isinstance(spec, Boolean):
+        return "`true` / `false`"
+    return say({Date: "reference.type.date", Any: "reference.type.any"}.get(type(spec), "reference.type.text"))
 
 
 def _nested(spec, seen):
@@ -121,29 +123,30 @@ def _nested(spec, seen):
 
 def _items():
     tagged = model.ITEM
-    parts = ["## 项目的种类\n\n标准的 `items`（或各部分的 `items`）与规则的 `person`、`periods` 中，每一项用 `kind` "
-             "说明种类。所有种类都有下表的字段，各种类另有自己的字段。"]
+    parts = [f"## {say('reference.items.heading')}\n\n{say('reference.items.intro')}"]
     common = next(iter(tagged.variants.values()))
     shared = [f for f in common.fields.values() if all(f.name in v.fields for v in tagged.variants.values())]
     parts.append(_fields_table(Obj("common", shared)))
     for kind, variant in tagged.variants.items():
         own = Obj(kind, [f for f in variant.fields.values() if f not in shared and f.name != tagged.tag])
-        parts.append(f"### `kind: {kind}`：{md(variant.doc)}\n\n{_fields_table(own)}")
+        heading = say("reference.items.kind_heading", kind=kind, doc=md(described(variant)))
+        parts.append(f"### {heading}\n\n{_fields_table(own)}")
         parts += [f"#### {_title(title)}\n\n{_fields_table(obj)}" for title, obj in _nested(own, set())]
     return "\n\n".join(parts)
 
 
 def _functions():
     scope = formula.Scope({}, HISTORY, TABLES)
-    rows = ["| 函数 | 含义 | 例子 | 结果 |", "|---|---|---|---|"]
+    columns = (say(f"reference.column.{c}") for c in ("function", "meaning", "example", "result"))
+    rows = [f"| {' | '.join(columns)} |", "|---|---|---|---|"]
     for name in formula.FUNCTIONS:
         example, meaning = FUNCTIONS[name]
         result = formula.evaluate(formula.parse(example), scope)
-        shown = ("成立" if result else "不成立") if isinstance(result, bool) else fmt(result)
-        rows.append(f"| `{name}` | {md(meaning)} | `{example}` | {shown} |")
-    history = "；".join(f"第 {i} 期 score = {fmt(p['score'])}、rank = {fmt(p['rank'])}"
-                       for i, p in enumerate(HISTORY, 1))
-    table = "；".join(f"{fmt(Decimal(r['min']))} 起 {r['value']}" for r in TABLES["bonus_rate"])
-    return ("## 公式函数\n\n规则的 `when`（条件）、`values`（计算值）、`pay`、`bonus` 用公式书写：字段名、数字、"
-            "`+ - * /`、比较 `== != < <= > >=`、`and or not` 与下列函数。例子的结果由计分引擎按这段历史算出："
-            f"{history}；分档表 bonus_rate：{table}。\n\n" + "\n".join(rows))
+        shown = say("reference.holds" if result else "reference.fails") if isinstance(result, bool) else fmt(result)
+        rows.append(f"| `{name}` | {md(say(f'reference.function.{name}', doc=meaning))} | `{example}` | {shown} |")
+    history = listed(say("reference.functions.period", n=i, score=fmt(p["score"]), rank=fmt(p["rank"]))
+                     for i, p in enumerate(HISTORY, 1))
+    table = listed(say("reference.functions.row", min=fmt(Decimal(r["min"])), value=r["value"])
+                   for r in TABLES["bonus_rate"])
+    intro = say("reference.functions.intro", history=history, table=table)
+    return f"## {say('reference.functions.heading')}\n\n{intro}\n\n" + "\n".join(rows)
