@@ -34,6 +34,13 @@ def yes_no(value) -> str:
 
 # --- shared checks --------------------------------------------------------------------------
 
+def unit_of(item) -> str:
+    """An item's unit as it follows a number: 88分 and 120%, but 88 points (the language's separator before a
+    unit that is a word)."""
+    unit = item.get("unit", "")
+    return say("unit_separator") + unit if unit[:1].isalpha() else unit
+
+
 def _number(value, field, unit=""):
     """A number as typed; followed by the field's unit (120%, 88分 or 3次) it is still that number."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
@@ -187,7 +194,7 @@ class Kind:
 
     def label(self, item, answer):
         """A valid answer as a person reads it in a result (gap advice, review)."""
-        return fmt(answer) + item.get("unit", "")
+        return fmt(answer) + unit_of(item)
 
     def steps(self, item, a, b):
         """Steps between two valid answers (the catalogs' review.step says what a step is, kind by kind)."""
@@ -223,8 +230,8 @@ class Kind:
     def written(self, item, answer):
         """A worked example's answer (as written in the definition) on a page."""
         if isinstance(answer, list):
-            return "、".join(map(str, answer))
-        return f"{answer}{item.get('unit', '')}"
+            return enumerated(map(str, answer))
+        return f"{answer}{unit_of(item)}"
 
     def from_text(self, item, text):
         """A spreadsheet cell's text as the engine reads answers (numbers stay text: check() reads them)."""
@@ -362,11 +369,11 @@ class _Ranged(Kind):
         return math.ceil(abs(a - b) / tenth) if tenth else int(a != b)
 
     def hint(self, item):
-        return say("item.range", low=item["min"], high=item["max"], unit=item.get("unit", "")) + (
+        return say("item.range", low=item["min"], high=item["max"], unit=unit_of(item)) + (
             say("item.in_steps", step=item["step"]) if Decimal(item.get("step", 1)) != 1 else "")
 
     def placeholder(self, item):
-        return f"{item['min']}–{item['max']}{item.get('unit', '')}"
+        return f"{item['min']}–{item['max']}{unit_of(item)}"
 
     accepts = placeholder
 
@@ -394,7 +401,7 @@ class Number(_Ranged):
             (number, None) if not (p := _range_problem(field, number, *self._range(item))) else (None, p))
 
     def points(self, item, answer, places):
-        unit = item.get("unit", "")
+        unit = unit_of(item)
         if not item.get("bands"):
             return answer, say("item.answer_points", answer=f"{fmt(answer)}{unit}", points=fmt(answer)), []
         band = self._band(item, answer)
@@ -419,7 +426,7 @@ class Number(_Ranged):
         return self._tenths(item, a, b)
 
     def describe(self, item):
-        unit = item.get("unit", "")
+        unit = unit_of(item)
         rng = say("item.stepped_range", low=item["min"], high=item["max"], unit=unit, step=item["step"])
         if item.get("bands"):
             bands = listed(say("item.band", min=f"{b['min']}{unit}", points=b["points"]) for b in item["bands"])

@@ -74,17 +74,16 @@ def _clause(clause, met):
 def answers_template(kind, definition, version):
     """A YAML answers file to fill in (`handbook template ID`): each item or field with its name, what it
     accepts and its description as comments; values left empty. `kind`: assessment.answered's."""
-    lines = [f"# {definition['name']} · 规则版本 {version}",
-             f"# 填好后运行：handbook score {definition['id']} --answers 本文件",
-             "# 单选项写选项的 id 或名称；是/否写 true 或 false；勾选项与评分人分数写成列表，如 [85, 90]。"]
+    lines = [say("template.title", name=definition["name"], version=version),
+             say("template.run", ident=definition["id"]), say("template.how")]
     if not kind.periodic:
         lines += [_template_line(item, "") for item in kind.single_fields(definition)]
     else:
         lines.append("person:")
         lines += [_template_line(field, "  ") for field in kind.single_fields(definition)] or ["  {}"]
         if not definition["periods"]:
-            return "\n".join(lines + ["periods: []   # 本规则不需要各期数据"]) + "\n"
-        lines.append(f"periods:   # 从早到晚，至少 {definition['min_periods']} 期，每期一项")
+            return "\n".join(lines + ["periods: []" + say("template.no_periods")]) + "\n"
+        lines.append("periods:" + say("template.periods", count=definition["min_periods"]))
         for n in range(max(1, int(definition["min_periods"]))):
             for i, field in enumerate(definition["periods"]):
                 lines.append(_template_line(field, "  - " if i == 0 else "    ", with_hint=n == 0))
@@ -97,13 +96,13 @@ def _template_line(field, indent, with_hint=True):
     kind = kinds.kind_of(field)
     empty = " []" if kind.reads in ("list", "ticks") else ""
     if kind.reads == "yes-no":
-        accepts = "是 true / 否 false"
+        accepts = say("template.yes_no")
     elif kind.choices(field):
-        accepts = ("勾选项：" if kind.reads == "ticks" else "可选：") + "、".join(
-            f"{value}（{text}）" for value, text in kind.choices(field))
+        choices = enumerated(say("template.choice", value=value, text=text) for value, text in kind.choices(field))
+        accepts = say("template.ticks" if kind.reads == "ticks" else "template.choices", choices=choices)
     else:
         accepts = field_hint(dict(field, description=""))
-    comment = "。".join(p for p in (field["name"], accepts, field.get("description") or "") if p)
+    comment = say("template.join").join(p for p in (field["name"], accepts, field.get("description") or "") if p)
     return f"{indent}{field['id']}:{empty}" + (f"   # {comment}" if with_hint else "")
 
 
