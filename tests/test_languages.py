@@ -1,8 +1,9 @@
-"""A handbook names its language in organisation.yaml (`language: zh` by default, `en`): the validator's and
-the engine's messages follow it, on the command line and in the browser's engine, and so do Material's own
-words and its search, the navigation, and the self-assessment page: its form, scripts and the engine's result
-texts. (Other pages' generated words, the guides and the batch outputs are the next steps: the languages
-issue.)"""
+"""A handbook names its language in organisation.yaml (`language: zh` by default, `en`), and everything the
+project writes follows it: the validator's and the engine's messages (on the command line and in the browser's
+engine), every command's output, Material's own words and its search, the navigation, every generated page
+(the self-assessment's form, scripts and results included), the guides and the format reference. The second
+example handbook is English; the sample is Chinese: each is checked for the other language's words. (The
+batch outputs: tests/test_batch_languages.py; the changelog: tests/test_changes_in_english.py.)"""
 
 import json
 import re
@@ -13,6 +14,7 @@ import pytest
 from assessment.fingerprint import answers_hash, excerpt
 from assessment.page import answer
 from conftest import LIBRARY, run_cli
+from test_visible_text import Page
 from generator.definitions.compile import build_rulebook
 from generator.site.builder import serve_static
 
@@ -74,6 +76,34 @@ def test_the_command_line_speaks_the_handbooks_language_unless_told(tmp_path):
     assert run_cli("validate", english).stdout.startswith(f"Definitions valid ({english}): 3 role(s), 1 standard(s)")
 
 
+def test_every_command_speaks_english_in_an_english_handbook(tmp_path):
+    """What each command prints, successes and refusals alike (batch, new and init have their own tests)."""
+    folder = tmp_path / "library"
+    shutil.copytree(english, folder)
+    exported = tmp_path / "export.json"
+    exported.write_text(json.dumps({"format": "handbook-answers", "definition": "career_ladder",
+                                    "rulebook_version": "2025.1", "rulebook_hash": "sha256:old",
+                                    "answers": {"person": {}, "periods": []}}), encoding="utf-8")
+    unreadable = tmp_path / "broken.yaml"
+    unreadable.write_text("service： 80\n", encoding="utf-8")
+    runs = [("validate", folder), ("list", "--dir", folder), ("template", "annual_review", "--dir", folder),
+            ("template", "career_ladder", "--dir", folder), ("template", "nothing", "--dir", folder),
+            ("score", "annual_review", "--answers", unreadable, "--dir", folder),
+            ("score", "annual_review", "--answers", exported, "--dir", folder),
+            ("score", "career_ladder", "--answers", tmp_path / "absent.json", "--dir", folder),
+            ("release", "--dir", folder), ("release", "--dir", folder),
+            ("rulebook", "--dir", folder, "-o", "/dev/null/x")]
+    said = {" ".join(map(str, run)): run_cli(*run) for run in runs}
+    quoted = "“：”"  # the full-width colon the YAML message names
+    chinese = {run: done.stdout + done.stderr for run, done in said.items()
+               if CJK.search((done.stdout + done.stderr).replace(quoted, ""))}
+    assert chinese == {}
+    assert "line 1, column 8: this is a full-width colon" in said[f"score annual_review --answers {unreadable} "
+                                                                   f"--dir {folder}"].stderr
+    assert "no standard or rule 'nothing'. Available: annual_review, career_ladder" in said[
+        f"template nothing --dir {folder}"].stderr
+
+
 
 @pytest.fixture(scope="module")
 def english_site(library_site):
@@ -122,3 +152,101 @@ def test_the_self_assessment_speaks_the_handbooks_language(browser, english_site
     finally:
         context.close()
         server.shutdown()
+
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+class _Shown(Page):
+    """A page's visible text, its title and its images' and controls' labels; on a guide page without what
+    inline code shows (what a reader types: a guide may show that `6万` is read too)."""
+
+    def __init__(self, guide):
+        super().__init__()
+        self.guide, self._inline = guide, 0
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        said = dict(attrs)
+        self.parts += [said[key] for key in ("aria-label", "alt", "title", "placeholder") if said.get(key)]
+        if tag == "code" and not self._pre:
+            self._inline += 1
+        if tag == "title":
+            self._title = True
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        if tag == "code" and self._inline:
+            self._inline -= 1
+
+    def handle_data(self, data):
+        if getattr(self, "_title", False):
+            self.parts.append(data)
+            self._title = False
+        if not (self.guide and self._inline):
+            super().handle_data(data)
+
+
+def test_an_english_handbook_shows_no_chinese(english_site):
+    """Every page of the English handbook (whose own words are English): headings, tables, forms, diagrams'
+    labels, the changelog, the guides and the format reference — and the search index."""
+    found = {}
+    for path in sorted(english_site.rglob("*.html")):
+        name = path.relative_to(english_site).as_posix()
+        if name == "performance.html":  # make bench's measurements, for maintainers: not in nav or search
+            continue
+        page = _Shown(guide=name.startswith("guide/"))
+        page.feed(path.read_text(encoding="utf-8"))
+        shown = page.text + "\n" + "".join(page.code)
+        if CJK.search(shown):
+            found[name] = sorted({line.strip() for line in shown.splitlines() if CJK.search(line)})[:5]
+    index = json.loads((english_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    in_index = [doc["location"] for doc in index["docs"]
+                if CJK.search(doc["title"] + doc["text"]) and not doc["location"].startswith("guide/")]
+    assert found == {} and in_index == []
+
+
+class _Prose(Page):
+    """A page's visible text without what code shows (formulas, file names, commands)."""
+
+    def __init__(self):
+        super().__init__()
+        self._code = 0
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        self._code += tag == "code"
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        self._code -= tag == "code" and self._code > 0
+
+    def handle_data(self, data):
+        if not self._code:
+            super().handle_data(data)
+
+
+def _texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict | list):
+        for inner in value.values() if isinstance(value, dict) else value:
+            yield from _texts(inner)
+
+
+def test_a_chinese_handbook_shows_no_untranslated_english(built_site, rulebook):
+    """The reverse: on the sample's generated pages (the guides are written by hand), every Latin word is the
+    handbook's own (a name, an id, a note) or one of the technical names the Chinese text uses."""
+    own = set(re.findall(r"[A-Za-z]{2,}", " ".join(_texts(rulebook))))
+    technical = {"HTTP", "HTML", "Web", "WebAssembly"}  # assess/index.md's note for intranet administrators
+    found = {}
+    for path in sorted(built_site.rglob("*.html")):
+        name = path.relative_to(built_site).as_posix()
+        if name.startswith("guide/") or name == "performance.html":
+            continue
+        page = _Prose()
+        page.feed(path.read_text(encoding="utf-8"))
+        english = set(re.findall(r"[A-Za-z]{2,}", page.text)) - own - technical
+        if english:
+            found[name] = sorted(english)
+    assert found == {}
