@@ -19,12 +19,17 @@ from typing import Any
 
 from .contract import Condition, Item
 from .errors import Problem, entry_path
-from .messages import enumerated, listed, say
+from .messages import LANGUAGES, catalog, enumerated, listed, say
 from .numbers import TYPED_LENGTH, ZERO, OutOfRange, dec, fmt, gcd, is_multiple, parse_answer, quantize
 
 SEPARATORS = "[,，、;；\\s]+"  # between raters' scores or ticks, as people type them (regex; the page reads it too)
-YES = frozenset({"是", "true", "True", "TRUE", "1", "y", "yes"})
-NO = frozenset({"否", "false", "False", "FALSE", "0", "n", "no"})
+# yes and no as people type them, in any of the catalogs' languages (compared case-folded)
+YES = frozenset({"是", "true", "1", "y", "yes", *(catalog(lang)["item.yes"].casefold() for lang in LANGUAGES)})
+NO = frozenset({"否", "false", "0", "n", "no", *(catalog(lang)["item.no"].casefold() for lang in LANGUAGES)})
+
+
+def _as_typed(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
 def yes_no(value) -> str:
@@ -320,7 +325,9 @@ class Boolean(Kind):
 
     def check(self, item, value, field):
         # as people write it
-        value = {"是": True, "否": False}.get(value.strip(), value) if isinstance(value, str) else value
+        if isinstance(value, str):  # as people write it: 是, Yes, true …
+            typed = _as_typed(value)
+            value = True if typed in YES else False if typed in NO else value
         if not isinstance(value, bool):
             return None, Problem(field, "not_a_boolean", [True, False])
         return value, None
@@ -353,7 +360,8 @@ class Boolean(Kind):
         return self.label(item, answer)
 
     def from_text(self, item, text):
-        return True if text in YES else False if text in NO else text
+        typed = _as_typed(text)
+        return True if typed in YES else False if typed in NO else text
 
 
 class _Ranged(Kind):
@@ -746,7 +754,7 @@ class TrueFalse(_Question):
 
     def check(self, item, value, field):
         if isinstance(value, str):
-            typed = unicodedata.normalize("NFKC", value).strip()
+            typed = _as_typed(value)
             value = True if typed in TRUE_WORDS else False if typed in FALSE_WORDS else value
         if not isinstance(value, bool):
             return None, Problem(field, "not_a_boolean.question", [True, False])
@@ -768,7 +776,7 @@ class TrueFalse(_Question):
         return self.label(item, answer)
 
     def from_text(self, item, text):
-        typed = unicodedata.normalize("NFKC", text).strip()
+        typed = _as_typed(text)
         return True if typed in TRUE_WORDS else False if typed in FALSE_WORDS else text
 
 

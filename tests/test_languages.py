@@ -250,3 +250,22 @@ def test_a_chinese_handbook_shows_no_untranslated_english(built_site, rulebook):
         if english:
             found[name] = sorted(english)
     assert found == {}
+
+
+@pytest.mark.parametrize("folder", ["english", "chinese"])
+def test_answers_are_read_in_either_languages_words(folder, chinese):
+    """是/否 and Yes/No (any case, full-width too) are the yes-or-no they say, in a handbook of either language;
+    so are full-width digits."""
+    import assessment
+
+    rulebook = build_rulebook(english if folder == "english" else chinese)
+
+    def outcome(vacancy, review="95"):
+        answers = {"person": {"level": "team_lead", "vacancy": vacancy},
+                   "periods": [{"review": 95}, {"review": review}]}
+        return assessment.run(rulebook, "career_ladder", answers)["outcome"]
+
+    assert outcome(True) != outcome(False)  # a team lead moves up the management track only with a vacancy
+    for typed, meant in (("Yes", True), ("是", True), ("ｙｅｓ", True), ("No", False), ("否", False), ("NO", False)):
+        assert outcome(typed) == outcome(meant), typed
+    assert outcome(True, review="９５") == outcome(True)
