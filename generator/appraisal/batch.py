@@ -99,8 +99,11 @@ def read(paths: list[Path], rulebook: Rulebook) -> list[Entry]:
 
 def find_definition(rulebook: Rulebook, title: str) -> tuple[Answered, Standard | Rule] | tuple[None, None]:
     """(kind, definition) of a standard or rule named by its id or its name, or (None, None)."""
-    named = next((d["id"] for d in rulebook["standards"] + rulebook["rules"] if title in (d["id"], d["name"])), None)
-    return assessment.find(rulebook, named) if named is not None else (None, None)
+    definitions = rulebook["standards"] + rulebook["rules"]
+    named = [d["id"] for d in definitions if title in (d["id"], d["name"])][:1]
+    # a sheet the template or the results named: Excel cuts a sheet's name at 31 characters (if unambiguous)
+    named = named or [d["id"] for d in definitions if title == _sheet_title(d["name"])]
+    return assessment.find(rulebook, named[0]) if len(named) == 1 else (None, None)
 
 
 def is_export(data: object) -> bool:
