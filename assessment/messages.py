@@ -121,6 +121,22 @@ def enumerated(parts, lang: str | None = None) -> str:
     return say("enumeration", lang).join(parts)
 
 
+def amount(value, lang: str | None = None) -> str:
+    """A sum of money as the language writes it: its thousands grouped by the catalog's separator (60,000 in
+    English; none in Chinese, which writes 60000). `value` is a number's canonical text or a number."""
+    text = str(value)
+    separator = say("thousands_separator", lang)
+    whole, dot, rest = text.partition(".")
+    sign = whole[:1] if whole[:1] in "+-" else ""
+    digits = whole[len(sign):]
+    if not separator or not digits.isdigit() or len(digits) <= 4:  # 6500 stays whole in every language
+        return text
+    groups = []
+    while digits:
+        digits, groups = digits[:-3], [digits[-3:], *groups]
+    return sign + separator.join(groups) + dot + rest
+
+
 def did_you_mean(word, choices, cutoff=0.6, quoted=True):
     """The "did you mean" hint after an unknown name: the closest of `choices`, or NOTHING. Names in a
     formula are code and go unquoted; ids and keys are quoted."""

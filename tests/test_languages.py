@@ -269,3 +269,11 @@ def test_answers_are_read_in_either_languages_words(folder, chinese):
     for typed, meant in (("Yes", True), ("是", True), ("ｙｅｓ", True), ("No", False), ("否", False), ("NO", False)):
         assert outcome(typed) == outcome(meant), typed
     assert outcome(True, review="９５") == outcome(True)
+
+
+def test_sums_of_money_are_written_as_the_language_writes_them():
+    from assessment.messages import amount
+
+    assert [amount(v, "en") for v in ("60000", "6500", "1234567.5", "-20000")] == [
+        "60,000", "6500", "1,234,567.5", "-20,000"]
+    assert [amount(v, "zh") for v in ("60000", "1234567.5")] == ["60000", "1234567.5"]  # 元 follows, ungrouped

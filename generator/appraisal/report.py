@@ -3,7 +3,7 @@ calibration page both write them)."""
 
 from assessment import items as kinds
 from assessment.answered import STANDARD
-from assessment.messages import enumerated, listed, say
+from assessment.messages import amount, enumerated, listed, say
 
 
 def text_report(result):
@@ -53,7 +53,7 @@ def _rule_report(result):
         lines.append(say("report.probation", months=result["probation_months"]))
     for key in ("pay", "bonus"):
         if result.get(key) is not None:
-            lines.append(say(f"report.{key}", amount=result[key]))
+            lines.append(say(f"report.{key}", amount=amount(result[key])))
     for value in result["values"]:
         lines.append(f"  {value['name']}: {value['value']}{value['unit']}")
     for check in result["checks"]:

@@ -22,7 +22,7 @@ from functools import partial
 from assessment import formula
 from assessment.errors import ExprError
 from assessment.history import OUTCOMES, outcome_name, vocabulary
-from assessment.messages import Term, enumerated, language_of, listed, say, speaking
+from assessment.messages import Term, amount, enumerated, language_of, listed, say, speaking
 from assessment.numbers import fmt
 
 from ..definitions.kinds import BY_NAME
@@ -138,8 +138,8 @@ def _amount(value):
     except (InvalidOperation, TypeError, ValueError):
         return _v(value)
     if abs(number) >= 10000 and number % 100 == 0:
-        return _w("ten_thousands", count=fmt(number / 10000), all=fmt(number))
-    return fmt(number)
+        return _w("ten_thousands", count=fmt(number / 10000), all=amount(fmt(number)))
+    return amount(fmt(number))
 
 
 def _say(expr, rule, default=None):

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 import assessment
-from assessment.messages import catalog, enumerated, language_of, say, speaking
+from assessment.messages import amount, catalog, enumerated, language_of, say, speaking
 from assessment import cohort, formula
 from assessment import items as kinds
 from assessment.history import OUTCOMES, outcome_name, person_fields, vocabulary
@@ -60,7 +60,8 @@ def _environment():
     env.globals.update(item_scoring=kinds.describe, item_max=lambda item: fmt(kinds.point_range(item)[1]),
                        section_max=lambda std, section: fmt(subtotal_max(std, section)),
                        # an item kind's own words (assessment/items.py)
-                       written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f))
+                       written_answer=kinds.written, field_accepts=lambda f: kinds.kind_of(f).accepts(f),
+                       amount=amount)  # money in the language being spoken (the build speaks the handbook's)
     return env
 
 

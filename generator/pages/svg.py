@@ -3,7 +3,7 @@
 No script, no external font or library: the browser renders plain SVG with the page's fonts.
 """
 
-from assessment.messages import say
+from assessment.messages import amount, say
 
 from .escape import Raw, attr
 
@@ -48,7 +48,7 @@ def ladder(levels, name=None):
                      f'{attr(level["name"])}</text>')
         if level.get("pay"):
             parts.append(f'<text x="{x + box_w / 2}" y="{y + 42}" text-anchor="middle" class="hb-pay">'
-                         f'{attr(say("doc.rule.money", amount=level["pay"]))}</text>')
+                         f'{attr(say("doc.rule.money", amount=amount(level["pay"])))}</text>')
         if i:
             x0, y0 = x - 36, y + box_h / 2 + step_y
             parts.append(f'<path d="M{x0} {y0} L{x - 6} {y + box_h / 2}" class="hb-arrow"/>'
