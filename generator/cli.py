@@ -76,10 +76,12 @@ def _parser():
     cmd = add("template", "输出可填写的答案文件(YAML, 每项带名称、可填的值和说明) / print a fillable answers file")
     cmd.add_argument("ident", metavar="ID", help="标准或规则的 id / standard or rule id")
     init_text = "新建一本手册: 写出能直接校验和生成网站的文件夹 / start a new handbook folder"
-    cmd = lang(sub.add_parser("init", help=init_text, description=init_text))
+    cmd = sub.add_parser("init", help=init_text, description=init_text)
+    cmd.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,  # absent, the one before counts
+                     help="新手册的语言 (默认 zh) / the new handbook's language (default zh)")
     cmd.add_argument("folder", metavar="DIR", type=Path,
                      help="新手册的文件夹(不存在或为空) / the new handbook's folder")
-    cmd.add_argument("--name", default="我们的机构", help="机构名称 / the organisation's name")
+    cmd.add_argument("--name", help="机构名称(默认: 我们的机构) / the organisation's name (default: Our organisation)")
     cmd.add_argument("--force", action="store_true",
                      help="文件夹里已有文件时也写入, 只补上缺少的文件, 已有的不改 / "
                           "write into a folder that has files: only missing files are written")
@@ -367,7 +369,9 @@ def _new(args: argparse.Namespace) -> int:
     if path.exists():
         print(say("cli.exists", path=path), file=sys.stderr)
         return EXIT_INVALID
-    _write(path, skeletons.skeleton(args.kind, args.ident, args.name or args.ident, build_rulebook(args.dir)))
+    rulebook = build_rulebook(args.dir)
+    # written in args.lang: --lang (or HANDBOOK_LANG), else the language the handbook's organisation.yaml declares
+    _write(path, skeletons.skeleton(args.kind, args.ident, args.name or args.ident, rulebook, args.lang))
     print(say("cli.created", path=path))
     return EXIT_OK
 
@@ -376,7 +380,7 @@ def _init(args: argparse.Namespace) -> int:
     from . import starter
 
     try:
-        written, kept = starter.init(args.folder, args.name, args.force)
+        written, kept = starter.init(args.folder, args.name, args.force, args.lang)  # --lang, HANDBOOK_LANG or zh
     except starter.NotEmpty:
         print(say("cli.not_empty", folder=args.folder), file=sys.stderr)
         return EXIT_WRITE
