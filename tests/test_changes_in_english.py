@@ -100,7 +100,7 @@ def test_a_rules_table_outcome_and_probation(edit):
         outcome["outcome"], outcome["probation_months"] = "stay", 2
         find(rb, "rules", "sales_levels")["min_periods"] = 2
     assert edit(change) == [
-        "Table “奖金提取比例”, from 30000: 0.015 → 0.02",
+        "Table “奖金提取比例”, from 30,000: 0.015 → 0.02",
         "Outcome of decision “三个月平均绩效在 50–70 分之间，岗位降一级”: Demote → Stay",
         "Probation period of decision “三个月平均绩效在 50–70 分之间，岗位降一级”: 0 → 2 months",
         "Fewest periods needed: 1 → 2"]
