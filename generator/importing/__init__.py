@@ -2,7 +2,8 @@
 
 Nothing is written unless everything is right: the workbook is read (cells.py), its rows become definitions
 (kinds.py), the result is written into a staged copy of the folder and compiled there, and only then are the
-files written — new ones at once, changed ones only with --force (the plan lists both)."""
+files written — new ones at once, changed ones only with --force (the plan lists both). Every problem, and the
+comment at the head of each file written, is in the language being spoken (assessment/messages.py `speaking`)."""
 
 import shutil
 import tempfile
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from assessment.messages import enumerated, say, spoken
+
 from ..definitions.compile import build_rulebook
 from ..definitions.diagnostics import DefinitionError
 from ..definitions.kinds import BY_KEY
@@ -18,8 +21,8 @@ from . import cells, kinds, standards
 from .cells import Problem
 from .convert import Registry
 
-WORDS = {"departments": ("部门", "dept"), "scales": ("等级体系", "scale"), "skills": ("能力", "skill"),
-         "standards": ("标准", "standard"), "roles": ("岗位", "role")}
+# kind → the start of an id whose name gives no letters (its name in messages: the catalog's `import.word.KIND`)
+WORDS = {"departments": "dept", "scales": "scale", "skills": "skill", "standards": "standard", "roles": "role"}
 IMPORTED = tuple(BY_KEY[key] for key in WORDS)  # the kinds a workbook can hold
 FOLDERS = tuple(kind.key for kind in IMPORTED if kind.one_per_file)  # a file per entry; the others share one
 SCHEMAS = {kind.key: kind.schema for kind in IMPORTED}
@@ -51,8 +54,7 @@ def plan(paths, folder, name="我们的机构"):
         rows += found
         problems += wrong
     if not rows and not problems:
-        problems.append(Problem(", ".join(map(str, paths)), "表格中没有任何数据行",
-                                "在第 1 行列名之下逐行填写（模板：handbook import --template roles -o 岗位.xlsx）"))
+        problems.append(Problem(", ".join(map(str, paths)), say("import.no_rows"), say("import.no_rows.hint")))
     if any(p.blocking for p in problems):
         return None, problems
     fresh = not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
@@ -128,7 +130,7 @@ def _registries(staged):
         path = staged / single
         data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
         entries = {e["id"]: e for e in (data or {}).get(kind, []) if isinstance(e, dict) and "id" in e}
-        registries[kind] = Registry(*WORDS[kind], entries=entries)
+        registries[kind] = Registry(kind, WORDS[kind], entries=entries)
     for kind in FOLDERS:
         entries = {}
         for path in sorted((staged / kind).glob("**/*.yaml")):
@@ -136,7 +138,7 @@ def _registries(staged):
             if isinstance(data, dict) and "id" in data:
                 entries[data["id"]] = data
                 files[(kind, data["id"])] = path.relative_to(staged).as_posix()
-        registries[kind] = Registry(*WORDS[kind], entries=entries)
+        registries[kind] = Registry(kind, WORDS[kind], entries=entries)
     return registries, files
 
 
@@ -152,13 +154,12 @@ def _text(kind, relative, registry, ident, where):
     up = "../" * relative.count("/")
     head = [f"# yaml-language-server: $schema={up}_schema/{SCHEMAS[kind]}.schema.json"]
     if kind in FOLDERS:
-        head.append(f"# 由 {where} 导入。此后以本文件为准：直接修改它；再次导入同一{WORDS[kind][0]}时会先列出改动。")
+        head.append("# " + say("import.file_head", where=where, word=registry.word))
         data = _ordered(registry.entries[ident])
         if kind == "standards" and not data.get("examples"):
-            head.append("# 请按原文手算一两个算例写在 examples: 下（格式见《格式参考》）："
-                        "每次校验都会用计分引擎重算并核对。")
+            head.append("# " + say("import.file_head.examples"))
     else:
-        head.append(f"# {WORDS[kind][0]}：其中一部分由 {where.split('!')[0]} 导入。每项的 id 是标识，定下后不要再改。")
+        head.append("# " + say("import.shared_head", word=registry.word, book=where.split("!")[0]))
         data = {kind: [_ordered(e) for e in registry.entries.values()]}
     return "\n".join(head) + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
@@ -178,15 +179,15 @@ def _compare(folder, texts):
 
 
 def _difference(old, new):
-    """“duties、competencies” of a one-entry file; “售后部（新）、客服部” of a file of many."""
+    """“duties、competencies” of a one-entry file; “售后部（新）、客服部” of a file of many (in the language spoken)."""
     if not isinstance(old, dict) or not isinstance(new, dict):
         return ""
     if "id" in new:
-        return "、".join(k for k in new if old.get(k) != new[k])
+        return enumerated(k for k in new if old.get(k) != new[k])
     [key] = [k for k in new if isinstance(new[k], list)] or [None]
     before = {e.get("id"): e for e in old.get(key) or [] if isinstance(e, dict)}
-    return "、".join(f"{e.get('name')}{'' if e.get('id') in before else '（新）'}" for e in new.get(key, [])
-                    if before.get(e.get("id")) != e)
+    return enumerated(f"{e.get('name')}{'' if e.get('id') in before else say('import.new_entry')}"
+                      for e in new.get(key, []) if before.get(e.get("id")) != e)
 
 
 def _located(diagnostic, staged, origins):
@@ -195,6 +196,6 @@ def _located(diagnostic, staged, origins):
         relative = Path(diagnostic.file).resolve().relative_to(staged.resolve()).as_posix()
     except ValueError:
         relative = str(diagnostic.file)
-    text, hint = diagnostic.message("zh")
+    text, hint = diagnostic.message(spoken())
     where = origins.get(relative, relative)
-    return Problem(where, f"{text}（生成的 {relative} 第 {diagnostic.line} 行）", hint)
+    return Problem(where, say("import.in_generated", text=text, file=relative, line=diagnostic.line), hint)

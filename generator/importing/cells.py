@@ -1,5 +1,5 @@
 """HR's workbook read into rows of located cells: every value keeps the cell it came from (`岗位.xlsx:岗位!D7`),
-so that each problem found later names the cell to fix."""
+so that each problem found later names the cell to fix. Problems are said in the language being spoken."""
 
 import csv
 import datetime
@@ -7,7 +7,9 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .sheets import GUIDE_SHEET, NOTE_MARK, SHEETS, Sheet
+from assessment.messages import enumerated, say
+
+from .sheets import ALL, Sheet, is_guide, is_note, sheet_named, titles
 
 MAX_ROWS = 20_000  # a sheet's rows read at most (a formatted whole column can claim a million)
 
@@ -44,17 +46,15 @@ def read(path: Path):
     """(rows, problems) of a .xlsx or .csv file."""
     suffix = path.suffix.lower()
     if not path.is_file():
-        what = "是文件夹，不是表格文件" if path.is_dir() else "找不到这个文件"
-        return [], [Problem(str(path), what, "给出 .xlsx 或 .csv 文件的路径")]
+        what = say("import.is_folder") if path.is_dir() else say("import.no_file")
+        return [], [Problem(str(path), what, say("import.no_file.hint"))]
     if suffix == ".xlsx":
         return _xlsx(path)
     if suffix == ".csv":
         return _csv(path)
     if suffix in (".xls", ".ods", ".et", ".numbers"):
-        return [], [Problem(str(path), f"{suffix} 格式无法直接读取",
-                            "在 Excel、WPS 或 LibreOffice 中“另存为”Excel 工作簿（.xlsx）")]
-    return [], [Problem(str(path), "不是表格文件",
-                        "交 .xlsx 或 UTF-8 的 .csv 文件（用 handbook import --template 生成模板）")]
+        return [], [Problem(str(path), say("import.other_format", suffix=suffix), say("import.other_format.hint"))]
+    return [], [Problem(str(path), say("import.not_a_table"), say("import.not_a_table.hint"))]
 
 
 def _xlsx(path):
@@ -63,17 +63,16 @@ def _xlsx(path):
     try:
         book = load_workbook(path, data_only=True)  # not read_only: merged cells are needed, and HR's books are small
     except Exception:  # noqa: BLE001 — a damaged or foreign file gets a sentence
-        return [], [Problem(str(path), "无法读取：不是有效的 .xlsx 文件（可能已损坏，或只是改了扩展名）",
-                            "在 Excel 中打开后“另存为”Excel 工作簿（.xlsx）")]
+        return [], [Problem(str(path), say("import.bad_xlsx"), say("import.bad_xlsx.hint"))]
     rows, problems = [], []
     for worksheet in book.worksheets:
         title = worksheet.title.strip()
-        if title == GUIDE_SHEET:
+        if is_guide(title):
             continue
         if worksheet.max_row > MAX_ROWS:
             problems.append(Problem(f"{path.name}:{title}",
-                                    f"这张表有 {worksheet.max_row:,} 行，超过了 {MAX_ROWS:,} 行的上限",
-                                    "一本手册的部门、岗位或能力不会有这么多：删掉表格下方多余的行（可能是整列格式）后再导入"))
+                                    say("import.too_many_rows", rows=f"{worksheet.max_row:,}", most=f"{MAX_ROWS:,}"),
+                                    say("import.too_many_rows.hint")))
             continue
         grid = [list(line) for line in worksheet.iter_rows(values_only=True)]
         for merged in worksheet.merged_cells.ranges:  # a merged 部门 cell counts for every row it spans
@@ -81,15 +80,14 @@ def _xlsx(path):
             for r in range(merged.min_row - 1, min(merged.max_row, len(grid))):
                 for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
                     grid[r][c] = value
-        sheet = SHEETS.get(title)
+        sheet = sheet_named(title)
         where = f"{path.name}:{title}"
         if sheet is None:
             if any(_text(v) for line in grid for v in line):
-                problems.append(Problem(where, f"不认识工作表“{title}”", f"工作表名须是 {'、'.join(SHEETS)} 之一"
-                                        "（用 handbook import --template roles 或 skills 生成的模板里有这些表）",
-                                        blocking=False))
+                problems.append(Problem(where, say("import.unknown_sheet", title=title),
+                                        say("import.unknown_sheet.hint", sheets=titles()), blocking=False))
             continue
-        found, wrong = _rows(sheet, grid, lambda r, col: f"{where}!{col}{r}", lambda r: f"{where}!行{r}")
+        found, wrong = _rows(sheet, grid, lambda r, col: f"{where}!{col}{r}", lambda r: f"{where}!{_row(r)}")
         rows += found
         problems += wrong
     return rows, problems
@@ -99,15 +97,19 @@ def _csv(path):
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        return [], [Problem(str(path), "不是 UTF-8 编码（Excel 默认存的 CSV 常是 GBK）",
-                            "在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接交 .xlsx")]
+        return [], [Problem(str(path), say("import.csv_not_utf8"), say("import.csv_not_utf8.hint"))]
     grid = list(csv.reader(io.StringIO(text)))
     first = _text(grid[0][0]) if grid and grid[0] else ""
-    sheet = SHEETS.get(path.stem) or next((s for s in SHEETS.values() if s.column(first) is s.columns[0]), None)
+    sheet = sheet_named(path.stem) or next((s for s in ALL if s.column(first) is s.columns[0]), None)
     if sheet is None:
-        return [], [Problem(f"{path.name}:A1", "看不出这是哪一种表",
-                            f"文件名或第一列的列名须是 {'、'.join(SHEETS)} 之一")]
-    return _rows(sheet, grid, lambda r, col: f"{path.name}:{col}{r}", lambda r: f"{path.name}:行{r}")
+        return [], [Problem(f"{path.name}:A1", say("import.which_sheet"),
+                            say("import.which_sheet.hint", sheets=titles()))]
+    return _rows(sheet, grid, lambda r, col: f"{path.name}:{col}{r}", lambda r: f"{path.name}:{_row(r)}")
+
+
+def _row(number):
+    """A row as a location says it: 行7 / row 7."""
+    return say("import.row", row=number)
 
 
 def _rows(sheet, grid, cell, line):
@@ -124,18 +126,20 @@ def _rows(sheet, grid, cell, line):
             continue
         column = sheet.column(name)
         if column is None:
-            known = "、".join(col.header for col in sheet.columns)
-            problems.append(Problem(cell(1, get_column_letter(c + 1)), f"“{sheet.title}”表没有“{name}”这一列",
-                                    f"列名须是 {known} 之一；多余的列请删除"))
+            known = enumerated(col.header for col in sheet.columns)
+            problems.append(Problem(cell(1, get_column_letter(c + 1)),
+                                    say("import.unknown_column", sheet=sheet.title, column=name),
+                                    say("import.unknown_column.hint", columns=known)))
         elif column.key in columns.values():
-            problems.append(Problem(cell(1, get_column_letter(c + 1)), f"“{name}”列出现了两次", "删除其中一列"))
+            problems.append(Problem(cell(1, get_column_letter(c + 1)), say("import.column_twice", column=name),
+                                    say("import.column_twice.hint")))
         else:
             columns[c] = column.key
     for column in sheet.columns:
         if column.required and column.key not in columns.values():
             problems.append(Problem(cell(1, get_column_letter(len(header) + 1)),
-                                    f"“{sheet.title}”表缺少“{column.header}”列",
-                                    f"在第 1 行加上“{column.header}”列（{column.help}）"))
+                                    say("import.missing_column", sheet=sheet.title, column=column.header),
+                                    say("import.missing_column.hint", column=column.header, help=column.help)))
     if problems:
         return [], problems
     rows = []
@@ -146,7 +150,7 @@ def _rows(sheet, grid, cell, line):
             if text:
                 row.values[key], row.cells[key] = text, cell(r, get_column_letter(c + 1))
         first = _text(values[0]) if values else ""
-        if row.values and not first.startswith(NOTE_MARK):
+        if row.values and not is_note(first):
             rows.append(row)
     return rows, problems
 

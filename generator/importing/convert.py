@@ -2,9 +2,10 @@
 from pinyin where HR gives none, every problem located at its cell. An entry whose name the folder already has is
 an update of it: the cells given replace those fields, the others keep what the file says."""
 
-import difflib
 import re
 from dataclasses import dataclass, field
+
+from assessment.messages import did_you_mean, enumerated, say
 
 from .cells import Problem
 
@@ -27,7 +28,7 @@ def pinyin_id(name, fallback):
 class Registry:
     """One kind's entries: the folder's (by id, as their files say) and the workbook's; found by name or id."""
 
-    word: str  # 部门, 岗位 … in messages
+    kind: str  # departments, roles …: its name in messages is the catalog's `import.word.KIND`
     fallback: str  # the id's start when a name gives no letters
     entries: dict = field(default_factory=dict)  # id → raw data
     existing: set = field(default_factory=set)  # ids the folder had before this import
@@ -36,32 +37,36 @@ class Registry:
     def __post_init__(self):
         self.existing = set(self.entries)
 
+    @property
+    def word(self):
+        """部门, 岗位 … (department, role …) in the language being spoken."""
+        return say(f"import.word.{self.kind}")
+
     def claim(self, row, problems):
         """The id of the row's entry (an existing one with its name, or a new one), or None after a problem."""
         name, given = row.get("name"), row.get("id")
         if name in self.rows:
             first = re.search(r"(\d+)$", self.rows[name])[1]
-            problems.append(Problem(row.at("name"), f"{self.word}“{name}”已在第 {first} 行写过",
-                                    f"同一{self.word}只写一行；不同的{self.word}请用不同的名称"))
+            problems.append(Problem(row.at("name"), say("import.name_twice", word=self.word, name=name, row=first),
+                                    say("import.name_twice.hint", word=self.word)))
             return None
         self.rows[name] = row.at("name")
         same = next((i for i, e in self.entries.items() if e.get("name") == name), None)
         if given is not None and not (IDENT.fullmatch(given) and given not in RESERVED):
-            problems.append(Problem(row.at("id"), f"“{given}”不能作标识",
-                                    "用小写英文字母开头，只含小写字母、数字和下划线，如 night_shift；"
-                                    "或不填，由名称生成"))
+            problems.append(Problem(row.at("id"), say("import.bad_id", id=given), say("import.bad_id.hint")))
             return None
         if same is not None:
             if given is not None and given != same:
-                problems.append(Problem(row.at("id"), f"手册中已有{self.word}“{name}”，标识是 {same}，不是 {given}",
-                                        f"把标识改成 {same}，或不填"))
+                problems.append(Problem(row.at("id"),
+                                        say("import.other_id", word=self.word, name=name, id=same, given=given),
+                                        say("import.other_id.hint", id=same)))
                 return None
             return same
         if given is not None:
             if given in self.entries:
-                problems.append(Problem(row.at("id"),
-                                        f"标识 {given} 已被{self.word}“{self.entries[given].get('name')}”使用",
-                                        "换一个标识，或不填，由名称生成"))
+                problems.append(Problem(row.at("id"), say("import.id_taken", id=given, word=self.word,
+                                                          name=self.entries[given].get("name")),
+                                        say("import.id_taken.hint")))
                 return None
             ident = given
         else:
@@ -78,9 +83,8 @@ class Registry:
 
     def unknown(self, where, text, problems, hint):
         names = [str(e.get("name")) for e in self.entries.values()]
-        close = difflib.get_close_matches(text, names, n=1, cutoff=0.5)
-        near = f"（是否想写“{close[0]}”？）" if close else ""
-        problems.append(Problem(where, f"{self.word}“{text}”不存在{near}", hint))
+        near = did_you_mean(text, names, cutoff=0.5)
+        problems.append(Problem(where, say("import.unknown", word=self.word, name=text, near=near), hint))
 
 
 def unique(base, taken):
@@ -108,7 +112,7 @@ def level_of(scale, text):
 
 
 def level_names(scale):
-    return "、".join(str(level.get("name", level["id"])) for level in scale.get("levels", []))
+    return enumerated(str(level.get("name", level["id"])) for level in scale.get("levels", []))
 
 
 def split_pair(line):

@@ -1,6 +1,8 @@
 """What each sheet's cells become in its definitions. Entries of a sheet are all claimed (named, given an id)
 before any is filled, so a row may refer to one further down (a 直接上级 listed later)."""
 
+from assessment.messages import say
+
 from .cells import Problem
 from .convert import claimed, level_names, level_of, pinyin_id, split_pair
 
@@ -22,9 +24,9 @@ def _texts(row, entry, keys):
             entry[key] = row.get(key)
 
 
-def _needed(row, entry, key, header, problems, hint):
+def _needed(row, entry, key, problems, hint):
     if not entry.get(key) and row.get(key) is None:  # a cell that was filled in has had its own message
-        problems.append(Problem(row.where, f"“{header}”没有填写", hint))
+        problems.append(Problem(row.where, say("import.empty", column=row.sheet.by_key(key).header), hint))
 
 
 def _department(row, entry, registries, problems):
@@ -33,10 +35,9 @@ def _department(row, entry, registries, problems):
     if parent is not None:
         found = registries["departments"].find(parent)
         if found is None:
-            registries["departments"].unknown(row.at("parent"), parent, problems,
-                                              "写“部门”表或手册中已有的部门名称，或不填")
+            registries["departments"].unknown(row.at("parent"), parent, problems, say("import.unknown_parent.hint"))
         elif found == entry["id"]:
-            problems.append(Problem(row.at("parent"), "部门不能是自己的上级部门", "写另一个部门的名称，或不填"))
+            problems.append(Problem(row.at("parent"), say("import.own_parent"), say("import.own_parent.hint")))
         else:
             entry["parent"] = found
 
@@ -51,7 +52,7 @@ def _scale(row, entry, registries, problems):
             ident = claimed(pinyin_id(name, "level"), seen)
             levels.append({"id": ident, "name": name, **({"description": description} if description else {})})
         entry["levels"] = levels
-    _needed(row, entry, "levels", "各等级", problems, "从低到高每行写一个等级，如 C、B、A 各一行")
+    _needed(row, entry, "levels", problems, say("import.scale_levels.hint"))
 
 
 def _skill(row, entry, registries, problems):
@@ -60,10 +61,10 @@ def _skill(row, entry, registries, problems):
     if row.get("scale") is not None:
         found = scales.find(row.get("scale"))
         if found is None:
-            scales.unknown(row.at("scale"), row.get("scale"), problems, "写“等级”表或手册 scales.yaml 中的等级体系名称")
+            scales.unknown(row.at("scale"), row.get("scale"), problems, say("import.unknown_scale.hint"))
             return
         entry["scale"] = found
-    _needed(row, entry, "scale", "等级体系", problems, "写这项能力所用的等级体系名称")
+    _needed(row, entry, "scale", problems, say("import.skill_scale.hint"))
     if not entry.get("scale"):
         return
     scale = scales.entries[entry["scale"]]
@@ -72,15 +73,15 @@ def _skill(row, entry, registries, problems):
         name, description = split_pair(line)
         level = level_of(scale, name)
         if level is None or not description:
-            text = f"等级“{name}”不在“{scale.get('name')}”中" if level is None else f"“{line}”没有写描述"
-            problems.append(Problem(row.at("levels"), text,
-                                    f"每行写“等级名称：描述”，等级是 {level_names(scale)} 之一"))
+            text = (say("import.not_a_level", level=name, scale=scale.get("name")) if level is None
+                    else say("import.no_description", line=line))
+            problems.append(Problem(row.at("levels"), text, say("import.skill_levels.hint", levels=level_names(scale))))
             continue
         given[level] = description
     if given:
         entry["levels"] = [{"level": lv["id"], "description": given[lv["id"]]} for lv in scale["levels"]
                            if lv["id"] in given]
-    _needed(row, entry, "levels", "各级描述", problems, f"每行写一级，如 {scale['levels'][0].get('name')}：……")
+    _needed(row, entry, "levels", problems, say("import.skill_levels_empty.hint", level=scale["levels"][0].get("name")))
 
 
 def _role(row, entry, registries, problems):
@@ -90,23 +91,23 @@ def _role(row, entry, registries, problems):
         found = departments.find(row.get("department"))
         if found is None:
             departments.unknown(row.at("department"), row.get("department"), problems,
-                                "写“部门”表或手册 departments.yaml 中已有的部门名称")
+                                say("import.unknown_department.hint"))
         else:
             entry["department"] = found
-    _needed(row, entry, "department", "部门", problems, "写这个岗位所属部门的名称")
+    _needed(row, entry, "department", problems, say("import.role_department.hint"))
     boss = row.get("reports_to")
     if boss is not None:
         found = roles.find(boss)
         if found is None:
-            roles.unknown(row.at("reports_to"), boss, problems, "写“岗位”表或手册中已有的岗位名称，或不填")
+            roles.unknown(row.at("reports_to"), boss, problems, say("import.unknown_boss.hint"))
         elif found == entry["id"]:
-            problems.append(Problem(row.at("reports_to"), "岗位不能是自己的直接上级", "写另一个岗位的名称，或不填"))
+            problems.append(Problem(row.at("reports_to"), say("import.own_boss"), say("import.own_boss.hint")))
         else:
             entry["reports_to"] = found
     for key in ("duties", "requirements", "notes"):
         if row.lines(key):
             entry[key] = row.lines(key)
-    _needed(row, entry, "duties", "职责", problems, "每行写一条职责（单元格内换行：Alt+Enter）")
+    _needed(row, entry, "duties", problems, say("import.duties.hint"))
     if row.lines("competencies"):
         entry["competencies"] = _competencies(row, registries, problems)
     if row.lines("standards"):
@@ -115,7 +116,7 @@ def _role(row, entry, registries, problems):
             found = registries["standards"].find(name)
             if found is None:
                 registries["standards"].unknown(row.at("standards"), name, problems,
-                                                "写“标准”“项目”表或手册中已有的标准名称，每行一个")
+                                                say("import.unknown_standard.hint"))
             elif found not in entry["standards"]:
                 entry["standards"].append(found)
 
@@ -126,15 +127,14 @@ def _competencies(row, registries, problems):
         name, level = split_pair(line)
         skill = skills.find(name)
         if skill is None:
-            skills.unknown(row.at("competencies"), name, problems,
-                           "写“能力”表或手册中已有的能力名称，每行“能力名称：等级”")
+            skills.unknown(row.at("competencies"), name, problems, say("import.unknown_skill.hint"))
             continue
         scale = scales.entries.get(skills.entries[skill].get("scale"), {})
         found = level_of(scale, level) if level else None
         if found is None:
-            problems.append(Problem(row.at("competencies"), f"“{line}”没有写出“{name}”的等级" if not level
-                                    else f"“{level}”不是“{name}”的等级",
-                                    f"写成“{name}：等级”，等级是 {level_names(scale)} 之一"))
+            problems.append(Problem(row.at("competencies"), say("import.no_level", line=line, skill=name) if not level
+                                    else say("import.wrong_level", level=level, skill=name),
+                                    say("import.level.hint", skill=name, levels=level_names(scale))))
             continue
         wanted.append({"skill": skill, "level": found})
     return wanted
@@ -145,7 +145,7 @@ def _standard(row, entry, registries, problems):
 
     _texts(row, entry, ("period", "summary"))
     if row.get("points") is not None:
-        entry["points"] = _number(row, "points", problems, "满分")
+        entry["points"] = _number(row, "points", problems)
 
 
 FILLERS = {"departments": _department, "scales": _scale, "skills": _skill, "standards": _standard, "roles": _role}
@@ -166,6 +166,7 @@ def cycles(kind, key, registries, rows_of, problems):
             where = next((rows_of[i].at(key) for i in loop if i in rows_of), None)
             names = " → ".join(str(entries[i].get("name")) for i in loop + [at])
             if where:
-                word = "直接上级" if kind == "roles" else "上级部门"
-                problems.append(Problem(where, f"{word}绕成了一个圈：{names}", f"最高的那一个不填{word}"))
+                word = rows_of[next(i for i in loop if i in rows_of)].sheet.by_key(key).header
+                problems.append(Problem(where, say("import.cycle", column=word, names=names),
+                                        say("import.cycle.hint", column=word)))
 

@@ -5,14 +5,17 @@ are kept, and the compiler says at the standard's row when they no longer hold."
 
 import re
 
+from assessment.messages import say
+
 from .cells import Problem, Row
 from .convert import claimed, pinyin_id, split_pair
+from .sheets import every_wording, normal
 
-KINDS = {"数值": "number", "选项": "choice", "是否": "boolean"}
+KINDS = ("number", "choice", "boolean")  # the 类型 an item's row may name: `import.type.KIND` in any language
 SCORING = {  # kind → what its row says of its points
-    "number": lambda row, problems: {"max": _number(row, "max", problems, "满分")},
+    "number": lambda row, problems: {"max": _number(row, "max", problems)},
     "choice": lambda row, problems: {"options": _options(row, problems)},
-    "boolean": lambda row, problems: {"yes_points": _number(row, "max", problems, "满分"), "no_points": 0},
+    "boolean": lambda row, problems: {"yes_points": _number(row, "max", problems), "no_points": 0},
 }
 
 
@@ -27,7 +30,7 @@ def fill(item_rows, band_rows, registries, problems, claimed):
             name = row.get("standard") or above
             above = name
             if name is None:
-                problems.append(Problem(row.at("standard"), "没有写这一行属于哪个标准", "在“标准”列写标准的名称"))
+                problems.append(Problem(row.at("standard"), say("import.no_standard"), say("import.no_standard.hint")))
                 continue
             grouped.setdefault(name, {"items": [], "bands": []})[part].append(row)
     for name, parts in grouped.items():
@@ -59,13 +62,13 @@ def _items(rows, entry, problems):
         if row.get("description"):
             item["description"] = row.get("description")
         if weighted:
-            item["weight"] = _number(row, "weight", problems, "权重")
+            item["weight"] = _number(row, "weight", problems)
         item.update(SCORING[kind](row, problems))
         sections.setdefault(section, []).append(item)
     named = [s for s in sections if s is not None]
     if named and None in sections:
-        problems.append(Problem(rows[0].at("section"), f"标准“{entry.get('name')}”的项目有的写了“部分”，有的没写",
-                                "一个标准的项目要么都分部分，要么都不写“部分”"))
+        problems.append(Problem(rows[0].at("section"), say("import.some_sections", standard=entry.get("name")),
+                                say("import.some_sections.hint")))
         return
     for key in ("items", "sections", "method"):
         entry.pop(key, None)
@@ -82,11 +85,10 @@ def _kind(row, problems):
     typed = row.get("kind")
     if typed is None:
         return "choice" if row.lines("options") else "number"
-    if typed in KINDS:
-        return KINDS[typed]
-    problems.append(Problem(row.at("kind"), f"类型“{typed}”不能从表格导入",
-                            "写数值、选项或是否；"
-                            "勾选扣分、知识题等类型请导入后在标准的 YAML 文件中写（见《格式参考》）"))
+    found = next((kind for kind in KINDS if normal(typed) in every_wording(f"import.type.{kind}")), None)
+    if found is not None:
+        return found
+    problems.append(Problem(row.at("kind"), say("import.other_type", type=typed), say("import.other_type.hint")))
     return None
 
 
@@ -96,13 +98,13 @@ def _options(row, problems):
         label, points = split_pair(line)
         value = _parse(points)
         if value is None:
-            problems.append(Problem(row.at("options"), f"“{line}”不是“选项：分值”",
-                                    "每行写一个选项和它的分值，例：优秀：10"))
+            problems.append(Problem(row.at("options"), say("import.bad_option", line=line),
+                                    say("import.bad_option.hint")))
             continue
         options.append({"id": claimed(pinyin_id(label, "option"), ids), "label": label, "points": value})
     if not options:
-        problems.append(Problem(row.at("options"), f"选项类型的项目“{row.get('name')}”没有写选项",
-                                "在“选项与分值”列每行写一个“选项：分值”"))
+        problems.append(Problem(row.at("options"), say("import.no_options", item=row.get("name")),
+                                say("import.no_options.hint")))
     return options
 
 
@@ -110,20 +112,21 @@ def _bands(rows, problems):
     bands, ids = [], set()
     for row in rows:
         band = {"grade": claimed(pinyin_id(row.get("name"), "grade"), ids), "name": row.get("name"),
-                "min": _number(row, "min", problems, "最低分")}
+                "min": _number(row, "min", problems)}
         if row.get("max") is not None:
-            band["max"] = _number(row, "max", problems, "最高分")
+            band["max"] = _number(row, "max", problems)
         bands.append(band)
     return bands
 
 
-def _number(row, key, problems, header):
+def _number(row, key, problems):
     value = _parse(row.get(key))
     if value is None:
-        said = row.get(key)
-        problems.append(Problem(row.at(key), f"“{header}”{'没有填写' if said is None else f'“{said}”不是数字'}",
-                                f"写一个数字，如 {'60' if key == 'min' else '100' if key == 'max' else '40'}"
-                                "（不带 % 和单位）"))
+        said, header = row.get(key), row.sheet.by_key(key).header
+        problems.append(Problem(row.at(key), say("import.empty", column=header) if said is None
+                                else say("import.not_a_number", column=header, value=said),
+                                say("import.not_a_number.hint",
+                                    example="60" if key == "min" else "100" if key == "max" else "40")))
     return value
 
 
