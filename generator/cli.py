@@ -96,8 +96,8 @@ def _parser():
     cmd.add_argument("--template", choices=sorted(TEMPLATE_KINDS),
                      help="改为写出空白模板: roles 部门与岗位 · skills 等级与能力")
     cmd.add_argument("-o", "--output", type=Path, help="模板的输出文件 .xlsx / where the template goes")
-    cmd.add_argument("--name", default="我们的机构",
-                     help="新建手册时的机构名称 / the organisation's name for a new folder")
+    cmd.add_argument("--name", help="新建手册时的机构名称(默认: 我们的机构) / the organisation's name for a new "
+                                    "folder (default: Our organisation)")
     cmd.add_argument("--force", action="store_true",
                      help="也改写已有的文件(先列出改动) / also rewrite files that exist")
     cmd = add("new", "新建一个带注释的定义文件, 写好即可通过校验 / write a commented definition file that validates")
@@ -417,7 +417,10 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(say("cli.folder", folder=args.dir), file=sys.stderr)
     try:
-        result, problems = importing.plan(args.books, args.dir, args.name)
+        from .starter import STARTERS
+
+        name = args.name or STARTERS[args.lang]["name"]  # a new folder's organisation, in the language spoken
+        result, problems = importing.plan(args.books, args.dir, name)
     except importing.NotAHandbook:
         print(say("cli.not_a_handbook", folder=args.dir), file=sys.stderr)
         return EXIT_INVALID
