@@ -277,3 +277,18 @@ def test_sums_of_money_are_written_as_the_language_writes_them():
     assert [amount(v, "en") for v in ("60000", "6500", "1234567.5", "-20000")] == [
         "60,000", "6500", "1,234,567.5", "-20,000"]
     assert [amount(v, "zh") for v in ("60000", "1234567.5")] == ["60000", "1234567.5"]  # 元 follows, ungrouped
+
+
+def test_an_english_handbooks_chinese_names_are_searched_as_a_chinese_ones_are(tmp_path):
+    """Material segments any Chinese a page holds; the handbook's own dictionary (its names, split so that a
+    word inside one finds it: 资源 → 人力资源部) is loaded whatever the handbook's language."""
+    folder = tmp_path / "library"
+    shutil.copytree(english, folder)
+    departments = folder / "departments.yaml"
+    departments.write_text(departments.read_text(encoding="utf-8").replace(
+        "name: Director's Office", "name: 人力资源部"), encoding="utf-8")
+    done = run_cli("build", "--dir", folder, "--site-dir", tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tokens = {token for doc in index["docs"] for token in re.split(r"[\s\u200b]+", doc["title"] + " " + doc["text"])}
+    assert "资源" in tokens and "人力" in tokens

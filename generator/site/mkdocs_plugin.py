@@ -104,10 +104,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._apply_theme(config.theme, self.compiled.theme if self.compiled else {})
         config.theme["language"] = language  # Material's own words: search box, navigation, "copy"
         search = config.plugins.get("material/search") or config.plugins.get("search")
-        # Chinese is segmented (jieba, with the handbook's own words); other languages are stemmed
+        # other languages are stemmed; Chinese is segmented (jieba, with the handbook's own words) in a handbook of
+        # any language, since Material cuts whatever Chinese a page holds: an English handbook's Chinese names too
         if search is not None and not language.startswith("zh"):
             search.config.lang = [language]
-        if search is not None and hasattr(search.config, "jieba_dict_user") and language.startswith("zh"):
+        if search is not None and hasattr(search.config, "jieba_dict_user"):
             search.config.jieba_dict_user = self._write_user_dictionary()
         return config
 
