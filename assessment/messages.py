@@ -1,14 +1,22 @@
 """The handbook's words: one catalog per language, assessment/catalogs/LANG.json, every message keyed by id.
 
 A language is its catalog file: adding one is a new file with the same ids (tests/test_catalogs.py checks the
-ids, and that a wording uses only the parameters the code gives). The engine's messages about answers are keyed
-by their problem code, or `code.variant` where one code has several wordings (the code is what the page and the
-batch act on, the wording is what a person reads); its result texts are under `item.`, `standard.`, `outcome.`,
-`review.` and `carry.`. The generator's are under `definitions.` (a problem in the definitions, and its
-`.hint`), names used inside messages under `kind.` and `type.`, the page scripts' under `page.` (the build writes
-them into words.js), and the pages' under `form.`, `assess.`, `recent.`, `nav.` and `site.`. Parameters fill
-{placeholders}; a parameter that is itself words (a kind's name, a "did you mean" hint) is a `Term`, rendered in
-the message's language.
+ids, and that a wording uses only the parameters the code gives); the guides' translations sit in
+translations/LANG/ (a language without them shows the Chinese guides). Where each kind of words sits:
+- the engine: its messages about answers keyed by their problem code, or `code.variant` where one code has
+  several wordings (the code is what the page and the batch act on, the wording is what a person reads); its
+  result texts under `item.`, `standard.`, `outcome.`, `review.`, `carry.`, a formula in words under `formula.`;
+- the definitions: `definitions.` (a problem, and its `.hint`), names used inside messages under `kind.` and
+  `type.`, the format's field docs under `field.` and `object.` (Chinese: the model's own, "{doc}");
+- the pages: the page scripts' under `page.` (the build writes them into words.js), the generated pages' under
+  `doc.`, `form.`, `assess.`, `recent.`, `nav.`, `site.`, `period.`, the changelog's under `changes.`, the format
+  reference's under `reference.`;
+- the commands: `cli.`, `build.`, `report.`, `template.`, and HR's tools under `batch.`, `calibration.`,
+  `cohort.` and `import.`;
+- how the language writes lists, units and sums: `list_separator`, `enumeration`, `unit_separator`,
+  `thousands_separator`.
+Parameters fill {placeholders}; a parameter that is itself words (a kind's name, a "did you mean" hint) is a
+`Term`, rendered in the message's language.
 """
 
 import contextlib
