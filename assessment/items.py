@@ -42,8 +42,18 @@ def yes_no(value) -> str:
 def unit_of(item) -> str:
     """An item's unit as it follows a number: 88分 and 120%, but 88 points (the language's separator before a
     unit that is a word)."""
-    unit = item.get("unit", "")
+    unit = _counted_unit(item) if item.get("kind") == "count" else item.get("unit", "")
     return say("unit_separator") + unit if unit[:1].isalpha() else unit
+
+
+COUNT_UNIT = "项"  # what a count item counts unless it says (generator/definitions/model.py): item.unit's Chinese
+
+
+def _counted_unit(item) -> str:
+    """What a count item counts, in words: its own unit, or the language's word for "items" where it gives none
+    (the format's default is the Chinese word, which an English handbook shows as its own)."""
+    unit = item.get("unit")
+    return say("item.unit") if not unit or unit == COUNT_UNIT else unit
 
 
 def _number(value, field, unit=""):
@@ -466,7 +476,7 @@ class Count(Kind):
         raw = answer * dec(item["each"])
         pts = min(raw, dec(item["cap"]))
         capped = say("item.capped", cap=fmt(dec(item["cap"]))) if raw > pts else ""
-        return pts, say("item.counted", count=fmt(answer), unit=item.get("unit") or say("item.unit"),
+        return pts, say("item.counted", count=fmt(answer), unit=_counted_unit(item),
                         each=fmt(dec(item["each"])), capped=capped, points=fmt(pts)), []
 
     def candidates(self, item, answer):
@@ -478,11 +488,11 @@ class Count(Kind):
 
     def describe(self, item):
         if Decimal(item["each"]) < 0:  # a deduction per event: 批评 −0.5
-            return say("item.deduction", unit=item.get("unit") or say("item.unit"), each=fmt(-Decimal(item["each"])))
-        return say("item.per_unit", unit=item.get("unit") or say("item.unit"), each=item["each"], cap=item["cap"])
+            return say("item.deduction", unit=_counted_unit(item), each=fmt(-Decimal(item["each"])))
+        return say("item.per_unit", unit=_counted_unit(item), each=item["each"], cap=item["cap"])
 
     def hint(self, item):
-        return say("item.count_range", high=item["max_count"], unit=item.get("unit", "") or say("item.unit"))
+        return say("item.count_range", high=item["max_count"], unit=_counted_unit(item))
 
     def placeholder(self, item):
         return say("item.count")

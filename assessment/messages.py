@@ -139,7 +139,7 @@ def amount(value, lang: str | None = None) -> str:
     digits = whole[len(sign):]
     if not separator or not digits.isdigit() or len(digits) <= 4:  # 6500 stays whole in every language
         return text
-    groups = []
+    groups: list[str] = []
     while digits:
         digits, groups = digits[:-3], [digits[-3:], *groups]
     return sign + separator.join(groups) + dot + rest

@@ -12,6 +12,7 @@ say it means, in Chinese; the other languages say it in their catalogs, under `f
 from decimal import Decimal
 
 from assessment.history import OUTCOMES
+from assessment.items import COUNT_UNIT
 from assessment.messages import DEFAULT, LANGUAGES
 
 from .schema_types import Any, Boolean, Date, Enum, ExactlyOne, Field, Formula, Ident, ListOf, Number, Obj, Tagged, Text
@@ -171,7 +172,7 @@ FIELD_KINDS = {
         Field("each", Number(), required=True, label="每项分值"),
         Field("cap", Number(), required=True, doc="最高分", label="最高分"),
         Field("max_count", Number(integer=True, minimum=1), default=99, label="最多项数"),
-        Field("unit", Text(), default="项", label="单位"),
+        Field("unit", Text(), default=COUNT_UNIT, label="单位"),
     ]),
     "average": ("多名评分人的平均分", [
         MIN, MAX, Field("step", Number(), default=Decimal(1), label="步长"),
