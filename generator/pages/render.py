@@ -184,9 +184,9 @@ class Renderer:
         if not definition.get("source"):
             return ""
         sources = paths.url(here, "sources.md", self.directory_urls)
-        links = say("list_separator", language_of(self.rb)).join(f'<a href="{attr(sources)}#{anchor}">{attr(label)}</a>'
-                         for anchor, label in self.sourced[(key, definition["id"])])
         lang = language_of(self.rb)
+        links = say("list_separator", lang).join(f'<a href="{attr(sources)}#{anchor}">{attr(label)}</a>'
+                                                 for anchor, label in self.sourced[(key, definition["id"])])
         said = attr(say("doc.source", lang, source=definition["source"]))
         if links:
             said += "<br>" + say("doc.source_sections", lang, links=links)
