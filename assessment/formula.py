@@ -351,6 +351,34 @@ def _call(node, scope, period):
     return quantize(values[0], places)
 
 
+def compared(node):
+    """(left, right) of every comparison outside a per-period argument: what a result's numbers are shown beside."""
+    tag = node[0]
+    if tag == "bin":
+        if _BINARY[node[1]] == 4:
+            yield node[2], node[3]
+        yield from compared(node[2])
+        yield from compared(node[3])
+    elif tag in ("not", "neg"):
+        yield from compared(node[1])
+    elif tag == "call":
+        for i, arg in enumerate(node[2]):
+            if not (i == 0 and FUNCTIONS[node[1]][2] == "agg"):
+                yield from compared(arg)
+
+
+def shape(node):
+    """A node without its columns: the same calculation written twice has one shape."""
+    tag = node[0]
+    if tag in ("num", "str", "bool", "name"):
+        return tag, node[1]
+    if tag in ("not", "neg"):
+        return tag, shape(node[1])
+    if tag == "bin":
+        return tag, node[1], shape(node[2]), shape(node[3])
+    return tag, node[1], tuple(shape(a) for a in node[2])
+
+
 def comparisons(node):
     """(name, text) for every `name == "text"` or `name != "text"`: lets a validator check option ids."""
     if node[0] == "bin":
@@ -499,13 +527,18 @@ def describe(node, words, field=None):
         op, left, right = node[1], node[2], node[3]
         prec = _BINARY[op]
         subject = field_of(left) or field_of(right)
-        return f"{_operand(left, words, prec, subject)} {_op(op)} {_operand(right, words, prec + 1, subject)}"
+        return (f"{_operand(left, words, prec, subject, op)} {_op(op)} "
+                f"{_operand(right, words, prec + 1, subject, op)}")
     return _describe_call(node[1], node[2], words)
 
 
-def _operand(node, words, prec, field=None):
+def _operand(node, words, prec, field=None, within=None):
+    """An operand in brackets where the words would otherwise group it otherwise: a sum inside a product, and
+    any `and` inside an `or` (or the reverse) — "A and B or C" reads two ways, "(A and B) or C" one."""
     text = describe(node, words, field)
-    return say("formula.group", text=text) if node[0] == "bin" and _BINARY[node[1]] < prec else text
+    inner = node[1] if node[0] == "bin" else None
+    mixed = {inner, within} == {"and", "or"}
+    return say("formula.group", text=text) if inner and (_BINARY[inner] < prec or mixed) else text
 
 
 def field_of(node):

@@ -76,15 +76,17 @@ def _check_fields(fields, given, prefix, problems):
 def evaluate(rule: Rule, answers: dict) -> RuleResult:
     """Evaluate a history rule; raises AnswerError for invalid or insufficient input."""
     person, periods = check_answers(rule, answers)
-    scope = formula.Scope(dict(person), periods, rule.get("tables", {}))
+    scope = formula.Scope(_in_formulas(person_fields(rule), person),
+                          [_in_formulas(rule.get("periods", []), p) for p in periods], rule.get("tables", {}))
     words = vocabulary(rule)
-    values = []
+    computed_values = []
     try:
         for value in rule.get("values", []):
-            computed = formula.evaluate(_parse(value["expr"]), scope)
-            scope.values[value["id"]] = computed
-            values.append({"id": value["id"], "name": value["name"], "value": _show(computed),
-                           "unit": value.get("unit", "")})
+            scope.values[value["id"]] = formula.evaluate(_parse(value["expr"]), scope)
+            computed_values.append(value)
+        shown = _Shown(rule, scope)
+        values = [{"id": v["id"], "name": v["name"], "value": shown.value(v["id"], scope.values[v["id"]]),
+                   "unit": kinds.unit_of(v)} for v in computed_values]  # "88分", "88 points"
         checks, decided = [], None
         level = person.get("level")
         for candidate in rule["outcomes"]:
@@ -94,9 +96,10 @@ def evaluate(rule: Rule, answers: dict) -> RuleResult:
             matched = formula.evaluate(node, scope) is True
             checks.append({"id": candidate["id"], "outcome": candidate["outcome"], "when": candidate["when"],
                            "matched": matched, "reason": candidate["reason"],
-                           "clauses": _clauses(node, scope, words),
+                           "clauses": _clauses(node, scope, words, shown),
                            "values": [{"expr": candidate["when"][c[3] - 1:c[4] - 1],
-                                       "value": _show(formula.evaluate(c, scope))} for c in formula.calls(node)]})
+                                       "value": shown.node(c, formula.evaluate(c, scope))}
+                                      for c in formula.calls(node)]})
             if matched:
                 decided = candidate
                 break
@@ -107,7 +110,7 @@ def evaluate(rule: Rule, answers: dict) -> RuleResult:
         raise AnswerError([Problem("periods", "too_few_periods.valued", {"min": short.needed},
                                    need=short.needed, have=short.have)]) from None
     outcome = decided["outcome"] if decided else "stay"
-    missing = [] if outcome == "promote" else _missing(rule, level, scope, words)
+    missing = [] if outcome == "promote" else _missing(rule, level, scope, words, shown)
     result: dict[str, Any] = {
         "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": outcome_name(outcome),
         "decided_by": decided["id"] if decided else None,
@@ -136,7 +139,73 @@ def vocabulary(rule):
         {f["id"]: f.get("unit", "") for f in fields + rule.get("values", [])})
 
 
-def _clauses(node, scope, words):
+def _in_formulas(fields, answers):
+    """What each answer stands for in a formula: an average its raters' mean (to 2 places, as a standard's
+    average item), a checklist its points; every other kind its answer."""
+    out = {}
+    for field in fields:
+        answer = answers.get(field["id"])
+        if answer is not None and field["kind"] == "checklist":
+            answer = kinds.points(field, answer)[0]
+        elif answer is not None:
+            answer = kinds.value(field, answer)
+        out[field["id"]] = answer
+    return out
+
+
+class _Shown:
+    """Computed numbers as a result shows them: at the value's own precision (`places`, or n of an outer
+    round(x, n), else 2), with more places where fewer would contradict a comparison the rule makes: an
+    average of 80.003 reads 80.003 beside "above 80", never 80."""
+
+    def __init__(self, rule, scope):
+        self.places = {v["id"]: _places(v) for v in rule.get("values", [])}
+        self.against: dict[Any, list] = {}
+        for outcome in rule["outcomes"]:
+            for left, right in formula.compared(_parse(outcome["when"])):
+                try:
+                    a, b = formula.evaluate(left, scope), formula.evaluate(right, scope)
+                except formula.NotEnoughPeriods:
+                    continue  # a condition the person's periods do not reach is not shown with values
+                if _is_number(a) and _is_number(b):
+                    self.against.setdefault(formula.shape(left), []).append(b)
+                    self.against.setdefault(formula.shape(right), []).append(a)
+
+    def value(self, value_id, value):
+        return self.node(("name", value_id, 0), value)
+
+    def node(self, node, value):
+        if not _is_number(value):
+            return _show(value)
+        places = self.places.get(node[1], 2) if node[0] == "name" else 2
+        return fmt(faithful(dec(value), self.against.get(formula.shape(node), []), places))
+
+
+def _is_number(value):
+    return value is not None and not isinstance(value, (bool, str))
+
+
+def _places(value):
+    """A computed value's places: as declared, or as its formula rounds it last."""
+    if value.get("places") is not None:
+        return int(value["places"])
+    node = _parse(value["expr"])
+    if node[0] == "call" and node[1] == "round":
+        return int(node[2][1][1]) if len(node[2]) > 1 else 0
+    return 2
+
+
+def faithful(value, against, places, most=formula.MAX_PLACES):
+    """`value` rounded to `places`, or to as many more as keep it on the same side of every number it is
+    compared with (equal stays equal)."""
+    while True:
+        shown = quantize(value, places)
+        if places >= most or all((shown > t) == (value > t) and (shown < t) == (value < t) for t in against):
+            return shown
+        places += 1
+
+
+def _clauses(node, scope, words, shown):
     """Each part of a condition in words, with its current value and whether it holds."""
     out = []
     for clause in formula.clauses(node):
@@ -145,7 +214,7 @@ def _clauses(node, scope, words):
         if about is not None:
             value = formula.evaluate(about, scope)
             field = formula.field_of(about)  # a field, or the last value of one
-            now = _reading(value, words.options.get(field, {}))
+            now = _reading(value, words.options.get(field, {})) if not _is_number(value) else shown.node(about, value)
             if field and words.units.get(field) and value is not None and not isinstance(value, (bool, str)):
                 now += f" {words.units[field]}"
         out.append({"text": formula.describe(clause, words), "now": now,
@@ -163,13 +232,13 @@ def _reading(value, options):
     return _show(value)
 
 
-def _missing(rule, level, scope, words):
+def _missing(rule, level, scope, words, shown):
     """What would promote the person from where they are: the unmet parts of the first promotion
     condition that applies at their level (empty when none applies or none is close to say)."""
     for outcome in rule["outcomes"]:
         if outcome["outcome"] != "promote" or (outcome.get("at_levels") and level not in outcome["at_levels"]):
             continue
-        parts = _clauses(_parse(outcome["when"]), scope, words)
+        parts = _clauses(_parse(outcome["when"]), scope, words, shown)
         return [{"text": p["text"], "now": p["now"]} for p in parts if not p["met"]]
     return []
 

@@ -87,6 +87,19 @@ def test_score_rule_with_periods_in_text(tmp_path):
     assert "二级审核员 → 三级审核员" in result.stdout
 
 
+def test_a_grade_missed_only_by_a_condition_is_not_short_of_points(tmp_path):
+    # 96 points with 大专: 助理三级 needs ≥ 81 (reached) and 本科 (missing) — "还差 0 分" would puzzle
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"education": "college", "experience": "five_plus", "location": "both",
+                                   "grooming": ["uniform", "badge", "hair", "hygiene", "demeanour"],
+                                   "certificates": 5, "monthly_appraisal": 100}), encoding="utf-8")
+    result = run_cli("score", "cs_grading", "--answers", answers, "--dir", SAMPLE)
+    assert result.returncode == 0
+    assert "下一职级：助理三级（需 ≥ 81 分），分数已够" in result.stdout
+    assert "未满足条件：需要本科及以上学历" in result.stdout
+    assert "还差 0 分" not in result.stdout
+
+
 def test_invalid_answers_exit_3_and_name_each_field(tmp_path):
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps({"knowledge_skills": 120, "communication": "很好"}), encoding="utf-8")

@@ -32,6 +32,22 @@ def test_every_part_of_a_condition_shows_its_value(rule):
     assert result["missing"] == [{"text": "「近三个月平均绩效」 > 80", "now": "53.33 分"}]
 
 
+def test_a_condition_in_words_keeps_its_grouping():
+    from assessment import formula
+    from assessment.messages import speaking
+
+    words = formula.Vocabulary({"a": "A", "b": "B", "c": "C"})
+
+    def said(text):
+        with speaking("en"):
+            return formula.describe(formula.parse(text), words)
+
+    assert said("a > 1 and b > 1 or c > 1") == "(A > 1 and B > 1) or C > 1"
+    assert said("(a > 1 and b > 1) or c > 1") == "(A > 1 and B > 1) or C > 1"
+    assert said("a > 1 and (b > 1 or c > 1)") == "A > 1 and (B > 1 or C > 1)"
+    assert said("a > 1 or b > 1 or c > 1") == "A > 1 or B > 1 or C > 1"  # one kind of link: no brackets
+
+
 def test_the_page_shows_the_parts_and_what_is_missing(page, site_url):
     page.goto(f"{site_url}/assess/cs_promotion.html")
     page.select_option('[name="level"]', "junior")

@@ -26,7 +26,9 @@ def text_report(result):
         lines.append(say("report.capped", name=capped["name"], unmet=listed(capped["unmet"])))
     nxt = result["next"]
     if nxt:
-        lines.append(say("report.next", name=nxt["name"], min=nxt["min"], points=nxt["points_needed"]))
+        reached = nxt["points_needed"] == "0"  # only a condition is missing: "0 points to go" would puzzle
+        lines.append(say("report.next.points_reached" if reached else "report.next", name=nxt["name"], min=nxt["min"],
+                         points=nxt["points_needed"]))
         for unmet in nxt["unmet"]:
             lines.append(say("report.unmet", text=unmet["text"]))
         for move in nxt["moves"]:

@@ -21,7 +21,7 @@ from .schema_types import Ident, ListOf
 # the definitions' kinds, and the parts of one that have ids of their own
 KIND_NAMES = {kind.name: kind.noun for kind in definition_kinds.KINDS} | {
     part: Term(f"kind.{part}")
-    for part in ("item", "rating_scale", "level", "option", "grade", "field", "outcome", "table")}
+    for part in ("item", "rating_scale", "level", "option", "grade", "field", "outcome", "table", "value")}
 
 
 class Checker:
@@ -492,7 +492,9 @@ def check_rule(entry, rule, checker):
         if outcome.get("steps"):
             _check_formula(entry, ("outcomes", i, "steps"), outcome["steps"], known, period, tables, checker, types,
                            formula.NUMBER)
-    check_declared_refs(entry, model.RULE, {"level": levels}, checker)  # outcomes' at_levels
+    check_declared_refs(entry, model.RULE, {  # outcomes' at_levels, what worked examples expect
+        "level": levels, "outcome": [o["id"] for o in rule["outcomes"]] + [NO_GRADE],
+        "value": [v["id"] for v in rule["values"]]}, checker)
     for key in ("pay", "bonus"):
         if data.get(key):
             _check_formula(entry, (key,), data[key], known, period, tables, checker, types, formula.NUMBER)

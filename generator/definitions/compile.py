@@ -163,13 +163,28 @@ def _score_examples(entry, definition, evaluate, checker, results):
             continue
         results[(definition["id"], i)] = result
         for field, expected in example["expect"].items():
+            if field == "values":
+                _compare_values(entry, path, example, expected, result, checker)
+                continue
             got = _actual(result, field)
             if not _same(expected, got):
                 checker.report(entry, path + ("expect", field), "example_mismatch", example=example["name"],
                                field=field, expected=expected, got=got if got is not None else "none")
 
 
+def _compare_values(entry, path, example, expected, result, checker):
+    """A rule example's computed values, each as the result shows it (at the value's places)."""
+    got = {v["id"]: v["value"] for v in result.get("values", [])}
+    for j, value in enumerate(expected):
+        if not _same(value["value"], got.get(value["id"])):
+            checker.report(entry, path + ("expect", "values", j, "value"), "example_mismatch",
+                           example=example["name"], field=value["id"], expected=value["value"],
+                           got=got.get(value["id"]) if got.get(value["id"]) is not None else "none")
+
+
 def _actual(result, field):
+    if field == "decided_by":
+        return result.get("decided_by") or checks.NO_GRADE
     if field == "grade":
         return result["grade"]["id"] if result.get("grade") else "none"
     if field == "level":

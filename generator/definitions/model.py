@@ -222,6 +222,11 @@ EXAMPLE = Obj("example", [
         Field("outcome", Enum(OUTCOMES)),
         Field("level", Ident()), Field("pay", Number()), Field("bonus", Number()),
         Field("steps", Number(integer=True)), Field("probation_months", Number(integer=True)),
+        Field("decided_by", Ident(ref="outcome"), doc="规则: 决定结果的那条 outcomes 的 id, 没有一条成立时写 none"),
+        Field("values", ListOf(Obj("expected value", [
+            Field("id", Ident(ref="value"), required=True, doc="计算值 id"),
+            Field("value", Number(), required=True, doc="按该值显示的小数位数写"),
+        ])), doc="规则: 计算值应得的结果"),
     ]), required=True),
 ], "算例: 校验时由引擎重算, 不符即报错")
 
@@ -288,6 +293,9 @@ RULE = Obj("rule", [
     Field("values", ListOf(Obj("value", [
         Field("id", Ident(), required=True), Field("name", Text(), required=True),
         Field("expr", Formula(), required=True), Field("unit", Text(), default=""),
+        Field("places", Number(integer=True, minimum=0, maximum=10),
+              doc="显示几位小数; 不写时为 2, 公式最外层是 round(x, n) 时为 n。"
+                  "比较总用精确值, 显示的位数不够区分时自动多显示几位"),
     ])), default=[], doc="计算值(可被后续公式引用)"),
     Field("outcomes", ListOf(Obj("outcome rule", [
         Field("id", Ident(), required=True),

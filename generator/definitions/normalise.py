@@ -139,7 +139,8 @@ def rule(data):
         "tables": {t["id"]: [{"min": num(r["min"]), "value": num(r["value"])} for r in t["rows"]]
                    for t in data.get("tables", [])},
         "table_names": {t["id"]: t.get("name", t["id"]) for t in data.get("tables", [])},
-        "values": [{"id": v["id"], "name": v["name"], "expr": v["expr"], "unit": v.get("unit", "")}
+        "values": [{"id": v["id"], "name": v["name"], "expr": v["expr"], "unit": v.get("unit", ""),
+                    **({"places": int(v["places"])} if v.get("places") is not None else {})}
                    for v in data.get("values", [])],
         "outcomes": [{k: v for k, v in o.items() if v is not None} for o in data["outcomes"]],
         "pay": data.get("pay"), "bonus": data.get("bonus"),
