@@ -85,7 +85,8 @@ def answers_template(kind, definition, version):
         lines += [_template_line(field, "  ") for field in kind.single_fields(definition)] or ["  {}"]
         if not definition["periods"]:
             return "\n".join(lines + ["periods: []" + say("template.no_periods")]) + "\n"
-        lines.append("periods:" + say("template.periods", count=definition["min_periods"]))
+        lines.append("periods:" + say("template.periods" if definition["min_periods"] else "template.periods.any",
+                                      count=definition["min_periods"]))
         for n in range(max(1, int(definition["min_periods"]))):
             for i, field in enumerate(definition["periods"]):
                 lines.append(_template_line(field, "  - " if i == 0 else "    ", with_hint=n == 0))

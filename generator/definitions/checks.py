@@ -492,6 +492,8 @@ def check_rule(entry, rule, checker):
         if outcome.get("steps"):
             _check_formula(entry, ("outcomes", i, "steps"), outcome["steps"], known, period, tables, checker, types,
                            formula.NUMBER)
+    if data["periods"] and not data.get("period"):
+        checker.report(entry, ("periods",), "period_missing")
     check_declared_refs(entry, model.RULE, {  # outcomes' at_levels, what worked examples expect
         "level": levels, "outcome": [o["id"] for o in rule["outcomes"]] + [NO_GRADE],
         "value": [v["id"] for v in rule["values"]]}, checker)

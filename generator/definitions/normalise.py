@@ -129,7 +129,7 @@ def standard(data):
 
 def rule(data):
     out = {
-        "id": data["id"], "name": data["name"], "summary": data.get("summary", ""), "period": data["period"],
+        "id": data["id"], "name": data["name"], "summary": data.get("summary", ""), "period": data.get("period"),
         "min_periods": data["min_periods"] if data.get("periods") else 0,  # a rule over facts about the person only
         "levels": [{"id": lv["id"], "name": lv["name"], "pay": num(lv.get("pay")),
                     **({"note": lv["note"]} if lv.get("note") else {}),

@@ -108,7 +108,8 @@ def rule_form(rule, rulebook, engine):
     if not rule["periods"]:  # a rule over facts about the person only (a ladder climbed by years of service)
         return _shell(RULE, rule, rulebook, engine, body, min_periods=0)
     remove = say("form.remove_period", lang)
-    periods, period = _said("form.periods", lang, least=rule["min_periods"]), _said("form.period", lang)
+    periods = _said("form.periods" if rule["min_periods"] else "form.periods.any", lang, least=rule["min_periods"])
+    period = _said("form.period", lang)
     body += (f'<fieldset class="hb-section"><legend>{periods}</legend>'
              f'<div class="hb-scroll"><table class="hb-periods"><thead><tr><th>{period}</th>{heads}'
              '<th></th></tr></thead><tbody></tbody></table></div>'

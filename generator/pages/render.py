@@ -280,7 +280,8 @@ class Renderer:
         for rule in self.rb["rules"]:
             here = paths.rule(rule)
             files[here] = self._page("rule.md.j2", here, rule=rule, ladder=svg.ladders(rule["levels"]),
-                                     period=say("period." + rule["period"]), person=person_fields(rule),
+                                     period=say("period." + rule["period"]) if rule["period"] else "",
+                                     person=person_fields(rule),
                                      examples=self._rule_examples(rule),
                                      outcome_names={o: outcome_name(o) for o in OUTCOMES})
         files["rules/index.md"] = self._page("rules_index.md.j2", "rules/index.md",
