@@ -63,7 +63,8 @@ class Section(TypedDict):
 
 
 class Condition(TypedDict):
-    item: str
+    item: NotRequired[str]  # an item's answer, or
+    section: NotRequired[str]  # a part's subtotal (at_least only)
     op: Literal["at_least", "one_of", "equals"]
     value: Any
     text: str

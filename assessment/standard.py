@@ -82,8 +82,11 @@ def _total(standard, points_by_item, fatal):
     return quantize(total, standard.get("precision", 2))
 
 
-def _unmet(conditions, known, answers, places):
-    return [c for c in conditions if not kinds.condition_met(c, known[c["item"]], answers.get(c["item"]), places)]
+def _unmet(conditions, known, answers, places, subtotals):
+    """The conditions not met: an item's answer, or a part's subtotal (before its scale) as the result shows it."""
+    return [c for c in conditions if not (
+        subtotals[c["section"]] >= dec(c["value"]) if c.get("section")
+        else kinds.condition_met(c, known[c["item"]], answers.get(c["item"]), places))]
 
 
 def _band_index(bands, total):
@@ -115,20 +118,25 @@ def score(standard: Standard, answers: dict) -> StandardResult:
             "rule": rule + _factor_text(standard, section, item),
         })
     total = _total(standard, points_by_item, fatal)
-    sections = []
+    sections, subtotals = [], {}
     for section in standard["sections"]:
         subtotal = sum((points_by_item[i["id"]] * factor(standard, section, i) / dec(section.get("scale", "1"))
                         for i in section["items"]), ZERO)
-        sections.append({"id": section["id"], "name": section["name"], "subtotal": fmt(quantize(subtotal, places)),
+        subtotals[section["id"]] = quantize(subtotal, places)
+        sections.append({"id": section["id"], "name": section["name"], "subtotal": fmt(subtotals[section["id"]]),
                          "scale": section.get("scale", "1")})
 
     bands = standard.get("bands", [])
-    eligibility = _unmet(standard.get("requires", []), known, answers, places)
+
+    def unmet(conditions):
+        return _unmet(conditions, known, answers, places, subtotals)
+
+    eligibility = unmet(standard.get("requires", []))
     band = _band_index(bands, total)
     grade, capped = band, []
-    while grade >= 0 and _unmet(bands[grade].get("requires", []), known, answers, places):
+    while grade >= 0 and unmet(bands[grade].get("requires", [])):
         capped.append({"grade": bands[grade]["grade"], "name": bands[grade]["name"],
-                       "unmet": [c["text"] for c in _unmet(bands[grade]["requires"], known, answers, places)]})
+                       "unmet": [c["text"] for c in unmet(bands[grade]["requires"])]})
         grade -= 1
     if eligibility:
         grade = -1
@@ -148,7 +156,8 @@ def score(standard: Standard, answers: dict) -> StandardResult:
     }
     result["pending_points"] = fmt(sum((dec(p["max_points"]) for p in result["pending"]), ZERO))
     if grade + 1 < len(bands):
-        result["next"] = _gap(standard, bands[grade + 1], total, answers, points_by_item, known, eligibility)
+        result["next"] = _gap(standard, bands[grade + 1], total, answers, points_by_item, known,
+                              eligibility + unmet(bands[grade + 1].get("requires", [])))
     return cast(StandardResult, result)  # its keys are held to the contract by tests/test_contract.py
 
 
@@ -163,13 +172,12 @@ def _factor_text(standard, section, item):
     return say("standard.scaled", how=" ".join(parts)) if parts else ""
 
 
-def _gap(standard, target, total, answers, points_by_item, known, eligibility):
+def _gap(standard, target, total, answers, points_by_item, known, unmet):
     needed = max(ZERO, dec(target["min"]) - total)
-    unmet = eligibility + _unmet(target.get("requires", []), known, answers, standard.get("precision", 2))
     gap = {
         "grade": target["grade"], "name": target["name"], "min": fmt(dec(target["min"])),
         "points_needed": fmt(needed),
-        "unmet": [{"item": c["item"], "text": c["text"]} for c in unmet],
+        "unmet": [{"item": c.get("item"), "text": c["text"]} for c in unmet],  # no item: a part's pass mark
         "moves": [],
     }
     if needed > 0:

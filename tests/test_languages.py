@@ -271,6 +271,14 @@ def test_answers_are_read_in_either_languages_words(folder, chinese):
     assert outcome(True, review="９５") == outcome(True)
 
 
+def test_a_condition_without_a_text_is_worded_in_the_handbooks_language():
+    from generator.definitions.compile import build_rulebook
+
+    review = build_rulebook(LIBRARY)["standards"][0]
+    excellent = next(b for b in review["bands"] if b["grade"] == "excellent")
+    assert [c["text"] for c in excellent["requires"]] == ["Service to readers at least 80"]
+
+
 def test_sums_of_money_are_written_as_the_language_writes_them():
     from assessment.messages import amount
 

@@ -160,7 +160,9 @@ def test_the_schema_carries_the_rules_across_fields():
     schema = _standard_schema()
     assert [branch["required"] for branch in schema["oneOf"]] == [["items"], ["sections"]]
     condition = schema["$defs"]["condition"]
-    assert [branch["required"] for branch in condition["oneOf"]] == [["at_least"], ["one_of"], ["equals"]]
+    subject, operator = condition["allOf"]  # an item or a part; one operator
+    assert [branch["required"] for branch in subject["oneOf"]] == [["item"], ["section"]]
+    assert [branch["required"] for branch in operator["oneOf"]] == [["at_least"], ["one_of"], ["equals"]]
 
     base = {"id": "s", "name": "标准"}
     items = [{"id": "a", "name": "甲", "kind": "number", "max": 10}]

@@ -508,7 +508,10 @@ def unmet(result):
 
 def to_next(result):
     nxt = result.get("next") or {}
-    return say("batch.next", points=nxt["points_needed"], name=nxt["name"]) if nxt else ""
+    if not nxt:
+        return ""
+    reached = nxt["points_needed"] == "0"  # only a condition holds the next grade back (the unmet column says it)
+    return say("batch.next.points_reached" if reached else "batch.next", points=nxt["points_needed"], name=nxt["name"])
 
 
 def table(rows: list[Row], kind: Answered, rulebook: Rulebook | None = None) -> list[list]:

@@ -21,7 +21,7 @@ from .schema_types import Ident, ListOf
 # the definitions' kinds, and the parts of one that have ids of their own
 KIND_NAMES = {kind.name: kind.noun for kind in definition_kinds.KINDS} | {
     part: Term(f"kind.{part}")
-    for part in ("item", "rating_scale", "level", "option", "grade", "field", "outcome", "table", "value")}
+    for part in ("item", "rating_scale", "level", "option", "grade", "field", "outcome", "table", "value", "section")}
 
 
 class Checker:
@@ -336,6 +336,13 @@ def _check_printed_points(entry, std, checker):
 def _check_conditions(entry, std, path, conditions, items_by_id, checker):
     for c, cond in enumerate(conditions):
         where = path + (c,)
+        subjects = model.CONDITION_SUBJECT.given(_raw_item(entry.data, where))
+        if len(subjects) != 1:
+            checker.report(entry, where, "condition_subject", given=" + ".join(subjects) or "—")
+            continue
+        if "section" in cond:
+            _check_section_condition(entry, std, where, cond, checker)
+            continue
         item = items_by_id.get(cond["item"])
         if item is None:
             checker.unknown(entry, where + ("item",), "item", cond["item"], items_by_id)
@@ -358,6 +365,15 @@ def _check_conditions(entry, std, path, conditions, items_by_id, checker):
                 checker.report(entry, where, "condition_boolean", item=item["id"], kind="boolean")
         elif op != "at_least" or not _is_number(value):
             checker.report(entry, where, "condition_number", item=item["id"], kind=item["kind"])
+
+
+def _check_section_condition(entry, std, where, cond, checker):
+    """A pass mark on a part: the part exists (in a standard written in parts) and the mark is a number."""
+    sections = [s["id"] for s in std["sections"]] if entry.data.get("sections") else []
+    if cond["section"] not in sections:
+        checker.unknown(entry, where + ("section",), "section", cond["section"], sections)
+    elif cond["op"] != "at_least" or not _is_number(cond["value"]):
+        checker.report(entry, where, "condition_section", section=cond["section"])
 
 
 def _is_number(value):

@@ -73,8 +73,10 @@ def _build(root, cache):
     checks.check_references(index, checker)
     warnings = checks.check_sources(defs.sources, index, checker) + checks.same_names(index)
     standards, rules = [], []
+    language = declared_language(root)
     for entry in index["standard"].values():
-        std, paths = normalise.standard(entry.data)
+        with speaking(language):  # conditions without a text of their own are worded in the handbook's language
+            std, paths = normalise.standard(entry.data)
         if checks.check_standard(entry, std, paths, checker):
             standards.append((entry, std))
     for entry in index["rule"].values():
@@ -84,7 +86,7 @@ def _build(root, cache):
     results = {}
     if not diagnostics and not structural:
         # the results' sentences are shown on the pages: in the handbook's language
-        with speaking(declared_language(root)):
+        with speaking(language):
             for entry, definition in standards:
                 _run_examples(entry, definition, assessment.score, checker, results, cache)
             for entry, definition in rules:

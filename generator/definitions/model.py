@@ -116,13 +116,17 @@ ROLE = Obj("role", [
 
 # a condition's operator: its message names the item's kind, so the semantic checks report it (checks.py)
 CONDITION_OPERATOR = ExactlyOne("at_least", "one_of", "equals")
+CONDITION_SUBJECT = ExactlyOne("item", "section")
 CONDITION = Obj("condition", [
-    Field("item", Ident(ref="item"), required=True, doc="项目 id"),
+    Field("item", Ident(ref="item"), doc="项目 id"),
+    Field("section", Ident(ref="section"),
+          doc="部分 id: 该部分的小计(乘系数前)须达到 at_least, 如 理论知识 ≥ 60 且 操作技能 ≥ 60 才合格"),
     Field("at_least", Any(), doc="选项 id(按选项顺序)或数值下限"),
     Field("one_of", ListOf(Ident()), doc="选项 id 列表"),
     Field("equals", Any(), doc="选项 id 或 true/false"),
     Field("text", Text(), doc="给人看的说法, 如 需要本科及以上学历"),
-], "前提条件(恰好写 at_least / one_of / equals 之一)", exactly_one=[CONDITION_OPERATOR], define="condition")
+], "前提条件(写 item 或 section 之一, 恰好写 at_least / one_of / equals 之一)",
+    exactly_one=[CONDITION_SUBJECT, CONDITION_OPERATOR], define="condition")
 
 OPTION = Obj("option", [
     Field("id", Ident(), required=True),

@@ -7,6 +7,8 @@ Each function also returns where each item came from, so later checks can point 
 
 from decimal import Decimal
 
+from assessment.items import unit_of
+from assessment.messages import say
 from assessment.numbers import fmt
 
 from . import model
@@ -62,28 +64,35 @@ def item(data, rating_scales=None):
     return out
 
 
-def condition(data, items_by_id):
+def condition(data, items_by_id, sections_by_id=None):
     op = next((k for k in model.CONDITION_OPERATOR.names if k in data), None)
     value = data.get(op)
-    target = items_by_id.get(data["item"])
     if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
         value = num(value)
+    if data.get("section") is not None and data.get("item") is None:  # a pass mark on a part
+        section = (sections_by_id or {}).get(data["section"])
+        text = data.get("text") or (say("condition.section_at_least", name=section["name"], value=value)
+                                    if section and op == "at_least" else "")
+        return {"section": data["section"], "op": op, "value": value, "text": text}
+    target = items_by_id.get(data.get("item"))
     text = data.get("text") or (describe_condition(target, op, value) if target and op else "")
-    return {"item": data["item"], "op": op, "value": value, "text": text}
+    return {"item": data.get("item"), "op": op, "value": value, "text": text}
 
 
 def describe_condition(target, op, value):
+    """A condition in the words of the language being spoken (the handbook's, while compiling)."""
     name = target["name"]
     labels = {o["id"]: o["label"] for o in target.get("options", [])}
     if op == "at_least" and target["kind"] == "choice":
-        return f"{name}达到“{labels.get(value, value)}”或以上"
+        return say("condition.at_least_option", name=name, option=labels.get(value, value))
     if op == "at_least":
-        return f"{name}不低于 {value}{target.get('unit', '')}"
+        return say("condition.at_least", name=name, value=value, unit=unit_of(target))
     if op == "one_of":
-        return f"{name}为" + "或".join(f"“{labels.get(v, v)}”" for v in value)
+        return say("condition.one_of", name=name,
+                   options=say("condition.or").join(say("condition.quoted", text=labels.get(v, v)) for v in value))
     if target["kind"] == "boolean":
-        return f"{name}: {'是' if value else '否'}"
-    return f"{name}为“{labels.get(value, value)}”"
+        return say("condition.yes_no", name=name, answer=say("item.yes" if value else "item.no"))
+    return say("condition.equals", name=name, option=labels.get(value, value))
 
 
 def standard(data):
@@ -105,10 +114,11 @@ def standard(data):
             out["note"] = sec["note"]
         sections.append(out)
     items_by_id = {i["id"]: i for s in sections for i in s["items"]}
+    sections_by_id = {s["id"]: s for s in sections} if data.get("sections") else {}
     bands = []
     for b in data.get("bands", []):
         band = {"grade": b["grade"], "name": b["name"], "min": num(b["min"]), "max": num(b.get("max")),
-                "requires": [condition(c, items_by_id) for c in b.get("requires", [])]}
+                "requires": [condition(c, items_by_id, sections_by_id) for c in b.get("requires", [])]}
         for key in ("pay", "note"):
             if b.get(key):
                 band[key] = b[key]
@@ -117,7 +127,7 @@ def standard(data):
         "id": data["id"], "name": data["name"], "aliases": data.get("aliases", []),
         "summary": data.get("summary", ""), "period": data.get("period", ""),
         "method": data["method"], "precision": data["precision"], "sections": sections,
-        "requires": [condition(c, items_by_id) for c in data.get("requires", [])],
+        "requires": [condition(c, items_by_id, sections_by_id) for c in data.get("requires", [])],
         "bands": bands, "notes": data.get("notes", []), "source": data.get("source", ""),
         "weights_total": plain(data["weights_total"]) if data.get("weights_total") else None,
         "rating_scales": [{"id": s["id"], "name": s.get("name", s["id"]), "options": _options(s["options"])}

@@ -21,7 +21,7 @@ from ..definitions.schema_types import (MISSING, Any, Boolean, Date, Enum, Formu
 from .escape import text as md
 
 # what an id refers to: a kind's noun (kind.NAME), or one of these (an item: conditions; a level: outcomes')
-REFS = ("rating_scale", "item", "level", "outcome", "value")
+REFS = ("rating_scale", "item", "level", "outcome", "value", "section")
 
 # (expression, what it means, periods given) — the result column is computed by the engine
 HISTORY = [{"score": Decimal(88), "rank": Decimal(2)}, {"score": Decimal(92), "rank": Decimal(5)},
