@@ -112,7 +112,8 @@ def evaluate(rule: Rule, answers: dict) -> RuleResult:
     outcome = decided["outcome"] if decided else "stay"
     missing = [] if outcome == "promote" else _missing(rule, level, scope, words, shown)
     result: dict[str, Any] = {
-        "rule": rule["id"], "name": rule["name"], "outcome": outcome, "outcome_name": outcome_name(outcome),
+        "rule": rule["id"], "name": rule["name"], "outcome": outcome,
+        "outcome_name": (decided or {}).get("label") or outcome_name(outcome),  # 可申报四级 rather than 保持
         "decided_by": decided["id"] if decided else None,
         "reason": decided["reason"] if decided else say("reason.none"),
         "probation_months": int(decided.get("probation_months") or 0) if decided else 0,

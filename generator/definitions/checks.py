@@ -503,6 +503,8 @@ def check_rule(entry, rule, checker):
     for i, outcome in enumerate(data["outcomes"]):
         _check_formula(entry, ("outcomes", i, "when"), outcome["when"], known, period, tables, checker, types,
                        formula.BOOLEAN)
+        if outcome.get("outcome") is None and not outcome.get("label"):
+            checker.report(entry, ("outcomes", i), "outcome_unnamed")
         if outcome.get("steps") and outcome["steps"].lstrip().startswith("-"):
             checker.report(entry, ("outcomes", i, "steps"), "negative_steps", value=outcome["steps"])
         if outcome.get("steps"):

@@ -305,7 +305,9 @@ RULE = Obj("rule", [
     Field("outcomes", ListOf(Obj("outcome rule", [
         Field("id", Ident(), required=True),
         Field("when", Formula(), required=True, doc="条件公式"),
-        Field("outcome", Enum(OUTCOMES), required=True),
+        Field("outcome", Enum(OUTCOMES), doc="升降: promote / stay / demote / probation / dismiss; "
+              "写了 label 时可省略(不升不降, 即 stay)"),
+        Field("label", Text(), doc="结果自己的名称, 如 可申报四级、达标、不达标; 页面和表格显示它而不是“晋升/保持”"),
         Field("reason", Text(), required=True, doc="给人看的理由"),
         Field("at_levels", ListOf(Ident(ref="level")), doc="只对这些当前级别适用"),
         Field("steps", Formula(), doc="升/降几级(公式), 默认 1"),

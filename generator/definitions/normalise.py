@@ -152,7 +152,8 @@ def rule(data):
         "values": [{"id": v["id"], "name": v["name"], "expr": v["expr"], "unit": v.get("unit", ""),
                     **({"places": int(v["places"])} if v.get("places") is not None else {})}
                    for v in data.get("values", [])],
-        "outcomes": [{k: v for k, v in o.items() if v is not None} for o in data["outcomes"]],
+        "outcomes": [{"outcome": "stay", **{k: v for k, v in o.items() if v is not None}}  # a label alone moves no one
+                     for o in data["outcomes"]],
         "pay": data.get("pay"), "bonus": data.get("bonus"),
         "notes": data.get("notes", []), "source": data.get("source", ""),
         "examples": [plain(e) for e in data.get("examples", [])],
