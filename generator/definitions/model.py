@@ -305,7 +305,7 @@ RULE = Obj("rule", [
     Field("outcomes", ListOf(Obj("outcome rule", [
         Field("id", Ident(), required=True),
         Field("when", Formula(), required=True, doc="条件公式"),
-        Field("outcome", Enum(OUTCOMES), doc="升降: promote / stay / demote / probation / dismiss; "
+        Field("outcome", Enum(OUTCOMES), doc="升降: promote、stay、demote、probation 或 dismiss; "
               "写了 label 时可省略(不升不降, 即 stay)"),
         Field("label", Text(), doc="结果自己的名称, 如 可申报四级、达标、不达标; 页面和表格显示它而不是“晋升/保持”"),
         Field("reason", Text(), required=True, doc="给人看的理由"),
