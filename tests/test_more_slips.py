@@ -1,7 +1,7 @@
 """More of HR's slips, each told where it is, what is wrong and what to type instead, in the handbook's language:
 text split by a colon, a list item indented one space too far, a name in Chinese quotes, a reference written as a
 name, ids run together by a full-width comma or typed in capitals, 对/错 for true/false, a full-width percentage,
-and an outcome in Chinese.
+an outcome in Chinese, and the sample sentences of `handbook new` left in a file.
 
 Each case changes one file of the small valid handbook (fixtures/base); the messages below are written by hand."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
-from generator.definitions.compile import build_rulebook
+from conftest import ROOT, run_cli
+from generator.definitions.compile import build_rulebook, compile_definitions
 from generator.definitions.diagnostics import DefinitionError
 
 BASE = Path(__file__).parent / "fixtures" / "base"
@@ -140,3 +140,42 @@ def test_text_that_means_a_dash_and_is_quoted_or_on_one_line_stays_valid(tmp_pat
 def test_names_that_quote_something_inside_them_stay_valid(tmp_path):
     root = handbook(tmp_path, "roles/agent.yaml", ROLE.replace("name: 客服", "name: “金牌”客服"))
     assert next(r for r in build_rulebook(root)["roles"] if r["id"] == "agent")["name"] == "“金牌”客服"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sample_sentences_of_a_new_file_are_noted_until_replaced(tmp_path, lang):
+    root = tmp_path / "defs"
+    shutil.copytree(BASE, root)
+    assert run_cli("new", "role", "night", "--dir", root, "--lang", lang).returncode == 0
+    notes = [w.format(lang, root) for w in compile_definitions(root).warnings]  # a note: the file still validates
+    if lang == "zh":
+        assert notes == [
+            "roles/night.yaml:8:1: “一句话说明这个岗位做什么。”是 handbook new 写下的示例文字，还没有改成真实的内容，"
+            "会原样发布 — 改成这个岗位真实的内容；用不到的可选项删去这一行",
+            "roles/night.yaml:10:5: “第一条职责。”是 handbook new 写下的示例文字，还没有改成真实的内容，会原样发布 — "
+            "改成这个岗位真实的内容；用不到的可选项删去这一行"]
+    else:
+        assert notes == [
+            "roles/night.yaml:9:1: 'One sentence on what this role does.' is the sample text handbook new wrote, not "
+            "yet replaced: it would be published as it is — write what this role really says; delete the line if it "
+            "is optional and not needed",
+            "roles/night.yaml:11:5: 'The first duty.' is the sample text handbook new wrote, not yet replaced: it "
+            "would be published as it is — write what this role really says; delete the line if it is optional and not "
+            "needed"]
+    path = root / "roles" / "night.yaml"
+    text = path.read_text(encoding="utf-8")
+    for placeholder in ("一句话说明这个岗位做什么。", "第一条职责。", "One sentence on what this role does.",
+                        "The first duty."):
+        text = text.replace(placeholder, "夜间值守。")
+    path.write_text(text, encoding="utf-8")
+    assert compile_definitions(root).warnings == []
+
+
+def test_every_placeholder_is_in_a_skeleton_and_the_samples_hold_none():
+    from generator import skeletons
+
+    for lang, texts in skeletons.PLACEHOLDERS.items():
+        written = "".join(v for k, v in skeletons.SKELETONS[lang].items() if k != "level")
+        assert [t for t in texts if t not in written] == [], lang
+    for folder in (ROOT / "competencies", ROOT / "examples" / "library"):
+        assert compile_definitions(folder).warnings == [], folder
