@@ -1,10 +1,12 @@
-"""`handbook new KIND ID`: a commented file to start from, which validates as written.
+"""`handbook new KIND ID`: a commented file to start from, which validates as written (with a note at each sample
+sentence left unchanged: PLACEHOLDERS).
 
 References in it (a department, a proficiency scale and its levels) are taken from the handbook it is
 written into, so the new file is valid there at once; the comments say what to change.
 """
 
 import json
+import re
 
 import yaml
 
@@ -242,6 +244,36 @@ SKELETONS = {
     "en": {"role": ROLE_EN, "skill": SKILL_EN, "standard": STANDARD_EN, "rule": RULE_EN, "process": PROCESS_EN,
            "policy": POLICY_EN, "level": "What a person at the “{name}” level can do."},
 }
+
+
+# The texts of the skeletons that stand for what HR is to write (a summary, the first duty, a level's description …):
+# one left unchanged is published as it is, so validation notes each (definitions/checks.placeholders). Names, ids
+# and the sample items, bands and steps are left out: kept, they are real values.
+PLACEHOLDERS = {
+    "zh": ("一句话说明这个岗位做什么。", "第一条职责。", "一句话说明这项能力。",
+           "一句话说明这个标准考核什么、多久考核一次。", "一句话说明什么情况下晋升、保持或降级。",
+           "一句话说明这个流程做什么、什么时候用。", "这一步要做的事，一条一句。", "通过后怎样。", "不通过时怎样。",
+           "一句话说明这项制度管什么、适用于谁。", "一条规定。", "违反时的后果。"),
+    "en": ("One sentence on what this role does.", "The first duty.", "One sentence on what this skill is.",
+           "One sentence on what this standard assesses and how often.",
+           "One sentence on when a person is promoted, stays or is demoted.",
+           "One sentence on what this process does and when it is used.", "What this step involves, one sentence each.",
+           "What follows when it is approved.", "What follows when it is not.",
+           "One sentence on what this policy covers and whom it applies to.", "One clause.",
+           "What follows a breach."),
+}
+
+
+def is_placeholder(text):
+    """Whether `text` is a skeleton's placeholder, in any language: one of PLACEHOLDERS, or a new skill's level
+    description with the level's name filled in."""
+    if text in _PLACEHOLDERS:
+        return True
+    return any(re.fullmatch(pattern, text) for pattern in _LEVEL_PATTERNS)
+
+
+_PLACEHOLDERS = frozenset(text for texts in PLACEHOLDERS.values() for text in texts)
+_LEVEL_PATTERNS = tuple(re.escape(texts["level"]).replace(re.escape("{name}"), ".+") for texts in SKELETONS.values())
 
 
 def skeleton(kind, ident, name, rulebook, lang=DEFAULT):

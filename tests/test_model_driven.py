@@ -18,8 +18,8 @@ from generator.definitions import jsonschema as ours
 from generator.definitions.compile import build_rulebook
 from generator.definitions.diagnostics import DefinitionError
 from generator.definitions.load import KINDS
-from generator.definitions.schema_types import (Any, Boolean, Date, Enum, Field, Formula, Ident, ListOf, Number, Obj,
-                                                Tagged, Text)
+from generator.definitions.schema_types import (Any, Boolean, Date, Enum, Field, Formula, Ident, ListOf, Name, Number,
+                                                Obj, Tagged, Text)
 
 from conftest import SAMPLE
 
@@ -53,7 +53,7 @@ def filled(spec):
         return spec.minimum if spec.minimum is not None else 1
     if isinstance(spec, Formula):
         return "1"
-    return {Ident: "probe", Text: "x", Boolean: False, Date: "2026-01-01", Any: "x"}[type(spec)]
+    return {Ident: "probe", Text: "x", Name: "x", Boolean: False, Date: "2026-01-01", Any: "x"}[type(spec)]
 
 
 def put(data, path, value):

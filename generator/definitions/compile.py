@@ -72,6 +72,7 @@ def _build(root, cache):
     checks.check_page_ids(index, checker)
     checks.check_references(index, checker)
     warnings = checks.check_sources(defs.sources, index, checker) + checks.same_names(index)
+    warnings += checks.placeholders(index)
     standards, rules = [], []
     language = declared_language(root)
     for entry in index["standard"].values():

@@ -1,11 +1,12 @@
 """Find the definition files in a directory, read them and check their structure against the model."""
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assessment.messages import DEFAULT, LANGUAGES
+from assessment.messages import DEFAULT, LANGUAGES, Term
 
 from . import kinds, source
 from .diagnostics import Diagnostic, display_path
@@ -141,11 +142,34 @@ def load(root, cache=None):
                 defs.entries[kind[:-1]].append(Entry(kind[:-1], item, src, (key, i)))
         else:
             defs.entries[kind].append(Entry(kind, data, src))
+    names_for_ids(defs, diagnostics)
     if defs.organisation is None and not any(d.file.name == "organisation.yaml" for d in diagnostics):
         organisation = root / "organisation.yaml"  # a folder of that name is walked like any other, and holds none
         code = "not_a_file" if organisation.exists() or organisation.is_symlink() else "missing_organisation"
         diagnostics.append(Diagnostic(organisation, 1, 1, code, {}))
     return defs, diagnostics
+
+
+def names_for_ids(defs, diagnostics):
+    """A reference written as the name of what it refers to (`reports_to: 客服组长`, `department: 售前客服部`) is
+    told the id of that name (or alias), or of the closest name: an id is not a name, but HR knows the names."""
+    for diagnostic in diagnostics:
+        kind = diagnostic.params.pop("ref", None) if diagnostic.code == "bad_id" else None
+        if kind not in defs.entries:
+            continue
+        names = {}
+        for entry in defs.entries[kind]:
+            for name in (entry.data.get("name"), *entry.data.get("aliases", ())):
+                if isinstance(name, str):
+                    names.setdefault(name, entry.data["id"])
+        value = str(diagnostic.params["value"]).strip().strip("“”‘’\"'「」")
+        noun = Term(f"kind.{kind}")
+        if value in names:
+            diagnostic.code, diagnostic.params = "name_for_id", {"value": value, "kind": noun, "id": names[value]}
+        elif near := difflib.get_close_matches(value, list(names), n=1, cutoff=0.5):
+            diagnostic.code = "name_near_id"
+            diagnostic.params = {"value": diagnostic.params["value"], "kind": noun, "name": near[0],
+                                 "id": names[near[0]]}
 
 
 def _stamp(path):

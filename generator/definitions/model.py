@@ -15,7 +15,8 @@ from assessment.history import OUTCOMES
 from assessment.items import COUNT_UNIT
 from assessment.messages import DEFAULT, LANGUAGES
 
-from .schema_types import Any, Boolean, Date, Enum, ExactlyOne, Field, Formula, Ident, ListOf, Number, Obj, Tagged, Text
+from .schema_types import (Any, Boolean, Date, Enum, ExactlyOne, Field, Formula, Ident, ListOf, Name, Number, Obj,
+                           Tagged, Text)
 
 ALIASES = Field("aliases", ListOf(Text()), default=[], doc="别名 / 常用简称, 显示在页面上并可被搜索到, 如 客服专员")
 NOTES = Field("notes", ListOf(Text()), default=[], doc="假设与说明, 会显示在页面上 / assumptions shown on the page")
@@ -36,7 +37,7 @@ THEME = Obj("theme", [
 ], "网站外观(可不写): 颜色与标志; 只影响网站的样子, 不影响规则版本")
 
 ORGANISATION = Obj("organisation", [
-    Field("name", Text(), required=True, doc="机构名称"),
+    Field("name", Name(), required=True, doc="机构名称"),
     Field("version", Text(), required=True, doc="规则版本, 如 2026.1 / rulebook version"),
     Field("effective_date", Date(), required=True, doc="生效日期 YYYY-MM-DD"),
     Field("summary", Text(), doc="简介"),
@@ -48,7 +49,7 @@ ORGANISATION = Obj("organisation", [
 
 DEPARTMENT = Obj("department", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True, doc="部门名称"),
+    Field("name", Name(), required=True, doc="部门名称"),
     Field("parent", Ident(ref="department"), doc="上级部门 id"),
     Field("summary", Text()),
     # the 工作关系图 of a department description (000 CC部门职责说明): what comes in, whom it serves, what it yields
@@ -64,12 +65,12 @@ DEPARTMENTS = Obj("departments", [Field("departments", ListOf(DEPARTMENT, min_it
 
 SCALE_LEVEL = Obj("scale level", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True, doc="等级名称, 如 Ⅱ 或 B"),
+    Field("name", Name(), required=True, doc="等级名称, 如 Ⅱ 或 B"),
     Field("description", Text(), doc="等级含义"),
 ])
 SCALE = Obj("scale", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True),
+    Field("name", Name(), required=True),
     Field("description", Text()),
     Field("levels", ListOf(SCALE_LEVEL, min_items=1), required=True, doc="从低到高"),
 ], "熟练度量表 / proficiency scale")
@@ -77,7 +78,7 @@ SCALES = Obj("scales", [Field("scales", ListOf(SCALE, min_items=1), required=Tru
 
 SKILL = Obj("skill", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True, doc="能力名称"),
+    Field("name", Name(), required=True, doc="能力名称"),
     Field("group", Text(), doc="能力类别, 如 沟通能力"),
     Field("scale", Ident(ref="scale"), required=True, doc="所用量表 id"),
     Field("description", Text()),
@@ -90,7 +91,7 @@ SKILL = Obj("skill", [
 
 ROLE = Obj("role", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True, doc="岗位名称"),
+    Field("name", Name(), required=True, doc="岗位名称"),
     ALIASES,
     Field("department", Ident(ref="department"), required=True, doc="所属部门 id"),
     Field("category", Text(), doc="岗位类别"),
@@ -141,7 +142,7 @@ EXPLANATION = Field("explanation", Text(), doc="解析, 交卷后显示", keep="
 
 _COMMON = [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True, doc="项目名称"),
+    Field("name", Name(), required=True, doc="项目名称"),
     Field("description", Text(), doc="考核要点", keep="truthy"),
     Field("assumed", Text(), doc="原文没有、由本手册假设的部分(如满分或分值), 会在页面和自评表上标明", keep="truthy"),
     Field("optional", Boolean(), default=False, doc="可不填(计 0 分)", keep="changed"),
@@ -219,11 +220,11 @@ ITEM = Tagged("kind", _COMMON, {**FIELD_KINDS, **QUESTION_KINDS}, "考核项目"
 RULE_FIELD = Tagged("kind", _COMMON, FIELD_KINDS, "规则的字段", define="field")
 
 EXAMPLE = Obj("example", [
-    Field("name", Text(), required=True),
+    Field("name", Name(), required=True),
     Field("answers", Any(), required=True, doc="项目 id → 答案; 规则为 {person: …, periods: […]}"),
     Field("expect", Obj("expectation", [
         Field("total", Number()), Field("grade", Text(), doc="职级 id, 未定级写 none"),
-        Field("outcome", Enum(OUTCOMES)),
+        Field("outcome", Enum(OUTCOMES, words="outcome")),
         Field("level", Ident()), Field("pay", Number()), Field("bonus", Number()),
         Field("steps", Number(integer=True)), Field("probation_months", Number(integer=True)),
         Field("decided_by", Ident(ref="outcome"), doc="规则: 决定结果的那条 outcomes 的 id, 没有一条成立时写 none"),
@@ -236,7 +237,7 @@ EXAMPLE = Obj("example", [
 
 BAND = Obj("band", [
     Field("grade", Ident(), required=True, doc="职级 id"),
-    Field("name", Text(), required=True, doc="职级名称"),
+    Field("name", Name(), required=True, doc="职级名称"),
     Field("min", Number(), required=True, doc="分数下限(含)"),
     Field("max", Number(), doc="分数上限(含); 省略则延伸到下一段下限之前"),
     Field("requires", ListOf(CONDITION), default=[], doc="该职级的前提条件"),
@@ -245,7 +246,7 @@ BAND = Obj("band", [
 
 STANDARD = Obj("standard", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True),
+    Field("name", Name(), required=True),
     ALIASES,
     Field("summary", Text()),
     Field("period", Text(), doc="评定周期, 如 每月 / 每半年"),
@@ -257,12 +258,12 @@ STANDARD = Obj("standard", [
     Field("points", Number(minimum=0), doc="原文写明的满分(如 100); 填写后各项满分之和必须等于它, 对不上即报错"),
     Field("precision", Number(integer=True, minimum=0, maximum=6), default=2, doc="小数位数(四舍五入)"),
     Field("rating_scales", ListOf(Obj("rating scale", [
-        Field("id", Ident(), required=True), Field("name", Text()),
+        Field("id", Ident(), required=True), Field("name", Name()),
         Field("options", ListOf(OPTION, min_items=2), required=True),
     ])), default=[]),
     Field("items", ListOf(ITEM), doc="项目(不分部分时)"),
     Field("sections", ListOf(Obj("section", [
-        Field("id", Ident(), required=True), Field("name", Text(), required=True),
+        Field("id", Ident(), required=True), Field("name", Name(), required=True),
         Field("scale", Number(), default=Decimal(1), doc="本部分小计 × 系数, 如 0.75"),
         Field("points", Number(minimum=0), doc="原文写明的本部分分值; 填写后本部分各项满分之和(乘系数前)必须等于它"),
         Field("note", Text()),
@@ -277,26 +278,26 @@ STANDARD = Obj("standard", [
 
 RULE = Obj("rule", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True),
+    Field("name", Name(), required=True),
     Field("summary", Text()),
-    Field("period", Enum(list(PERIODS)), doc="每期的长度; 有 periods 字段时必填, 只看个人信息的规则不写"),
+    Field("period", Enum(list(PERIODS), words="period"), doc="每期的长度; 有 periods 字段时必填, 只看个人信息的规则不写"),
     Field("min_periods", Number(integer=True, minimum=0, maximum=260), default=1,
           doc="至少需要几期数据(没有 periods 字段时为 0; 写 0 则有几期算几期, 没有也可计算); "
               "最多 260 期(五年的周), 自评表打开时就有这么多行"),
     Field("levels", ListOf(Obj("level", [
-        Field("id", Ident(), required=True), Field("name", Text(), required=True),
+        Field("id", Ident(), required=True), Field("name", Name(), required=True),
         Field("pay", Number(), doc="月薪(元)"), Field("note", Text()),
         Field("ladder", Text(), doc="所属阶梯(如 专业序列、管理序列): 升降只在同一阶梯内; 要么每一级都写, 要么都不写"),
     ])), default=[], doc="级别阶梯, 从低到高; 适用于几个岗位时, 每个岗位的级别用 ladder 分成各自的阶梯"),
     Field("person", ListOf(RULE_FIELD), default=[], doc="个人信息字段(司龄、是否转正…)"),
     Field("periods", ListOf(RULE_FIELD), default=[], doc="每期数据字段(月度分数、季度等级…)"),
     Field("tables", ListOf(Obj("table", [
-        Field("id", Ident(), required=True), Field("name", Text()),
+        Field("id", Ident(), required=True), Field("name", Name()),
         Field("rows", ListOf(Obj("row", [Field("min", Number(), required=True),
                                           Field("value", Number(), required=True)]), min_items=1), required=True),
     ])), default=[], doc="分档表: lookup(表, 数值) 取下限不超过数值的最后一行"),
     Field("values", ListOf(Obj("value", [
-        Field("id", Ident(), required=True), Field("name", Text(), required=True),
+        Field("id", Ident(), required=True), Field("name", Name(), required=True),
         Field("expr", Formula(), required=True), Field("unit", Text(), default=""),
         Field("places", Number(integer=True, minimum=0, maximum=10),
               doc="显示几位小数; 不写时为 2, 公式最外层是 round(x, n) 时为 n。"
@@ -305,7 +306,7 @@ RULE = Obj("rule", [
     Field("outcomes", ListOf(Obj("outcome rule", [
         Field("id", Ident(), required=True),
         Field("when", Formula(), required=True, doc="条件公式"),
-        Field("outcome", Enum(OUTCOMES), doc="升降: promote、stay、demote、probation 或 dismiss; "
+        Field("outcome", Enum(OUTCOMES, words="outcome"), doc="升降: promote、stay、demote、probation 或 dismiss; "
               "写了 label 时可省略(不升不降, 即 stay)"),
         Field("label", Text(), doc="结果自己的名称, 如 可申报四级、达标、不达标; 页面和表格显示它而不是“晋升/保持”"),
         Field("reason", Text(), required=True, doc="给人看的理由"),
@@ -321,11 +322,11 @@ RULE = Obj("rule", [
 
 PROCESS = Obj("process", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True, doc="流程名称"),
+    Field("name", Name(), required=True, doc="流程名称"),
     ALIASES,
     Field("summary", Text(), doc="概述"),
     Field("steps", ListOf(Obj("process step", [
-        Field("name", Text(), required=True, doc="这一步做什么, 如 提出定级申请"),
+        Field("name", Name(), required=True, doc="这一步做什么, 如 提出定级申请"),
         Field("owner", Text(), required=True, doc="谁来做, 如 员工、上级、人事部"),
         Field("when", Text(), doc="期限或时长, 如 次季第 1 个月 9 日前、1–3 个月"),
         Field("form", Text(), doc="所用表格, 如 《人事异动表》"),
@@ -341,7 +342,7 @@ PROCESS = Obj("process", [
 
 POLICY = Obj("policy", [
     Field("id", Ident(), required=True),
-    Field("name", Text(), required=True, doc="制度名称"),
+    Field("name", Name(), required=True, doc="制度名称"),
     ALIASES,
     Field("summary", Text(), doc="概述"),
     Field("roles", ListOf(Ident(ref="role")), default=[], doc="适用岗位 id; 不写则适用于全体员工"),

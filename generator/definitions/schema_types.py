@@ -12,7 +12,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from assessment.messages import did_you_mean
+from assessment.messages import LANGUAGES, NOTHING, Term, did_you_mean, say
 
 from .scalars import MAX_DIGITS, as_text, within_limits
 
@@ -115,8 +115,10 @@ class Text(Type):
     def check(self, value, path, ctx):
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             return as_text(value)  # a name like 2023 (or a grade like 010) is still text, as typed
-        if isinstance(value, dict) and len(value) == 1 and not next(iter(value)).isascii():
-            ctx.report(path, "text_colon")
+        if isinstance(value, dict) and value and all(_scalar(v) for v in value.values()):
+            key, said = next(iter(value.items()))  # `- 说明: 文字`, `- KPI: 达成率`: a colon and a space split the text
+            said = "" if said is None else as_text(said) if not isinstance(said, bool) else str(said).lower()
+            ctx.report(path, "text_colon", text=f"{key}: {said}".strip(), full=f"{key}：{said}".strip())
             return _MISSING
         if not isinstance(value, str):
             return self._wrong(value, path, ctx, "string")
@@ -124,6 +126,26 @@ class Text(Type):
 
     def schema(self, defs=None):
         return {"type": ["string", "number"], "description": self.doc}
+
+
+def _scalar(value):
+    return not isinstance(value, (dict, list))
+
+
+class Name(Text):
+    """A name shown in the contents, on pages and in search: text that a pair of Chinese quotes around the whole of it
+    (`name: “客服组长”`, typed for YAML's quotes) would follow everywhere."""
+
+    def check(self, value, path, ctx):
+        text = super().check(value, path, ctx)
+        if isinstance(text, str) and len(text) > 2 and (text[0], text[-1]) in _QUOTE_PAIRS \
+                and not any(q in text[1:-1] for q in _QUOTE_PAIRS[0] + _QUOTE_PAIRS[1]):
+            ctx.report(path, "quoted_name", value=text, inner=text[1:-1].strip())
+            return _MISSING
+        return text
+
+
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("＂", "＂"))
 
 
 class Ident(Type):
@@ -136,7 +158,8 @@ class Ident(Type):
         if not isinstance(value, str):
             return self._wrong(value, path, ctx, "string")
         if not IDENT.match(value):
-            ctx.report(path, "bad_id", value=value)
+            code, params = _bad_id(value, self.ref)
+            ctx.report(path, code, **params)
             return _MISSING
         return value
 
@@ -149,6 +172,28 @@ class Ident(Type):
 
     def schema(self, defs=None):
         return {"type": "string", "pattern": IDENT.pattern, "description": self.doc}
+
+
+_LIST_COMMAS = "，、；"  # what an input method types between the ids of `[a，b]`
+
+
+def _as_id(typed):
+    """What an id typed in capitals, full-width letters, with hyphens or spaces is in the id's own form."""
+    return re.sub(r"[\s-]+", "_", unicodedata.normalize("NFKC", typed).strip().lower())
+
+
+def _bad_id(value, ref):
+    """(code, params) for a value that is no id: ids run together by a full-width comma, an id typed in capitals,
+    with a hyphen or a space or in full-width letters (the id it must be is said), or else only the rule; a
+    reference's params name its kind, so the name of a definition written in its place can be told
+    (load.names_for_ids)."""
+    parts = [_as_id(p) for p in re.split(f"[{_LIST_COMMAS}]", value)]
+    if len(parts) > 1 and all(IDENT.match(p) for p in parts):
+        comma = next(c for c in value if c in _LIST_COMMAS)
+        return "id_full_width_comma", {"value": value, "char": comma, "fix": ", ".join(parts)}
+    if IDENT.match(fix := _as_id(value)):
+        return "id_written_as", {"value": value, "fix": fix}
+    return "bad_id", {"value": value, **({"ref": ref} if ref else {})}
 
 
 class Formula(Text):
@@ -166,9 +211,11 @@ class Number(Type):
                 value = Decimal(value.strip()[:-1])
             except ArithmeticError:
                 pass
-        if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d+)?",
-                                                   typed := unicodedata.normalize("NFKC", value).strip()):
-            ctx.report(path, "full_width_number", value=value, ascii=typed)  # ２０ from an input method
+        if isinstance(value, str) and (typed := re.fullmatch(r"([-+]?\d+(\.\d+)?)\s*(%?)",
+                                                             unicodedata.normalize("NFKC", value).strip())):
+            digits = typed.group(1)  # ２０ or ３０％ from an input method
+            percent = Term("definitions.full_width_number.percent", ascii=digits) if typed.group(3) else NOTHING
+            ctx.report(path, "full_width_number", value=value, ascii=digits, percent=percent)
             return _MISSING
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             return self._wrong(value, path, ctx, "integer" if self.integer else "number")
@@ -198,7 +245,17 @@ class Boolean(Type):
     def __init__(self, doc=""):
         self.doc = doc
 
+    # what people write for yes and no: each is told the one word YAML reads so (`key: 错` → false)
+    WORDS = {True: ("对", "是", "正确", "√", "✓", "✔", "yes", "y", "on", "t", "真"),
+             False: ("错", "否", "错误", "不对", "不是", "×", "✗", "✘", "no", "n", "off", "f", "假")}
+
     def check(self, value, path, ctx):
+        if isinstance(value, str):
+            typed = unicodedata.normalize("NFKC", value).strip().lower()
+            for meaning, words in self.WORDS.items():
+                if typed in words:
+                    ctx.report(path, "boolean_word", value=value, fix=str(meaning).lower())
+                    return _MISSING
         return value if isinstance(value, bool) else self._wrong(value, path, ctx, "boolean")
 
     def schema(self, defs=None):
@@ -226,14 +283,38 @@ class Date(Type):
 
 
 class Enum(Type):
-    def __init__(self, values, doc=""):
-        self.values, self.doc = list(values), doc
+    """One of `values`; with `words`, the catalogs' prefix of their names (`outcome` for outcome.promote …), so a
+    value written as its name in any language (`outcome: 晋升`), or in capitals, is told the value it stands for."""
+
+    def __init__(self, values, doc="", words=None):
+        self.values, self.doc, self.words = list(values), doc, words
 
     def check(self, value, path, ctx):
         if value not in self.values:
-            ctx.report(path, "bad_enum", value=value, allowed=", ".join(map(str, self.values)))
+            allowed = ", ".join(map(str, self.values))
+            if (meant := self.meant(value)) is not None:
+                ctx.report(path, "enum_written_as", value=value, fix=meant, allowed=allowed)
+            else:
+                ctx.report(path, "bad_enum", value=value, allowed=allowed)
             return _MISSING
         return value
+
+    def meant(self, value):
+        """The value `value` names, or None."""
+        if not isinstance(value, str):
+            return None
+        typed = unicodedata.normalize("NFKC", value).strip().casefold()
+        for allowed in self.values:
+            if isinstance(allowed, str) and typed in (allowed.casefold(), allowed.casefold().replace("_", " ")):
+                return allowed
+        if self.words is None:
+            return None
+        for allowed in self.values:
+            names = {name.strip().casefold() for lang in LANGUAGES
+                     for name in re.split(r"[/／]", say(f"{self.words}.{allowed}", lang))}
+            if typed in names or typed.removeprefix("每") in names:
+                return allowed
+        return None
 
     def schema(self, defs=None):
         return {"enum": self.values, "description": self.doc}

@@ -62,7 +62,7 @@ _NO_KEY = object()
 _NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent})
 
 
-def _build(events, source_path, positions, problems):
+def _build(events, source_path, positions, problems, lines=()):
     """The document's data from parser events (YAML 1.2 core scalars, see scalars.py)."""
     stack, anchors, open_anchors = [], {}, set()
     nodes, root, documents = 0, None, 0
@@ -113,6 +113,8 @@ def _build(events, source_path, positions, problems):
         nodes += 1
         if nodes > MAX_NODES:
             raise TooComplex(mark, "yaml_too_large", limit=MAX_NODES)
+        if cls is yaml.ScalarEvent and event.end_mark.line > mark.line and event.style in (None, ""):
+            _merged_dash(event, lines, source_path, problems)
         if cls is yaml.ScalarEvent and stack:  # the common case, inline: attach() and child_path() per value
             value = scalars.resolve(event)
             if event.anchor:
@@ -153,6 +155,18 @@ def _build(events, source_path, positions, problems):
             if event.anchor:
                 open_anchors.add(event.anchor)
     return root
+
+
+def _merged_dash(event, lines, source_path, problems):
+    """A plain text over several lines, one of which starts with "- ": a list item indented more than the one
+    above it (three spaces where the others have two) is not an item, but more of that item's text."""
+    for number in range(event.start_mark.line + 1, min(event.end_mark.line + 1, len(lines))):
+        text = lines[number]
+        if text.lstrip(" ").startswith("- "):
+            merged = event.value if len(event.value) <= 40 else event.value[:39] + "…"
+            problems.append(Diagnostic(source_path, number + 1, len(text) - len(text.lstrip(" ")) + 1,
+                                       "yaml_merged_dash", {"merged": merged}))
+            return
 
 
 def read(path):
@@ -197,17 +211,18 @@ def read(path):
 
 
 def _parse(text, path, positions, problems):
+    lines = text.splitlines()
     try:
-        return _build_with(_FAST(text), path, positions, problems)
+        return _build_with(_FAST(text), path, positions, problems, lines)
     except yaml.YAMLError:
         positions.clear()
         del problems[:]
-        return _build_with(yaml.SafeLoader(text), path, positions, problems)
+        return _build_with(yaml.SafeLoader(text), path, positions, problems, lines)
 
 
-def _build_with(parser, path, positions, problems):
+def _build_with(parser, path, positions, problems, lines):
     try:
-        return _build(iter(parser.get_event, None), path, positions, problems)
+        return _build(iter(parser.get_event, None), path, positions, problems, lines)
     finally:
         parser.dispose()
 
