@@ -29,6 +29,7 @@ duties:                        # 岗位职责, 每行一条
   - 第一条职责。
 requirements: []               # 任职资格, 如 - 大专及以上学历
 competencies: []               # 能力要求, 如 - {{skill: teamwork, level: ii}}
+#   本岗位在该等级具体做什么: - {{skill: teamwork, level: ii, description: 带新人完成第一周的接待}}
 standards: []                  # 适用的定级与考核标准 id
 rules: []                      # 适用的晋升与降级规则 id
 """
@@ -139,6 +140,7 @@ duties:                        # the role's duties, one per line
   - The first duty.
 requirements: []               # what the post requires, e.g. - A college diploma or higher
 competencies: []               # the skills it needs, e.g. - {{skill: teamwork, level: ii}}
+#   what this role does at that level: - {{skill: teamwork, level: ii, description: Shows a new colleague round}}
 standards: []                  # ids of the grading and review standards that apply
 rules: []                      # ids of the promotion and demotion rules that apply
 """

@@ -135,11 +135,14 @@ def _assemble(defs, index, standards, rules):
 
 
 def complete(value, spec):
-    """Every optional field present (None when not given), so consumers never guess at keys."""
+    """Every optional field present (None when not given), so consumers never guess at keys — except a field
+    the model keeps only when given (`keep="given"`): a field added to the format later is absent from the
+    rulebooks of folders that do not write it, so their rulebooks (and released hashes) stay as they were."""
     if isinstance(spec, ListOf) and isinstance(value, list):
         return [complete(v, spec.of) for v in value]
     if isinstance(spec, Obj) and isinstance(value, dict):
-        return {name: complete(value.get(name), field.type) for name, field in spec.fields.items()}
+        return {name: complete(value.get(name), field.type) for name, field in spec.fields.items()
+                if not (field.keep == "given" and value.get(name) is None)}
     return value
 
 

@@ -108,6 +108,8 @@ ROLE = Obj("role", [
     Field("competencies", ListOf(Obj("required competency", [
         Field("skill", Ident(ref="skill"), required=True, doc="能力 id"),
         Field("level", Ident(), required=True, doc="要求的等级 id"),
+        Field("description", Text(), keep="given",
+              doc="本岗位在这一等级上具体做什么（可不写；不写时岗位页显示能力等级的通用描述）"),
     ])), default=[]),
     Field("standards", ListOf(Ident(ref="standard")), default=[], doc="适用的定级/考核标准 id"),
     Field("rules", ListOf(Ident(ref="rule")), default=[], doc="适用的晋升规则 id"),

@@ -290,17 +290,26 @@ def _role(old, new, books):
 
 def _competencies(old, new, books):
     before, after = {r["skill"]: r["level"] for r in old}, {r["skill"]: r["level"] for r in new}
+    # the role's own text at its level (absent from the archives of releases made before there was one)
+    said_before = {r["skill"]: r.get("description") or None for r in old}
+    said_after = {r["skill"]: r.get("description") or None for r in new}
     skill, label = partial(books.name, "skills"), _w("label.competencies")
     out = []
     for s, level in after.items():
         if s not in before:
             out.append(_w("list_added", label=label, entry=f"{skill(s)} {books.level(s, level)}"))
-        elif before[s] != level:
+            continue
+        if before[s] != level:
             out.append(_w("competency_level", skill=skill(s), before=books.level(s, before[s]),
                           after=books.level(s, level)))
+        if said_before[s] != said_after[s]:
+            out.append(_w("competency_described", skill=skill(s), description=said_after[s]) if said_after[s]
+                       else _w("competency_undescribed", skill=skill(s)))
     out += [_w("list_removed", label=label, entry=f"{skill(s)} {books.level(s, level)}")
             for s, level in before.items() if s not in after]
-    return out or [_w("list_reordered", label=label)]
+    if out or list(before) == list(after):
+        return out
+    return [_w("list_reordered", label=label)]
 
 
 def _skill(old, new, books):

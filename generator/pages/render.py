@@ -270,7 +270,7 @@ class Renderer:
         for skill in self.rb["skills"]:
             here = paths.skill(skill)
             files[here] = self._page("skill.md.j2", here, skill=skill, scale=self.scales[skill["scale"]],
-                                     required=self.required[skill["id"]])
+                                     required=self.required[skill["id"]], by_role=self._by_role(skill))
         files["skills/index.md"] = self._page("skills_index.md.j2", "skills/index.md", groups=self._skill_groups())
         for std in self.rb["standards"]:
             here = paths.standard(std)
@@ -379,6 +379,14 @@ class Renderer:
         for skill in self.rb["skills"]:
             groups[(skill["scale"], skill.get("group") or say("nav.other"))].append(skill)
         return groups
+
+    def _by_role(self, skill):
+        """(level name, role, its text) for every role that says what it does at its level of `skill`, in the
+        scale's order and then the roles' (a role page shows only its own)."""
+        scale = self.scales[skill["scale"]]
+        return [(lv["name"], role, req["description"]) for lv in scale["levels"]
+                for role in self.required[skill["id"]][lv["id"]]
+                for req in role["competencies"] if req["skill"] == skill["id"] and req.get("description")]
 
     def _standard_examples(self, std):
         return self._examples(std, assessment.score)
