@@ -113,7 +113,7 @@ def evaluate(rule: Rule, answers: dict) -> RuleResult:
     missing = [] if outcome == "promote" else _missing(rule, level, scope, words, shown)
     result: dict[str, Any] = {
         "rule": rule["id"], "name": rule["name"], "outcome": outcome,
-        "outcome_name": (decided or {}).get("label") or outcome_name(outcome),  # 可申报四级 rather than 保持
+        "outcome_name": (decided.get("label") if decided else None) or outcome_name(outcome),  # 可申报四级, not 保持
         "decided_by": decided["id"] if decided else None,
         "reason": decided["reason"] if decided else say("reason.none"),
         "probation_months": int(decided.get("probation_months") or 0) if decided else 0,
@@ -143,15 +143,7 @@ def vocabulary(rule):
 def _in_formulas(fields, answers):
     """What each answer stands for in a formula: an average its raters' mean (to 2 places, as a standard's
     average item), a checklist its points; every other kind its answer."""
-    out = {}
-    for field in fields:
-        answer = answers.get(field["id"])
-        if answer is not None and field["kind"] == "checklist":
-            answer = kinds.points(field, answer)[0]
-        elif answer is not None:
-            answer = kinds.value(field, answer)
-        out[field["id"]] = answer
-    return out
+    return {f["id"]: kinds.in_formula(f, answers.get(f["id"])) for f in fields}
 
 
 class _Shown:

@@ -203,6 +203,10 @@ class Kind:
         """(points, sentence, fatal check ids) for a valid answer."""
         raise NotImplementedError
 
+    def in_formula(self, item, answer):
+        """What a rule field's valid answer stands for in a formula (an average: its raters' mean)."""
+        return self.value(item, answer, 2)
+
     def candidates(self, item, answer):
         """Better answers for this item alone, ascending, for gap advice (None: not applicable)."""
         return None
@@ -600,6 +604,9 @@ class Checklist(Kind):
             rule += say("item.fatal", checks=enumerated(checks[c]["label"] for c in fatal))
         return pts, rule, fatal
 
+    def in_formula(self, item, answer):
+        return self.points(item, answer, 2)[0]  # ticks stand for their points
+
     def label(self, item, answer):
         names = {c["id"]: c["label"] for c in item["checks"]}
         return (say("item.ticked", count=len(answer), names=listed(names[c] for c in answer)) if answer
@@ -914,6 +921,11 @@ def check_answer(item: Item, value, field: str | None = None) -> tuple[Any, Prob
 def value(item: Item, answer, places: int = 2):
     """The one value an answer stands for, used by points, prerequisites, conditions and gap advice alike."""
     return kind_of(item).value(item, answer, places)
+
+
+def in_formula(item: Item, answer):
+    """What a rule field's answer stands for in a formula (None: not answered)."""
+    return None if answer is None else kind_of(item).in_formula(item, answer)
 
 
 def points(item: Item, answer, places: int = 2) -> tuple[Decimal, str, list[str]]:

@@ -282,7 +282,8 @@ RULE = Obj("rule", [
     Field("id", Ident(), required=True),
     Field("name", Name(), required=True),
     Field("summary", Text()),
-    Field("period", Enum(list(PERIODS), words="period"), doc="每期的长度; 有 periods 字段时必填, 只看个人信息的规则不写"),
+    Field("period", Enum(list(PERIODS), words="period"),
+          doc="每期的长度; 有 periods 字段时必填, 只看个人信息的规则不写"),
     Field("min_periods", Number(integer=True, minimum=0, maximum=260), default=1,
           doc="至少需要几期数据(没有 periods 字段时为 0; 写 0 则有几期算几期, 没有也可计算); "
               "最多 260 期(五年的周), 自评表打开时就有这么多行"),
