@@ -271,10 +271,15 @@ def test_answers_are_read_in_either_languages_words(folder, chinese):
     assert outcome(True, review="９５") == outcome(True)
 
 
-def test_a_condition_without_a_text_is_worded_in_the_handbooks_language():
+def test_a_condition_without_a_text_is_worded_in_the_handbooks_language(tmp_path):
     from generator.definitions.compile import build_rulebook
 
-    review = build_rulebook(LIBRARY)["standards"][0]
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY, folder)
+    standard = folder / "standards" / "annual_review.yaml"
+    standard.write_text(standard.read_text(encoding="utf-8").replace(", text: Service to readers 80 or more", ""),
+                        encoding="utf-8")
+    review = build_rulebook(folder)["standards"][0]
     excellent = next(b for b in review["bands"] if b["grade"] == "excellent")
     assert [c["text"] for c in excellent["requires"]] == ["Service to readers at least 80"]
 
